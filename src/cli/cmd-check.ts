@@ -1,0 +1,105 @@
+// `cchc check FILE... [--json] [--lang en]`: reads scoring workbooks people filled, reports every problem.
+// Exit 0: no error; 1: an error in some file; 2: some file unreadable or not a scoring workbook.
+
+import * as path from 'path';
+import { Command } from 'commander';
+import { CheckOptions, FileReport, checkWorkbook, groupIssuesByDomain, hasErrors } from '../core/check';
+import { flattenSet } from '../core/criteria';
+import { Lang, UserError, say } from '../core/errors';
+import { formatPoints } from '../core/points';
+import { readWorkbookGrids } from '../xlsx/read-grid';
+import { readMeta } from '../core/meta';
+import { EXIT, Io, Register, langOf } from './io';
+import { WorkbookGrids } from '../core/grid';
+
+export interface CheckedFile {
+  report: FileReport;
+  grids: WorkbookGrids | null;
+}
+
+/** Reads and checks one file; an unreadable file becomes a report with `error`. Never throws UserError. */
+export async function checkFile(file: string, options: CheckOptions): Promise<CheckedFile> {
+  const lang = options.lang || 'vi';
+  try {
+    const grids = await readWorkbookGrids(file);
+    const report = checkWorkbook(grids, options);
+    return { report: { file, ...report }, grids };
+  } catch (e) {
+    if (e instanceof UserError) return { report: { file, error: say(e.userMessage, lang) }, grids: null };
+    throw e;
+  }
+}
+
+export function exitCodeFor(reports: FileReport[]): number {
+  if (reports.some((r) => !!r.error)) return EXIT.unusable;
+  if (reports.some(hasErrors)) return EXIT.problems;
+  return EXIT.ok;
+}
+
+const T = {
+  vi: {
+    file: 'Tệp', year: 'năm', set: 'Bộ tiêu chí', reference: 'tham khảo — đối chiếu với văn bản ban hành trước khi dùng', official: 'chính thức',
+    self: 'Tổng điểm tự chấm', appraisal: 'Tổng điểm thẩm định', index: 'Chỉ số', applicable: 'điểm tối đa áp dụng',
+    general: 'Chung', errors: 'lỗi', warnings: 'cảnh báo', clean: 'Không phát hiện vấn đề nào.', result: 'Kết quả',
+    points: 'điểm', cannot: 'Không kiểm tra được',
+  },
+  en: {
+    file: 'File', year: 'year', set: 'Criteria set', reference: 'reference — compare with the issued text before use', official: 'official',
+    self: 'Self-assessed total', appraisal: 'Appraised total', index: 'Index', applicable: 'applicable maximum',
+    general: 'General', errors: 'errors', warnings: 'warnings', clean: 'No problem found.', result: 'Result',
+    points: 'points', cannot: 'Cannot check',
+  },
+};
+
+export function formatReportText(report: FileReport, grids: WorkbookGrids | null, lang: Lang): string {
+  const t = T[lang];
+  const name = path.basename(report.file || '');
+  if (report.error) return `✗ ${t.cannot} ${name}: ${report.error}\n`;
+  const lines: string[] = [];
+  const total = report.total!;
+  const p = (n: number | null | undefined) => formatPoints(n, lang);
+  lines.push(`${t.file}: ${name} — ${report.unit}, ${t.year} ${report.year}`);
+  lines.push(`${t.set}: ${report.criteriaSet!.title} (${report.criteriaSet!.id}, ${report.criteriaSet!.status === 'official' ? t.official : t.reference})`);
+  lines.push(`${t.self}: ${p(total.self)} / ${p(total.applicableMax)} (${t.applicable}) — ${t.index}: ${total.index === null ? '—' : p(total.index) + '%'}${total.band ? ' — ' + total.band : ''}`);
+  if (total.appraisal !== null) {
+    lines.push(`${t.appraisal}: ${p(total.appraisal)} / ${p(total.appraisalApplicableMax)} — ${t.index}: ${total.appraisalIndex === null || total.appraisalIndex === undefined ? '—' : p(total.appraisalIndex) + '%'}${total.appraisalBand ? ' — ' + total.appraisalBand : ''}`);
+  }
+  const meta = grids ? readMeta(grids.sheets.filter((s) => s.name === '_cchc')[0]) : null;
+  const flat = meta && meta.ok ? flattenSet(meta.meta.set) : [];
+  const nodeByCode: Record<string, { self: number | null; max: number }> = {};
+  for (const n of report.nodes || []) nodeByCode[n.code] = n;
+  const groups = groupIssuesByDomain(report, flat);
+  for (const g of groups) {
+    const head = g.code === null ? t.general : `${g.stt}. ${g.name}`;
+    const node = g.code ? nodeByCode[g.code] : null;
+    const score = node ? ` (${p(node.self)} / ${p(node.max)} ${t.points})` : '';
+    lines.push('');
+    lines.push(`${head}${score}: ${g.errors} ${t.errors}, ${g.warnings} ${t.warnings}`);
+    for (const i of g.issues) {
+      lines.push(`  ${i.severity === 'error' ? '✗' : '!'} ${i.cell ? i.cell.padEnd(6) : '      '} ${i.code ? i.code + ' ' : ''}${i.message}`);
+    }
+  }
+  const errors = (report.issues || []).filter((i) => i.severity === 'error').length;
+  const warnings = (report.issues || []).length - errors;
+  lines.push('');
+  lines.push(errors + warnings === 0 ? `✓ ${t.clean}` : `${t.result}: ${errors} ${t.errors}, ${warnings} ${t.warnings}.`);
+  return lines.join('\n') + '\n';
+}
+
+export const registerCheck: Register = (program: Command, io: Io, setExit) => {
+  program
+    .command('check')
+    .description('Kiểm tra bảng chấm điểm đã điền / Check filled scoring workbooks')
+    .argument('<files...>', 'tệp .xlsx / .xlsx files')
+    .option('--json', 'in kết quả dạng JSON (DESIGN.md §3.2) / print JSON')
+    .option('--lang <lang>', 'vi | en', 'vi')
+    .action(async (files: string[], opts: { json?: boolean; lang?: string }) => {
+      const lang = langOf(opts);
+      const checked: CheckedFile[] = [];
+      for (const file of files) checked.push(await checkFile(path.resolve(io.cwd, file), { lang }));
+      const reports = checked.map((c) => ({ ...c.report, file: c.report.file ? path.relative(io.cwd, c.report.file) || c.report.file : c.report.file }));
+      if (opts.json) io.out(JSON.stringify({ files: reports }, null, 2) + '\n');
+      else checked.forEach((c, i) => io.out((i ? '\n' : '') + formatReportText(reports[i], c.grids, lang)));
+      setExit(exitCodeFor(reports));
+    });
+};

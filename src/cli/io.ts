@@ -1,0 +1,43 @@
+// What every command shares: output streams, the language, and the exit code. Commands print through
+// Io so tests can run them in-process; only main.ts touches process.
+
+import type { Command } from 'commander';
+import { Lang, Message, UserError, say } from '../core/errors';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when standard error is a terminal (progress bars go there only then). */
+  isTTY: boolean;
+  cwd: string;
+}
+
+export type SetExit = (code: number) => void;
+export type Register = (program: Command, io: Io, setExit: SetExit) => void;
+
+export const EXIT = { ok: 0, problems: 1, unusable: 2 } as const;
+
+export function langOf(opts: { lang?: string }): Lang {
+  return opts.lang === 'en' ? 'en' : 'vi';
+}
+
+/** Thrown by a command to stop with a message and an exit code. */
+export class CliExit extends Error {
+  constructor(readonly code: number, readonly text?: string) {
+    super(text || 'exit ' + code);
+    Object.setPrototypeOf(this, CliExit.prototype);
+  }
+}
+
+export function fail(m: Message, lang: Lang, code: number = EXIT.unusable): never {
+  throw new CliExit(code, say(m, lang));
+}
+
+/** The message to print for an unexpected error: never a stack trace. */
+export function describeError(e: unknown, lang: Lang): string {
+  if (e instanceof UserError) return say(e.userMessage, lang);
+  const detail = e instanceof Error ? e.message : String(e);
+  return lang === 'en'
+    ? `Unexpected error: ${detail}. Your files were not changed. Please report this to the support team.`
+    : `Lỗi không mong đợi: ${detail}. Các tệp của bạn không bị thay đổi. Vui lòng báo cho bộ phận hỗ trợ.`;
+}

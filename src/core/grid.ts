@@ -1,0 +1,86 @@
+// Plain grids: what adapters fetch from a workbook and hand to the core. No library types here.
+
+export type CellValue = string | number | boolean | null;
+
+export interface SheetGrid {
+  name: string;
+  /** 'visible' | 'hidden' | 'veryHidden' */
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+  /** values[r][c], 0-based; a formula cell holds its cached result (or null). Dates arrive as ISO text. */
+  values: CellValue[][];
+  /** formulas[r][c] without the leading "=", or null where the cell holds no formula. */
+  formulas: Array<Array<string | null>>;
+  /** hyperlinks[r][c]: the link target where the cell carries one. */
+  hyperlinks: Array<Array<string | null>>;
+  /** Merged ranges, A1 style ("A1:C1"). */
+  merges: string[];
+}
+
+export interface WorkbookGrids {
+  sheets: SheetGrid[];
+}
+
+export function emptyGrid(name: string): SheetGrid {
+  return { name, visibility: 'visible', values: [], formulas: [], hyperlinks: [], merges: [] };
+}
+
+export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
+  const r = grid.values[row];
+  if (!r) return null;
+  const v = r[col];
+  return v === undefined ? null : v;
+}
+
+export function formulaAt(grid: SheetGrid, row: number, col: number): string | null {
+  const r = grid.formulas[row];
+  return (r && r[col]) || null;
+}
+
+export function linkAt(grid: SheetGrid, row: number, col: number): string | null {
+  const r = grid.hyperlinks[row];
+  return (r && r[col]) || null;
+}
+
+/** Column letters from a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address from 0-based row and column. */
+export function a1(row: number, col: number): string {
+  return columnLetter(col) + (row + 1);
+}
+
+/** 0-based {row, col} from an A1 address ("$B$3" too). */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Text of a cell as a person reads it: trimmed, NFC, numbers as written. */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  return String(value).normalize('NFC').trim();
+}
+
+/** Lower-case, no diacritics, single spaces: for matching headers and names people typed. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,92 @@
+// Where things stand on the scoring sheet. The writer puts them there; the reader finds them again by
+// header text and by the code column, so moved columns and sorted rows still read correctly.
+
+import { foldText } from './grid';
+import { Message } from './errors';
+
+export const SHEETS = { scoring: 'Chấm điểm', summary: 'Tổng hợp', meta: '_cchc' } as const;
+
+export type ColumnRole =
+  | 'stt'
+  | 'name'
+  | 'max'
+  | 'method'
+  | 'self'
+  | 'appraisal'
+  | 'evidence'
+  | 'note'
+  | 'appraisalNote'
+  | 'check'
+  | 'code';
+
+export interface ColumnSpec {
+  role: ColumnRole;
+  header: Message;
+  width: number;
+  hidden?: boolean;
+  /** Other header texts (folded) that people or older versions use for this column. */
+  aliases?: string[];
+}
+
+const COLUMN_SPECS: Record<ColumnRole, ColumnSpec> = {
+  stt: { role: 'stt', header: { vi: 'STT', en: 'No.' }, width: 7, aliases: ['so tt', 'tt'] },
+  name: { role: 'name', header: { vi: 'Lĩnh vực / Tiêu chí / Tiêu chí thành phần', en: 'Domain / Criterion / Sub-criterion' }, width: 48, aliases: ['noi dung', 'tieu chi', 'linh vuc, tieu chi'] },
+  max: { role: 'max', header: { vi: 'Điểm tối đa', en: 'Max points' }, width: 9, aliases: ['diem chuan', 'thang diem'] },
+  method: { role: 'method', header: { vi: 'Cách chấm điểm', en: 'Scoring method' }, width: 42, aliases: ['phuong phap cham', 'huong dan cham diem'] },
+  self: { role: 'self', header: { vi: 'Điểm tự chấm', en: 'Self score' }, width: 10, aliases: ['tu cham', 'diem tu danh gia', 'tu danh gia'] },
+  appraisal: { role: 'appraisal', header: { vi: 'Điểm thẩm định', en: 'Appraisal score' }, width: 10, aliases: ['tham dinh'] },
+  evidence: { role: 'evidence', header: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' }, width: 34, aliases: ['minh chung', 'tai lieu kiem chung'] },
+  note: { role: 'note', header: { vi: 'Giải trình / Ghi chú', en: 'Explanation / Note' }, width: 28, aliases: ['giai trinh', 'ghi chu'] },
+  appraisalNote: { role: 'appraisalNote', header: { vi: 'Ý kiến thẩm định', en: 'Appraiser\'s note' }, width: 24, aliases: ['ghi chu tham dinh', 'y kien hoi dong tham dinh'] },
+  check: { role: 'check', header: { vi: 'Kiểm tra', en: 'Check' }, width: 22 },
+  code: { role: 'code', header: { vi: 'Mã', en: 'Code' }, width: 9, hidden: true, aliases: ['ma tieu chi', 'code'] },
+};
+
+export interface ColumnLayout {
+  order: ColumnRole[];
+  /** 0-based column of each role present. */
+  col: Partial<Record<ColumnRole, number>>;
+}
+
+/** The columns of Chấm điểm, in DESIGN.md §4 order; the appraisal columns only when asked. */
+export function columnLayout(appraisal: boolean): ColumnLayout {
+  const order: ColumnRole[] = appraisal
+    ? ['stt', 'name', 'max', 'method', 'self', 'appraisal', 'evidence', 'note', 'appraisalNote', 'check', 'code']
+    : ['stt', 'name', 'max', 'method', 'self', 'evidence', 'note', 'check', 'code'];
+  const col: ColumnLayout['col'] = {};
+  order.forEach((role, i) => (col[role] = i));
+  return { order, col };
+}
+
+export function columnSpec(role: ColumnRole): ColumnSpec {
+  return COLUMN_SPECS[role];
+}
+
+/** Which role a header text names, if any (folded comparison, Vietnamese or English). */
+export function roleOfHeader(text: string): ColumnRole | null {
+  const t = foldText(text);
+  if (!t) return null;
+  const roles = Object.keys(COLUMN_SPECS) as ColumnRole[];
+  // Exact header texts first, then aliases: "Ghi chú thẩm định" must not be taken for "Ghi chú".
+  for (const role of roles) {
+    const spec = COLUMN_SPECS[role];
+    if (t === foldText(spec.header.vi) || t === foldText(spec.header.en)) return role;
+  }
+  for (const role of roles) {
+    if ((COLUMN_SPECS[role].aliases || []).indexOf(t) >= 0) return role;
+  }
+  return null;
+}
+
+/** Markers in the code column for the rows below the tree. */
+export const ROW_MARKERS = {
+  bonus: '#BONUS',
+  deduction: '#DEDUCTION',
+  total: '#TOTAL',
+  applicableMax: '#APPLICABLE',
+  index: '#INDEX',
+  band: '#BAND',
+} as const;
+
+/** Rows above the header on Chấm điểm (0-based header row index). */
+export const SCORING_HEADER_ROW = 7;

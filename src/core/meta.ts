@@ -1,0 +1,140 @@
+// The very hidden _cchc sheet: the criteria set, the unit and the year, so a workbook can be checked
+// with no other file. Written as key/value rows, then one row per node.
+
+import { CriteriaNode, CriteriaSet, flattenSet, parseCriteriaSet, CriteriaProblem } from './criteria';
+import { SheetGrid, cellAt, cellText } from './grid';
+import { CellPlan, SheetPlan } from './plan';
+import { SHEETS } from './layout';
+
+export const META_MARK = 'cchc-workbook';
+export const META_VERSION = 1;
+
+export interface WorkbookMeta {
+  unit: string;
+  year: number;
+  set: CriteriaSet;
+  appraisal: boolean;
+}
+
+const NODE_HEADER = ['code', 'stt', 'name', 'max', 'levels', 'method'];
+
+export function metaSheetPlan(meta: WorkbookMeta): SheetPlan {
+  const cells: CellPlan[] = [];
+  let row = 0;
+  const put = (values: Array<string | number>) => {
+    values.forEach((v, col) => cells.push({ row, col, value: v }));
+    row++;
+  };
+  const set = meta.set;
+  put([META_MARK, META_VERSION]);
+  put(['unit', meta.unit]);
+  put(['year', meta.year]);
+  put(['appraisal', meta.appraisal ? 1 : 0]);
+  put(['set.id', set.id]);
+  put(['set.title', set.title]);
+  put(['set.status', set.status]);
+  if (set.level) put(['set.level', set.level]);
+  if (set.year !== undefined) put(['set.year', set.year]);
+  if (set.note) put(['set.note', set.note]);
+  if (set.basis) put(['set.basis', JSON.stringify(set.basis)]);
+  if (set.bands) put(['set.bands', JSON.stringify(set.bands)]);
+  if (set.bonus) put(['set.bonus', JSON.stringify(set.bonus)]);
+  if (set.deduction) put(['set.deduction', JSON.stringify(set.deduction)]);
+  put(['nodes', flattenSet(set).length]);
+  put(NODE_HEADER);
+  for (const f of flattenSet(set)) {
+    const n = f.node;
+    put([n.code, n.stt, n.name, n.max, n.levels ? n.levels.join(';') : '', n.method || '']);
+  }
+  return {
+    name: SHEETS.meta,
+    visibility: 'veryHidden',
+    columns: [{ width: 12 }, { width: 8 }, { width: 40 }, { width: 8 }, { width: 12 }, { width: 40 }],
+    rowHeights: [],
+    cells,
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    protect: true,
+  };
+}
+
+export type MetaResult =
+  | { ok: true; meta: WorkbookMeta }
+  | { ok: false; reason: 'absent' | 'damaged'; problems: CriteriaProblem[] };
+
+/** True when the grid looks like our metadata sheet, whatever its name now. */
+export function isMetaGrid(grid: SheetGrid): boolean {
+  return cellText(cellAt(grid, 0, 0)) === META_MARK;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function readMeta(grid: SheetGrid | undefined): MetaResult {
+  if (!grid || !isMetaGrid(grid)) return { ok: false, reason: 'absent', problems: [] };
+  const keys: Record<string, unknown> = {};
+  let row = 1;
+  for (; row < grid.values.length; row++) {
+    const key = cellText(cellAt(grid, row, 0));
+    if (key === 'code') break;
+    keys[key] = cellAt(grid, row, 1);
+  }
+  // Rebuild the tree from the flat rows: each code's parent is the code without its last part.
+  const byCode: Record<string, CriteriaNode> = {};
+  const roots: CriteriaNode[] = [];
+  const orphans: string[] = [];
+  for (row = row + 1; row < grid.values.length; row++) {
+    const code = cellText(cellAt(grid, row, 0));
+    if (!code) continue;
+    const max = cellAt(grid, row, 3);
+    const levelsText = cellText(cellAt(grid, row, 4));
+    const node: CriteriaNode = {
+      code,
+      stt: cellText(cellAt(grid, row, 1)),
+      name: cellText(cellAt(grid, row, 2)),
+      max: typeof max === 'number' ? max : Number(max),
+    };
+    if (levelsText) node.levels = levelsText.split(';').map(Number);
+    const method = cellText(cellAt(grid, row, 5));
+    if (method) node.method = method;
+    byCode[code] = node;
+    const cut = code.lastIndexOf('.');
+    if (cut < 0) roots.push(node);
+    else {
+      const parent = byCode[code.slice(0, cut)];
+      if (!parent) orphans.push(code);
+      else (parent.children = parent.children || []).push(node);
+    }
+  }
+  const raw: Record<string, unknown> = {
+    id: cellText(keys['set.id'] as never),
+    title: cellText(keys['set.title'] as never),
+    status: cellText(keys['set.status'] as never),
+    nodes: roots,
+  };
+  if (keys['set.level'] !== undefined) raw.level = cellText(keys['set.level'] as never);
+  if (typeof keys['set.year'] === 'number') raw.year = keys['set.year'];
+  if (keys['set.note'] !== undefined) raw.note = cellText(keys['set.note'] as never);
+  for (const k of ['basis', 'bands', 'bonus', 'deduction']) {
+    const v = keys['set.' + k];
+    if (v !== undefined && v !== null) raw[k] = parseJson(String(v));
+  }
+  const parsed = parseCriteriaSet(raw);
+  const yearValue = keys.year;
+  const year = typeof yearValue === 'number' ? yearValue : Number(yearValue);
+  if (!parsed.set || orphans.length || !isFinite(year)) {
+    const problems = parsed.problems.slice();
+    for (const o of orphans) problems.push({ code: o, message: { vi: `Mã ${o} không có mục cha.`, en: `Code ${o} has no parent.` } });
+    return { ok: false, reason: 'damaged', problems };
+  }
+  return {
+    ok: true,
+    meta: { unit: cellText(keys.unit as never), year, set: parsed.set, appraisal: Number(keys.appraisal) === 1 },
+  };
+}

@@ -1,0 +1,95 @@
+// Exact point arithmetic. Points come in steps such as 0.25 or 0.5; every sum is done in integer
+// hundredths so 0.1 + 0.2 is 0.3, never 0.30000000000000004.
+
+export function toHundredths(points: number): number {
+  return Math.round(points * 100);
+}
+
+export function fromHundredths(hundredths: number): number {
+  return hundredths / 100;
+}
+
+/** Rounds a number of points to hundredths (the precision every score and maximum carries). */
+export function roundPoints(points: number): number {
+  return fromHundredths(toHundredths(points));
+}
+
+export function sumPoints(values: ReadonlyArray<number | null | undefined>): number {
+  let total = 0;
+  for (const v of values) if (typeof v === 'number' && isFinite(v)) total += toHundredths(v);
+  return fromHundredths(total);
+}
+
+export function subtractPoints(a: number, b: number): number {
+  return fromHundredths(toHundredths(a) - toHundredths(b));
+}
+
+export function pointsEqual(a: number, b: number): boolean {
+  return toHundredths(a) === toHundredths(b);
+}
+
+/** True when the number is a whole number of hundredths (the finest step a score may take). */
+export function isHundredthStep(points: number): boolean {
+  return isFinite(points) && Math.abs(points * 100 - Math.round(points * 100)) < 1e-6;
+}
+
+/** Index (%) = achieved / applicable maximum × 100, rounded to hundredths; null when nothing applies. */
+export function indexPercent(achieved: number, applicableMax: number): number | null {
+  if (!(applicableMax > 0)) return null;
+  return Math.round((toHundredths(achieved) * 10000) / toHundredths(applicableMax)) / 100;
+}
+
+/** Formats points for people: Vietnamese uses the decimal comma ("1,5"), English the point. */
+export function formatPoints(points: number | null | undefined, lang: 'vi' | 'en' = 'vi'): string {
+  if (points === null || points === undefined || !isFinite(points)) return '';
+  const text = String(roundPoints(points));
+  return lang === 'vi' ? text.replace('.', ',') : text;
+}
+
+export type ParsedScore =
+  | { kind: 'blank' }
+  | { kind: 'number'; value: number }
+  | { kind: 'not-applicable' }
+  /** Text that a Vietnamese Excel left as text because of the decimal comma ("0,5"). */
+  | { kind: 'decimal-comma'; text: string; value: number }
+  | { kind: 'text'; text: string };
+
+/** The marker typed into a score cell for a leaf that does not apply to this unit. */
+export const NOT_APPLICABLE_MARK = 'KAD';
+
+const NOT_APPLICABLE_WORDS = ['kad', 'không áp dụng', 'khong ap dung', 'k/a/d', 'n/a'];
+
+export function isNotApplicableText(text: string): boolean {
+  const t = text.normalize('NFC').trim().toLowerCase();
+  return NOT_APPLICABLE_WORDS.indexOf(t) >= 0;
+}
+
+/**
+ * Interprets whatever a score cell holds. Numbers pass; blanks and whitespace are blank; the
+ * không áp dụng marker is recognised; "0,5" is reported as text with a decimal-comma hint (it must
+ * be fixed in the file: Excel does not add text); anything else is text.
+ */
+export function parseScoreCell(value: unknown): ParsedScore {
+  if (value === null || value === undefined) return { kind: 'blank' };
+  if (typeof value === 'number') {
+    return isFinite(value) ? { kind: 'number', value } : { kind: 'text', text: String(value) };
+  }
+  if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
+  const text = String(value);
+  if (text.trim() === '') return { kind: 'blank' };
+  if (isNotApplicableText(text)) return { kind: 'not-applicable' };
+  const t = text.trim();
+  if (/^-?\d+,\d+$/.test(t)) return { kind: 'decimal-comma', text: t, value: Number(t.replace(',', '.')) };
+  return { kind: 'text', text };
+}
+
+/** Parses points written by people in criteria tables: "2,5", "2,5 điểm", "2.5", 3. */
+export function parsePointsText(value: unknown): number | null {
+  if (typeof value === 'number') return isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const t = value.normalize('NFC').trim().toLowerCase()
+    .replace(/\s*(điểm|đ|diem)\.?$/, '')
+    .trim();
+  if (!/^\d+([.,]\d+)?$/.test(t)) return null;
+  return Number(t.replace(',', '.'));
+}

@@ -1,0 +1,516 @@
+// The scoring workbook as a plan: Chấm điểm, Tổng hợp and _cchc (DESIGN.md §4). Every cell, formula,
+// style, validation rule and conditional format is decided here; the writers only apply it.
+
+import { CriteriaSet, FlatNode, flattenSet, setMax } from './criteria';
+import { a1, columnLetter } from './grid';
+import { ColumnRole, ROW_MARKERS, SCORING_HEADER_ROW, SHEETS, columnLayout, columnSpec, ColumnLayout } from './layout';
+import { metaSheetPlan } from './meta';
+import { CellPlan, ConditionalFormatPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan } from './plan';
+import { NOT_APPLICABLE_MARK, formatPoints } from './points';
+
+export { SHEETS } from './layout';
+
+export interface BuildOptions {
+  set: CriteriaSet;
+  /** "Xã Đồng Thịnh" */
+  unit: string;
+  year: number;
+  /** Adds the Điểm thẩm định and Ý kiến thẩm định columns. */
+  appraisal?: boolean;
+}
+
+export const STYLES: Record<string, StyleSpec> = {
+  title: { font: { bold: true, size: 14 }, horizontal: 'center', vertical: 'middle', wrap: true },
+  info: { font: { size: 11 }, horizontal: 'left', vertical: 'middle' },
+  infoBold: { font: { bold: true, size: 11 }, horizontal: 'left', vertical: 'middle' },
+  statusReference: { font: { bold: true, color: 'C00000' }, horizontal: 'left', vertical: 'middle', wrap: true, fill: 'FCE4D6' },
+  statusOfficial: { font: { bold: true, color: '375623' }, horizontal: 'left', vertical: 'middle', wrap: true },
+  hint: { font: { italic: true, size: 10, color: '595959' }, horizontal: 'left', vertical: 'middle', wrap: true },
+  header: { font: { bold: true }, fill: 'D9D9D9', horizontal: 'center', vertical: 'middle', wrap: true, border: true },
+  domain: { font: { bold: true }, fill: 'BDD7EE', vertical: 'top', wrap: true, border: true },
+  domainCenter: { font: { bold: true }, fill: 'BDD7EE', horizontal: 'center', vertical: 'top', border: true },
+  domainPoints: { font: { bold: true }, fill: 'BDD7EE', horizontal: 'center', vertical: 'top', border: true, numFmt: '0.##;-0.##;0' },
+  criterion: { font: { bold: true }, fill: 'EDEDED', vertical: 'top', wrap: true, border: true, indent: 1 },
+  criterionCenter: { font: { bold: true }, fill: 'EDEDED', horizontal: 'center', vertical: 'top', border: true },
+  criterionPoints: { font: { bold: true }, fill: 'EDEDED', horizontal: 'center', vertical: 'top', border: true, numFmt: '0.##;-0.##;0' },
+  leaf: { vertical: 'top', wrap: true, border: true, indent: 2 },
+  leafCenter: { horizontal: 'center', vertical: 'top', border: true },
+  leafPoints: { horizontal: 'center', vertical: 'top', border: true, numFmt: '0.##;-0.##;0' },
+  method: { font: { size: 10 }, vertical: 'top', wrap: true, border: true },
+  entryScore: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: 'General' },
+  entryText: { fill: 'FFF2CC', vertical: 'top', wrap: true, border: true, locked: false },
+  plain: { vertical: 'top', border: true },
+  check: { font: { size: 10 }, vertical: 'top', wrap: true, border: true },
+  code: { font: { size: 9, color: '808080' }, vertical: 'top' },
+  totalLabel: { font: { bold: true }, fill: 'F8CBAD', vertical: 'middle', border: true, horizontal: 'right' },
+  totalPoints: { font: { bold: true }, fill: 'F8CBAD', horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.##;-0.##;0' },
+  totalPercent: { font: { bold: true }, fill: 'F8CBAD', horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.00' },
+  totalBlank: { fill: 'F8CBAD', border: true },
+  // Tổng hợp
+  orgLeft: { font: { bold: false, size: 12 }, horizontal: 'center', vertical: 'middle' },
+  orgLeftBold: { font: { bold: true, size: 12 }, horizontal: 'center', vertical: 'middle' },
+  nationBold: { font: { bold: true, size: 12 }, horizontal: 'center', vertical: 'middle' },
+  motto: { font: { bold: true, size: 12, underline: true }, horizontal: 'center', vertical: 'middle' },
+  placeDate: { font: { italic: true, size: 12 }, horizontal: 'center', vertical: 'middle' },
+  sumHeader: { font: { bold: true }, fill: 'D9D9D9', horizontal: 'center', vertical: 'middle', wrap: true, border: true },
+  sumCell: { vertical: 'middle', wrap: true, border: true },
+  sumCenter: { horizontal: 'center', vertical: 'middle', border: true },
+  sumPoints: { horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.##;-0.##;0' },
+  sumPercent: { horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.00' },
+  signTitle: { font: { bold: true, size: 12 }, horizontal: 'center', vertical: 'middle' },
+  signHint: { font: { italic: true, size: 11 }, horizontal: 'center', vertical: 'middle' },
+  recipients: { font: { bold: true, italic: true, size: 11 }, horizontal: 'left', vertical: 'top' },
+  recipientLine: { font: { size: 10 }, horizontal: 'left', vertical: 'top' },
+};
+
+/** The note shown on the sheet for a set that is not the issued text. */
+export const REFERENCE_NOTE = 'Bộ tiêu chí tham khảo — đối chiếu với Phụ lục Quyết định 4203/QĐ-UBND trước khi dùng';
+
+/** "Xã Đồng Thịnh" → { full: "Xã Đồng Thịnh", place: "Đồng Thịnh" }; a bare name is taken as a xã. */
+export function unitNames(unit: string): { full: string; place: string } {
+  const clean = unit.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const m = /^(xã|phường|thị trấn)\s+(.+)$/i.exec(clean);
+  if (m) return { full: m[1].charAt(0).toUpperCase() + m[1].slice(1).toLowerCase() + ' ' + m[2], place: m[2] };
+  return { full: 'Xã ' + clean, place: clean };
+}
+
+/** References to rows of one column, consecutive rows joined into ranges: E11:E14,E17. */
+export function rowRefs(col: number, rows: number[]): string[] {
+  const sorted = rows.slice().sort((a, b) => a - b);
+  const refs: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    refs.push(i === j ? a1(sorted[i], col) : a1(sorted[i], col) + ':' + a1(sorted[j], col));
+    i = j + 1;
+  }
+  return refs;
+}
+
+/** SUM of the references; more than 255 arguments (Excel's limit) are nested in groups. */
+export function sumFormula(refs: string[]): string {
+  if (refs.length === 0) return '0';
+  if (refs.length <= 255) return 'SUM(' + refs.join(',') + ')';
+  const groups: string[] = [];
+  for (let i = 0; i < refs.length; i += 255) groups.push('SUM(' + refs.slice(i, i + 255).join(',') + ')');
+  return sumFormula(groups);
+}
+
+function numberList(values: number[]): string {
+  return values.map((v) => String(v)).join(',');
+}
+
+/** Messages of the Kiểm tra column; errors start with ✗ so formats and readers can tell them apart. */
+export const CHECK_TEXT = {
+  ok: '✓',
+  blank: 'Chưa chấm',
+  notApplicable: 'Không áp dụng',
+  notNumber: '✗ Không phải số',
+  negative: '✗ Điểm âm',
+  overMax: '✗ Vượt điểm tối đa',
+  notLevel: '✗ Không đúng mức điểm',
+} as const;
+
+/**
+ * The Kiểm tra expression for one score cell. The maximum is the set's (a literal), so an edited
+ * Điểm tối đa cell cannot loosen the check.
+ */
+export function scoreCheckExpression(cell: string, max: number, levels: number[] | undefined): string {
+  const t = CHECK_TEXT;
+  const levelTest = levels && levels.length
+    ? `IF(ISNA(MATCH(ROUND(${cell},2),{${numberList(levels)}},0)),"${t.notLevel}","${t.ok}")`
+    : `"${t.ok}"`;
+  return `IF(TRIM(${cell}&"")="","${t.blank}",IF(UPPER(TRIM(${cell}&""))="${NOT_APPLICABLE_MARK}","${t.notApplicable}",` +
+    `IF(NOT(ISNUMBER(${cell})),"${t.notNumber}",IF(${cell}<0,"${t.negative}",IF(${cell}>${max},"${t.overMax}",${levelTest})))))`;
+}
+
+/** The data validation of one leaf score cell: a number from 0 to the maximum, or KAD. */
+export function scoreValidation(cell: string, max: number, levels: number[] | undefined, columnLabel: string): ValidationPlan {
+  const levelText = levels && levels.length ? ` Mức điểm: ${levels.map((l) => formatPoints(l)).join('; ')}.` : '';
+  return {
+    range: cell,
+    type: 'custom',
+    formula: `OR(UPPER(TRIM(${cell}&""))="${NOT_APPLICABLE_MARK}",AND(ISNUMBER(${cell}),${cell}>=0,${cell}<=${max}))`,
+    allowBlank: true,
+    prompt: {
+      title: columnLabel,
+      text: `Nhập điểm từ 0 đến ${formatPoints(max)}.${levelText} Ghi ${NOT_APPLICABLE_MARK} nếu không áp dụng.`.slice(0, 255),
+    },
+    error: {
+      title: 'Điểm không hợp lệ',
+      text: `Điểm phải là số từ 0 đến ${formatPoints(max)} (điểm tối đa của tiêu chí này), hoặc ${NOT_APPLICABLE_MARK} nếu không áp dụng.`.slice(0, 255),
+    },
+  };
+}
+
+export interface NodeRow {
+  flat: FlatNode;
+  row: number;
+}
+
+/** Rows of the scoring sheet, decided once so every part of the plan agrees. */
+export interface ScoringGeometry {
+  layout: ColumnLayout;
+  headerRow: number;
+  firstNodeRow: number;
+  nodeRows: NodeRow[];
+  rowOf: Record<string, number>;
+  totalRow: number;
+  applicableRow: number;
+  indexRow: number;
+  bandRow: number | null;
+  lastRow: number;
+}
+
+export function scoringGeometry(set: CriteriaSet, appraisal: boolean): ScoringGeometry {
+  const layout = columnLayout(appraisal);
+  const headerRow = SCORING_HEADER_ROW;
+  const firstNodeRow = headerRow + 1;
+  const flat = flattenSet(set);
+  const rowOf: Record<string, number> = {};
+  const nodeRows = flat.map((f, i) => {
+    rowOf[f.code] = firstNodeRow + i;
+    return { flat: f, row: firstNodeRow + i };
+  });
+  const totalRow = firstNodeRow + flat.length;
+  const bandRow = set.bands && set.bands.length ? totalRow + 3 : null;
+  return {
+    layout, headerRow, firstNodeRow, nodeRows, rowOf, totalRow,
+    applicableRow: totalRow + 1, indexRow: totalRow + 2, bandRow, lastRow: bandRow === null ? totalRow + 2 : bandRow,
+  };
+}
+
+/** The classification formula for an index cell, from the set's bands (highest first). */
+export function bandFormula(indexCell: string, set: CriteriaSet): string | null {
+  const bands = (set.bands || []).slice().sort((a, b) => b.min - a.min);
+  if (!bands.length) return null;
+  let expr = '""';
+  for (let i = bands.length - 1; i >= 0; i--) {
+    expr = `IF(${indexCell}>=${bands[i].min},"${bands[i].label.replace(/"/g, '""')}",${expr})`;
+  }
+  return `IF(ISNUMBER(${indexCell}),${expr},"")`;
+}
+
+function scoringSheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
+  const { set, year } = opts;
+  const appraisal = !!opts.appraisal;
+  const { layout } = g;
+  const col = layout.col as Record<ColumnRole, number>;
+  const lastCol = layout.order.length - 1;
+  const visibleLast = lastCol - 1; // the code column is hidden
+  const cells: CellPlan[] = [];
+  const merges: string[] = [];
+  const validations: ValidationPlan[] = [];
+  const names = unitNames(opts.unit);
+  const put = (cell: CellPlan) => cells.push(cell);
+  const mergeRow = (row: number) => merges.push(a1(row, 0) + ':' + a1(row, visibleLast));
+
+  put({ row: 0, col: 0, value: `BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year}`, style: 'title' });
+  mergeRow(0);
+  put({ row: 1, col: 0, value: `Đơn vị: Ủy ban nhân dân ${names.full.charAt(0).toLowerCase() + names.full.slice(1)}`, style: 'infoBold' });
+  mergeRow(1);
+  put({ row: 2, col: 0, value: `Bộ tiêu chí: ${set.title} (mã ${set.id})`, style: 'info' });
+  mergeRow(2);
+  put({ row: 3, col: 0, value: set.basis && set.basis.length ? 'Căn cứ: ' + set.basis.join('; ') : 'Căn cứ: (bộ tiêu chí không ghi văn bản căn cứ)', style: 'hint' });
+  mergeRow(3);
+  const reference = set.status !== 'official';
+  put({ row: 4, col: 0, value: reference ? (set.note && set.note.indexOf('tham khảo') >= 0 ? set.note : REFERENCE_NOTE) : 'Bộ tiêu chí chính thức (đã đối chiếu văn bản ban hành).', style: reference ? 'statusReference' : 'statusOfficial' });
+  mergeRow(4);
+  put({
+    row: 5, col: 0, style: 'hint',
+    value: `Nhập điểm vào các ô nền vàng của cột "Điểm tự chấm"${appraisal ? ' và "Điểm thẩm định"' : ''}; ghi ${NOT_APPLICABLE_MARK} nếu tiêu chí không áp dụng. ` +
+      'Ghi số, ký hiệu, ngày văn bản kiểm chứng; thiếu tài liệu thì ghi giải trình. Các ô tổng là công thức, không sửa.',
+  });
+  mergeRow(5);
+
+  for (const role of layout.order) {
+    put({ row: g.headerRow, col: col[role], value: columnSpec(role).header.vi, style: 'header' });
+  }
+
+  const scoreRoles: ColumnRole[] = appraisal ? ['self', 'appraisal'] : ['self'];
+  for (const { flat, row } of g.nodeRows) {
+    const n = flat.node;
+    const kind = flat.depth === 0 ? 'domain' : flat.leaf ? 'leaf' : 'criterion';
+    const center = kind + 'Center';
+    const points = kind + 'Points';
+    put({ row, col: col.stt, value: n.stt || null, style: center });
+    put({ row, col: col.name, value: n.name, style: kind });
+    put({ row, col: col.max, value: n.max, style: points });
+    put({ row, col: col.method, value: n.method || null, style: flat.leaf ? 'method' : kind });
+    put({ row, col: col.code, value: n.code, style: 'code' });
+    if (flat.leaf) {
+      for (const role of scoreRoles) {
+        const cell = a1(row, col[role]);
+        put({ row, col: col[role], value: null, style: 'entryScore' });
+        validations.push(scoreValidation(cell, n.max, n.levels, columnSpec(role).header.vi));
+      }
+      put({ row, col: col.evidence, value: null, style: 'entryText' });
+      put({ row, col: col.note, value: null, style: 'entryText' });
+      if (appraisal) put({ row, col: col.appraisalNote, value: null, style: 'entryText' });
+      put({ row, col: col.check, formula: leafCheckFormula(row, col, n.max, n.levels, appraisal), result: CHECK_TEXT.blank, style: 'check' });
+    } else {
+      const childRows = flat.childCodes.map((c) => g.rowOf[c]);
+      for (const role of scoreRoles) {
+        put({ row, col: col[role], formula: sumFormula(rowRefs(col[role], childRows)), result: 0, style: points });
+      }
+      put({ row, col: col.evidence, value: null, style: kind });
+      put({ row, col: col.note, value: null, style: kind });
+      if (appraisal) put({ row, col: col.appraisalNote, value: null, style: kind });
+      put({ row, col: col.check, value: null, style: kind });
+    }
+  }
+
+  // Total, applicable maximum, index (and classification when the set has bands).
+  const domainRows = g.nodeRows.filter((r) => r.flat.depth === 0).map((r) => r.row);
+  const first = g.firstNodeRow;
+  const last = g.totalRow - 1;
+  const totalMax = setMax(set);
+  const labelSpan = (row: number, text: string) => {
+    put({ row, col: 0, value: text, style: 'totalLabel' });
+    for (let c = 1; c < col.max; c++) put({ row, col: c, value: null, style: 'totalLabel' });
+    merges.push(a1(row, 0) + ':' + a1(row, col.max - 1));
+  };
+  const blanks = (row: number, except: number[]) => {
+    for (let c = col.max; c <= visibleLast; c++) if (except.indexOf(c) < 0) put({ row, col: c, value: null, style: 'totalBlank' });
+  };
+  labelSpan(g.totalRow, 'TỔNG ĐIỂM');
+  put({ row: g.totalRow, col: col.max, formula: sumFormula(rowRefs(col.max, domainRows)), result: totalMax, style: 'totalPoints' });
+  for (const role of scoreRoles) {
+    put({ row: g.totalRow, col: col[role], formula: sumFormula(rowRefs(col[role], domainRows)), result: 0, style: 'totalPoints' });
+  }
+  blanks(g.totalRow, [col.max].concat(scoreRoles.map((r) => col[r])));
+  put({ row: g.totalRow, col: col.code, value: ROW_MARKERS.total, style: 'code' });
+
+  labelSpan(g.applicableRow, 'ĐIỂM TỐI ĐA CÁC TIÊU CHÍ ÁP DỤNG');
+  const maxRange = `${a1(first, col.max)}:${a1(last, col.max)}`;
+  for (const role of scoreRoles) {
+    const range = `${a1(first, col[role])}:${a1(last, col[role])}`;
+    put({
+      row: g.applicableRow, col: col[role],
+      formula: `${a1(g.totalRow, col.max)}-SUMIF(${range},"${NOT_APPLICABLE_MARK}",${maxRange})`,
+      result: totalMax, style: 'totalPoints',
+    });
+  }
+  blanks(g.applicableRow, scoreRoles.map((r) => col[r]));
+  put({ row: g.applicableRow, col: col.code, value: ROW_MARKERS.applicableMax, style: 'code' });
+
+  labelSpan(g.indexRow, 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (%)');
+  for (const role of scoreRoles) {
+    const total = a1(g.totalRow, col[role]);
+    const applicable = a1(g.applicableRow, col[role]);
+    put({
+      row: g.indexRow, col: col[role],
+      formula: `IF(${applicable}>0,ROUND(${total}/${applicable}*100,2),"")`,
+      result: 0, style: 'totalPercent',
+    });
+  }
+  blanks(g.indexRow, scoreRoles.map((r) => col[r]));
+  put({ row: g.indexRow, col: col.code, value: ROW_MARKERS.index, style: 'code' });
+
+  if (g.bandRow !== null) {
+    labelSpan(g.bandRow, 'XẾP LOẠI');
+    for (const role of scoreRoles) {
+      const formula = bandFormula(a1(g.indexRow, col[role]), set)!;
+      const lowest = (set.bands || []).slice().sort((a, b) => a.min - b.min)[0];
+      put({ row: g.bandRow, col: col[role], formula, result: lowest && lowest.min <= 0 ? lowest.label : '', style: 'totalPoints' });
+    }
+    blanks(g.bandRow, scoreRoles.map((r) => col[r]));
+    put({ row: g.bandRow, col: col.code, value: ROW_MARKERS.band, style: 'code' });
+  }
+
+  return {
+    name: SHEETS.scoring,
+    visibility: 'visible',
+    columns: layout.order.map((role) => ({ width: columnSpec(role).width, hidden: columnSpec(role).hidden })),
+    rowHeights: [{ row: 0, height: 24 }, { row: 4, height: 18 }, { row: 5, height: 30 }, { row: g.headerRow, height: 32 }],
+    cells,
+    merges,
+    validations,
+    conditionalFormats: scoringConditionalFormats(g, scoreRoles),
+    freeze: { rows: g.headerRow + 1, cols: 2 },
+    protect: true,
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { from: g.headerRow, to: g.headerRow } },
+  };
+}
+
+/** The row's Kiểm tra formula: the self score's check, and the appraisal's once it is entered. */
+function leafCheckFormula(row: number, col: Record<ColumnRole, number>, max: number, levels: number[] | undefined, appraisal: boolean): string {
+  const self = scoreCheckExpression(a1(row, col.self), max, levels);
+  if (!appraisal) return self;
+  const cell = a1(row, col.appraisal);
+  const appraised = scoreCheckExpression(cell, max, levels);
+  return `IF(TRIM(${cell}&"")="",${self},"Tự chấm: "&${self}&" | Thẩm định: "&${appraised})`;
+}
+
+/**
+ * Colours that flag wrong entries even when nothing else runs (a pasted value bypasses validation).
+ * One rule per column over all node rows: the formula is relative to the first row.
+ */
+function scoringConditionalFormats(g: ScoringGeometry, scoreRoles: ColumnRole[]): ConditionalFormatPlan[] {
+  const col = g.layout.col as Record<ColumnRole, number>;
+  const first = g.firstNodeRow;
+  const last = g.totalRow - 1;
+  const maxCell = '$' + columnLetter(col.max) + (first + 1);
+  const checkCell = '$' + columnLetter(col.check) + (first + 1);
+  const rules: ConditionalFormatPlan[] = [];
+  for (const role of scoreRoles) {
+    const c = a1(first, col[role]);
+    const range = `${a1(first, col[role])}:${a1(last, col[role])}`;
+    rules.push({
+      ranges: [range],
+      formula: `AND(TRIM(${c}&"")<>"",UPPER(TRIM(${c}&""))<>"${NOT_APPLICABLE_MARK}",OR(NOT(ISNUMBER(${c})),${c}<0,${c}>${maxCell}))`,
+      style: { fill: 'FF7C80', fontColor: '9C0006', bold: true },
+    });
+  }
+  const checkRange = `${a1(first, col.check)}:${a1(last, col.check)}`;
+  rules.push({ ranges: [checkRange], formula: `LEFT(${checkCell},1)="✗"`, style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true } });
+  rules.push({ ranges: [checkRange], formula: `${checkCell}="${CHECK_TEXT.ok}"`, style: { fontColor: '006100' } });
+  rules.push({ ranges: [checkRange], formula: `${checkCell}="${CHECK_TEXT.blank}"`, style: { fill: 'FFEB9C', fontColor: '9C5700' } });
+  return rules;
+}
+
+/** Summary sheet columns (0-based). */
+export const SUMMARY_COLUMNS = { stt: 0, name: 1, max: 2, self: 3 } as const;
+
+function summarySheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
+  const { set, year } = opts;
+  const appraisal = !!opts.appraisal;
+  const names = unitNames(opts.unit);
+  const col = g.layout.col as Record<ColumnRole, number>;
+  const cells: CellPlan[] = [];
+  const merges: string[] = [];
+  const put = (cell: CellPlan) => cells.push(cell);
+  const ref = (row: number, c: number) => `'${SHEETS.scoring}'!${a1(row, c)}`;
+  // Columns: STT · Lĩnh vực · Điểm tối đa · Điểm tự chấm · [Điểm thẩm định · Chênh lệch] · Tỷ lệ đạt (%)
+  const cSelf = 3;
+  const cAppraisal = appraisal ? 4 : -1;
+  const cDiff = appraisal ? 5 : -1;
+  const cPercent = appraisal ? 6 : 4;
+  const lastCol = cPercent;
+  const span = (row: number, from: number, to: number) => merges.push(a1(row, from) + ':' + a1(row, to));
+
+  put({ row: 0, col: 0, value: 'ỦY BAN NHÂN DÂN', style: 'orgLeft' });
+  span(0, 0, 1);
+  put({ row: 1, col: 0, value: names.full.toUpperCase(), style: 'orgLeftBold' });
+  span(1, 0, 1);
+  put({ row: 0, col: 2, value: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', style: 'nationBold' });
+  span(0, 2, lastCol);
+  put({ row: 1, col: 2, value: 'Độc lập - Tự do - Hạnh phúc', style: 'motto' });
+  span(1, 2, lastCol);
+  put({ row: 3, col: 2, value: `${names.place}, ngày ..... tháng ..... năm ${year}`, style: 'placeDate' });
+  span(3, 2, lastCol);
+  put({ row: 5, col: 0, value: `BẢNG TỔNG HỢP KẾT QUẢ ${appraisal ? 'TỰ CHẤM ĐIỂM VÀ THẨM ĐỊNH' : 'TỰ ĐÁNH GIÁ, CHẤM ĐIỂM'} CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year}`, style: 'title' });
+  span(5, 0, lastCol);
+  put({ row: 6, col: 0, value: `của Ủy ban nhân dân ${names.full.charAt(0).toLowerCase() + names.full.slice(1)}`, style: 'placeDate' });
+  span(6, 0, lastCol);
+
+  const headerRow = 8;
+  const headers: Array<[number, string]> = [[0, 'STT'], [1, 'Lĩnh vực'], [2, 'Điểm tối đa'], [cSelf, 'Điểm tự chấm']];
+  if (appraisal) headers.push([cAppraisal, 'Điểm thẩm định'], [cDiff, 'Chênh lệch (thẩm định − tự chấm)']);
+  headers.push([cPercent, 'Tỷ lệ đạt (%)']);
+  for (const [c, text] of headers) put({ row: headerRow, col: c, value: text, style: 'sumHeader' });
+
+  const domains = g.nodeRows.filter((r) => r.flat.depth === 0);
+  const basis = appraisal ? cAppraisal : cSelf;
+  let row = headerRow + 1;
+  for (const d of domains) {
+    put({ row, col: 0, value: d.flat.node.stt || null, style: 'sumCenter' });
+    put({ row, col: 1, formula: ref(d.row, col.name), result: d.flat.node.name, style: 'sumCell' });
+    put({ row, col: 2, formula: ref(d.row, col.max), result: d.flat.node.max, style: 'sumPoints' });
+    put({ row, col: cSelf, formula: ref(d.row, col.self), result: 0, style: 'sumPoints' });
+    if (appraisal) {
+      put({ row, col: cAppraisal, formula: ref(d.row, col.appraisal), result: 0, style: 'sumPoints' });
+      put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: 0, style: 'sumPoints' });
+    }
+    put({ row, col: cPercent, formula: `IF(${a1(row, 2)}>0,ROUND(${a1(row, basis)}/${a1(row, 2)}*100,2),"")`, result: 0, style: 'sumPercent' });
+    row++;
+  }
+  put({ row, col: 0, value: null, style: 'totalBlank' });
+  put({ row, col: 1, value: 'TỔNG ĐIỂM', style: 'totalLabel' });
+  put({ row, col: 2, formula: ref(g.totalRow, col.max), result: setMax(set), style: 'totalPoints' });
+  put({ row, col: cSelf, formula: ref(g.totalRow, col.self), result: 0, style: 'totalPoints' });
+  if (appraisal) {
+    put({ row, col: cAppraisal, formula: ref(g.totalRow, col.appraisal), result: 0, style: 'totalPoints' });
+    put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: 0, style: 'totalPoints' });
+  }
+  put({ row, col: cPercent, formula: `IF(${a1(row, 2)}>0,ROUND(${a1(row, basis)}/${a1(row, 2)}*100,2),"")`, result: 0, style: 'totalPercent' });
+  row++;
+  put({ row, col: 0, value: null, style: 'totalBlank' });
+  put({ row, col: 1, value: 'Điểm tối đa các tiêu chí áp dụng', style: 'totalLabel' });
+  put({ row, col: 2, value: null, style: 'totalBlank' });
+  put({ row, col: cSelf, formula: ref(g.applicableRow, col.self), result: setMax(set), style: 'totalPoints' });
+  if (appraisal) {
+    put({ row, col: cAppraisal, formula: ref(g.applicableRow, col.appraisal), result: setMax(set), style: 'totalPoints' });
+    put({ row, col: cDiff, value: null, style: 'totalBlank' });
+  }
+  put({ row, col: cPercent, value: null, style: 'totalBlank' });
+  row++;
+  put({ row, col: 0, value: null, style: 'totalBlank' });
+  put({ row, col: 1, value: 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (%)', style: 'totalLabel' });
+  put({ row, col: 2, value: null, style: 'totalBlank' });
+  put({ row, col: cSelf, formula: ref(g.indexRow, col.self), result: 0, style: 'totalPercent' });
+  if (appraisal) {
+    put({ row, col: cAppraisal, formula: ref(g.indexRow, col.appraisal), result: 0, style: 'totalPercent' });
+    put({ row, col: cDiff, formula: `IF(AND(ISNUMBER(${a1(row, cAppraisal)}),ISNUMBER(${a1(row, cSelf)})),${a1(row, cAppraisal)}-${a1(row, cSelf)},"")`, result: 0, style: 'totalPercent' });
+  }
+  put({ row, col: cPercent, value: null, style: 'totalBlank' });
+  row++;
+  if (g.bandRow !== null) {
+    put({ row, col: 0, value: null, style: 'totalBlank' });
+    put({ row, col: 1, value: 'Xếp loại', style: 'totalLabel' });
+    put({ row, col: 2, value: null, style: 'totalBlank' });
+    put({ row, col: cSelf, formula: ref(g.bandRow, col.self), result: '', style: 'totalPoints' });
+    if (appraisal) {
+      put({ row, col: cAppraisal, formula: ref(g.bandRow, col.appraisal), result: '', style: 'totalPoints' });
+      put({ row, col: cDiff, value: null, style: 'totalBlank' });
+    }
+    put({ row, col: cPercent, value: null, style: 'totalBlank' });
+    row++;
+  }
+
+  row += 1;
+  const signRow = row;
+  put({ row: signRow, col: 0, value: 'Nơi nhận:', style: 'recipients' });
+  span(signRow, 0, 1);
+  ['- Phòng Nội vụ huyện;', '- Lưu: VT.'].forEach((line, i) => {
+    put({ row: signRow + 1 + i, col: 0, value: line, style: 'recipientLine' });
+    span(signRow + 1 + i, 0, 1);
+  });
+  put({ row: signRow, col: 2, value: 'TM. ỦY BAN NHÂN DÂN', style: 'signTitle' });
+  span(signRow, 2, lastCol);
+  put({ row: signRow + 1, col: 2, value: 'CHỦ TỊCH', style: 'signTitle' });
+  span(signRow + 1, 2, lastCol);
+  put({ row: signRow + 2, col: 2, value: '(Ký, ghi rõ họ tên, đóng dấu)', style: 'signHint' });
+  span(signRow + 2, 2, lastCol);
+
+  const columns = [{ width: 6 }, { width: 46 }, { width: 11 }, { width: 11 }];
+  if (appraisal) columns.push({ width: 11 }, { width: 14 });
+  columns.push({ width: 11 });
+  return {
+    name: SHEETS.summary,
+    visibility: 'visible',
+    columns,
+    rowHeights: [{ row: 5, height: 36 }, { row: headerRow, height: 32 }],
+    cells,
+    merges,
+    validations: [],
+    conditionalFormats: [],
+    protect: true,
+    print: { orientation: 'portrait', paper: 'A4', fitToWidth: true },
+    tabColor: '70AD47',
+  };
+}
+
+export function buildWorkbookPlan(opts: BuildOptions): WorkbookPlan {
+  const g = scoringGeometry(opts.set, !!opts.appraisal);
+  return {
+    sheets: [
+      scoringSheet(opts, g),
+      summarySheet(opts, g),
+      metaSheetPlan({ unit: unitNames(opts.unit).full, year: opts.year, set: opts.set, appraisal: !!opts.appraisal }),
+    ],
+    styles: STYLES,
+    fullCalcOnLoad: true,
+  };
+}

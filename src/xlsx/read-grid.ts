@@ -1,0 +1,83 @@
+// exceljs adapter, reading side: a workbook file → plain grids. Never writes to the file.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { CellValue, SheetGrid, WorkbookGrids } from '../core/grid';
+import { UserError, msg } from '../core/errors';
+import { sniffWorkbookBytes } from './sniff';
+
+function plainValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return isNaN(v.getTime()) ? null : v.toISOString();
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: string }>).map((t) => t.text || '').join('');
+    if ('formula' in o || 'sharedFormula' in o) return plainValue(o.result);
+    if ('text' in o && 'hyperlink' in o) return plainValue(o.text);
+    if ('error' in o) return String(o.error);
+  }
+  return String(v);
+}
+
+export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const values: CellValue[][] = [];
+  const formulas: Array<Array<string | null>> = [];
+  const hyperlinks: Array<Array<string | null>> = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const c = colNumber - 1;
+      // Merged slave cells repeat the master's value in exceljs; the grid keeps them empty, as Excel does.
+      if (cell.isMerged && cell.master !== cell) return;
+      (values[r] = values[r] || [])[c] = plainValue(cell.value);
+      const f = cell.type === ExcelJS.ValueType.Formula ? cell.formula : null;
+      if (f) (formulas[r] = formulas[r] || [])[c] = f.replace(/^=/, '');
+      const link = cell.hyperlink || (cell.value && typeof cell.value === 'object' && 'hyperlink' in (cell.value as object)
+        ? String((cell.value as { hyperlink: unknown }).hyperlink) : null);
+      if (link) (hyperlinks[r] = hyperlinks[r] || [])[c] = link;
+    });
+  });
+  // Fill holes so consumers can index freely.
+  for (const grid of [values, formulas, hyperlinks] as Array<unknown[][]>) {
+    for (let i = 0; i < grid.length; i++) {
+      const row = grid[i] || [];
+      for (let j = 0; j < row.length; j++) if (row[j] === undefined) row[j] = null;
+      grid[i] = row;
+    }
+  }
+  const merges = Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges || {})
+    .map((k) => String((ws as unknown as { _merges: Record<string, { range?: string }> })._merges[k].range || ''))
+    .filter(Boolean);
+  return { name: ws.name, visibility: (ws.state as SheetGrid['visibility']) || 'visible', values, formulas, hyperlinks, merges };
+}
+
+/** Loads a workbook for reading, refusing what is not an .xlsx we can safely open. */
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const base = path.basename(file);
+  let bytes: Buffer;
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) throw new UserError('not-a-file', msg(`${base} là một thư mục, không phải tệp Excel.`, `${base} is a folder, not an Excel file.`));
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError('not-found', msg(`Không tìm thấy hoặc không đọc được tệp ${base}.`, `Cannot find or read the file ${base}.`));
+  }
+  sniffWorkbookBytes(bytes, base);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new UserError('corrupt', msg(
+      `Tệp ${base} bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ. Hãy mở lại bằng Excel và lưu dưới dạng .xlsx.`,
+      `${base} is damaged or not a valid Excel (.xlsx) file. Open it in Excel and save it as .xlsx.`));
+  }
+  return wb;
+}
+
+export async function readWorkbookGrids(file: string): Promise<WorkbookGrids> {
+  const wb = await loadWorkbook(file);
+  return { sheets: wb.worksheets.map(worksheetToGrid) };
+}

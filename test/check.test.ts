@@ -1,0 +1,201 @@
+import { checkWorkbook, FileReport, groupIssuesByDomain, hasErrors, sumFormulaRows } from '../src/core/check';
+import { flattenSet } from '../src/core/criteria';
+import { CellValue } from '../src/core/grid';
+import { builtGrids, enter, setCell, smallSet, BuiltGrids } from './helpers/scoring';
+
+function check(b: BuiltGrids, lang: 'vi' | 'en' = 'vi'): FileReport {
+  return checkWorkbook(b.grids, { lang });
+}
+
+function rulesOf(report: FileReport, code?: string): string[] {
+  return (report.issues || []).filter((i) => code === undefined || i.code === code).map((i) => i.rule);
+}
+
+const FULL: Record<string, CellValue> = { '1.1.1': 1, '1.1.2': 0.75, '1.2': 1, '2.1.1': 0.5, '2.1.2': 1.5 };
+
+interface EntryCase {
+  title: string;
+  entries: Record<string, CellValue>;
+  fires: Array<[string, string]>; // [rule, code]
+  silent: string[]; // rules that must not fire at all
+}
+
+// Each rule: once where it must fire, once where it must stay silent.
+const entryCases: EntryCase[] = [
+  { title: 'over-max fires on 1.5 in a leaf of max 1', entries: { ...FULL, '1.1.1': 1.5 }, fires: [['over-max', '1.1.1']], silent: ['not-a-level', 'negative'] },
+  { title: 'over-max silent on a score equal to the max', entries: FULL, fires: [], silent: ['over-max'] },
+  { title: 'negative fires on -0.5', entries: { ...FULL, '2.1.2': -0.5 }, fires: [['negative', '2.1.2']], silent: ['over-max', 'not-a-level'] },
+  { title: 'negative silent on 0', entries: { ...FULL, '2.1.2': 0 }, fires: [], silent: ['negative'] },
+  { title: 'not-a-number fires on text', entries: { ...FULL, '1.2': 'đạt' }, fires: [['not-a-number', '1.2']], silent: [] },
+  { title: 'not-a-number fires on a decimal comma with a hint', entries: { ...FULL, '1.1.2': '0,5' }, fires: [['not-a-number', '1.1.2']], silent: [] },
+  { title: 'not-a-number silent on KAD and on numbers', entries: { ...FULL, '1.2': 'KAD' }, fires: [], silent: ['not-a-number', 'missing-score'] },
+  { title: 'not-a-level fires on 0.3 where levels are 0, 0.5, 1', entries: { ...FULL, '1.1.1': 0.3 }, fires: [['not-a-level', '1.1.1']], silent: [] },
+  { title: 'not-a-level silent on a leaf without levels', entries: { ...FULL, '1.2': 0.3 }, fires: [], silent: ['not-a-level'] },
+  { title: 'missing-score warns on a blank leaf', entries: { ...FULL, '2.1.1': null }, fires: [['missing-score', '2.1.1']], silent: [] },
+  { title: 'missing-score silent when everything is scored', entries: FULL, fires: [], silent: ['missing-score'] },
+];
+
+describe('entry rules', () => {
+  test.each(entryCases)('$title', ({ entries, fires, silent }) => {
+    const report = check(enter(builtGrids(), entries));
+    expect(report.error).toBeNull();
+    for (const [rule, code] of fires) expect(rulesOf(report, code)).toContain(rule);
+    for (const rule of silent) expect(rulesOf(report)).not.toContain(rule);
+    if (fires.length === 0) expect(hasErrors(report)).toBe(false);
+  });
+
+  test('the over-max issue carries the cell, column, sheet and a Vietnamese message', () => {
+    const b = enter(builtGrids(), { ...FULL, '1.1.1': 1.5 });
+    const issue = check(b).issues!.filter((i) => i.rule === 'over-max')[0];
+    expect(issue).toEqual({
+      severity: 'error', rule: 'over-max', code: '1.1.1', column: 'self', sheet: 'Chấm điểm',
+      cell: 'E' + (b.rowOf['1.1.1'] + 1), message: 'Điểm 1,5 vượt điểm tối đa 1',
+    });
+    expect(check(b, 'en').issues!.filter((i) => i.rule === 'over-max')[0].message).toBe('Score 1.5 exceeds the maximum 1');
+  });
+
+  test('the decimal-comma hint tells what to type', () => {
+    const report = check(enter(builtGrids(), { ...FULL, '1.1.2': '0,5' }));
+    expect(report.issues!.filter((i) => i.rule === 'not-a-number')[0].message).toContain('0.5');
+  });
+});
+
+describe('totals and index', () => {
+  test('sums are exact hundredths and the index is points over applicable maximum', () => {
+    const report = check(enter(builtGrids(), { '1.1.1': 0.5, '1.1.2': 0.25, '1.2': 'KAD', '2.1.1': 0.5, '2.1.2': 1 }));
+    const byCode: Record<string, { self: number | null }> = {};
+    for (const n of report.nodes!) byCode[n.code] = n;
+    expect(byCode['1.1'].self).toBe(0.75);
+    expect(byCode['1'].self).toBe(0.75);
+    expect(byCode['2'].self).toBe(1.5);
+    expect(report.total!.self).toBe(2.25);
+    expect(report.total!.max).toBe(5);
+    expect(report.total!.applicableMax).toBe(4); // 1.2 (max 1) does not apply
+    expect(report.total!.index).toBe(56.25);
+    expect(report.nodes!.filter((n) => n.code === '1.2')[0].notApplicable).toBe(true);
+  });
+
+  test('0.1 + 0.2 is 0.3, not 0.30000000000000004', () => {
+    const report = check(enter(builtGrids(), { '1.1.1': 0.1, '1.1.2': 0.2 }));
+    expect(report.nodes!.filter((n) => n.code === '1.1')[0].self).toBe(0.3);
+  });
+
+  test('unscored leaves are null; the report lists every node with its cells', () => {
+    const b = builtGrids();
+    const report = check(b);
+    const leaf = report.nodes!.filter((n) => n.code === '1.1.1')[0];
+    expect(leaf.self).toBeNull();
+    expect(leaf.cells).toEqual({ max: 'C' + (b.rowOf['1.1.1'] + 1), self: 'E' + (b.rowOf['1.1.1'] + 1), evidence: 'F' + (b.rowOf['1.1.1'] + 1), note: 'G' + (b.rowOf['1.1.1'] + 1) });
+    expect(report.nodes!.map((n) => n.code)).toEqual(flattenSet(smallSet()).map((f) => f.code));
+    expect(report.total!.cells.self).toBe('E' + (b.totalRow + 1));
+  });
+});
+
+describe('sheet rules', () => {
+  test('max-altered fires when a Điểm tối đa cell is edited, silent otherwise', () => {
+    const b = enter(builtGrids(), FULL);
+    expect(rulesOf(check(b))).not.toContain('max-altered');
+    setCell(b.sheet, b.rowOf['1.1.1'], b.col.max!, 2);
+    const issues = check(b).issues!.filter((i) => i.rule === 'max-altered');
+    expect(issues.map((i) => i.code)).toEqual(['1.1.1']);
+    expect(issues[0].column).toBe('max');
+  });
+
+  test('formula-altered fires on a value pasted over a subtotal', () => {
+    const b = enter(builtGrids(), FULL);
+    expect(rulesOf(check(b))).not.toContain('formula-altered');
+    setCell(b.sheet, b.rowOf['1.1'], b.col.self!, 2, null);
+    expect(rulesOf(check(b), '1.1')).toContain('formula-altered');
+  });
+
+  test('formula-altered fires on a subtotal that leaves out a child or adds another row', () => {
+    const b = enter(builtGrids(), FULL);
+    const r = (code: string) => b.rowOf[code] + 1;
+    setCell(b.sheet, b.rowOf['1.1'], b.col.self!, 1, `SUM(E${r('1.1.1')})`);
+    setCell(b.sheet, b.rowOf['2.1'], b.col.self!, 2, `SUM(E${r('2.1.1')}:E${r('2.1.2')},E${r('1.2')})`);
+    const report = check(b);
+    expect(rulesOf(report, '1.1')).toContain('formula-altered');
+    expect(rulesOf(report, '2.1')).toContain('formula-altered');
+  });
+
+  test('formula-altered stays silent on an equivalent formula with $ signs', () => {
+    const b = enter(builtGrids(), FULL);
+    const r = (code: string) => b.rowOf[code] + 1;
+    setCell(b.sheet, b.rowOf['1.1'], b.col.self!, 1.75, `SUM($E$${r('1.1.1')},E${r('1.1.2')})`);
+    expect(rulesOf(check(b))).not.toContain('formula-altered');
+  });
+
+  test('structure fires on a deleted row, a duplicated code and an unknown code', () => {
+    const b = enter(builtGrids(), FULL);
+    const codeCol = b.col.code!;
+    setCell(b.sheet, b.rowOf['2.1.1'], codeCol, null);
+    setCell(b.sheet, b.rowOf['1.2'], codeCol, '1.1.2');
+    b.sheet.values.push([]);
+    setCell(b.sheet, b.sheet.values.length, codeCol, '9.9.9');
+    const report = check(b);
+    const structure = report.issues!.filter((i) => i.rule === 'structure');
+    expect(structure.map((i) => i.code)).toEqual(expect.arrayContaining(['2.1.1', '1.2', '1.1.2', null]));
+    expect(structure.some((i) => i.message.indexOf('9.9.9') >= 0)).toBe(true);
+  });
+
+  test('structure is silent on the workbook as built', () => {
+    expect(rulesOf(check(builtGrids()))).not.toContain('structure');
+  });
+});
+
+describe('reading workbooks people changed', () => {
+  test('sorted rows still read by code', () => {
+    const b = enter(builtGrids(), { ...FULL, '1.1.1': 0.5 });
+    const first = b.rowOf['1.1.1'];
+    const second = b.rowOf['2.1.2'];
+    // Swap two leaf rows entirely (what a sort does to a row's cells).
+    for (const grid of [b.sheet.values, b.sheet.formulas] as unknown[][][]) {
+      const tmp = grid[first];
+      grid[first] = grid[second];
+      grid[second] = tmp;
+    }
+    const report = check(b);
+    expect(report.nodes!.filter((n) => n.code === '1.1.1')[0].self).toBe(0.5);
+    expect(report.nodes!.filter((n) => n.code === '2.1.2')[0].self).toBe(1.5);
+  });
+
+  test('a workbook without the _cchc sheet is refused with a clear message', () => {
+    const b = builtGrids();
+    b.grids.sheets = b.grids.sheets.filter((s) => s.name !== '_cchc');
+    const report = check(b);
+    expect(report.error).toMatch(/không phải bảng chấm điểm/);
+    expect(report.nodes).toBeUndefined();
+  });
+
+  test('a renamed scoring sheet is still found', () => {
+    const b = enter(builtGrids(), FULL);
+    b.sheet.name = 'Cham diem 2024';
+    const report = check(b);
+    expect(report.error).toBeNull();
+    expect(report.total!.self).toBe(4.75);
+  });
+});
+
+describe('grouping for people', () => {
+  test('issues are grouped by domain in tree order with counts', () => {
+    const report = check(enter(builtGrids(), { '1.1.1': 2, '2.1.2': 'x' }));
+    const groups = groupIssuesByDomain(report, flattenSet(smallSet()));
+    expect(groups.map((g) => g.code)).toEqual(['1', '2']);
+    expect(groups[0].errors).toBe(1);
+    expect(groups[0].warnings).toBe(2);
+    expect(groups[1].errors).toBe(1);
+  });
+});
+
+describe('sumFormulaRows', () => {
+  test.each([
+    { title: 'plain list', input: 'SUM(E10,E12)', expected: [9, 11] },
+    { title: 'range', input: '=SUM(E10:E12)', expected: [9, 10, 11] },
+    { title: 'nested groups', input: 'SUM(SUM(E10),SUM(E11:E12))', expected: [9, 10, 11] },
+    { title: 'another column', input: 'SUM(F10)', expected: null },
+    { title: 'not a sum', input: 'E10+E11', expected: null },
+    { title: 'arithmetic inside', input: 'SUM(E10)*2', expected: null },
+  ])('$title', ({ input, expected }) => {
+    expect(sumFormulaRows(input, 4)).toEqual(expected);
+  });
+});

@@ -1,0 +1,76 @@
+// Test helpers: a small criteria set, a built workbook as grids, and edits a person would make.
+
+import { CriteriaSet, parseCriteriaSet } from '../../src/core/criteria';
+import { CellValue, WorkbookGrids, SheetGrid } from '../../src/core/grid';
+import { ColumnRole, SHEETS } from '../../src/core/layout';
+import { planToGrids } from '../../src/core/plan';
+import { buildWorkbookPlan, scoringGeometry } from '../../src/core/workbook';
+
+export const SMALL_SET_RAW = {
+  id: 'test-set',
+  title: 'Bộ tiêu chí thử',
+  status: 'reference',
+  nodes: [
+    {
+      code: '1', stt: 'I', name: 'Công tác lãnh đạo, chỉ đạo', max: 3,
+      children: [
+        {
+          code: '1.1', stt: '1', name: 'Kế hoạch CCHC', max: 2,
+          children: [
+            { code: '1.1.1', stt: '1.1', name: 'Ban hành kế hoạch', max: 1, method: 'Đúng hạn: 1 điểm; chậm: 0,5 điểm', levels: [0, 0.5, 1] },
+            { code: '1.1.2', stt: '1.2', name: 'Mức độ hoàn thành', max: 1, method: '100%: 1 điểm; 80%: 0,75 điểm', levels: [0, 0.25, 0.5, 0.75, 1] },
+          ],
+        },
+        { code: '1.2', stt: '2', name: 'Báo cáo CCHC', max: 1, method: 'Đủ: 1 điểm' },
+      ],
+    },
+    {
+      code: '2', stt: 'II', name: 'Cải cách thủ tục hành chính', max: 2,
+      children: [
+        {
+          code: '2.1', stt: '1', name: 'Công khai TTHC', max: 2,
+          children: [
+            { code: '2.1.1', stt: '1.1', name: 'Niêm yết', max: 0.5, levels: [0, 0.5] },
+            { code: '2.1.2', stt: '1.2', name: 'Cổng dịch vụ công', max: 1.5, levels: [0, 0.5, 1, 1.5] },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+export function smallSet(): CriteriaSet {
+  const { set, problems } = parseCriteriaSet(JSON.parse(JSON.stringify(SMALL_SET_RAW)));
+  if (!set) throw new Error(problems.map((p) => p.message.en).join('; '));
+  return set;
+}
+
+export interface BuiltGrids {
+  grids: WorkbookGrids;
+  sheet: SheetGrid;
+  rowOf: Record<string, number>;
+  col: Partial<Record<ColumnRole, number>>;
+  totalRow: number;
+}
+
+export function builtGrids(set: CriteriaSet = smallSet(), appraisal = false): BuiltGrids {
+  const plan = buildWorkbookPlan({ set, unit: 'Xã Đồng Thịnh', year: 2024, appraisal });
+  const grids = planToGrids(plan);
+  const g = scoringGeometry(set, appraisal);
+  const sheet = grids.sheets.filter((s) => s.name === SHEETS.scoring)[0];
+  return { grids, sheet, rowOf: g.rowOf, col: g.layout.col, totalRow: g.totalRow };
+}
+
+export function setCell(sheet: SheetGrid, row: number, col: number, value: CellValue, formula: string | null = null): void {
+  for (const grid of [sheet.values, sheet.formulas, sheet.hyperlinks] as unknown[][][]) {
+    while (grid.length <= row) grid.push([]);
+  }
+  sheet.values[row][col] = value;
+  sheet.formulas[row][col] = formula;
+}
+
+/** Enters scores (or any cell content) in a score column, as a person would type them. */
+export function enter(b: BuiltGrids, scores: Record<string, CellValue>, column: 'self' | 'appraisal' = 'self'): BuiltGrids {
+  for (const code of Object.keys(scores)) setCell(b.sheet, b.rowOf[code], b.col[column]!, scores[code]);
+  return b;
+}
