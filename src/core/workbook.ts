@@ -5,8 +5,10 @@ import { CriteriaSet, FlatNode, flattenSet, setMax } from './criteria';
 import { a1, columnLetter } from './grid';
 import { ColumnRole, ROW_MARKERS, SCORING_HEADER_ROW, SHEETS, columnLayout, columnSpec, ColumnLayout } from './layout';
 import { metaSheetPlan } from './meta';
-import { CellPlan, ConditionalFormatPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan } from './plan';
-import { NOT_APPLICABLE_MARK, formatPoints } from './points';
+import { CellPlan, ConditionalFormatPlan, PlanValue, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan } from './plan';
+import { NOT_APPLICABLE_MARK, formatPoints, indexPercent, parseScoreCell, pointsEqual, subtractPoints, sumPoints, toHundredths } from './points';
+import { ENTRY_ROLE_NAMES, Entries, EntryRole, Leftover } from './entries';
+import { CellValue } from './grid';
 
 export { SHEETS } from './layout';
 
@@ -17,6 +19,10 @@ export interface BuildOptions {
   year: number;
   /** Adds the Điểm thẩm định and Ý kiến thẩm định columns. */
   appraisal?: boolean;
+  /** Entries carried from an earlier workbook, already placed under this set (see entries.ts). */
+  entries?: Entries;
+  /** Entries that could not be placed: listed on their own sheet, never dropped. */
+  leftovers?: Leftover[];
 }
 
 export const STYLES: Record<string, StyleSpec> = {
@@ -192,7 +198,9 @@ export function bandFormula(indexCell: string, set: CriteriaSet): string | null 
   return `IF(ISNUMBER(${indexCell}),${expr},"")`;
 }
 
-function scoringSheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
+type Totals = Record<'self' | 'appraisal', ColumnTotals>;
+
+function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): SheetPlan {
   const { set, year } = opts;
   const appraisal = !!opts.appraisal;
   const { layout } = g;
@@ -228,7 +236,7 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
     put({ row: g.headerRow, col: col[role], value: columnSpec(role).header.vi, style: 'header' });
   }
 
-  const scoreRoles: ColumnRole[] = appraisal ? ['self', 'appraisal'] : ['self'];
+  const scoreRoles: Array<'self' | 'appraisal'> = appraisal ? ['self', 'appraisal'] : ['self'];
   for (const { flat, row } of g.nodeRows) {
     const n = flat.node;
     const kind = flat.depth === 0 ? 'domain' : flat.leaf ? 'leaf' : 'criterion';
@@ -240,19 +248,27 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
     put({ row, col: col.method, value: n.method || null, style: flat.leaf ? 'method' : kind });
     put({ row, col: col.code, value: n.code, style: 'code' });
     if (flat.leaf) {
+      const entry = (opts.entries && opts.entries[n.code]) || { values: {} };
+      const valueOf = (role: EntryRole): PlanValue => entryValue(entry.values[role]);
       for (const role of scoreRoles) {
         const cell = a1(row, col[role]);
-        put({ row, col: col[role], value: null, style: 'entryScore' });
+        put({ row, col: col[role], value: valueOf(role as EntryRole), style: 'entryScore' });
         validations.push(scoreValidation(cell, n.max, n.levels, columnSpec(role).header.vi));
       }
-      put({ row, col: col.evidence, value: null, style: 'entryText' });
-      put({ row, col: col.note, value: null, style: 'entryText' });
-      if (appraisal) put({ row, col: col.appraisalNote, value: null, style: 'entryText' });
-      put({ row, col: col.check, formula: leafCheckFormula(row, col, n.max, n.levels, appraisal), result: CHECK_TEXT.blank, style: 'check' });
+      const evidence: CellPlan = { row, col: col.evidence, value: valueOf('evidence'), style: 'entryText' };
+      if (entry.evidenceLink) evidence.hyperlink = entry.evidenceLink;
+      put(evidence);
+      put({ row, col: col.note, value: valueOf('note'), style: 'entryText' });
+      if (appraisal) put({ row, col: col.appraisalNote, value: valueOf('appraisalNote'), style: 'entryText' });
+      const selfText = checkText(entry.values.self, n.max, n.levels);
+      const checkResult = appraisal && !isBlankValue(entry.values.appraisal)
+        ? `Tự chấm: ${selfText} | Thẩm định: ${checkText(entry.values.appraisal, n.max, n.levels)}`
+        : selfText;
+      put({ row, col: col.check, formula: leafCheckFormula(row, col, n.max, n.levels, appraisal), result: checkResult, style: 'check' });
     } else {
       const childRows = flat.childCodes.map((c) => g.rowOf[c]);
       for (const role of scoreRoles) {
-        put({ row, col: col[role], formula: sumFormula(rowRefs(col[role], childRows)), result: 0, style: points });
+        put({ row, col: col[role], formula: sumFormula(rowRefs(col[role], childRows)), result: totals[role].byCode[n.code], style: points });
       }
       put({ row, col: col.evidence, value: null, style: kind });
       put({ row, col: col.note, value: null, style: kind });
@@ -277,7 +293,7 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
   labelSpan(g.totalRow, 'TỔNG ĐIỂM');
   put({ row: g.totalRow, col: col.max, formula: sumFormula(rowRefs(col.max, domainRows)), result: totalMax, style: 'totalPoints' });
   for (const role of scoreRoles) {
-    put({ row: g.totalRow, col: col[role], formula: sumFormula(rowRefs(col[role], domainRows)), result: 0, style: 'totalPoints' });
+    put({ row: g.totalRow, col: col[role], formula: sumFormula(rowRefs(col[role], domainRows)), result: totals[role].total, style: 'totalPoints' });
   }
   blanks(g.totalRow, [col.max].concat(scoreRoles.map((r) => col[r])));
   put({ row: g.totalRow, col: col.code, value: ROW_MARKERS.total, style: 'code' });
@@ -289,7 +305,7 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
     put({
       row: g.applicableRow, col: col[role],
       formula: `${a1(g.totalRow, col.max)}-SUMIF(${range},"${NOT_APPLICABLE_MARK}",${maxRange})`,
-      result: totalMax, style: 'totalPoints',
+      result: totals[role].applicableMax, style: 'totalPoints',
     });
   }
   blanks(g.applicableRow, scoreRoles.map((r) => col[r]));
@@ -302,7 +318,7 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
     put({
       row: g.indexRow, col: col[role],
       formula: `IF(${applicable}>0,ROUND(${total}/${applicable}*100,2),"")`,
-      result: 0, style: 'totalPercent',
+      result: totals[role].index === null ? '' : totals[role].index!, style: 'totalPercent',
     });
   }
   blanks(g.indexRow, scoreRoles.map((r) => col[r]));
@@ -311,9 +327,7 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
   if (g.bandRow !== null) {
     labelSpan(g.bandRow, 'XẾP LOẠI');
     for (const role of scoreRoles) {
-      const formula = bandFormula(a1(g.indexRow, col[role]), set)!;
-      const lowest = (set.bands || []).slice().sort((a, b) => a.min - b.min)[0];
-      put({ row: g.bandRow, col: col[role], formula, result: lowest && lowest.min <= 0 ? lowest.label : '', style: 'totalPoints' });
+      put({ row: g.bandRow, col: col[role], formula: bandFormula(a1(g.indexRow, col[role]), set)!, result: totals[role].band, style: 'totalPoints' });
     }
     blanks(g.bandRow, scoreRoles.map((r) => col[r]));
     put({ row: g.bandRow, col: col.code, value: ROW_MARKERS.band, style: 'code' });
@@ -373,7 +387,7 @@ function scoringConditionalFormats(g: ScoringGeometry, scoreRoles: ColumnRole[])
 /** Summary sheet columns (0-based). */
 export const SUMMARY_COLUMNS = { stt: 0, name: 1, max: 2, self: 3 } as const;
 
-function summarySheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
+function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): SheetPlan {
   const { set, year } = opts;
   const appraisal = !!opts.appraisal;
   const names = unitNames(opts.unit);
@@ -413,35 +427,36 @@ function summarySheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
 
   const domains = g.nodeRows.filter((r) => r.flat.depth === 0);
   const basis = appraisal ? cAppraisal : cSelf;
+  const basisTotals = appraisal ? totals.appraisal : totals.self;
   let row = headerRow + 1;
   for (const d of domains) {
     put({ row, col: 0, value: d.flat.node.stt || null, style: 'sumCenter' });
     put({ row, col: 1, formula: ref(d.row, col.name), result: d.flat.node.name, style: 'sumCell' });
     put({ row, col: 2, formula: ref(d.row, col.max), result: d.flat.node.max, style: 'sumPoints' });
-    put({ row, col: cSelf, formula: ref(d.row, col.self), result: 0, style: 'sumPoints' });
+    put({ row, col: cSelf, formula: ref(d.row, col.self), result: totals.self.byCode[d.flat.code], style: 'sumPoints' });
     if (appraisal) {
-      put({ row, col: cAppraisal, formula: ref(d.row, col.appraisal), result: 0, style: 'sumPoints' });
-      put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: 0, style: 'sumPoints' });
+      put({ row, col: cAppraisal, formula: ref(d.row, col.appraisal), result: totals.appraisal.byCode[d.flat.code], style: 'sumPoints' });
+      put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: subtractPoints(totals.appraisal.byCode[d.flat.code], totals.self.byCode[d.flat.code]), style: 'sumPoints' });
     }
-    put({ row, col: cPercent, formula: `IF(${a1(row, 2)}>0,ROUND(${a1(row, basis)}/${a1(row, 2)}*100,2),"")`, result: 0, style: 'sumPercent' });
+    put({ row, col: cPercent, formula: `IF(${a1(row, 2)}>0,ROUND(${a1(row, basis)}/${a1(row, 2)}*100,2),"")`, result: indexPercent(basisTotals.byCode[d.flat.code], d.flat.node.max) || 0, style: 'sumPercent' });
     row++;
   }
   put({ row, col: 0, value: null, style: 'totalBlank' });
   put({ row, col: 1, value: 'TỔNG ĐIỂM', style: 'totalLabel' });
   put({ row, col: 2, formula: ref(g.totalRow, col.max), result: setMax(set), style: 'totalPoints' });
-  put({ row, col: cSelf, formula: ref(g.totalRow, col.self), result: 0, style: 'totalPoints' });
+  put({ row, col: cSelf, formula: ref(g.totalRow, col.self), result: totals.self.total, style: 'totalPoints' });
   if (appraisal) {
-    put({ row, col: cAppraisal, formula: ref(g.totalRow, col.appraisal), result: 0, style: 'totalPoints' });
-    put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: 0, style: 'totalPoints' });
+    put({ row, col: cAppraisal, formula: ref(g.totalRow, col.appraisal), result: totals.appraisal.total, style: 'totalPoints' });
+    put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: subtractPoints(totals.appraisal.total, totals.self.total), style: 'totalPoints' });
   }
-  put({ row, col: cPercent, formula: `IF(${a1(row, 2)}>0,ROUND(${a1(row, basis)}/${a1(row, 2)}*100,2),"")`, result: 0, style: 'totalPercent' });
+  put({ row, col: cPercent, formula: `IF(${a1(row, 2)}>0,ROUND(${a1(row, basis)}/${a1(row, 2)}*100,2),"")`, result: indexPercent(basisTotals.total, setMax(set)) || 0, style: 'totalPercent' });
   row++;
   put({ row, col: 0, value: null, style: 'totalBlank' });
   put({ row, col: 1, value: 'Điểm tối đa các tiêu chí áp dụng', style: 'totalLabel' });
   put({ row, col: 2, value: null, style: 'totalBlank' });
-  put({ row, col: cSelf, formula: ref(g.applicableRow, col.self), result: setMax(set), style: 'totalPoints' });
+  put({ row, col: cSelf, formula: ref(g.applicableRow, col.self), result: totals.self.applicableMax, style: 'totalPoints' });
   if (appraisal) {
-    put({ row, col: cAppraisal, formula: ref(g.applicableRow, col.appraisal), result: setMax(set), style: 'totalPoints' });
+    put({ row, col: cAppraisal, formula: ref(g.applicableRow, col.appraisal), result: totals.appraisal.applicableMax, style: 'totalPoints' });
     put({ row, col: cDiff, value: null, style: 'totalBlank' });
   }
   put({ row, col: cPercent, value: null, style: 'totalBlank' });
@@ -449,10 +464,10 @@ function summarySheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
   put({ row, col: 0, value: null, style: 'totalBlank' });
   put({ row, col: 1, value: 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (%)', style: 'totalLabel' });
   put({ row, col: 2, value: null, style: 'totalBlank' });
-  put({ row, col: cSelf, formula: ref(g.indexRow, col.self), result: 0, style: 'totalPercent' });
+  put({ row, col: cSelf, formula: ref(g.indexRow, col.self), result: totals.self.index === null ? '' : totals.self.index, style: 'totalPercent' });
   if (appraisal) {
-    put({ row, col: cAppraisal, formula: ref(g.indexRow, col.appraisal), result: 0, style: 'totalPercent' });
-    put({ row, col: cDiff, formula: `IF(AND(ISNUMBER(${a1(row, cAppraisal)}),ISNUMBER(${a1(row, cSelf)})),${a1(row, cAppraisal)}-${a1(row, cSelf)},"")`, result: 0, style: 'totalPercent' });
+    put({ row, col: cAppraisal, formula: ref(g.indexRow, col.appraisal), result: totals.appraisal.index === null ? '' : totals.appraisal.index, style: 'totalPercent' });
+    put({ row, col: cDiff, formula: `IF(AND(ISNUMBER(${a1(row, cAppraisal)}),ISNUMBER(${a1(row, cSelf)})),${a1(row, cAppraisal)}-${a1(row, cSelf)},"")`, result: totals.appraisal.index !== null && totals.self.index !== null ? subtractPoints(totals.appraisal.index, totals.self.index) : '', style: 'totalPercent' });
   }
   put({ row, col: cPercent, value: null, style: 'totalBlank' });
   row++;
@@ -460,9 +475,9 @@ function summarySheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
     put({ row, col: 0, value: null, style: 'totalBlank' });
     put({ row, col: 1, value: 'Xếp loại', style: 'totalLabel' });
     put({ row, col: 2, value: null, style: 'totalBlank' });
-    put({ row, col: cSelf, formula: ref(g.bandRow, col.self), result: '', style: 'totalPoints' });
+    put({ row, col: cSelf, formula: ref(g.bandRow, col.self), result: totals.self.band, style: 'totalPoints' });
     if (appraisal) {
-      put({ row, col: cAppraisal, formula: ref(g.bandRow, col.appraisal), result: '', style: 'totalPoints' });
+      put({ row, col: cAppraisal, formula: ref(g.bandRow, col.appraisal), result: totals.appraisal.band, style: 'totalPoints' });
       put({ row, col: cDiff, value: null, style: 'totalBlank' });
     }
     put({ row, col: cPercent, value: null, style: 'totalBlank' });
@@ -502,15 +517,95 @@ function summarySheet(opts: BuildOptions, g: ScoringGeometry): SheetPlan {
   };
 }
 
+function isBlankValue(v: CellValue | undefined): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+/** A carried entry as a plan value (booleans, which no score or note should be, become text). */
+function entryValue(v: CellValue | undefined): PlanValue {
+  if (v === undefined || v === null) return null;
+  return typeof v === 'boolean' ? String(v) : v;
+}
+
+/** What the Kiểm tra formula shows for a value: the cached result until the spreadsheet recalculates. */
+export function checkText(v: CellValue | undefined, max: number, levels: number[] | undefined): string {
+  const p = parseScoreCell(v === undefined ? null : v);
+  if (p.kind === 'blank') return CHECK_TEXT.blank;
+  if (p.kind === 'not-applicable') return CHECK_TEXT.notApplicable;
+  if (p.kind !== 'number') return CHECK_TEXT.notNumber;
+  if (p.value < 0) return CHECK_TEXT.negative;
+  if (toHundredths(p.value) > toHundredths(max)) return CHECK_TEXT.overMax;
+  if (levels && levels.length && !levels.some((l) => pointsEqual(l, p.value))) return CHECK_TEXT.notLevel;
+  return CHECK_TEXT.ok;
+}
+
+export interface ColumnTotals {
+  byCode: Record<string, number>;
+  total: number;
+  applicableMax: number;
+  index: number | null;
+  band: string;
+}
+
+/** The core's own totals of the entries, cached in the formula cells as their results. */
+export function columnTotals(set: CriteriaSet, entries: Entries | undefined, role: 'self' | 'appraisal'): ColumnTotals {
+  const flat = flattenSet(set);
+  const byCode: Record<string, number> = {};
+  let notApplicable = 0;
+  for (let i = flat.length - 1; i >= 0; i--) {
+    const f = flat[i];
+    if (f.leaf) {
+      const p = parseScoreCell(entries && entries[f.code] ? entries[f.code].values[role] === undefined ? null : entries[f.code].values[role]! : null);
+      byCode[f.code] = p.kind === 'number' ? p.value : 0;
+      if (p.kind === 'not-applicable') notApplicable += toHundredths(f.node.max);
+    } else {
+      byCode[f.code] = sumPoints(f.childCodes.map((c) => byCode[c]));
+    }
+  }
+  const total = sumPoints(set.nodes.map((n) => byCode[n.code]));
+  const applicableMax = (toHundredths(setMax(set)) - notApplicable) / 100;
+  const index = indexPercent(total, applicableMax);
+  const bands = (set.bands || []).slice().sort((a, b) => b.min - a.min);
+  const band = index === null ? '' : (bands.filter((b) => index >= b.min)[0] || { label: '' }).label;
+  return { byCode, total, applicableMax, index, band };
+}
+
+/** Name of the sheet that keeps entries a rebuild could not place. */
+export const LEFTOVERS_SHEET = 'Mục chưa chuyển';
+
+function leftoversSheet(leftovers: Leftover[]): SheetPlan {
+  const cells: CellPlan[] = [];
+  cells.push({ row: 0, col: 0, value: 'CÁC NỘI DUNG CHƯA CHUYỂN SANG BẢNG MỚI — xem lý do và nhập lại nếu cần', style: 'title' });
+  cells.push({ row: 1, col: 0, value: 'Không nội dung nào bị xóa: mọi giá trị của bảng cũ không đặt được vào bảng mới đều được giữ ở đây.', style: 'hint' });
+  const headers = ['Mã', 'Tên tiêu chí', 'Cột', 'Giá trị cũ', 'Lý do'];
+  headers.forEach((h, c) => cells.push({ row: 3, col: c, value: h, style: 'header' }));
+  leftovers.forEach((l, i) => {
+    const row = 4 + i;
+    cells.push({ row, col: 0, value: l.code, style: 'plain' });
+    cells.push({ row, col: 1, value: l.name || null, style: 'leaf' });
+    cells.push({ row, col: 2, value: ENTRY_ROLE_NAMES[l.role].vi, style: 'plain' });
+    cells.push({ row, col: 3, value: entryValue(l.value), style: 'plain' });
+    cells.push({ row, col: 4, value: l.reason.vi, style: 'leaf' });
+  });
+  return {
+    name: LEFTOVERS_SHEET,
+    visibility: 'visible',
+    columns: [{ width: 10 }, { width: 44 }, { width: 18 }, { width: 30 }, { width: 50 }],
+    rowHeights: [],
+    cells,
+    merges: ['A1:E1', 'A2:E2'],
+    validations: [],
+    conditionalFormats: [],
+    protect: false,
+    tabColor: 'C00000',
+  };
+}
+
 export function buildWorkbookPlan(opts: BuildOptions): WorkbookPlan {
   const g = scoringGeometry(opts.set, !!opts.appraisal);
-  return {
-    sheets: [
-      scoringSheet(opts, g),
-      summarySheet(opts, g),
-      metaSheetPlan({ unit: unitNames(opts.unit).full, year: opts.year, set: opts.set, appraisal: !!opts.appraisal }),
-    ],
-    styles: STYLES,
-    fullCalcOnLoad: true,
-  };
+  const totals: Totals = { self: columnTotals(opts.set, opts.entries, 'self'), appraisal: columnTotals(opts.set, opts.entries, 'appraisal') };
+  const sheets = [scoringSheet(opts, g, totals), summarySheet(opts, g, totals)];
+  if (opts.leftovers && opts.leftovers.length) sheets.push(leftoversSheet(opts.leftovers));
+  sheets.push(metaSheetPlan({ unit: unitNames(opts.unit).full, year: opts.year, set: opts.set, appraisal: !!opts.appraisal }));
+  return { sheets, styles: STYLES, fullCalcOnLoad: true };
 }
