@@ -1,7 +1,7 @@
 // The sheet plan: plain data that says exactly what goes in the workbook. The core decides every
 // cell, style, rule and setting; the exceljs and Office.js writers only apply it.
 
-import { SheetGrid, WorkbookGrids } from './grid';
+import { SheetGrid, WorkbookGrids, parseA1 } from './grid';
 
 export interface FontSpec {
   bold?: boolean;
@@ -143,4 +143,74 @@ export function planToGrids(plan: WorkbookPlan): WorkbookGrids {
       return grid;
     }),
   };
+}
+
+/** Points per line of wrapped text at a font size (Excel's default row is 15 pt at 11 pt). */
+function lineHeight(size: number): number {
+  return Math.ceil(size * 1.36);
+}
+
+/** Lines a text needs in a column of `width` characters (Excel width units ≈ one digit of 11 pt). */
+export function wrappedLines(text: string, width: number, size = 11): number {
+  const perLine = Math.max(1, Math.floor((width - 1) * (11 / size) * 1.25));
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    // Break at spaces as a spreadsheet does: a word that does not fit starts a new line.
+    let used = 0;
+    let count = 1;
+    for (const word of paragraph.split(' ')) {
+      const len = word.length;
+      if (used === 0) used = len;
+      else if (used + 1 + len <= perLine) used += 1 + len;
+      else {
+        count++;
+        used = len;
+      }
+      while (used > perLine) {
+        count++;
+        used -= perLine;
+      }
+    }
+    lines += count;
+  }
+  return Math.max(1, lines);
+}
+
+/**
+ * Row heights that show every wrapped text whole. Spreadsheets do not re-fit rows when a file opens,
+ * so the plan carries the heights. Explicit heights stay unless the text needs more.
+ */
+export function fitRowHeights(sheet: SheetPlan, styles: Record<string, StyleSpec>): void {
+  const spans: Record<string, number> = {};
+  for (const m of sheet.merges) {
+    const [from, to] = m.split(':');
+    const a = parseA1(from);
+    const b = parseA1(to || from);
+    if (!a || !b || a.row !== b.row) continue;
+    let width = 0;
+    for (let c = a.col; c <= b.col; c++) width += (sheet.columns[c] || { width: 9 }).width;
+    spans[a.row + ':' + a.col] = width;
+  }
+  const need: Record<number, number> = {};
+  for (const cell of sheet.cells) {
+    const style = cell.style ? styles[cell.style] : undefined;
+    if (!style || !style.wrap) continue;
+    const text = typeof cell.value === 'string' ? cell.value : typeof cell.result === 'string' ? cell.result : '';
+    if (!text) continue;
+    const column = sheet.columns[cell.col];
+    if (column && column.hidden) continue;
+    const width = spans[cell.row + ':' + cell.col] || (column ? column.width : 9);
+    const size = (style.font && style.font.size) || 11;
+    const height = wrappedLines(text, width, size) * lineHeight(size) + 2;
+    if (height > (need[cell.row] || 0)) need[cell.row] = height;
+  }
+  const explicit: Record<number, number> = {};
+  for (const h of sheet.rowHeights) explicit[h.row] = h.height;
+  for (const key of Object.keys(need)) {
+    const row = Number(key);
+    const height = need[row];
+    if (height <= 17 && explicit[row] === undefined) continue; // one line: the default height fits
+    if (explicit[row] === undefined || explicit[row] < height) explicit[row] = Math.min(height, 409);
+  }
+  sheet.rowHeights = Object.keys(explicit).map(Number).sort((a, b) => a - b).map((row) => ({ row, height: explicit[row] }));
 }

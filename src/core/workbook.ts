@@ -5,7 +5,7 @@ import { CriteriaSet, FlatNode, flattenSet, setMax } from './criteria';
 import { a1, columnLetter } from './grid';
 import { ColumnRole, ROW_MARKERS, SCORING_HEADER_ROW, SHEETS, columnLayout, columnSpec, ColumnLayout } from './layout';
 import { metaSheetPlan } from './meta';
-import { CellPlan, ConditionalFormatPlan, PlanValue, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan } from './plan';
+import { CellPlan, ConditionalFormatPlan, PlanValue, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan, fitRowHeights } from './plan';
 import { NOT_APPLICABLE_MARK, formatPoints, indexPercent, parseScoreCell, pointsEqual, subtractPoints, sumPoints, toHundredths } from './points';
 import { ENTRY_ROLE_NAMES, Entries, EntryRole, Leftover } from './entries';
 import { CellValue } from './grid';
@@ -239,7 +239,8 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
   const scoreRoles: Array<'self' | 'appraisal'> = appraisal ? ['self', 'appraisal'] : ['self'];
   for (const { flat, row } of g.nodeRows) {
     const n = flat.node;
-    const kind = flat.depth === 0 ? 'domain' : flat.leaf ? 'leaf' : 'criterion';
+    // A tiêu chí scored directly is still a criterion: it looks like one, with entry cells of a leaf.
+    const kind = flat.depth === 0 ? 'domain' : flat.depth === 1 ? 'criterion' : 'leaf';
     const center = kind + 'Center';
     const points = kind + 'Points';
     put({ row, col: col.stt, value: n.stt || null, style: center });
@@ -606,6 +607,7 @@ export function buildWorkbookPlan(opts: BuildOptions): WorkbookPlan {
   const totals: Totals = { self: columnTotals(opts.set, opts.entries, 'self'), appraisal: columnTotals(opts.set, opts.entries, 'appraisal') };
   const sheets = [scoringSheet(opts, g, totals), summarySheet(opts, g, totals)];
   if (opts.leftovers && opts.leftovers.length) sheets.push(leftoversSheet(opts.leftovers));
+  for (const sheet of sheets) fitRowHeights(sheet, STYLES);
   sheets.push(metaSheetPlan({ unit: unitNames(opts.unit).full, year: opts.year, set: opts.set, appraisal: !!opts.appraisal }));
   return { sheets, styles: STYLES, fullCalcOnLoad: true };
 }

@@ -1,0 +1,67 @@
+// `npm run bench`: how long `build` and `check` take on the default set and on a generated set of
+// 1,000 leaves, and the peak memory. A benchmark, not a test: these machines are noisy, so it prints
+// numbers and never fails on them.
+
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkWorkbook } from '../src/core/check';
+import { defaultSet } from '../src/core/bundled';
+import { CriteriaSet, describeSet } from '../src/core/criteria';
+import { buildWorkbookPlan } from '../src/core/workbook';
+import { readWorkbookGrids } from '../src/xlsx/read-grid';
+import { writePlanToFile } from '../src/xlsx/write';
+import { generateSet } from '../test/helpers/generate';
+
+interface Timing {
+  label: string;
+  ms: number;
+}
+
+async function time<T>(label: string, fn: () => Promise<T>, runs = 3): Promise<{ timing: Timing; value: T }> {
+  let best = Infinity;
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    value = await fn();
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (ms < best) best = ms;
+  }
+  return { timing: { label, ms: best }, value };
+}
+
+function peakRssMb(): number {
+  // maxRSS is in kilobytes on Linux.
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+async function buildAndCheck(name: string, set: CriteriaSet, dir: string): Promise<Timing[]> {
+  const file = path.join(dir, name + '.xlsx');
+  const build = await time(`build  ${name} (${describeSet(set).leaves} leaves)`, () =>
+    writePlanToFile(buildWorkbookPlan({ set, unit: 'Xã Đồng Thịnh', year: 2024 }), file));
+  const check = await time(`check  ${name} (${describeSet(set).leaves} leaves)`, async () => checkWorkbook(await readWorkbookGrids(file)));
+  if (check.value.error) throw new Error(check.value.error);
+  return [build.timing, check.timing];
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-bench-'));
+  const only = process.argv.slice(2);
+  const want = (name: string) => only.length === 0 || only.indexOf(name) >= 0;
+  const timings: Timing[] = [];
+  try {
+    if (want('build')) {
+      timings.push(...(await buildAndCheck('default', defaultSet(), dir)));
+      timings.push(...(await buildAndCheck('generated-1000', generateSet(1000, 42), dir)));
+    }
+    for (const t of timings) console.log(`${t.label.padEnd(40)} ${t.ms.toFixed(0).padStart(7)} ms`);
+    console.log(`${'peak memory (RSS)'.padEnd(40)} ${String(peakRssMb()).padStart(7)} MB`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
