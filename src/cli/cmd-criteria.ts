@@ -1,0 +1,430 @@
+// `cchc criteria import FILE --out SET.json`: an official criteria table (.xlsx or .csv) → a set.
+// `cchc criteria check SET.json`: the set in brief and every inconsistency.
+// Exit 0: fine; 1: problems found (import writes nothing then); 2: a file cannot be read or written.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command } from 'commander';
+import { CRITERIA_LIMITS, CriteriaProblem, CriteriaSet, parseCriteriaSet } from '../core/criteria';
+import { parseCsv } from '../core/csv';
+import { Lang, UserError, msg, say } from '../core/errors';
+import { SheetGrid, foldText } from '../core/grid';
+import { DEFAULT_IMPORT_ID, TableLayout, findTableLayout, importCriteriaTable, missingHeaderMessage } from '../core/import-table';
+import { formatPoints, sumPoints } from '../core/points';
+import { readWorkbookGrids } from '../xlsx/read-grid';
+import { CliExit, EXIT, Io, Register, langOf } from './io';
+
+/** Criteria tables and sets are small; anything larger is not one. */
+const MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024;
+const TEXT_TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt'];
+const SET_ID = /^[A-Za-z0-9._-]{1,80}$/;
+
+const T = {
+  vi: {
+    set: 'Bộ tiêu chí', official: 'chính thức', reference: 'tham khảo', year: 'năm', total: 'Tổng',
+    points: (n: string) => `${n} điểm`,
+    criteria: (n: number) => `${n} tiêu chí`,
+    leaves: (n: number) => `${n} mục chấm điểm`,
+    domains: (n: number) => `${n} lĩnh vực`,
+    sheet: (sheet: string, row: number) => `Trang "${sheet}", dòng tiêu đề ${row}.`,
+    warning: 'Cảnh báo',
+    written: (file: string) => `Đã ghi bộ tiêu chí vào ${file}.`,
+    notWritten: (n: number) => `${n} lỗi: chưa ghi tệp nào. Hãy sửa bảng rồi nhập lại.`,
+    clean: 'Không phát hiện vấn đề nào.',
+    problems: (n: number) => `${n} lỗi:`,
+  },
+  en: {
+    set: 'Criteria set', official: 'official', reference: 'reference', year: 'year', total: 'Total',
+    points: (n: string) => `${n} ${n === '1' ? 'point' : 'points'}`,
+    criteria: (n: number) => `${n} ${n === 1 ? 'criterion' : 'criteria'}`,
+    leaves: (n: number) => `${n} ${n === 1 ? 'scored item' : 'scored items'}`,
+    domains: (n: number) => `${n} ${n === 1 ? 'domain' : 'domains'}`,
+    sheet: (sheet: string, row: number) => `Sheet "${sheet}", header row ${row}.`,
+    warning: 'Warning',
+    written: (file: string) => `Criteria set written to ${file}.`,
+    notWritten: (n: number) => `${n} problem(s): nothing written. Fix the table and import again.`,
+    clean: 'No problem found.',
+    problems: (n: number) => `${n} problem(s):`,
+  },
+};
+
+function refuse(reason: string, vi: string, en: string): never {
+  throw new UserError(reason, msg(vi, en));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function readSmallFile(file: string): Buffer {
+  const base = path.basename(file);
+  let size: number;
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) refuse('not-a-file', `${base} là một thư mục, không phải tệp.`, `${base} is a folder, not a file.`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    refuse('not-found', `Không tìm thấy hoặc không đọc được tệp ${base}.`, `Cannot find or read the file ${base}.`);
+  }
+  if (size > MAX_TEXT_FILE_BYTES) refuse('too-large', `Tệp ${base} quá lớn (trên 20 MB).`, `${base} is too large (over 20 MB).`);
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    refuse('not-found', `Không đọc được tệp ${base}.`, `Cannot read the file ${base}.`);
+  }
+}
+
+/** Text of a CSV or JSON file: UTF-8 with or without BOM, or UTF-16 with BOM (Excel's "Unicode text"). */
+function decodeText(bytes: Buffer, base: string): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    return swapped.swap16().toString('utf16le');
+  }
+  const text = bytes.toString('utf8');
+  if (text.indexOf('\uFFFD') >= 0) {
+    refuse('encoding', `Tệp ${base} không phải văn bản UTF-8 (có thể là bảng mã Windows cũ). Trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)".`,
+      `${base} is not UTF-8 text (perhaps an old Windows code page). In Excel, save it again as "CSV UTF-8 (Comma delimited)".`);
+  }
+  return text;
+}
+
+async function readTableGrids(file: string): Promise<SheetGrid[]> {
+  if (TEXT_TABLE_EXTENSIONS.indexOf(path.extname(file).toLowerCase()) >= 0) {
+    return [parseCsv(decodeText(readSmallFile(file), path.basename(file)), path.basename(file))];
+  }
+  return (await readWorkbookGrids(file)).sheets;
+}
+
+/** The sheet named by --sheet, else the first one whose header row is found. */
+function pickSheet(grids: SheetGrid[], wanted: string | undefined, base: string): { grid: SheetGrid; layout: TableLayout } {
+  const names = grids.map((g) => `"${g.name}"`).join(', ');
+  if (wanted !== undefined) {
+    const grid = grids.find((g) => g.name.normalize('NFC') === wanted.normalize('NFC'))
+      || grids.find((g) => foldText(g.name) === foldText(wanted));
+    if (!grid) refuse('no-sheet', `Tệp ${base} không có trang "${wanted}". Các trang: ${names}.`, `${base} has no sheet "${wanted}". Sheets: ${names}.`);
+    const layout = findTableLayout(grid);
+    if (!layout) throw new UserError('no-table', missingHeaderMessage(grid));
+    return { grid, layout };
+  }
+  for (const grid of grids) {
+    const layout = findTableLayout(grid);
+    if (layout) return { grid, layout };
+  }
+  if (grids.length === 1) throw new UserError('no-table', missingHeaderMessage(grids[0]));
+  refuse('no-table',
+    `Không tìm thấy bảng tiêu chí trong tệp ${base}: không trang nào (${names}) có dòng tiêu đề với các cột STT, Nội dung (hoặc Tiêu chí) và Điểm tối đa. Dùng --sheet để chỉ rõ trang.`,
+    `No criteria table found in ${base}: no sheet (${names}) has a header row with columns STT, Nội dung (or Tiêu chí) and Điểm tối đa. Use --sheet to name the sheet.`);
+}
+
+/** End of the JSON string starting at `start` (after its closing quote), or -1 - the error offset. */
+function scanJsonString(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') return i + 1;
+    if (ch < ' ') return -1 - i;
+    if (ch === '\\') {
+      const escape = text[i + 1];
+      if (escape === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return -1 - i;
+        i += 5;
+      } else if (escape !== undefined && '"\\/bfnrt'.indexOf(escape) >= 0) i++;
+      else return -1 - i;
+    }
+  }
+  return -1 - text.length;
+}
+
+/**
+ * Offset of the first JSON syntax error (text.length when the text ends too early): V8's messages
+ * do not always say where. Iterative, so deep nesting cannot overflow the stack.
+ */
+function jsonErrorOffset(text: string): number {
+  const closers: string[] = [];
+  let expect: 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'next' = 'value';
+  let i = 0;
+  for (;;) {
+    while (i < text.length && ' \t\n\r'.indexOf(text[i]) >= 0) i++;
+    if (i >= text.length) return text.length;
+    const ch = text[i];
+    const top = closers[closers.length - 1];
+    if (expect === 'next') {
+      if (!top) return i;
+      if (ch === ',') expect = top === '}' ? 'key' : 'value';
+      else if (ch === top) closers.pop();
+      else return i;
+      i++;
+    } else if (expect === 'colon') {
+      if (ch !== ':') return i;
+      expect = 'value';
+      i++;
+    } else if ((expect === 'value-or-close' && ch === ']') || (expect === 'key-or-close' && ch === '}')) {
+      closers.pop();
+      expect = 'next';
+      i++;
+    } else if (expect === 'key' || expect === 'key-or-close') {
+      if (ch !== '"') return i;
+      const end = scanJsonString(text, i);
+      if (end < 0) return -1 - end;
+      expect = 'colon';
+      i = end;
+    } else if (ch === '{' || ch === '[') {
+      closers.push(ch === '{' ? '}' : ']');
+      expect = ch === '{' ? 'key-or-close' : 'value-or-close';
+      i++;
+    } else if (ch === '"') {
+      const end = scanJsonString(text, i);
+      if (end < 0) return -1 - end;
+      expect = 'next';
+      i = end;
+    } else {
+      const literal = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 1000));
+      if (!literal) return i;
+      expect = 'next';
+      i += literal[0].length;
+    }
+    if (expect === 'next' && closers.length === 0) {
+      while (i < text.length && ' \t\n\r'.indexOf(text[i]) >= 0) i++;
+      return i;
+    }
+  }
+}
+
+function readJsonFile(file: string): unknown {
+  const base = path.basename(file);
+  const text = decodeText(readSmallFile(file), base).replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch {
+    const offset = jsonErrorOffset(text);
+    if (offset >= text.length) refuse('bad-json', `Tệp ${base} không phải JSON hợp lệ: nội dung rỗng hoặc bị cắt cụt.`, `${base} is not valid JSON: it is empty or cut short.`);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    refuse('bad-json', `Tệp ${base} không phải JSON hợp lệ: lỗi ở dòng ${line}, cột ${column}.`,
+      `${base} is not valid JSON: error at line ${line}, column ${column}.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.ino !== 0 && sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes through a temporary file and a rename, so an interrupted run never leaves half a set. */
+function writeJsonFile(file: string, data: unknown): void {
+  const base = path.basename(file);
+  const temporary = `${file}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    fs.writeFileSync(temporary, JSON.stringify(data, null, 2) + '\n', 'utf8');
+    fs.renameSync(temporary, file);
+  } catch {
+    try {
+      fs.unlinkSync(temporary);
+    } catch {
+      // Nothing was written: nothing to remove.
+    }
+    refuse('cannot-write', `Không ghi được tệp ${base} (thư mục không tồn tại hoặc không có quyền ghi).`,
+      `Cannot write ${base} (the folder does not exist or is not writable).`);
+  }
+}
+
+/** A set id from the output name: "Bộ tiêu chí 2025.json" → "bo-tieu-chi-2025". */
+function idFromFileName(file: string): string {
+  const id = foldText(path.basename(file, path.extname(file))).replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  return id || DEFAULT_IMPORT_ID;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The set in brief
+
+/** A lenient view of a set's tree, so a broken set can still be shown next to its problems. */
+interface OutlineItem {
+  stt: string;
+  name: string;
+  max: number | null;
+  leaves: number;
+  children: OutlineItem[];
+}
+
+function outlineOf(nodes: unknown, depth: number = 0): OutlineItem[] {
+  if (!Array.isArray(nodes)) return [];
+  return nodes
+    .filter((n): n is Record<string, unknown> => typeof n === 'object' && n !== null && !Array.isArray(n))
+    .map((n) => {
+      const children = depth + 1 < CRITERIA_LIMITS.maxDepth ? outlineOf(n.children, depth + 1) : [];
+      return {
+        stt: typeof n.stt === 'string' || typeof n.stt === 'number' ? String(n.stt) : '',
+        name: typeof n.name === 'string' ? n.name.replace(/\s+/g, ' ').trim() : '',
+        max: typeof n.max === 'number' && isFinite(n.max) ? n.max : null,
+        leaves: children.length ? children.reduce((s, c) => s + c.leaves, 0) : 1,
+        children,
+      };
+    });
+}
+
+function shorten(text: string, length: number = 80): string {
+  return text.length <= length ? text : text.slice(0, length - 1).replace(/\s+$/, '') + '…';
+}
+
+function summaryOf(outline: OutlineItem[]): { domains: number; criteria: number; leaves: number; max: number } {
+  return {
+    domains: outline.length,
+    criteria: outline.reduce((s, d) => s + d.children.length, 0),
+    leaves: outline.reduce((s, d) => s + d.leaves, 0),
+    max: sumPoints(outline.map((d) => d.max)),
+  };
+}
+
+/** Domains (and, to `depth` 1, their criteria) with maxima and counts, then the totals line. */
+function outlineLines(outline: OutlineItem[], depth: 0 | 1, lang: Lang): string[] {
+  const t = T[lang];
+  const points = (max: number | null) => t.points(max === null ? '?' : formatPoints(max, lang));
+  const lines: string[] = [];
+  for (const domain of outline) {
+    lines.push(`  ${domain.stt} ${shorten(domain.name)} — ${points(domain.max)} (${t.criteria(domain.children.length)}, ${t.leaves(domain.leaves)})`);
+    if (depth < 1) continue;
+    for (const criterion of domain.children) {
+      const count = criterion.children.length ? ` (${t.leaves(criterion.leaves)})` : '';
+      lines.push(`      ${criterion.stt} ${shorten(criterion.name, 74)} — ${points(criterion.max)}${count}`);
+    }
+  }
+  const summary = summaryOf(outline);
+  lines.push(`${t.total}: ${t.domains(summary.domains)}, ${t.criteria(summary.criteria)}, ${t.leaves(summary.leaves)}, ${points(summary.max)}.`);
+  return lines;
+}
+
+/** "Bộ tiêu chí: title (id, status, year)" from whatever of these the file holds. */
+function setHeading(raw: { id?: unknown; title?: unknown; status?: unknown; year?: unknown }, lang: Lang): string {
+  const t = T[lang];
+  const details = [typeof raw.id === 'string' ? raw.id : '', raw.status === 'official' ? t.official : raw.status === 'reference' ? t.reference : '',
+    typeof raw.year === 'number' ? `${t.year} ${raw.year}` : ''].filter((d) => d !== '');
+  return `${t.set}: ${typeof raw.title === 'string' ? raw.title : ''}${details.length ? ` (${details.join(', ')})` : ''}`;
+}
+
+function problemLines(problems: CriteriaProblem[], lang: Lang): string[] {
+  return problems.map((p) => `  ✗ ${say(p.message, lang)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+interface ImportCommandOptions {
+  out: string;
+  sheet?: string;
+  id?: string;
+  title?: string;
+  year?: string;
+  official?: boolean;
+  lang?: string;
+}
+
+async function importCommand(file: string, opts: ImportCommandOptions, io: Io, lang: Lang): Promise<number> {
+  const t = T[lang];
+  const input = path.resolve(io.cwd, file);
+  const out = path.resolve(io.cwd, opts.out);
+  const shown = (f: string) => path.relative(io.cwd, f) || f;
+  if (path.extname(out).toLowerCase() !== '.json') {
+    refuse('bad-out', `--out phải là một tệp .json (đang là ${opts.out}).`, `--out must be a .json file (got ${opts.out}).`);
+  }
+  if (sameFile(input, out)) {
+    refuse('same-file', `--out trùng với tệp đầu vào ${file}: không ghi đè tệp gốc.`, `--out is the input file ${file}: the original is never overwritten.`);
+  }
+  if (opts.id !== undefined && !SET_ID.test(opts.id)) {
+    refuse('bad-id', `--id chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 80 ký tự).`, `--id takes letters, digits, dot and dash only (at most 80).`);
+  }
+  let year: number | undefined;
+  if (opts.year !== undefined) {
+    year = Number(opts.year);
+    if (!/^\d{4}$/.test(opts.year) || year < 1990 || year > 2100) refuse('bad-year', `--year phải là một năm, ví dụ 2025.`, `--year must be a year, e.g. 2025.`);
+  }
+
+  const { grid, layout } = pickSheet(await readTableGrids(input), opts.sheet, path.basename(input));
+  const result = importCriteriaTable(grid, {
+    id: opts.id || idFromFileName(out),
+    title: opts.title,
+    year,
+    status: opts.official ? 'official' : 'reference',
+  });
+  io.out(t.sheet(grid.name, layout.headerRow + 1) + '\n');
+  const warnings = result.warnings.map((w) => `  ! ${t.warning}: ${say(w, lang)}`);
+  if (!result.set) {
+    io.out([...warnings, ...problemLines(result.problems, lang), t.notWritten(result.problems.length)].join('\n') + '\n');
+    return EXIT.problems;
+  }
+  const set: CriteriaSet = result.set;
+  // The set's details first and its tree last, for whoever reads the file.
+  const { nodes, ...details } = set;
+  writeJsonFile(out, { ...details, nodes });
+  io.out([setHeading(set, lang), ...outlineLines(outlineOf(nodes), 0, lang), ...warnings, t.written(shown(out))].join('\n') + '\n');
+  return EXIT.ok;
+}
+
+function checkCommand(file: string, opts: { json?: boolean }, io: Io, lang: Lang): number {
+  const t = T[lang];
+  const shown = path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
+  let raw: unknown;
+  try {
+    raw = readJsonFile(path.resolve(io.cwd, file));
+  } catch (e) {
+    if (!(e instanceof UserError) || !opts.json) throw e;
+    io.out(JSON.stringify({ file: shown, error: say(e.userMessage, lang) }, null, 2) + '\n');
+    throw new CliExit(EXIT.unusable);
+  }
+  const { problems } = parseCriteriaSet(raw);
+  const object = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const outline = outlineOf(object.nodes);
+  if (opts.json) {
+    io.out(JSON.stringify({
+      file: shown,
+      error: null,
+      set: { id: object.id ?? null, title: object.title ?? null, status: object.status ?? null, year: object.year ?? null },
+      summary: summaryOf(outline),
+      outline,
+      problems: problems.map((p) => ({ code: p.code, message: say(p.message, lang) })),
+    }, null, 2) + '\n');
+  } else {
+    const lines = [setHeading(object, lang), ...outlineLines(outline, 1, lang)];
+    lines.push(problems.length ? t.problems(problems.length) : `✓ ${t.clean}`, ...problemLines(problems, lang));
+    io.out(lines.join('\n') + '\n');
+  }
+  return problems.length ? EXIT.problems : EXIT.ok;
+}
+
+export const registerCriteria: Register = (program: Command, io: Io, setExit) => {
+  const criteria = program
+    .command('criteria')
+    .description('Bộ tiêu chí: nhập từ bảng ban hành, kiểm tra / Criteria sets: import an issued table, check a set');
+  criteria
+    .command('import')
+    .description('Nhập bảng tiêu chí (.xlsx, .csv) thành bộ tiêu chí JSON / Import a criteria table (.xlsx, .csv) as a JSON set')
+    .argument('<file>', 'tệp .xlsx hoặc .csv / .xlsx or .csv file')
+    .requiredOption('--out <set.json>', 'tệp bộ tiêu chí sẽ ghi / the set file to write')
+    .option('--sheet <name>', 'trang chứa bảng / the sheet holding the table')
+    .option('--id <id>', 'mã bộ tiêu chí / set id')
+    .option('--title <title>', 'tên bộ tiêu chí / set title')
+    .option('--year <year>', 'năm áp dụng / year')
+    .option('--official', 'chép từ văn bản ban hành / transcribed from the issued document')
+    .option('--lang <lang>', 'vi | en', 'vi')
+    .action(async (file: string, opts: ImportCommandOptions) => {
+      setExit(await importCommand(file, opts, io, langOf(opts)));
+    });
+  criteria
+    .command('check')
+    .description('Kiểm tra một bộ tiêu chí JSON / Check a JSON criteria set')
+    .argument('<set>', 'tệp bộ tiêu chí .json / criteria set .json')
+    .option('--json', 'in kết quả dạng JSON / print JSON')
+    .option('--lang <lang>', 'vi | en', 'vi')
+    .action((file: string, opts: { json?: boolean; lang?: string }) => {
+      setExit(checkCommand(file, opts, io, langOf(opts)));
+    });
+};

@@ -1,0 +1,233 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { CellValue } from '../src/core/grid';
+import { Io } from '../src/cli/io';
+import { run } from '../src/cli/main';
+import { HEADER, MESSY_MERGES, messyRows } from './fixtures/import/messy-table';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-criteria-'));
+  await writeWorkbook('messy.xlsx', messyRows(), MESSY_MERGES);
+  const mismatched = messyRows();
+  mismatched[20] = ['TỔNG CỘNG', null, 12];
+  await writeWorkbook('wrong-total.xlsx', mismatched, MESSY_MERGES);
+  await writeWorkbook('no-table.xlsx', [['Danh sách cán bộ'], ['Họ tên', 'Chức vụ']], []);
+  fs.writeFileSync(path.join(dir, 'garbage.xlsx'), 'this is not a workbook at all');
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A workbook whose first sheet is a cover page without the table, as provinces often send. */
+async function writeWorkbook(name: string, rows: CellValue[][], merges: string[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Hướng dẫn').addRow(['Xem phụ lục kèm theo.']);
+  const ws = wb.addWorksheet('Phụ lục');
+  rows.forEach((row, i) => {
+    row.forEach((value, j) => {
+      if (value !== null) ws.getCell(i + 1, j + 1).value = value;
+    });
+  });
+  for (const range of merges) ws.mergeCells(range);
+  await wb.xlsx.writeFile(path.join(dir, name));
+}
+
+interface Ran {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function cchc(...argv: string[]): Promise<Ran> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (s) => { out += s; }, err: (s) => { err += s; }, isTTY: false, cwd: dir };
+  const code = await run(argv, io);
+  return { code, out, err };
+}
+
+function hash(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex');
+}
+
+function writeJson(name: string, data: unknown): string {
+  fs.writeFileSync(path.join(dir, name), typeof data === 'string' ? data : JSON.stringify(data, null, 2));
+  return name;
+}
+
+function readJson(name: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+}
+
+describe('cchc criteria import', () => {
+  it('imports the messy table from the first sheet that has one, prints the tree in brief, leaves the input unchanged', async () => {
+    const before = hash('messy.xlsx');
+    const r = await cchc('criteria', 'import', 'messy.xlsx', '--out', 'Bộ tiêu chí 2025.json', '--official');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(hash('messy.xlsx')).toBe(before);
+    expect(r.out).toContain('Trang "Phụ lục", dòng tiêu đề 5.');
+    expect(r.out).toContain('I CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO — 6 điểm (2 tiêu chí, 4 mục chấm điểm)');
+    expect(r.out).toContain('II CẢI CÁCH THỦ TỤC HÀNH CHÍNH — 4 điểm (2 tiêu chí, 2 mục chấm điểm)');
+    expect(r.out).toContain('Tổng: 2 lĩnh vực, 4 tiêu chí, 6 mục chấm điểm, 10 điểm.');
+    expect(r.out).toContain('Đã ghi bộ tiêu chí vào Bộ tiêu chí 2025.json.');
+    const set = readJson('Bộ tiêu chí 2025.json');
+    expect(set.id).toBe('bo-tieu-chi-2025');
+    expect(set.status).toBe('official');
+    expect((set.nodes as unknown[]).length).toBe(2);
+  });
+
+  it('imports the sheet named by --sheet, in English with --lang en, and may overwrite its own previous output', async () => {
+    await cchc('criteria', 'import', 'messy.xlsx', '--out', 'named.json');
+    const r = await cchc('criteria', 'import', 'messy.xlsx', '--sheet', 'phụ lục', '--out', 'named.json', '--id', 'tn-2025', '--year', '2024', '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Criteria set: BỘ TIÊU CHÍ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP XÃ NĂM 2025 (tn-2025, reference, year 2024)');
+    expect(r.out).toContain('Total: 2 domains, 4 criteria, 6 scored items, 10 points.');
+    expect(readJson('named.json').year).toBe(2024);
+  });
+
+  it('reports a TỔNG CỘNG that does not match, writes nothing, exits 1', async () => {
+    const r = await cchc('criteria', 'import', 'wrong-total.xlsx', '--out', 'wrong.json');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('Dòng 21: dòng tổng cộng ghi 12 điểm nhưng các lĩnh vực cộng lại 10 điểm.');
+    expect(r.out).toContain('1 lỗi: chưa ghi tệp nào.');
+    expect(fs.existsSync(path.join(dir, 'wrong.json'))).toBe(false);
+  });
+
+  it('imports a CSV saved with ";" and a BOM, and a UTF-16 "Unicode text" file', async () => {
+    const rows = [
+      ['STT', 'Nội dung', 'Điểm tối đa', 'Cách chấm điểm'],
+      ['I', 'Lãnh đạo', '2,5', ''],
+      ['1', 'Kế hoạch', '2,5 điểm', 'Đúng hạn: 2,5 điểm; chậm: 1 điểm'],
+      ['TỔNG CỘNG', '', '2,5', ''],
+    ];
+    const quoted = (f: string) => (f.indexOf(';') >= 0 ? `"${f}"` : f);
+    fs.writeFileSync(path.join(dir, 'bang.csv'), '\uFEFF' + rows.map((r) => r.map(quoted).join(';')).join('\r\n') + '\r\n', 'utf8');
+    const before = hash('bang.csv');
+    const csv = await cchc('criteria', 'import', 'bang.csv', '--out', 'from-csv.json');
+    expect(csv.code).toBe(0);
+    expect(hash('bang.csv')).toBe(before);
+    const leaf = (readJson('from-csv.json').nodes as Array<{ children: Array<{ max: number; levels: number[] }> }>)[0].children[0];
+    expect([leaf.max, leaf.levels]).toEqual([2.5, [0, 1, 2.5]]);
+
+    const tabbed = rows.map((r) => r.join('\t')).join('\r\n');
+    fs.writeFileSync(path.join(dir, 'unicode.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabbed, 'utf16le')]));
+    const utf16 = await cchc('criteria', 'import', 'unicode.txt', '--out', 'from-utf16.json');
+    expect(utf16.code).toBe(0);
+    expect(readJson('from-utf16.json').nodes).toEqual(readJson('from-csv.json').nodes);
+  });
+
+  it('refuses a CSV in an old Windows code page with a clear message', async () => {
+    fs.writeFileSync(path.join(dir, 'ansi.csv'), Buffer.from([0x53, 0x54, 0x54, 0x3b, 0xd0, 0xe9, 0x6d, 0x0d, 0x0a]));
+    const r = await cchc('criteria', 'import', 'ansi.csv', '--out', 'ansi.json');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('không phải văn bản UTF-8');
+  });
+
+  const refusals: Array<{ title: string; argv: string[]; err: string }> = [
+    { title: '--out equal to the input', argv: ['messy.xlsx', '--out', './messy.xlsx'], err: '--out phải là một tệp .json' },
+    { title: '--out the input JSON itself', argv: ['same.json', '--out', 'same.json'], err: '--out trùng với tệp đầu vào same.json: không ghi đè tệp gốc.' },
+    { title: 'a missing file', argv: ['missing.xlsx', '--out', 'x.json'], err: 'Không tìm thấy hoặc không đọc được tệp missing.xlsx.' },
+    { title: 'a file that is not a workbook', argv: ['garbage.xlsx', '--out', 'x.json'], err: 'Tệp garbage.xlsx' },
+    { title: 'a workbook without a criteria table', argv: ['no-table.xlsx', '--out', 'x.json'],
+      err: 'Không tìm thấy bảng tiêu chí trong tệp no-table.xlsx: không trang nào ("Hướng dẫn", "Phụ lục") có dòng tiêu đề' },
+    { title: 'a sheet name that does not exist', argv: ['messy.xlsx', '--sheet', 'Sheet9', '--out', 'x.json'], err: 'Tệp messy.xlsx không có trang "Sheet9". Các trang: "Hướng dẫn", "Phụ lục".' },
+    { title: 'a named sheet without the table', argv: ['messy.xlsx', '--sheet', 'Hướng dẫn', '--out', 'x.json'], err: 'Không tìm thấy dòng tiêu đề của bảng tiêu chí trên trang "Hướng dẫn"' },
+    { title: 'a bad --id', argv: ['messy.xlsx', '--out', 'x.json', '--id', 'bộ tiêu chí'], err: '--id chỉ gồm chữ không dấu' },
+    { title: 'a bad --year', argv: ['messy.xlsx', '--out', 'x.json', '--year', '24'], err: '--year phải là một năm' },
+    { title: 'an output folder that does not exist', argv: ['messy.xlsx', '--out', 'no/such/dir/x.json'], err: 'Không ghi được tệp x.json' },
+  ];
+  it.each(refusals.map((c) => [c.title, c] as [string, typeof c]))('exits 2 on %s, with a clear message and no stack trace', async (_title, c) => {
+    writeJson('same.json', '{}');
+    const before = hash('messy.xlsx');
+    const r = await cchc('criteria', 'import', ...c.argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(c.err);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(hash('messy.xlsx')).toBe(before);
+    expect(fs.existsSync(path.join(dir, 'x.json'))).toBe(false);
+  });
+
+  it('exits 2 when --out is missing', async () => {
+    const r = await cchc('criteria', 'import', 'messy.xlsx');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("required option '--out <set.json>' not specified");
+  });
+});
+
+describe('cchc criteria check', () => {
+  const bundled = path.join(__dirname, '..', 'src', 'criteria', 'thai-nguyen-xa-2024.json');
+
+  it('passes the bundled Thái Nguyên commune set and prints every domain and criterion', async () => {
+    const r = await cchc('criteria', 'check', bundled);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const set = JSON.parse(fs.readFileSync(bundled, 'utf8'));
+    expect(r.out).toContain(`Bộ tiêu chí: ${set.title} (thai-nguyen-xa-2024, tham khảo, năm 2024)`);
+    for (const domain of set.nodes) expect(r.out).toContain(`  ${domain.stt} ${domain.name} — `);
+    expect(r.out).toContain('✓ Không phát hiện vấn đề nào.');
+  });
+
+  it('passes a set written by the importer, and describes it as JSON with --json', async () => {
+    await cchc('criteria', 'import', 'messy.xlsx', '--out', 'roundtrip.json');
+    const text = await cchc('criteria', 'check', 'roundtrip.json');
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('      1 Kế hoạch cải cách hành chính — 3 điểm (2 mục chấm điểm)');
+    expect(text.out).toContain('      2 Tỷ lệ hồ sơ giải quyết đúng hạn — 2 điểm\n');
+    const json = await cchc('criteria', 'check', 'roundtrip.json', '--json', '--lang', 'en');
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.out);
+    expect(report.error).toBeNull();
+    expect(report.summary).toEqual({ domains: 2, criteria: 4, leaves: 6, max: 10 });
+    expect(report.problems).toEqual([]);
+  });
+
+  const leaf = (code: string, max: unknown) => ({ code, stt: code.split('.').pop(), name: `Mục ${code}`, max });
+  const validSet = () => ({
+    id: 'nho', title: 'Bộ nhỏ', status: 'reference',
+    nodes: [{ code: '1', stt: 'I', name: 'Lãnh đạo', max: 3, children: [leaf('1.1', 1), leaf('1.2', 2)] }],
+  });
+  const broken: Array<{ title: string; mutate: (s: ReturnType<typeof validSet>) => void; message: string }> = [
+    { title: 'duplicate codes', mutate: (s) => { s.nodes[0].children[1].code = '1.1'; }, message: 'Mã 1.1 bị trùng.' },
+    { title: 'a parent max that is not the sum', mutate: (s) => { s.nodes[0].max = 4; }, message: 'Mục 1: điểm tối đa 4 khác tổng các mục con 3.' },
+    { title: 'a negative max', mutate: (s) => { s.nodes[0].children[0].max = -1; }, message: 'Mục 1.1: điểm tối đa phải là số không âm' },
+    { title: 'a non-numeric max', mutate: (s) => { s.nodes[0].children[0].max = '1,5'; }, message: 'Mục 1.1: điểm tối đa phải là số không âm, tối đa 2 chữ số thập phân (đang là "1,5").' },
+  ];
+  it('passes the small valid set', async () => {
+    const r = await cchc('criteria', 'check', writeJson('valid.json', validSet()));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('  I Lãnh đạo — 3 điểm (2 tiêu chí, 2 mục chấm điểm)');
+  });
+  it.each(broken.map((c) => [c.title, c] as [string, typeof c]))('exits 1 on %s, still showing the tree', async (_title, c) => {
+    const set = validSet();
+    c.mutate(set);
+    const r = await cchc('criteria', 'check', writeJson('broken.json', set));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('  I Lãnh đạo — ');
+    expect(r.out).toContain(`  ✗ ${c.message}`);
+  });
+
+  it('gives the line and column of a JSON syntax error, exit 2', async () => {
+    const r = await cchc('criteria', 'check', writeJson('bad.json', '{\n  "id": "x",\n  "nodes": [,]\n}'));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('Tệp bad.json không phải JSON hợp lệ: lỗi ở dòng 3, cột 13.\n');
+    const json = await cchc('criteria', 'check', 'bad.json', '--json', '--lang', 'en');
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.out)).toEqual({ file: 'bad.json', error: 'bad.json is not valid JSON: error at line 3, column 13.' });
+  });
+
+  it('exits 2 on an empty or missing file', async () => {
+    const empty = await cchc('criteria', 'check', writeJson('empty.json', ''));
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain('nội dung rỗng hoặc bị cắt cụt');
+    const missing = await cchc('criteria', 'check', 'nothing.json', '--lang', 'en');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe('Cannot find or read the file nothing.json.\n');
+  });
+});
