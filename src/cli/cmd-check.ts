@@ -10,6 +10,8 @@ import { formatPoints } from '../core/points';
 import { readWorkbookGrids } from '../xlsx/read-grid';
 import { readMeta } from '../core/meta';
 import { EXIT, Io, Register, langOf } from './io';
+import { evidenceFileCheck } from './evidence-files';
+import { differenceLines, extrasLines } from './check-text-appraisal';
 import { WorkbookGrids } from '../core/grid';
 
 export interface CheckedFile {
@@ -64,6 +66,7 @@ export function formatReportText(report: FileReport, grids: WorkbookGrids | null
   if (total.appraisal !== null) {
     lines.push(`${t.appraisal}: ${p(total.appraisal)} / ${p(total.appraisalApplicableMax)} — ${t.index}: ${total.appraisalIndex === null || total.appraisalIndex === undefined ? '—' : p(total.appraisalIndex) + '%'}${total.appraisalBand ? ' — ' + total.appraisalBand : ''}`);
   }
+  lines.push(...extrasLines(report, lang));
   const meta = grids ? readMeta(grids.sheets.filter((s) => s.name === '_cchc')[0]) : null;
   const flat = meta && meta.ok ? flattenSet(meta.meta.set) : [];
   const nodeByCode: Record<string, { self: number | null; max: number }> = {};
@@ -79,6 +82,7 @@ export function formatReportText(report: FileReport, grids: WorkbookGrids | null
       lines.push(`  ${i.severity === 'error' ? '✗' : '!'} ${i.cell ? i.cell.padEnd(6) : '      '} ${i.code ? i.code + ' ' : ''}${i.message}`);
     }
   }
+  lines.push(...differenceLines(report, lang));
   const errors = (report.issues || []).filter((i) => i.severity === 'error').length;
   const warnings = (report.issues || []).length - errors;
   lines.push('');
@@ -92,11 +96,18 @@ export const registerCheck: Register = (program: Command, io: Io, setExit) => {
     .description('Kiểm tra bảng chấm điểm đã điền / Check filled scoring workbooks')
     .argument('<files...>', 'tệp .xlsx / .xlsx files')
     .option('--json', 'in kết quả dạng JSON (DESIGN.md §3.2) / print JSON')
+    .option('--evidence-root <dir>', 'thư mục minh chứng: báo tệp liên kết không có ở đó / evidence folder: report linked files missing there')
     .option('--lang <lang>', 'vi | en', 'vi')
-    .action(async (files: string[], opts: { json?: boolean; lang?: string }) => {
+    .action(async (files: string[], opts: { json?: boolean; lang?: string; evidenceRoot?: string }) => {
       const lang = langOf(opts);
       const checked: CheckedFile[] = [];
-      for (const file of files) checked.push(await checkFile(path.resolve(io.cwd, file), { lang }));
+      const evidenceRoot = opts.evidenceRoot ? path.resolve(io.cwd, opts.evidenceRoot) : null;
+      for (const file of files) {
+        const absolute = path.resolve(io.cwd, file);
+        // Links are relative to each workbook's own folder, as Excel opens them.
+        const fileExists = evidenceRoot ? evidenceFileCheck(path.dirname(absolute), evidenceRoot) : undefined;
+        checked.push(await checkFile(absolute, { lang, fileExists }));
+      }
       const reports = checked.map((c) => ({ ...c.report, file: c.report.file ? path.relative(io.cwd, c.report.file) || c.report.file : c.report.file }));
       if (opts.json) io.out(JSON.stringify({ files: reports }, null, 2) + '\n');
       else checked.forEach((c, i) => io.out((i ? '\n' : '') + formatReportText(reports[i], c.grids, lang)));

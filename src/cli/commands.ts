@@ -3,10 +3,15 @@
 import { Command } from 'commander';
 import { Io, Register, SetExit } from './io';
 import { registerCheck } from './cmd-check';
+import { registerCriteria } from './cmd-criteria';
+import { registerBuild } from './cmd-build';
+import { registerAppraisal } from './cmd-appraisal';
+import { registerSummary } from './cmd-summary';
+import { registerEvidence } from './cmd-evidence';
 
 export type { Register, SetExit } from './io';
 
-const modules: Register[] = [registerCheck];
+const modules: Register[] = [registerCheck, registerCriteria, registerBuild, registerAppraisal, registerEvidence, registerSummary];
 
 export function registerCommands(program: Command, io: Io, setExit: SetExit): void {
   for (const register of modules) register(program, io, setExit);

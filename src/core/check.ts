@@ -3,10 +3,16 @@
 
 import { FlatNode, flattenSet, setMax } from './criteria';
 import { Lang, Message, UserError, say } from './errors';
-import { WorkbookGrids, a1, cellAt, cellText, formulaAt, linkAt } from './grid';
+import { WorkbookGrids, a1, cellAt, cellText, formulaAt } from './grid';
 import { ColumnRole, columnSpec } from './layout';
 import { ParsedScore, formatPoints, indexPercent, parseScoreCell, pointsEqual, sumPoints, toHundredths } from './points';
 import { ScoringRead, readScoring } from './read';
+import { sumFormulaRows } from './sum-formula';
+import { combineTotal, hasExtras } from './extras';
+import { leafEvidence } from './evidence';
+import { evidenceRules } from './evidence-rules';
+import { ExtraReport, checkTotalWithExtras, extraEntryRules, extraSheetRules, reportExtras } from './check-extras';
+import { Difference, findDifferences } from './differences';
 
 export type Severity = 'error' | 'warning';
 export type IssueColumn = 'self' | 'appraisal' | 'max' | 'evidence' | 'structure';
@@ -46,6 +52,9 @@ export interface TotalReport {
   band?: string | null;
   appraisalBand?: string | null;
   cells: Partial<Record<'self' | 'appraisal', string>>;
+  /** Present when the set defines them: each group's sum (points added, points deducted). */
+  bonus?: { self: number; appraisal: number | null };
+  deduction?: { self: number; appraisal: number | null };
 }
 
 export interface FileReport {
@@ -57,6 +66,10 @@ export interface FileReport {
   total?: TotalReport;
   nodes?: NodeReport[];
   issues?: Issue[];
+  /** Bonus and deduction items, when the set defines them. */
+  extras?: ExtraReport[];
+  /** Once the appraisal column exists: every item whose appraisal differs from the self score. */
+  differences?: Difference[];
 }
 
 /** What a rule sees: the read workbook, the parsed entries, and where to report. */
@@ -70,7 +83,8 @@ export interface CheckContext {
   cellOf(code: string, role: ColumnRole): string | null;
   /** Files found under --evidence-root, when given (the evidence rules use it). */
   options: CheckOptions;
-  report(issue: Omit<Issue, 'sheet' | 'message'> & { message: Message }): void;
+  /** `sheet`: where the cell stands when it is not the scoring sheet (the Minh chứng register). */
+  report(issue: Omit<Issue, 'sheet' | 'message'> & { message: Message; sheet?: string }): void;
 }
 
 export interface CheckOptions {
@@ -256,7 +270,8 @@ export const sheetRules: Rule[] = [
           } });
         } else {
           const domainRows = ctx.flat.filter((n) => n.depth === 0).map((n) => read.rowOf[n.code]).filter((r): r is number => r !== undefined);
-          checkSumFormula(ctx, column, null, totalRow, col, domainRows);
+          if (hasExtras(read.meta.set)) checkTotalWithExtras(ctx, column, totalRow, col, domainRows);
+          else checkSumFormula(ctx, column, null, totalRow, col, domainRows);
         }
         for (const marker of ['applicableMax', 'index'] as const) {
           const row = read.markers[marker];
@@ -271,34 +286,7 @@ export const sheetRules: Rule[] = [
   },
 ];
 
-const REF = /(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?/g;
-
-/** Rows a SUM formula covers in one column, or null when it is not a plain SUM of that column. */
-export function sumFormulaRows(formula: string, col: number): number[] | null {
-  const body = formula.replace(/^=/, '').replace(/\s+/g, '').toUpperCase();
-  if (!/^SUM\(/.test(body)) return null;
-  // Only SUM, parentheses, commas and references of this sheet may appear.
-  const rest = body.replace(REF, '').replace(/SUM\(/g, '').replace(/[(),]/g, '');
-  if (rest !== '') return null;
-  const rows: number[] = [];
-  let m: RegExpExecArray | null;
-  REF.lastIndex = 0;
-  while ((m = REF.exec(body))) {
-    const from = parseRef(m[1]);
-    const to = m[2] ? parseRef(m[2]) : from;
-    if (!from || !to || from.col !== col || to.col !== col) return null;
-    for (let r = Math.min(from.row, to.row); r <= Math.max(from.row, to.row); r++) rows.push(r);
-  }
-  return rows;
-}
-
-function parseRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
+export { sumFormulaRows };
 
 /**
  * A subtotal must SUM exactly its children's cells. Blank rows people inserted inside the range are
@@ -332,13 +320,7 @@ function checkSumFormula(ctx: CheckContext, column: 'self' | 'appraisal', code: 
 }
 
 /** Rules run in this order; evidence and other rules register here too. */
-export const RULES: Rule[] = [...sheetRules, ...entryRules];
-
-/** Counts documents listed in an evidence cell: one a line (or a "; "-separated item). */
-export function countEvidence(text: string, link: string | null): number {
-  const items = text.split(/\r?\n|;\s+/).map((s) => s.trim()).filter(Boolean);
-  return items.length || (link ? 1 : 0);
-}
+export const RULES: Rule[] = [...sheetRules, ...extraSheetRules, ...entryRules, ...extraEntryRules, ...evidenceRules];
 
 /** The band a set gives an index (bands are highest first). */
 export function bandOf(bands: Array<{ min: number; label: string }> | undefined, index: number | null): string | null {
@@ -378,7 +360,7 @@ export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}):
   const issues: Issue[] = [];
   const ctx: CheckContext = {
     read, lang, flat, scoreColumns, entry, cellOf, options,
-    report: (i) => issues.push({ severity: i.severity, rule: i.rule, code: i.code, column: i.column, sheet: sheet.name, cell: i.cell, message: say(i.message, lang) }),
+    report: (i) => issues.push({ severity: i.severity, rule: i.rule, code: i.code, column: i.column, sheet: i.sheet || sheet.name, cell: i.cell, message: say(i.message, lang) }),
   };
   for (const rule of RULES) rule.run(ctx);
 
@@ -411,9 +393,8 @@ export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}):
     }
     put('evidence', 'evidence');
     put('note', 'note');
-    const row = read.rowOf[n.code];
-    const evCol = read.columns.evidence;
-    const evidence = row === undefined || evCol === undefined ? 0 : countEvidence(cellText(cellAt(sheet, row, evCol)), linkAt(sheet, row, evCol));
+    const documents = leafEvidence(sheet, read.register, n.code, read.rowOf[n.code], read.columns.evidence);
+    const evidence = documents.rows.length + documents.typed;
     const report: NodeReport = {
       code: n.code, name: n.node.name, leaf: true, max: n.node.max,
       self: numberOf(n.code, 'self'), appraisal: hasAppraisal ? numberOf(n.code, 'appraisal') : null,
@@ -428,7 +409,9 @@ export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}):
   const max = setMax(set);
   const domains = flat.filter((n) => n.depth === 0);
   const naMax = (column: 'self' | 'appraisal') => sumPoints(flat.filter((n) => n.leaf && entry(n.code, column).kind === 'not-applicable').map((n) => n.node.max));
-  const selfTotal = sumPoints(domains.map((d) => sums[d.code] ? sums[d.code].self : numberOf(d.code, 'self')));
+  const extras = reportExtras(set, numberOf, cellOf, hasAppraisal);
+  const extraSum = (kind: 'bonus' | 'deduction', column: 'self' | 'appraisal') => (extras.totals[kind] ? extras.totals[kind]![column] || 0 : 0);
+  const selfTotal = combineTotal(sumPoints(domains.map((d) => sums[d.code] ? sums[d.code].self : numberOf(d.code, 'self'))), extraSum('bonus', 'self'), extraSum('deduction', 'self'), hasExtras(set));
   const applicableMax = sumPoints([max, -naMax('self')]);
   const index = indexPercent(selfTotal, applicableMax);
   const total: TotalReport = {
@@ -438,14 +421,16 @@ export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}):
   const totalRow = read.markers.total;
   if (totalRow !== undefined) total.cells.self = a1(totalRow, read.columns.self!);
   if (hasAppraisal) {
-    const appraisalTotal = sumPoints(domains.map((d) => sums[d.code] ? sums[d.code].appraisal : numberOf(d.code, 'appraisal')));
+    const appraisalTotal = combineTotal(sumPoints(domains.map((d) => sums[d.code] ? sums[d.code].appraisal : numberOf(d.code, 'appraisal'))), extraSum('bonus', 'appraisal'), extraSum('deduction', 'appraisal'), hasExtras(set));
     total.appraisal = appraisalTotal;
     total.appraisalApplicableMax = sumPoints([max, -naMax('appraisal')]);
     total.appraisalIndex = indexPercent(appraisalTotal, total.appraisalApplicableMax);
     if (set.bands) total.appraisalBand = bandOf(set.bands, total.appraisalIndex);
     if (totalRow !== undefined) total.cells.appraisal = a1(totalRow, read.columns.appraisal!);
   }
-  return {
+  if (extras.totals.bonus) total.bonus = extras.totals.bonus;
+  if (extras.totals.deduction) total.deduction = extras.totals.deduction;
+  const report: FileReport = {
     error: null,
     unit: meta.unit,
     year: meta.year,
@@ -454,6 +439,12 @@ export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}):
     nodes: ordered,
     issues,
   };
+  if (extras.items.length) report.extras = extras.items;
+  if (hasAppraisal) {
+    const scored = flat.filter((n) => n.leaf).map((n) => ({ code: n.code, name: n.node.name })).concat(extras.items);
+    report.differences = findDifferences(scored.filter((i) => read.rowOf[i.code] !== undefined), entry, cellOf);
+  }
+  return report;
 }
 
 function reorderLeaf(n: NodeReport): NodeReport {

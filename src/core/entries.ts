@@ -3,11 +3,13 @@
 // cannot go in its place is returned as a leftover with the reason.
 
 import { CriteriaSet, flattenSet } from './criteria';
-import { CellValue, cellAt, linkAt } from './grid';
+import { CellValue, cellAt, formulaAt, linkAt } from './grid';
+import { EvidenceDoc, hyperlinkFormulaTarget, isRegisterFormula } from './evidence';
 import { ColumnRole } from './layout';
 import { parseScoreCell, toHundredths, formatPoints } from './points';
 import { ScoringRead } from './read';
 import { Message } from './errors';
+import { extraItemsByCode } from './extras';
 
 /** The columns a person fills on a leaf row. */
 export const ENTRY_ROLES = ['self', 'appraisal', 'evidence', 'note', 'appraisalNote'] as const;
@@ -27,6 +29,8 @@ export interface Leftover {
   role: EntryRole;
   value: CellValue;
   reason: Message;
+  /** The hyperlink the old cell carried (an evidence link): kept on the leftovers sheet too. */
+  link?: string;
 }
 
 function isBlank(v: CellValue): boolean {
@@ -35,13 +39,16 @@ function isBlank(v: CellValue): boolean {
 
 /**
  * Everything entered on leaf rows (and on rows whose code the set does not know, so they can be
- * listed as leftovers). Subtotals are not entries: they are recomputed.
+ * listed as leftovers). Subtotals are not entries: they are recomputed. `register`: the rows of the
+ * Minh chứng sheet, to pass on as BuildOptions.evidence.
  */
-export function extractEntries(read: ScoringRead): { entries: Entries; unknownRows: Entries } {
+export function extractEntries(read: ScoringRead): { entries: Entries; unknownRows: Entries; register: EvidenceDoc[] } {
   const entries: Entries = {};
   const unknownRows: Entries = {};
   const leafCodes: Record<string, boolean> = {};
   for (const f of flattenSet(read.meta.set)) if (f.leaf) leafCodes[f.code] = true;
+  // Bonus and deduction items are scored like leaves.
+  for (const code of Object.keys(extraItemsByCode(read.meta.set))) leafCodes[code] = true;
   const take = (row: number): LeafEntry | null => {
     const e: LeafEntry = { values: {} };
     let any = false;
@@ -50,10 +57,12 @@ export function extractEntries(read: ScoringRead): { entries: Entries; unknownRo
       if (col === undefined) continue;
       const v = cellAt(read.sheet, row, col);
       if (isBlank(v)) continue;
+      // The register's count formula is computed, not entered; anything else there was typed.
+      if (role === 'evidence' && isRegisterFormula(formulaAt(read.sheet, row, col))) continue;
       e.values[role] = typeof v === 'string' ? v.normalize('NFC') : v;
       any = true;
       if (role === 'evidence') {
-        const link = linkAt(read.sheet, row, col);
+        const link = linkAt(read.sheet, row, col) || hyperlinkFormulaTarget(formulaAt(read.sheet, row, col));
         if (link) e.evidenceLink = link;
       }
     }
@@ -68,7 +77,7 @@ export function extractEntries(read: ScoringRead): { entries: Entries; unknownRo
     const e = take(u.row);
     if (e) unknownRows[u.text] = e;
   }
-  return { entries, unknownRows };
+  return { entries, unknownRows, register: read.register ? read.register.rows.map((r) => r.doc) : [] };
 }
 
 export interface PlacedEntries {
@@ -90,11 +99,16 @@ export function placeEntries(set: CriteriaSet, entries: Entries, unknownRows: En
     if (f.leaf) leaves[f.code] = { name: f.node.name, max: f.node.max };
     else parents[f.code] = true;
   }
+  const extras = extraItemsByCode(set);
+  for (const code of Object.keys(extras)) leaves[code] = { name: extras[code].item.name, max: extras[code].item.max };
   const placed: Entries = {};
   const leftovers: Leftover[] = [];
   let needsAppraisal = false;
-  const leave = (code: string, role: EntryRole, value: CellValue, reason: Message) =>
-    leftovers.push({ code, name: (leaves[code] && leaves[code].name) || oldNames[code] || '', role, value, reason });
+  const leave = (code: string, role: EntryRole, value: CellValue, reason: Message, link?: string) => {
+    const l: Leftover = { code, name: (leaves[code] && leaves[code].name) || oldNames[code] || '', role, value, reason };
+    if (link) l.link = link;
+    leftovers.push(l);
+  };
 
   for (const code of Object.keys(entries)) {
     const e = entries[code];
@@ -104,7 +118,9 @@ export function placeEntries(set: CriteriaSet, entries: Entries, unknownRows: En
       const reason: Message = parents[code]
         ? { vi: `Tiêu chí ${code} nay có tiêu chí thành phần: nhập lại điểm vào các mục con.`, en: `Criterion ${code} now has sub-criteria: enter the score on its children.` }
         : { vi: `Bộ tiêu chí mới không còn tiêu chí ${code}.`, en: `The new criteria set no longer has criterion ${code}.` };
-      for (const role of ENTRY_ROLES) if (e.values[role] !== undefined) leave(code, role, e.values[role]!, reason);
+      for (const role of ENTRY_ROLES) {
+        if (e.values[role] !== undefined) leave(code, role, e.values[role]!, reason, role === 'evidence' ? e.evidenceLink : undefined);
+      }
       continue;
     }
     const kept: LeafEntry = { values: {} };

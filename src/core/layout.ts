@@ -4,7 +4,7 @@
 import { foldText } from './grid';
 import { Message } from './errors';
 
-export const SHEETS = { scoring: 'Chấm điểm', summary: 'Tổng hợp', meta: '_cchc' } as const;
+export const SHEETS = { scoring: 'Chấm điểm', summary: 'Tổng hợp', meta: '_cchc', evidence: 'Minh chứng' } as const;
 
 export type ColumnRole =
   | 'stt'

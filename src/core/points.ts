@@ -36,7 +36,10 @@ export function isHundredthStep(points: number): boolean {
 /** Index (%) = achieved / applicable maximum × 100, rounded to hundredths; null when nothing applies. */
 export function indexPercent(achieved: number, applicableMax: number): number | null {
   if (!(applicableMax > 0)) return null;
-  return Math.round((toHundredths(achieved) * 10000) / toHundredths(applicableMax)) / 100;
+  const scaled = (toHundredths(achieved) * 10000) / toHundredths(applicableMax);
+  // As the workbook's ROUND does: halves away from zero (Math.round takes -12.5 to -12, ROUND to -13).
+  const rounded = scaled < 0 ? -Math.round(-scaled) : Math.round(scaled);
+  return rounded === 0 ? 0 : rounded / 100;
 }
 
 /** Formats points for people: Vietnamese uses the decimal comma ("1,5"), English the point. */
@@ -57,11 +60,13 @@ export type ParsedScore =
 /** The marker typed into a score cell for a leaf that does not apply to this unit. */
 export const NOT_APPLICABLE_MARK = 'KAD';
 
-const NOT_APPLICABLE_WORDS = ['kad', 'không áp dụng', 'khong ap dung', 'k/a/d', 'n/a'];
-
+/**
+ * KAD in any case, with spaces around it: exactly what the sheet's own formulas (Kiểm tra, the
+ * applicable maximum, validation) recognise, so the workbook and the checks never disagree. Other
+ * spellings ("không áp dụng", "n/a") are reported as not a number, with the hint to write KAD.
+ */
 export function isNotApplicableText(text: string): boolean {
-  const t = text.normalize('NFC').trim().toLowerCase();
-  return NOT_APPLICABLE_WORDS.indexOf(t) >= 0;
+  return text.trim().toUpperCase() === NOT_APPLICABLE_MARK;
 }
 
 /**

@@ -7,6 +7,7 @@ import { ColumnRole, ROW_MARKERS, SHEETS, roleOfHeader } from './layout';
 import { MetaResult, WorkbookMeta, isMetaGrid, readMeta } from './meta';
 import { UserError, msg } from './errors';
 import { flattenSet } from './criteria';
+import { RegisterRead, readRegister } from './evidence';
 
 export interface ScoringRead {
   meta: WorkbookMeta;
@@ -21,6 +22,8 @@ export interface ScoringRead {
   markers: Partial<Record<keyof typeof ROW_MARKERS, number>>;
   /** Every row that carries a criterion code (known ones), for formula checks. */
   codeRows: Record<number, string>;
+  /** The Minh chứng evidence register, when the workbook has one. */
+  register: RegisterRead | null;
 }
 
 const HEADER_SCAN_ROWS = 60;
@@ -114,5 +117,5 @@ export function readScoring(grids: WorkbookGrids): ScoringRead {
   }
   const duplicates = Object.keys(rowsOf).filter((c) => rowsOf[c].length > 1).map((code) => ({ code, rows: rowsOf[code] }));
   const missing = Object.keys(known).filter((c) => rowOf[c] === undefined);
-  return { meta, sheet, headerRow: header.row, columns: header.columns, rowOf, duplicates, unknown, missing, markers, codeRows };
+  return { meta, sheet, headerRow: header.row, columns: header.columns, rowOf, duplicates, unknown, missing, markers, codeRows, register: readRegister(grids) };
 }

@@ -7,8 +7,11 @@ import { ColumnRole, ROW_MARKERS, SCORING_HEADER_ROW, SHEETS, columnLayout, colu
 import { metaSheetPlan } from './meta';
 import { CellPlan, ConditionalFormatPlan, PlanValue, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan, fitRowHeights } from './plan';
 import { NOT_APPLICABLE_MARK, formatPoints, indexPercent, parseScoreCell, pointsEqual, subtractPoints, sumPoints, toHundredths } from './points';
-import { ENTRY_ROLE_NAMES, Entries, EntryRole, Leftover } from './entries';
+import { ENTRY_ROLE_NAMES, Entries, EntryRole, LeafEntry, Leftover } from './entries';
 import { CellValue } from './grid';
+import { domainApplicableFormula, domainApplicableMax, domainBlocks, notApplicableMaxFormula } from './applicable';
+import { EVIDENCE_STYLES, EvidenceDoc, EvidencePlan, planEvidence, safeHyperlink } from './evidence';
+import { ExtraGroupRows, combineTotal, extraGroupRows, extraRowsPlan, extraSums, hasExtras, totalWithExtrasFormula } from './extras';
 
 export { SHEETS } from './layout';
 
@@ -23,6 +26,8 @@ export interface BuildOptions {
   entries?: Entries;
   /** Entries that could not be placed: listed on their own sheet, never dropped. */
   leftovers?: Leftover[];
+  /** Rows of the Minh chứng register carried from an earlier workbook (extractEntries' `register`). */
+  evidence?: EvidenceDoc[];
 }
 
 export const STYLES: Record<string, StyleSpec> = {
@@ -67,6 +72,7 @@ export const STYLES: Record<string, StyleSpec> = {
   signHint: { font: { italic: true, size: 11 }, horizontal: 'center', vertical: 'middle' },
   recipients: { font: { bold: true, italic: true, size: 11 }, horizontal: 'left', vertical: 'top' },
   recipientLine: { font: { size: 10 }, horizontal: 'left', vertical: 'top' },
+  ...EVIDENCE_STYLES,
 };
 
 /** The note shown on the sheet for a set that is not the issued text. */
@@ -161,7 +167,12 @@ export interface ScoringGeometry {
   headerRow: number;
   firstNodeRow: number;
   nodeRows: NodeRow[];
+  /** The row of every code: the tree's nodes, then the bonus and deduction items. */
   rowOf: Record<string, number>;
+  /** The last row of the criteria tree. */
+  lastNodeRow: number;
+  /** Bonus and deduction rows, between the tree and the total (extras.ts). */
+  extras: ExtraGroupRows[];
   totalRow: number;
   applicableRow: number;
   indexRow: number;
@@ -179,10 +190,13 @@ export function scoringGeometry(set: CriteriaSet, appraisal: boolean): ScoringGe
     rowOf[f.code] = firstNodeRow + i;
     return { flat: f, row: firstNodeRow + i };
   });
-  const totalRow = firstNodeRow + flat.length;
+  const lastNodeRow = firstNodeRow + flat.length - 1;
+  const extras = extraGroupRows(set, lastNodeRow + 1);
+  for (const group of extras.groups) for (const { item, row } of group.items) rowOf[item.code] = row;
+  const totalRow = extras.nextRow;
   const bandRow = set.bands && set.bands.length ? totalRow + 3 : null;
   return {
-    layout, headerRow, firstNodeRow, nodeRows, rowOf, totalRow,
+    layout, headerRow, firstNodeRow, nodeRows, rowOf, lastNodeRow, extras: extras.groups, totalRow,
     applicableRow: totalRow + 1, indexRow: totalRow + 2, bandRow, lastRow: bandRow === null ? totalRow + 2 : bandRow,
   };
 }
@@ -200,7 +214,7 @@ export function bandFormula(indexCell: string, set: CriteriaSet): string | null 
 
 type Totals = Record<'self' | 'appraisal', ColumnTotals>;
 
-function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): SheetPlan {
+function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, register: EvidencePlan): SheetPlan {
   const { set, year } = opts;
   const appraisal = !!opts.appraisal;
   const { layout } = g;
@@ -228,7 +242,7 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
   put({
     row: 5, col: 0, style: 'hint',
     value: `Nhập điểm vào các ô nền vàng của cột "Điểm tự chấm"${appraisal ? ' và "Điểm thẩm định"' : ''}; ghi ${NOT_APPLICABLE_MARK} nếu tiêu chí không áp dụng. ` +
-      'Ghi số, ký hiệu, ngày văn bản kiểm chứng; thiếu tài liệu thì ghi giải trình. Các ô tổng là công thức, không sửa.',
+      `Văn bản kiểm chứng ghi ở trang ${SHEETS.evidence} (số, ký hiệu, ngày, tệp); thiếu tài liệu thì ghi giải trình. Các ô tổng là công thức, không sửa.`,
   });
   mergeRow(5);
 
@@ -256,9 +270,7 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
         put({ row, col: col[role], value: valueOf(role as EntryRole), style: 'entryScore' });
         validations.push(scoreValidation(cell, n.max, n.levels, columnSpec(role).header.vi));
       }
-      const evidence: CellPlan = { row, col: col.evidence, value: valueOf('evidence'), style: 'entryText' };
-      if (entry.evidenceLink) evidence.hyperlink = entry.evidenceLink;
-      put(evidence);
+      put(register.cell(n.code, row, col.evidence));
       put({ row, col: col.note, value: valueOf('note'), style: 'entryText' });
       if (appraisal) put({ row, col: col.appraisalNote, value: valueOf('appraisalNote'), style: 'entryText' });
       const selfText = checkText(entry.values.self, n.max, n.levels);
@@ -278,10 +290,20 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
     }
   }
 
+  const extraRows = extraRowsPlan({
+    groups: g.extras, layout, scoreRoles,
+    entryValue: (code, role) => entryValue(((opts.entries && opts.entries[code]) || { values: {} as LeafEntry['values'] }).values[role as EntryRole]),
+    evidenceLink: (code) => (opts.entries && opts.entries[code] ? opts.entries[code].evidenceLink : undefined),
+    groupResult: (kind, role) => totals[role][kind],
+  });
+  extraRows.cells.forEach(put);
+  validations.push(...extraRows.validations);
+
   // Total, applicable maximum, index (and classification when the set has bands).
   const domainRows = g.nodeRows.filter((r) => r.flat.depth === 0).map((r) => r.row);
   const first = g.firstNodeRow;
-  const last = g.totalRow - 1;
+  // Only the tree's rows: a KAD typed on a bonus row must not lower the applicable maximum.
+  const last = g.lastNodeRow;
   const totalMax = setMax(set);
   const labelSpan = (row: number, text: string) => {
     put({ row, col: 0, value: text, style: 'totalLabel' });
@@ -294,7 +316,8 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
   labelSpan(g.totalRow, 'TỔNG ĐIỂM');
   put({ row: g.totalRow, col: col.max, formula: sumFormula(rowRefs(col.max, domainRows)), result: totalMax, style: 'totalPoints' });
   for (const role of scoreRoles) {
-    put({ row: g.totalRow, col: col[role], formula: sumFormula(rowRefs(col[role], domainRows)), result: totals[role].total, style: 'totalPoints' });
+    const formula = totalWithExtrasFormula(sumFormula(rowRefs(col[role], domainRows)), col[role], g.extras);
+    put({ row: g.totalRow, col: col[role], formula, result: totals[role].total, style: 'totalPoints' });
   }
   blanks(g.totalRow, [col.max].concat(scoreRoles.map((r) => col[r])));
   put({ row: g.totalRow, col: col.code, value: ROW_MARKERS.total, style: 'code' });
@@ -305,7 +328,7 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
     const range = `${a1(first, col[role])}:${a1(last, col[role])}`;
     put({
       row: g.applicableRow, col: col[role],
-      formula: `${a1(g.totalRow, col.max)}-SUMIF(${range},"${NOT_APPLICABLE_MARK}",${maxRange})`,
+      formula: `${a1(g.totalRow, col.max)}-${notApplicableMaxFormula(range, maxRange)}`,
       result: totals[role].applicableMax, style: 'totalPoints',
     });
   }
@@ -428,7 +451,14 @@ function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
 
   const domains = g.nodeRows.filter((r) => r.flat.depth === 0);
   const basis = appraisal ? cAppraisal : cSelf;
-  const basisTotals = appraisal ? totals.appraisal : totals.self;
+  const basisRole = appraisal ? 'appraisal' : 'self';
+  const basisTotals = totals[basisRole];
+  const blocks = domainBlocks(g.nodeRows);
+  const flat = g.nodeRows.map((r) => r.flat);
+  const notApplicable = (code: string) => {
+    const e = opts.entries && opts.entries[code];
+    return !!e && parseScoreCell(e.values[basisRole] === undefined ? null : e.values[basisRole]!).kind === 'not-applicable';
+  };
   let row = headerRow + 1;
   for (const d of domains) {
     put({ row, col: 0, value: d.flat.node.stt || null, style: 'sumCenter' });
@@ -439,7 +469,22 @@ function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
       put({ row, col: cAppraisal, formula: ref(d.row, col.appraisal), result: totals.appraisal.byCode[d.flat.code], style: 'sumPoints' });
       put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: subtractPoints(totals.appraisal.byCode[d.flat.code], totals.self.byCode[d.flat.code]), style: 'sumPoints' });
     }
-    put({ row, col: cPercent, formula: `IF(${a1(row, 2)}>0,ROUND(${a1(row, basis)}/${a1(row, 2)}*100,2),"")`, result: indexPercent(basisTotals.byCode[d.flat.code], d.flat.node.max) || 0, style: 'sumPercent' });
+    // Points over the domain's applicable maximum: its KAD leaves leave it, as they leave the index's.
+    const applicable = domainApplicableFormula(`'${SHEETS.scoring}'`, blocks.filter((b) => b.code === d.flat.code)[0], col.max, col[basisRole]);
+    const percent = indexPercent(basisTotals.byCode[d.flat.code], domainApplicableMax(d.flat, flat, notApplicable));
+    put({ row, col: cPercent, formula: `IF(${applicable}>0,ROUND(${a1(row, basis)}/(${applicable})*100,2),"")`, result: percent === null ? '' : percent, style: 'sumPercent' });
+    row++;
+  }
+  for (const extra of g.extras) {
+    put({ row, col: 0, value: null, style: 'sumCenter' });
+    put({ row, col: 1, value: extra.kind === 'bonus' ? 'Điểm thưởng' : 'Điểm trừ', style: 'sumCell' });
+    put({ row, col: 2, formula: ref(extra.row, col.max), result: sumPoints(extra.items.map((x) => x.item.max)), style: 'sumPoints' });
+    put({ row, col: cSelf, formula: ref(extra.row, col.self), result: totals.self[extra.kind], style: 'sumPoints' });
+    if (appraisal) {
+      put({ row, col: cAppraisal, formula: ref(extra.row, col.appraisal), result: totals.appraisal[extra.kind], style: 'sumPoints' });
+      put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: subtractPoints(totals.appraisal[extra.kind], totals.self[extra.kind]), style: 'sumPoints' });
+    }
+    put({ row, col: cPercent, value: null, style: 'sumCenter' });
     row++;
   }
   put({ row, col: 0, value: null, style: 'totalBlank' });
@@ -450,7 +495,8 @@ function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
     put({ row, col: cAppraisal, formula: ref(g.totalRow, col.appraisal), result: totals.appraisal.total, style: 'totalPoints' });
     put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: subtractPoints(totals.appraisal.total, totals.self.total), style: 'totalPoints' });
   }
-  put({ row, col: cPercent, formula: `IF(${a1(row, 2)}>0,ROUND(${a1(row, basis)}/${a1(row, 2)}*100,2),"")`, result: indexPercent(basisTotals.total, setMax(set)) || 0, style: 'totalPercent' });
+  // The total's rate is the index: points over the applicable maximum on the next row.
+  put({ row, col: cPercent, formula: `IF(${a1(row + 1, basis)}>0,ROUND(${a1(row, basis)}/${a1(row + 1, basis)}*100,2),"")`, result: basisTotals.index === null ? '' : basisTotals.index, style: 'totalPercent' });
   row++;
   put({ row, col: 0, value: null, style: 'totalBlank' });
   put({ row, col: 1, value: 'Điểm tối đa các tiêu chí áp dụng', style: 'totalLabel' });
@@ -542,6 +588,10 @@ export function checkText(v: CellValue | undefined, max: number, levels: number[
 
 export interface ColumnTotals {
   byCode: Record<string, number>;
+  /** Sums of the bonus and deduction items (0 when the set has none). */
+  bonus: number;
+  deduction: number;
+  /** Domains + bonus − deduction, never below 0 (extras.ts). */
   total: number;
   applicableMax: number;
   index: number | null;
@@ -563,12 +613,13 @@ export function columnTotals(set: CriteriaSet, entries: Entries | undefined, rol
       byCode[f.code] = sumPoints(f.childCodes.map((c) => byCode[c]));
     }
   }
-  const total = sumPoints(set.nodes.map((n) => byCode[n.code]));
+  const extras = extraSums(set, (code) => (entries && entries[code] ? entries[code].values[role] : null));
+  const total = combineTotal(sumPoints(set.nodes.map((n) => byCode[n.code])), extras.bonus, extras.deduction, hasExtras(set));
   const applicableMax = (toHundredths(setMax(set)) - notApplicable) / 100;
   const index = indexPercent(total, applicableMax);
   const bands = (set.bands || []).slice().sort((a, b) => b.min - a.min);
   const band = index === null ? '' : (bands.filter((b) => index >= b.min)[0] || { label: '' }).label;
-  return { byCode, total, applicableMax, index, band };
+  return { byCode, bonus: extras.bonus, deduction: extras.deduction, total, applicableMax, index, band };
 }
 
 /** Name of the sheet that keeps entries a rebuild could not place. */
@@ -585,7 +636,11 @@ function leftoversSheet(leftovers: Leftover[]): SheetPlan {
     cells.push({ row, col: 0, value: l.code, style: 'plain' });
     cells.push({ row, col: 1, value: l.name || null, style: 'leaf' });
     cells.push({ row, col: 2, value: ENTRY_ROLE_NAMES[l.role].vi, style: 'plain' });
-    cells.push({ row, col: 3, value: entryValue(l.value), style: 'plain' });
+    // A link whose scheme could run code is kept as text beside the value, never as a live link.
+    const link = l.link ? safeHyperlink(l.link) : undefined;
+    const old: CellPlan = { row, col: 3, value: l.link && !link ? `${l.value === null ? '' : String(l.value)} (${l.link})`.trim() : entryValue(l.value), style: 'plain' };
+    if (link) old.hyperlink = link;
+    cells.push(old);
     cells.push({ row, col: 4, value: l.reason.vi, style: 'leaf' });
   });
   return {
@@ -605,7 +660,8 @@ function leftoversSheet(leftovers: Leftover[]): SheetPlan {
 export function buildWorkbookPlan(opts: BuildOptions): WorkbookPlan {
   const g = scoringGeometry(opts.set, !!opts.appraisal);
   const totals: Totals = { self: columnTotals(opts.set, opts.entries, 'self'), appraisal: columnTotals(opts.set, opts.entries, 'appraisal') };
-  const sheets = [scoringSheet(opts, g, totals), summarySheet(opts, g, totals)];
+  const register = planEvidence({ set: opts.set, unit: unitNames(opts.unit).full, year: opts.year, evidence: opts.evidence, entries: opts.entries });
+  const sheets = [scoringSheet(opts, g, totals, register), summarySheet(opts, g, totals), register.sheet];
   if (opts.leftovers && opts.leftovers.length) sheets.push(leftoversSheet(opts.leftovers));
   for (const sheet of sheets) fitRowHeights(sheet, STYLES);
   sheets.push(metaSheetPlan({ unit: unitNames(opts.unit).full, year: opts.year, set: opts.set, appraisal: !!opts.appraisal }));

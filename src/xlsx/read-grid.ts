@@ -21,7 +21,29 @@ function plainValue(v: unknown): CellValue {
   return String(v);
 }
 
+/** Cells the dense grids of one sheet may span: a scoring sheet spans a few thousand. */
+export const MAX_GRID_CELLS = 4000000;
+
+/**
+ * The grids are dense rectangles per row, so one value at XFD1048576 would cost millions of slots
+ * from a file of a few bytes: such a sheet is refused before anything is allocated.
+ */
+function refuseHugeSheet(ws: ExcelJS.Worksheet): void {
+  let cells = 0;
+  let lastRow = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    cells += row.cellCount;
+    lastRow = rowNumber;
+  });
+  if (cells + lastRow > MAX_GRID_CELLS) {
+    throw new UserError('too-large', msg(
+      `Trang "${ws.name}" trải quá rộng (có giá trị ở tận dòng ${lastRow} hoặc ở những cột rất xa): không phải một bảng chấm điểm. Hãy xóa các ô thừa ở cuối trang rồi lưu lại.`,
+      `Sheet "${ws.name}" spans too far (values as far as row ${lastRow} or in very distant columns): not a scoring sheet. Delete the stray cells and save again.`));
+  }
+}
+
 export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  refuseHugeSheet(ws);
   const values: CellValue[][] = [];
   const formulas: Array<Array<string | null>> = [];
   const hyperlinks: Array<Array<string | null>> = [];
@@ -31,7 +53,9 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
       const c = colNumber - 1;
       // Merged slave cells repeat the master's value in exceljs; the grid keeps them empty, as Excel does.
       if (cell.isMerged && cell.master !== cell) return;
-      (values[r] = values[r] || [])[c] = plainValue(cell.value);
+      // cell.value drops a formula's cached result when it is 0 or FALSE (exceljs copies only truthy
+      // fields); cell.result keeps it.
+      (values[r] = values[r] || [])[c] = plainValue(cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value);
       const f = cell.type === ExcelJS.ValueType.Formula ? cell.formula : null;
       if (f) (formulas[r] = formulas[r] || [])[c] = f.replace(/^=/, '');
       const link = cell.hyperlink || (cell.value && typeof cell.value === 'object' && 'hyperlink' in (cell.value as object)

@@ -2,6 +2,7 @@
 // refusal instead of a crash or an unbounded inflate.
 
 import { UserError, msg } from '../core/errors';
+import { ZipDirectory, readZipDirectory, verifyZipParts } from './zip-scan';
 
 /** Limits for a workbook we agree to open. */
 export const WORKBOOK_LIMITS = {
@@ -14,33 +15,12 @@ function refuse(reason: string, vi: string, en: string): never {
   throw new UserError(reason, msg(vi, en));
 }
 
-/** Sums the uncompressed sizes declared in the zip's central directory. */
-function declaredZipSize(bytes: Buffer): { total: number; entries: number; names: string[] } | null {
-  // End of central directory record: signature 0x06054b50, within the last 64 KiB + 22 bytes.
-  const min = Math.max(0, bytes.length - 65557);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const entries = bytes.readUInt16LE(eocd + 10);
-  let offset = bytes.readUInt32LE(eocd + 16);
-  let total = 0;
-  const names: string[] = [];
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== 0x02014b50) return null;
-    const size = bytes.readUInt32LE(offset + 24);
-    const nameLen = bytes.readUInt16LE(offset + 28);
-    const extraLen = bytes.readUInt16LE(offset + 30);
-    const commentLen = bytes.readUInt16LE(offset + 32);
-    names.push(bytes.toString('utf8', offset + 46, offset + 46 + nameLen));
-    total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
-    offset += 46 + nameLen + extraLen + commentLen;
-  }
-  return { total, entries, names };
+/** The zip's central directory with the uncompressed sizes it declares, summed. */
+function declaredZipSize(bytes: Buffer): { total: number; entries: number; names: string[]; directory: ZipDirectory } | null {
+  const directory = readZipDirectory(bytes);
+  if (!directory) return null;
+  const total = directory.entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  return { total, entries: directory.entries.length, names: directory.entries.map((e) => e.name), directory };
 }
 
 export function sniffWorkbookBytes(bytes: Buffer, base: string): void {
@@ -78,4 +58,5 @@ export function sniffWorkbookBytes(bytes: Buffer, base: string): void {
     refuse('zip-bomb', `Tệp ${base} giải nén ra quá lớn so với một bảng chấm điểm; không mở.`,
       `${base} would expand far beyond the size of a scoring workbook; not opened.`);
   }
+  verifyZipParts(bytes, zip.directory, base);
 }

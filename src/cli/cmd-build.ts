@@ -1,0 +1,194 @@
+// `cchc build --unit "Xã Đồng Thịnh" --year 2024 [--criteria SET.json] [--appraisal] --out FILE.xlsx
+// [--force]`: a new scoring workbook for one unit.
+// `cchc build --from OLD.xlsx [--criteria NEW.json] --out NEW.xlsx`: the earlier workbook rebuilt, every
+// entry carried (build-from.ts); unit, year and set default to the earlier workbook's.
+// Exit 0: written; 1: the criteria set is inconsistent (nothing written); 2: an option is wrong or a
+// file cannot be read or written.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command } from 'commander';
+import { defaultSet } from '../core/bundled';
+import { CriteriaSet, describeSet, parseCriteriaSet } from '../core/criteria';
+import { Lang, UserError, msg, say } from '../core/errors';
+import { formatPoints } from '../core/points';
+import { BuildOptions, buildWorkbookPlan, unitNames } from '../core/workbook';
+import { writePlanToFile } from '../xlsx/write';
+import { CliExit, EXIT, Io, Register, langOf } from './io';
+import { readEarlierWorkbook, writeRebuilt } from './build-from';
+
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+const MAX_UNIT_LENGTH = 100;
+/** A criteria set is a few hundred kilobytes at most; anything far larger is not one. */
+const MAX_SET_FILE_BYTES = 20 * 1024 * 1024;
+
+const T = {
+  vi: {
+    written: (file: string) => `Đã tạo bảng chấm điểm: ${file}`,
+    unit: (unit: string, year: number) => `Đơn vị: ${unit} — năm ${year}`,
+    set: (id: string, official: boolean, title: string) => `Bộ tiêu chí: ${id} (${official ? 'chính thức' : 'tham khảo'}) — ${title}`,
+    referenceWarning: 'Bộ tiêu chí tham khảo, chưa đối chiếu văn bản ban hành: hãy đối chiếu trước khi dùng.',
+    yearMismatch: (setYear: number, year: number) => `Lưu ý: bộ tiêu chí dành cho năm ${setYear}, bảng chấm điểm năm ${year}.`,
+    counts: (domains: number, criteria: number, leaves: number, max: string) =>
+      `${domains} lĩnh vực, ${criteria} tiêu chí, ${leaves} mục chấm điểm; tổng ${max} điểm.`,
+    appraisal: 'Có cột Điểm thẩm định và Ý kiến thẩm định.',
+    next: 'Mở tệp bằng Excel để chấm điểm.',
+    inconsistent: (file: string, n: number) => `Bộ tiêu chí ${file} có ${n} lỗi; chưa tạo tệp nào:`,
+  },
+  en: {
+    written: (file: string) => `Scoring workbook written: ${file}`,
+    unit: (unit: string, year: number) => `Unit: ${unit} — year ${year}`,
+    set: (id: string, official: boolean, title: string) => `Criteria set: ${id} (${official ? 'official' : 'reference'}) — ${title}`,
+    referenceWarning: 'A reference set, not checked against the issued document: check it before use.',
+    yearMismatch: (setYear: number, year: number) => `Note: the criteria set is for ${setYear}, the workbook for ${year}.`,
+    counts: (domains: number, criteria: number, leaves: number, max: string) =>
+      `${domains} domains, ${criteria} criteria, ${leaves} scored items; ${max} points in all.`,
+    appraisal: 'With the appraisal columns (Điểm thẩm định, Ý kiến thẩm định).',
+    next: 'Open the file in Excel to score.',
+    inconsistent: (file: string, n: number) => `The criteria set ${file} has ${n} problem(s); nothing written:`,
+  },
+};
+
+interface BuildCommandOptions {
+  unit?: string;
+  year?: string;
+  criteria?: string;
+  appraisal?: boolean;
+  out?: string;
+  force?: boolean;
+  from?: string;
+  lang?: string;
+}
+
+/** The command line, checked: absolute paths, a real year, a named unit. */
+interface BuildRequest {
+  unit: string;
+  year: number;
+  out: string;
+  force: boolean;
+  appraisal: boolean;
+  criteriaFile: string | null;
+}
+
+function refuse(reason: string, vi: string, en: string): never {
+  throw new UserError(reason, msg(vi, en));
+}
+
+function parseRequest(opts: BuildCommandOptions, io: Io): BuildRequest {
+  const unit = (opts.unit || '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!unit) refuse('bad-unit', 'Thiếu tên đơn vị: --unit "Xã Đồng Thịnh".', 'The unit is missing: --unit "Xã Đồng Thịnh".');
+  if (unit.length > MAX_UNIT_LENGTH) {
+    refuse('bad-unit', `Tên đơn vị dài quá ${MAX_UNIT_LENGTH} ký tự.`, `The unit name is longer than ${MAX_UNIT_LENGTH} characters.`);
+  }
+  const yearText = (opts.year || '').trim();
+  const year = Number(yearText);
+  if (!/^\d{4}$/.test(yearText) || year < MIN_YEAR || year > MAX_YEAR) {
+    refuse('bad-year', `--year phải là năm đánh giá từ ${MIN_YEAR} đến ${MAX_YEAR}, ví dụ --year 2024 (đang là "${opts.year ?? ''}").`,
+      `--year must be the assessment year, ${MIN_YEAR} to ${MAX_YEAR}, e.g. --year 2024 (got "${opts.year ?? ''}").`);
+  }
+  if (!opts.out) refuse('bad-out', 'Thiếu tệp ghi ra: --out ten-tep.xlsx.', 'The output file is missing: --out name.xlsx.');
+  if (path.extname(opts.out).toLowerCase() !== '.xlsx') {
+    refuse('bad-out', `--out phải là tệp .xlsx (đang là ${opts.out}).`, `--out must be an .xlsx file (got ${opts.out}).`);
+  }
+  return {
+    unit,
+    year,
+    out: path.resolve(io.cwd, opts.out),
+    force: !!opts.force,
+    appraisal: !!opts.appraisal,
+    criteriaFile: opts.criteria ? path.resolve(io.cwd, opts.criteria) : null,
+  };
+}
+
+function readSetJson(file: string): unknown {
+  const base = path.basename(file);
+  let bytes: Buffer;
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) refuse('not-a-file', `${base} là một thư mục, không phải tệp bộ tiêu chí.`, `${base} is a folder, not a criteria set file.`);
+    if (st.size > MAX_SET_FILE_BYTES) refuse('too-large', `Tệp ${base} quá lớn (trên 20 MB) để là một bộ tiêu chí.`, `${base} is too large (over 20 MB) to be a criteria set.`);
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    refuse('not-found', `Không tìm thấy hoặc không đọc được tệp ${base}.`, `Cannot find or read the file ${base}.`);
+  }
+  try {
+    return JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    refuse('bad-json', `Tệp ${base} không phải JSON hợp lệ (${detail}). Kiểm tra bằng "cchc criteria check ${base}".`,
+      `${base} is not valid JSON (${detail}). Check it with "cchc criteria check ${base}".`);
+  }
+}
+
+/** The bundled set, or the file's set when it passes every check; otherwise lists the problems and stops. */
+function loadSet(criteriaFile: string | null, io: Io, lang: Lang): CriteriaSet {
+  if (!criteriaFile) return defaultSet();
+  const { set, problems } = parseCriteriaSet(readSetJson(criteriaFile));
+  if (set) return set;
+  const lines = [T[lang].inconsistent(shownPath(criteriaFile, io), problems.length)].concat(problems.map((p) => `  ✗ ${say(p.message, lang)}`));
+  io.err(lines.join('\n') + '\n');
+  throw new CliExit(EXIT.problems);
+}
+
+function shownPath(file: string, io: Io): string {
+  const relative = path.relative(io.cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+function report(request: BuildRequest, set: CriteriaSet, io: Io, lang: Lang): string {
+  const t = T[lang];
+  const counts = describeSet(set);
+  const official = set.status === 'official';
+  const lines = [
+    t.written(shownPath(request.out, io)),
+    '  ' + t.unit(unitNames(request.unit).full, request.year),
+    '  ' + t.set(set.id, official, set.title),
+  ];
+  if (!official) lines.push('  ! ' + (lang === 'vi' && set.note ? set.note : t.referenceWarning));
+  if (set.year !== undefined && set.year !== request.year) lines.push('  ! ' + t.yearMismatch(set.year, request.year));
+  lines.push('  ' + t.counts(counts.domains, counts.criteria, counts.leaves, formatPoints(counts.max, lang)));
+  if (request.appraisal) lines.push('  ' + t.appraisal);
+  lines.push(t.next);
+  return lines.join('\n') + '\n';
+}
+
+async function buildCommand(opts: BuildCommandOptions, io: Io, lang: Lang): Promise<number> {
+  const earlier = opts.from ? await readEarlierWorkbook(path.resolve(io.cwd, opts.from)) : null;
+  const request = parseRequest(earlier ? { ...opts, unit: opts.unit || earlier.meta.unit, year: opts.year || String(earlier.meta.year) } : opts, io);
+  // Every file read to make the workbook: the output must never replace one of them.
+  const inputs: string[] = [];
+  if (request.criteriaFile) inputs.push(request.criteriaFile);
+  const set = earlier && !request.criteriaFile ? earlier.meta.set : loadSet(request.criteriaFile, io, lang);
+  if (fs.existsSync(request.out) && !fs.statSync(request.out).isDirectory() && !request.force) {
+    const shown = shownPath(request.out, io);
+    refuse('exists', `Tệp ${shown} đã có; không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp cũ.`,
+      `${shown} already exists; not overwritten. Choose another name, or add --force to replace it.`);
+  }
+  if (earlier) {
+    io.out(await writeRebuilt(earlier, { set, unit: request.unit, year: request.year, appraisal: request.appraisal, out: request.out, inputs }, io, lang));
+    return EXIT.ok;
+  }
+  const build: BuildOptions = { set, unit: request.unit, year: request.year, appraisal: request.appraisal };
+  await writePlanToFile(buildWorkbookPlan(build), request.out, { inputs });
+  io.out(report(request, set, io, lang));
+  return EXIT.ok;
+}
+
+export const registerBuild: Register = (program: Command, io: Io, setExit) => {
+  program
+    .command('build')
+    .description('Tạo bảng chấm điểm (.xlsx) cho một đơn vị / Create a scoring workbook (.xlsx) for a unit')
+    .option('--unit <name>', 'tên đơn vị, ví dụ "Xã Đồng Thịnh" / the unit, e.g. "Xã Đồng Thịnh"')
+    .option('--year <year>', 'năm đánh giá / assessment year')
+    .option('--criteria <set.json>', 'bộ tiêu chí (mặc định: bộ đi kèm, hoặc bộ của --from) / criteria set (default: the bundled one, or that of --from)')
+    .option('--appraisal', 'thêm cột điểm thẩm định / add the appraisal columns')
+    .option('--out <file.xlsx>', 'tệp sẽ tạo / the file to create')
+    .option('--force', 'ghi đè tệp đã có / replace an existing file')
+    .option('--from <old.xlsx>', 'dựng lại từ bảng chấm điểm cũ, chuyển mọi nội dung theo mã tiêu chí / rebuild from an earlier workbook, carrying every entry by code')
+    .option('--lang <lang>', 'vi | en', 'vi')
+    .action(async (opts: BuildCommandOptions) => {
+      setExit(await buildCommand(opts, io, langOf(opts)));
+    });
+};

@@ -1,0 +1,49 @@
+// Không áp dụng per domain: a leaf marked KAD leaves its domain's maximum as it leaves the total's, so a
+// domain's "Tỷ lệ đạt" on Tổng hợp is points / the domain's applicable maximum, like the index.
+
+import { FlatNode } from './criteria';
+import { a1 } from './grid';
+import { NOT_APPLICABLE_MARK, fromHundredths, toHundredths } from './points';
+
+export interface DomainBlock {
+  code: string;
+  /** The domain's own row and the last row of its descendants (tree order keeps them together). */
+  first: number;
+  last: number;
+}
+
+/** Row blocks of the domains on Chấm điểm, in tree order. */
+export function domainBlocks(nodeRows: Array<{ flat: FlatNode; row: number }>): DomainBlock[] {
+  const blocks: DomainBlock[] = [];
+  for (const { flat, row } of nodeRows) {
+    if (flat.depth === 0) blocks.push({ code: flat.code, first: row, last: row });
+    else if (blocks.length) blocks[blocks.length - 1].last = row;
+  }
+  return blocks;
+}
+
+/**
+ * A domain's applicable maximum as a formula on another sheet: its Điểm tối đa cell less the maxima of
+ * its rows marked KAD in the score column.
+ */
+export function domainApplicableFormula(sheetRef: string, block: DomainBlock, maxCol: number, scoreCol: number): string {
+  const range = (c: number) => `${sheetRef}!${a1(block.first, c)}:${a1(block.last, c)}`;
+  return `${sheetRef}!${a1(block.first, maxCol)}-${notApplicableMaxFormula(range(scoreCol), range(maxCol))}`;
+}
+
+/**
+ * The maxima of the rows marked KAD in a score range. SUMIF would match "KAD" exactly; the sheet's
+ * Kiểm tra and the checks also take " kad " (trimmed, any case), so the sum must too.
+ */
+export function notApplicableMaxFormula(scoreRange: string, maxRange: string): string {
+  return `SUMPRODUCT(--(UPPER(TRIM(${scoreRange}&""))="${NOT_APPLICABLE_MARK}"),${maxRange})`;
+}
+
+/** The same in numbers: the domain's max less the maxima of its leaves marked not applicable. */
+export function domainApplicableMax(domain: FlatNode, flat: FlatNode[], notApplicable: (code: string) => boolean): number {
+  let hundredths = toHundredths(domain.node.max);
+  for (const f of flat) {
+    if (f.leaf && f.domainCode === domain.code && notApplicable(f.code)) hundredths -= toHundredths(f.node.max);
+  }
+  return fromHundredths(hundredths);
+}

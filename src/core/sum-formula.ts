@@ -1,0 +1,31 @@
+// Reading a subtotal formula back: which rows of one column a plain SUM covers. Shared by the checks
+// of the tree's subtotals (check.ts) and of the bonus and deduction rows (check-extras.ts).
+
+const REF = /(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?/g;
+
+/** Rows a SUM formula covers in one column, or null when it is not a plain SUM of that column. */
+export function sumFormulaRows(formula: string, col: number): number[] | null {
+  const body = formula.replace(/^=/, '').replace(/\s+/g, '').toUpperCase();
+  if (!/^SUM\(/.test(body)) return null;
+  // Only SUM, parentheses, commas and references of this sheet may appear.
+  const rest = body.replace(REF, '').replace(/SUM\(/g, '').replace(/[(),]/g, '');
+  if (rest !== '') return null;
+  const rows: number[] = [];
+  let m: RegExpExecArray | null;
+  REF.lastIndex = 0;
+  while ((m = REF.exec(body))) {
+    const from = parseRef(m[1]);
+    const to = m[2] ? parseRef(m[2]) : from;
+    if (!from || !to || from.col !== col || to.col !== col) return null;
+    for (let r = Math.min(from.row, to.row); r <= Math.max(from.row, to.row); r++) rows.push(r);
+  }
+  return rows;
+}
+
+function parseRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}

@@ -1,0 +1,332 @@
+// exceljs adapter, writing side: applies a WorkbookPlan to an .xlsx file. It decides nothing about
+// layout; every value, style, rule and setting comes from the plan (src/core/plan.ts).
+
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { a1, parseA1 } from '../core/grid';
+import { UserError, msg } from '../core/errors';
+import { CellPlan, ConditionalFormatPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan } from '../core/plan';
+
+/** OOXML paper size code of A4. */
+const A4_PAPER_SIZE = 9;
+
+/** Excel's own default font; a style that names only "bold" still needs a face and a size in styles.xml. */
+const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
+
+/**
+ * exceljs leaves out of the file a column exactly this wide, taking it for its own default; Excel's
+ * default is 8.43, so such a column is written a hair wider to keep the plan's width.
+ */
+const EXCELJS_IMPLICIT_WIDTH = 9;
+const WIDTH_NUDGE = 1e-6;
+
+/** Excel declares a file damaged when a formula or a text is longer than this. */
+const CELL_LIMITS = { formula: 8192, text: 32767 };
+
+/** Excel repairs (and strips) a validation whose titles or texts exceed these lengths. */
+const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 255, formula: 255 };
+
+function argb(rgb: string): string {
+  return 'FF' + rgb.replace(/^#/, '').toUpperCase();
+}
+
+function toExcelStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  const f = spec.font || {};
+  const font: Partial<ExcelJS.Font> = { ...DEFAULT_FONT };
+  if (f.size !== undefined) font.size = f.size;
+  if (f.bold) font.bold = true;
+  if (f.italic) font.italic = true;
+  if (f.underline) font.underline = true;
+  if (f.color) font.color = { argb: argb(f.color) };
+  style.font = font;
+  if (spec.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(spec.fill) } };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (spec.horizontal) alignment.horizontal = spec.horizontal;
+  if (spec.vertical) alignment.vertical = spec.vertical;
+  if (spec.wrap) alignment.wrapText = true;
+  if (spec.indent) alignment.indent = spec.indent;
+  if (Object.keys(alignment).length) style.alignment = alignment;
+  if (spec.border) {
+    const thin: Partial<ExcelJS.Border> = { style: 'thin' };
+    style.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  if (spec.numFmt) style.numFmt = spec.numFmt;
+  if (spec.locked !== undefined) style.protection = { locked: spec.locked };
+  return style;
+}
+
+function writeCell(ws: ExcelJS.Worksheet, cell: CellPlan, styles: Record<string, Partial<ExcelJS.Style>>): void {
+  const target = ws.getCell(cell.row + 1, cell.col + 1);
+  const where = `${ws.name}!${a1(cell.row, cell.col)}`;
+  if (cell.style !== undefined) {
+    const style = styles[cell.style];
+    if (!style) throw new Error(`Plan cell ${where} names an unknown style "${cell.style}".`);
+    target.style = style;
+  }
+  if (cell.formula !== undefined) {
+    if (cell.formula.length > CELL_LIMITS.formula) {
+      throw new Error(`Plan cell ${where}: the formula has ${cell.formula.length} characters; Excel allows ${CELL_LIMITS.formula}.`);
+    }
+    if (cell.hyperlink) throw new Error(`Plan cell ${where}: exceljs cannot store a hyperlink on a formula cell.`);
+    target.value = cell.result === undefined ? { formula: cell.formula } as ExcelJS.CellFormulaValue
+      : { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
+    return;
+  }
+  const value = cell.value === undefined ? null : cell.value;
+  if (typeof value === 'number' && !isFinite(value)) throw new Error(`Plan cell ${where} holds ${value}, which Excel cannot store.`);
+  if (typeof value === 'string' && value.length > CELL_LIMITS.text) {
+    throw new Error(`Plan cell ${where}: the text has ${value.length} characters; Excel allows ${CELL_LIMITS.text}.`);
+  }
+  if (cell.hyperlink) {
+    target.value = { text: value === null ? cell.hyperlink : String(value), hyperlink: cell.hyperlink };
+    return;
+  }
+  // exceljs stores every string as a shared string, so "=1+1" or "+84..." stays text.
+  if (value !== null) target.value = value;
+}
+
+/**
+ * Merges after the cells are written: a covered cell with a style of its own keeps it (its borders
+ * draw the merged block's edges); one the plan leaves bare takes the top-left cell's, as Excel does.
+ */
+function mergeRange(ws: ExcelJS.Worksheet, range: string, planned: Set<string>): void {
+  const [from, to] = range.split(':').map((p) => parseA1(p));
+  if (!from || !to) throw new Error(`Plan merge "${range}" on ${ws.name} is not an A1 range.`);
+  ws.mergeCellsWithoutStyle(from.row + 1, from.col + 1, to.row + 1, to.col + 1);
+  const master = ws.getCell(from.row + 1, from.col + 1);
+  for (let r = from.row; r <= to.row; r++) {
+    for (let c = from.col; c <= to.col; c++) {
+      if ((r !== from.row || c !== from.col) && !planned.has(a1(r, c))) ws.getCell(r + 1, c + 1).style = master.style;
+    }
+  }
+}
+
+/** "E11" or "$E$11:E20" → "E11" / "E11:E20", the form exceljs keys ranges by. */
+function canonicalRange(range: string, sheet: string): string {
+  const parts = range.split(':').map((p) => parseA1(p));
+  if (parts.length > 2 || parts.some((p) => !p)) throw new Error(`Plan range "${range}" on ${sheet} is not an A1 range.`);
+  const [tl, br] = parts as Array<{ row: number; col: number }>;
+  if (!br) return a1(tl.row, tl.col);
+  return a1(Math.min(tl.row, br.row), Math.min(tl.col, br.col)) + ':' + a1(Math.max(tl.row, br.row), Math.max(tl.col, br.col));
+}
+
+function checkLength(sheet: string, range: string, what: string, text: string | undefined, limit: number): void {
+  if (text !== undefined && text.length > limit) {
+    throw new Error(`Plan validation ${sheet}!${range}: ${what} has ${text.length} characters; Excel allows ${limit}.`);
+  }
+}
+
+function toExcelValidation(v: ValidationPlan, sheet: string): ExcelJS.DataValidation {
+  checkLength(sheet, v.range, 'the error title', v.error.title, VALIDATION_LIMITS.title);
+  checkLength(sheet, v.range, 'the error text', v.error.text, VALIDATION_LIMITS.error);
+  if (v.prompt) {
+    checkLength(sheet, v.range, 'the prompt title', v.prompt.title, VALIDATION_LIMITS.title);
+    checkLength(sheet, v.range, 'the prompt text', v.prompt.text, VALIDATION_LIMITS.prompt);
+  }
+  const dv: ExcelJS.DataValidation = {
+    type: v.type,
+    formulae: [],
+    allowBlank: v.allowBlank,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: v.error.title,
+    error: v.error.text,
+  };
+  if (v.prompt) {
+    dv.showInputMessage = true;
+    dv.promptTitle = v.prompt.title;
+    dv.prompt = v.prompt.text;
+  }
+  if (v.type === 'custom') {
+    if (!v.formula) throw new Error(`Plan validation ${sheet}!${v.range} is custom but has no formula.`);
+    dv.formulae = [v.formula];
+  } else if (v.type === 'decimal') {
+    if (v.min !== undefined && v.max !== undefined) {
+      dv.operator = 'between';
+      dv.formulae = [v.min, v.max];
+    } else if (v.min !== undefined) {
+      dv.operator = 'greaterThanOrEqual';
+      dv.formulae = [v.min];
+    } else if (v.max !== undefined) {
+      dv.operator = 'lessThanOrEqual';
+      dv.formulae = [v.max];
+    } else {
+      throw new Error(`Plan validation ${sheet}!${v.range} is decimal but has neither min nor max.`);
+    }
+  } else {
+    const items = v.items || [];
+    // An inline list is one quoted text split at commas: an item cannot hold a comma or a quote.
+    if (!items.length || items.some((i) => /[,"]/.test(i))) {
+      throw new Error(`Plan validation ${sheet}!${v.range}: list items must be non-empty and free of commas and quotes.`);
+    }
+    dv.formulae = ['"' + items.join(',') + '"'];
+  }
+  for (const f of dv.formulae) checkLength(sheet, v.range, 'a formula', String(f), VALIDATION_LIMITS.formula);
+  return dv;
+}
+
+/**
+ * exceljs squeezes deep-equal validations of neighbouring cells into one block anchored at its
+ * top-left, which shifts the relative references of every other cell. Each plan rule is therefore
+ * stored under its own range, and tagged with it so no two rules compare equal (the tag is not
+ * written to the file).
+ */
+function addValidations(ws: ExcelJS.Worksheet, validations: ValidationPlan[]): void {
+  // exceljs keeps validations in an untyped per-sheet model keyed by address or range.
+  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation & { planRange: string }> } })
+    .dataValidations.model;
+  for (const v of validations) {
+    const range = canonicalRange(v.range, ws.name);
+    if (model[range]) throw new Error(`Plan has two validations for ${ws.name}!${range}.`);
+    model[range] = { ...toExcelValidation(v, ws.name), planRange: range };
+  }
+}
+
+function addConditionalFormats(ws: ExcelJS.Worksheet, formats: ConditionalFormatPlan[]): void {
+  // Plan order is priority order: the first rule wins where two apply.
+  formats.forEach((cf, i) => {
+    const style: Partial<ExcelJS.Style> = {};
+    // Excel reads a conditional fill from bgColor, some readers from fgColor: give both.
+    if (cf.style.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cf.style.fill) }, bgColor: { argb: argb(cf.style.fill) } };
+    if (cf.style.fontColor || cf.style.bold) {
+      style.font = {};
+      if (cf.style.fontColor) style.font.color = { argb: argb(cf.style.fontColor) };
+      if (cf.style.bold) style.font.bold = true;
+    }
+    ws.addConditionalFormatting({
+      ref: cf.ranges.map((r) => canonicalRange(r, ws.name)).join(' '),
+      rules: [{ type: 'expression', formulae: [cf.formula], style, priority: i + 1 }],
+    });
+  });
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, styles: Record<string, Partial<ExcelJS.Style>>): void {
+  const ws = wb.addWorksheet(sheet.name, { state: sheet.visibility });
+  if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
+  sheet.columns.forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = c.width === EXCELJS_IMPLICIT_WIDTH ? c.width + WIDTH_NUDGE : c.width;
+    if (c.hidden) column.hidden = true;
+  });
+  for (const r of sheet.rowHeights) ws.getRow(r.row + 1).height = r.height;
+  const planned = new Set<string>();
+  for (const cell of sheet.cells) {
+    writeCell(ws, cell, styles);
+    planned.add(a1(cell.row, cell.col));
+  }
+  for (const range of sheet.merges) mergeRange(ws, range, planned);
+  addValidations(ws, sheet.validations);
+  addConditionalFormats(ws, sheet.conditionalFormats);
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
+    ws.views = [{
+      state: 'frozen',
+      xSplit: sheet.freeze.cols,
+      ySplit: sheet.freeze.rows,
+      topLeftCell: a1(sheet.freeze.rows, sheet.freeze.cols),
+    }];
+  }
+  if (sheet.protect) {
+    // Without a password exceljs sets the protection synchronously; the promise carries nothing.
+    void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  }
+  if (sheet.print) {
+    ws.pageSetup.paperSize = A4_PAPER_SIZE;
+    ws.pageSetup.orientation = sheet.print.orientation;
+    if (sheet.print.fitToWidth) {
+      // One page wide, as many pages tall as needed.
+      ws.pageSetup.fitToPage = true;
+      ws.pageSetup.fitToWidth = 1;
+      ws.pageSetup.fitToHeight = 0;
+    }
+    if (sheet.print.repeatRows) ws.pageSetup.printTitlesRow = `${sheet.print.repeatRows.from + 1}:${sheet.print.repeatRows.to + 1}`;
+  }
+}
+
+export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.calcProperties.fullCalcOnLoad = plan.fullCalcOnLoad;
+  const styles: Record<string, Partial<ExcelJS.Style>> = {};
+  for (const name of Object.keys(plan.styles)) styles[name] = toExcelStyle(plan.styles[name]);
+  for (const sheet of plan.sheets) writeSheet(wb, sheet, styles);
+  // Excel repairs a file that opens on a hidden sheet: open on the first visible one.
+  const firstVisible = plan.sheets.findIndex((s) => s.visibility === 'visible');
+  if (firstVisible < 0) throw new Error('The plan has no visible sheet.');
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: firstVisible, activeTab: firstVisible, visibility: 'visible' }];
+  return wb;
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = fs.statSync(a, { bigint: true });
+    const sb = fs.statSync(b, { bigint: true });
+    // Some file systems (FAT on USB sticks) report no inode numbers: only the paths can tell there.
+    return sa.ino > 0 && sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+function writeFailure(e: unknown, base: string, dir: string): UserError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return new UserError('no-folder', msg(`Thư mục ${dir} không tồn tại; chưa ghi tệp ${base}.`, `The folder ${dir} does not exist; ${base} was not written.`));
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') {
+    return new UserError('cannot-write', msg(
+      `Không ghi được tệp ${base}: không có quyền ghi, hoặc tệp đang mở trong Excel. Hãy đóng tệp rồi thử lại.`,
+      `Cannot write ${base}: no permission, or the file is open in Excel. Close it and try again.`));
+  }
+  if (code === 'ENOSPC') return new UserError('disk-full', msg(`Ổ đĩa đã đầy; chưa ghi tệp ${base}.`, `The disk is full; ${base} was not written.`));
+  const detail = e instanceof Error ? e.message : String(e);
+  return new UserError('cannot-write', msg(`Không ghi được tệp ${base} (${detail}).`, `Cannot write ${base} (${detail}).`));
+}
+
+export interface WriteOptions {
+  /** Files the caller read to make this plan: the target must not be one of them. */
+  inputs?: string[];
+}
+
+/**
+ * Writes the plan to `file`, replacing it if it exists (callers decide whether that is allowed).
+ * The bytes go to a temporary file beside the target, renamed over it at the end, so a failure
+ * never leaves a half-written workbook.
+ */
+export async function writePlanToFile(plan: WorkbookPlan, file: string, options: WriteOptions = {}): Promise<void> {
+  const target = path.resolve(file);
+  const base = path.basename(target);
+  const dir = path.dirname(target);
+  for (const input of options.inputs || []) {
+    if (path.resolve(input) === target || sameFile(input, target)) {
+      throw new UserError('output-is-input', msg(
+        `Tệp ghi ra ${base} cũng là tệp đầu vào; hãy chọn tên khác để không mất dữ liệu gốc.`,
+        `The output ${base} is also an input file; choose another name so the original is not lost.`));
+    }
+  }
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
+    throw new UserError('output-is-folder', msg(`${target} là một thư mục; hãy ghi rõ tên tệp .xlsx.`, `${target} is a folder; give a .xlsx file name.`));
+  }
+  const bytes = Buffer.from(await planToWorkbook(plan).xlsx.writeBuffer());
+  const temp = path.join(dir, `.${base}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  try {
+    // "wx": never follow or reuse something already lying at the temporary name. The bytes reach the
+    // disk before the rename, so a power cut cannot leave an empty file under the target's name.
+    const fd = fs.openSync(temp, 'wx');
+    try {
+      for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, target);
+  } catch (e) {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // Nothing was created, or it is already gone.
+    }
+    throw writeFailure(e, base, dir);
+  }
+}

@@ -1,0 +1,264 @@
+// Proves that a workbook's zip is what it claims before exceljs sees it. exceljs (through JSZip)
+// inflates every part whole and only afterwards compares sizes, and it expands merged ranges, data
+// validation ranges and defined names cell by cell; a small hostile file could therefore take
+// unbounded time or memory. Each part is inflated here once, with its output capped at the size the
+// directory declares, its CRC checked, and the ranges and column definitions inside its XML counted,
+// so a file that passes costs exceljs a bounded amount of work.
+
+import * as zlib from 'zlib';
+import { UserError, msg } from '../core/errors';
+
+export const PART_LIMITS = {
+  /** One XML part (a worksheet, the shared strings): a real scoring sheet is about 0.3 MB. */
+  maxXmlPartBytes: 16 * 1024 * 1024,
+  /** All XML parts together: bounds exceljs's parsing time (roughly 1 s per 3 MB). */
+  maxXmlTotalBytes: 24 * 1024 * 1024,
+  /** Any other part (pictures): as large as the whole file may be. */
+  maxOtherPartBytes: 50 * 1024 * 1024,
+  /** Cells exceljs creates one by one for merges, validation ranges and defined names: two whole columns. */
+  maxExpandedCells: 2200000,
+  /** exceljs compares every merge with every other. */
+  maxMerges: 10000,
+};
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+export interface ZipDirectory {
+  entries: ZipEntry[];
+  /** Where the central directory starts: no entry's data may reach past it. */
+  directoryOffset: number;
+}
+
+const SIGNATURE = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 };
+const ZIP64_MARK = 0xffffffff;
+
+/** The central directory, or null when the bytes hold none that is readable. */
+export function readZipDirectory(bytes: Buffer): ZipDirectory | null {
+  // The end record sits in the last 22 bytes plus at most a 64 KiB comment.
+  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= lowest; i--) {
+    if (bytes.readUInt32LE(i) === SIGNATURE.end) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = bytes.readUInt16LE(end + 10);
+  const directoryOffset = bytes.readUInt32LE(end + 16);
+  if (directoryOffset > end) return null;
+  const entries: ZipEntry[] = [];
+  let offset = directoryOffset;
+  for (let n = 0; n < count; n++) {
+    if (offset + 46 > end || bytes.readUInt32LE(offset) !== SIGNATURE.central) return null;
+    const nameLength = bytes.readUInt16LE(offset + 28);
+    const extraLength = bytes.readUInt16LE(offset + 30);
+    const commentLength = bytes.readUInt16LE(offset + 32);
+    if (offset + 46 + nameLength > end) return null;
+    entries.push({
+      name: bytes.toString('utf8', offset + 46, offset + 46 + nameLength),
+      flags: bytes.readUInt16LE(offset + 8),
+      method: bytes.readUInt16LE(offset + 10),
+      crc32: bytes.readUInt32LE(offset + 16),
+      compressedSize: bytes.readUInt32LE(offset + 20),
+      uncompressedSize: bytes.readUInt32LE(offset + 24),
+      localHeaderOffset: bytes.readUInt32LE(offset + 42),
+    });
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return { entries, directoryOffset };
+}
+
+let crcTable: Uint32Array | null = null;
+
+/** CRC-32 as zip stores it (zlib.crc32 needs Node 20.15; the CLI supports Node 18). */
+export function crc32(data: Buffer): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function damaged(base: string, vi: string, en: string): UserError {
+  return new UserError('corrupt', msg(
+    `Tệp ${base} bị hỏng (${vi}). Nếu còn bản gốc, hãy dùng bản gốc; nếu không, mở bằng Excel để sửa rồi lưu lại dưới dạng .xlsx.`,
+    `${base} is damaged (${en}). Use the original if you have it; otherwise open it in Excel to repair it and save it as .xlsx.`,
+  ));
+}
+
+function tooLarge(base: string, vi: string, en: string): UserError {
+  return new UserError('too-large', msg(
+    `Tệp ${base} quá lớn để là một bảng chấm điểm (${vi}); không mở.`,
+    `${base} is too large to be a scoring workbook (${en}); not opened.`,
+  ));
+}
+
+function expandsBeyond(base: string, part: string): UserError {
+  return new UserError('zip-bomb', msg(
+    `Tệp ${base} giải nén ra nhiều hơn kích thước nó khai báo (phần ${part}): tệp hỏng hoặc được tạo để gây hại; không mở.`,
+    `${base} expands beyond the size it declares (part ${part}): the file is damaged or built to do harm; not opened.`,
+  ));
+}
+
+const MB = 1024 * 1024;
+
+/** The part's bytes, inflated with the output capped at its declared size. */
+function inflatePart(bytes: Buffer, entry: ZipEntry, dir: ZipDirectory, base: string): Buffer {
+  const local = entry.localHeaderOffset;
+  if (local + 30 > dir.directoryOffset || bytes.readUInt32LE(local) !== SIGNATURE.local) {
+    throw damaged(base, `không tìm thấy phần ${entry.name}`, `part ${entry.name} cannot be found`);
+  }
+  const nameLength = bytes.readUInt16LE(local + 26);
+  const extraLength = bytes.readUInt16LE(local + 28);
+  // JSZip takes the name from one header and the data from the other: they must agree.
+  if (bytes.toString('utf8', local + 30, local + 30 + nameLength) !== entry.name) {
+    throw damaged(base, `tên phần ${entry.name} không khớp`, `the name of part ${entry.name} does not match`);
+  }
+  const start = local + 30 + nameLength + extraLength;
+  const stop = start + entry.compressedSize;
+  if (stop > dir.directoryOffset) throw damaged(base, `phần ${entry.name} bị cắt cụt`, `part ${entry.name} is cut short`);
+  const data = bytes.subarray(start, stop);
+  let out: Buffer;
+  if (entry.method === 0) {
+    out = data;
+  } else if (entry.method === 8) {
+    try {
+      // One byte more than declared, so a part that inflates beyond its declaration is caught.
+      out = zlib.inflateRawSync(data, { maxOutputLength: entry.uncompressedSize + 1 });
+    } catch (e) {
+      if (e instanceof RangeError || (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw expandsBeyond(base, entry.name);
+      throw damaged(base, `không giải nén được phần ${entry.name}`, `part ${entry.name} cannot be inflated`);
+    }
+  } else {
+    throw damaged(base, `phần ${entry.name} dùng kiểu nén không hỗ trợ`, `part ${entry.name} uses an unsupported compression`);
+  }
+  if (out.length > entry.uncompressedSize) throw expandsBeyond(base, entry.name);
+  if (out.length < entry.uncompressedSize || crc32(out) !== entry.crc32) {
+    throw damaged(base, `dữ liệu của phần ${entry.name} sai mã kiểm tra`, `the data of part ${entry.name} fails its checksum`);
+  }
+  return out;
+}
+
+const COLUMN_LIMIT = 16384;
+const ROW_LIMIT = 1048576;
+
+/** Cells in an A1 range ("B2", "$A$1:$C$10"); null when it is not one. */
+export function rangeCellCount(range: string): number | null {
+  const parts = range.split(':');
+  if (parts.length > 2) return null;
+  const corners: Array<{ row: number; col: number }> = [];
+  for (const part of parts) {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(part.trim());
+    if (!m) return null;
+    let col = 0;
+    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    const row = Number(m[2]);
+    // exceljs walks any numbers it is given; past Excel's grid is no workbook's range.
+    if (col > COLUMN_LIMIT || row > ROW_LIMIT) return Infinity;
+    corners.push({ row, col });
+  }
+  const [a, b] = corners.length === 2 ? corners : [corners[0], corners[0]];
+  return (Math.abs(a.row - b.row) + 1) * (Math.abs(a.col - b.col) + 1);
+}
+
+interface RangeBudget {
+  cells: number;
+  merges: number;
+}
+
+/** Adds what exceljs will expand in one XML part: merged ranges, validation ranges, defined names. */
+function countExpandedRanges(xml: string, budget: RangeBudget): void {
+  const attribute = (pattern: RegExp, each: (value: string) => void) => {
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(xml))) each(m[1]);
+  };
+  attribute(/<mergeCell\b[^>]*?\bref="([^"]*)"/g, (ref) => {
+    budget.merges++;
+    budget.cells += rangeCellCount(ref) || 0;
+  });
+  attribute(/<dataValidation\b[^>]*?\bsqref="([^"]*)"/g, (sqref) => {
+    for (const range of sqref.split(/\s+/)) if (range) budget.cells += rangeCellCount(range) || 0;
+  });
+  attribute(/<definedName\b[^>]*>([^<]*)</g, (text) => {
+    // exceljs expands only absolute references ($A$1 or $A$1:$B$2).
+    const refs = text.match(/\$[A-Za-z]+\$\d+(?::\$[A-Za-z]+\$\d+)?/g) || [];
+    for (const ref of refs) budget.cells += rangeCellCount(ref) || 0;
+  });
+}
+
+/** The last column any <col> definition reaches: exceljs makes one object per column up to it. */
+function widestColumn(xml: string): number {
+  let widest = 0;
+  const pattern = /<col\b[^>]*?\bmax="(\d+)"/g;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(xml))) widest = Math.max(widest, Number(m[1]));
+  return widest;
+}
+
+function isXmlPart(name: string): boolean {
+  return /\.(xml|rels|vml)$/i.test(name);
+}
+
+/**
+ * Inflates every part once under limits and refuses, with a UserError, a zip whose parts are
+ * damaged, expand beyond their declaration, carry a DTD (OOXML never does; entity expansion is an
+ * old attack) or would make exceljs expand more cells than PART_LIMITS allow.
+ */
+export function verifyZipParts(bytes: Buffer, dir: ZipDirectory, base: string): void {
+  let xmlTotal = 0;
+  const budget: RangeBudget = { cells: 0, merges: 0 };
+  for (const entry of dir.entries) {
+    if (entry.name.endsWith('/')) continue;
+    if (entry.flags & 1) {
+      throw damaged(base, `phần ${entry.name} bị mã hóa kiểu zip`, `part ${entry.name} carries zip encryption`);
+    }
+    if (entry.uncompressedSize === ZIP64_MARK || entry.compressedSize === ZIP64_MARK || entry.localHeaderOffset === ZIP64_MARK) {
+      throw tooLarge(base, 'định dạng zip64', 'zip64 format');
+    }
+    const xml = isXmlPart(entry.name);
+    const limit = xml ? PART_LIMITS.maxXmlPartBytes : PART_LIMITS.maxOtherPartBytes;
+    if (entry.uncompressedSize > limit) {
+      throw tooLarge(base, `phần ${entry.name} ${Math.round(entry.uncompressedSize / MB)} MB`, `part ${entry.name} is ${Math.round(entry.uncompressedSize / MB)} MB`);
+    }
+    if (xml) {
+      xmlTotal += entry.uncompressedSize;
+      if (xmlTotal > PART_LIMITS.maxXmlTotalBytes) {
+        throw tooLarge(base, `hơn ${PART_LIMITS.maxXmlTotalBytes / MB} MB dữ liệu bảng tính`, `over ${PART_LIMITS.maxXmlTotalBytes / MB} MB of sheet data`);
+      }
+    }
+    const data = inflatePart(bytes, entry, dir, base);
+    if (!xml) continue;
+    const text = data.toString('latin1');
+    if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
+      throw damaged(base, `phần ${entry.name} chứa khai báo DTD`, `part ${entry.name} carries a DTD`);
+    }
+    const widest = widestColumn(text);
+    if (widest > COLUMN_LIMIT) {
+      throw damaged(base, `phần ${entry.name} định nghĩa cột thứ ${widest}, quá cột cuối cùng XFD`, `part ${entry.name} defines column ${widest}, past the last column XFD`);
+    }
+    countExpandedRanges(text, budget);
+    if (budget.merges > PART_LIMITS.maxMerges) {
+      throw tooLarge(base, `hơn ${PART_LIMITS.maxMerges} vùng ô gộp`, `over ${PART_LIMITS.maxMerges} merged ranges`);
+    }
+    if (budget.cells > PART_LIMITS.maxExpandedCells) {
+      throw tooLarge(base,
+        'các vùng ô gộp, kiểm tra dữ liệu (Data Validation) hoặc tên vùng phủ quá nhiều ô; hãy thu hẹp các vùng áp cho cả cột hoặc cả trang',
+        'merged ranges, data validation or named ranges cover too many cells; narrow those applied to whole columns or sheets');
+    }
+  }
+}

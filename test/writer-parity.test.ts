@@ -1,0 +1,376 @@
+// One plan, two writers: the cells the Office.js adapter writes (into the recording fake) must equal
+// the cells the exceljs writer puts in the .xlsx file: values, formulas, number formats, validation
+// and hyperlinks. And one reader: the core's check of either workbook gives the same report.
+
+import ExcelJS from 'exceljs';
+// jszip comes with exceljs; the file's validation XML is read directly because exceljs turns a
+// decimal rule's cell reference into NaN when it reads one back (exceljs #2181).
+import JSZip from 'jszip';
+import { defaultSet } from '../src/core/bundled';
+import { checkWorkbook } from '../src/core/check';
+import { a1, parseA1 } from '../src/core/grid';
+import { WorkbookPlan } from '../src/core/plan';
+import { buildWorkbookPlan, SHEETS } from '../src/core/workbook';
+import { createExcelPort } from '../src/excel/adapter';
+import { ExcelHost } from '../src/excel/run';
+import { worksheetToGrid } from '../src/xlsx/read-grid';
+import { planToWorkbook } from '../src/xlsx/write';
+import { ApiVersion, createFakeExcel, FakeExcel, FakeValidation } from './fake-excel';
+
+interface ValidationRecord {
+  /** The range the rule belongs to: its formulas are relative to that range's top-left cell. */
+  range: string;
+  type: string;
+  formulae: string[];
+  operator: string | null;
+  allowBlank: boolean;
+  prompt: { title: string; text: string } | null;
+  error: { title: string; text: string; style: string } | null;
+}
+
+/** One cell as both sides can state it. */
+interface CellRecord {
+  /** The constant; null for a formula (the fake does not calculate, exceljs caches the plan's result). */
+  value: string | number | boolean | null;
+  formula: string | null;
+  numFmt: string;
+  link: string | null;
+  validation: ValidationRecord | null;
+}
+
+type SheetRecords = Record<string, CellRecord>;
+
+function isEmpty(r: CellRecord): boolean {
+  return r.value === null && r.formula === null && r.numFmt === 'General' && r.link === null && r.validation === null;
+}
+
+function emptyRecord(): CellRecord {
+  return { value: null, formula: null, numFmt: 'General', link: null, validation: null };
+}
+
+function coveredCells(merges: string[]): Record<string, true> {
+  const covered: Record<string, true> = {};
+  for (const m of merges) {
+    const [from, to] = m.split(':').map((p) => parseA1(p)!);
+    for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) if (r !== from.row || c !== from.col) covered[a1(r, c)] = true;
+  }
+  return covered;
+}
+
+/** Drops empty cells and the cells a merge covers (they hold nothing of their own in either file). */
+function tidy(records: SheetRecords, merges: string[]): SheetRecords {
+  const covered = coveredCells(merges);
+  const out: SheetRecords = {};
+  for (const address of Object.keys(records)) if (!covered[address] && !isEmpty(records[address])) out[address] = records[address];
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Office.js side.
+
+const OPERATORS: Record<string, string> = { Between: 'between', GreaterThanOrEqualTo: 'greaterThanOrEqual', LessThanOrEqualTo: 'lessThanOrEqual' };
+
+function officeValidation(v: FakeValidation): ValidationRecord {
+  const formula = (f: string | number | null) => (typeof f === 'number' ? String(f) : String(f).replace(/^=/, ''));
+  const formulae = v.type === 'list' ? ['"' + v.formula1 + '"'] : [v.formula1, v.formula2].filter((f) => f !== null).map(formula);
+  return {
+    range: v.range,
+    type: v.type,
+    formulae,
+    operator: v.operator ? OPERATORS[v.operator] : null,
+    allowBlank: v.ignoreBlanks,
+    prompt: v.prompt && v.prompt.showPrompt ? { title: v.prompt.title, text: v.prompt.message } : null,
+    error: v.errorAlert && v.errorAlert.showAlert ? { title: v.errorAlert.title, text: v.errorAlert.message, style: v.errorAlert.style.toLowerCase() } : null,
+  };
+}
+
+function officeRecords(fake: FakeExcel, sheet: string): SheetRecords {
+  const cells = fake.cells(sheet);
+  const records: SheetRecords = {};
+  for (const address of Object.keys(cells)) {
+    const c = cells[address];
+    records[address] = {
+      value: c.formula !== null ? null : c.value,
+      formula: c.formula !== null ? c.formula.replace(/^=/, '') : null,
+      numFmt: c.numberFormat,
+      link: c.hyperlink ? c.hyperlink.address || null : null,
+      validation: c.validation ? officeValidation(c.validation) : null,
+    };
+  }
+  return tidy(records, fake.sheet(sheet).merges);
+}
+
+async function writeThroughAdapter(plan: WorkbookPlan, api: ApiVersion): Promise<FakeExcel> {
+  const fake = createFakeExcel({ api });
+  // The fake covers the part of the Excel namespace the adapter uses, not all of its types.
+  const port = createExcelPort({ Excel: fake.Excel as unknown as ExcelHost, requirements: fake.requirements });
+  await port.applyPlan(plan);
+  return fake;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The .xlsx side.
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (_m, e: string) => {
+    if (e.charAt(0) === '#') return String.fromCharCode(e.charAt(1) === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e];
+  });
+}
+
+function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const pattern = /([\w:]+)="([^"]*)"/g;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(tag)) !== null) out[m[1]] = unescapeXml(m[2]);
+  return out;
+}
+
+/** Each worksheet's XML, by sheet name, following workbook.xml and its relationships. */
+async function sheetXmlByName(zip: JSZip): Promise<Record<string, string>> {
+  const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const targets: Record<string, string> = {};
+  for (const tag of rels.match(/<Relationship\b[^>]*>/g) || []) {
+    const a = attributes(tag);
+    targets[a.Id] = a.Target.replace(/^\/?(xl\/)?/, 'xl/');
+  }
+  const out: Record<string, string> = {};
+  for (const tag of workbook.match(/<sheet\b[^>]*>/g) || []) {
+    const a = attributes(tag);
+    out[a.name] = await zip.file(targets[a['r:id']])!.async('string');
+  }
+  return out;
+}
+
+function xlsxValidations(sheetXml: string): Record<string, ValidationRecord> {
+  const out: Record<string, ValidationRecord> = {};
+  const pattern = /<dataValidation\b([^>]*)>([\s\S]*?)<\/dataValidation>/g;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(sheetXml)) !== null) {
+    const a = attributes(m[1]);
+    const formulae: string[] = [];
+    const f = /<formula([12])>([\s\S]*?)<\/formula\1>/g;
+    let fm: RegExpExecArray | null;
+    while ((fm = f.exec(m[2])) !== null) formulae.push(unescapeXml(fm[2]));
+    const type = a.type || 'any';
+    for (const range of a.sqref.split(/\s+/)) {
+      const [from, to] = range.split(':').map((p) => parseA1(p)!);
+      const end = to || from;
+      for (let r = from.row; r <= end.row; r++) {
+        for (let c = from.col; c <= end.col; c++) {
+          out[a1(r, c)] = {
+            range,
+            type,
+            formulae,
+            operator: type === 'decimal' ? a.operator || 'between' : null,
+            allowBlank: a.allowBlank === '1' || a.allowBlank === 'true',
+            prompt: a.showInputMessage === '1' ? { title: a.promptTitle || '', text: a.prompt || '' } : null,
+            error: a.showErrorMessage === '1' ? { title: a.errorTitle || '', text: a.error || '', style: a.errorStyle || 'stop' } : null,
+          };
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function xlsxValue(cell: ExcelJS.Cell): CellRecord['value'] {
+  const v = cell.value;
+  // exceljs stores a plan's "" as an empty text cell; Excel, given "", leaves the cell empty.
+  if (v === null || v === undefined || v === '' || cell.type === ExcelJS.ValueType.Formula) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  const o = v as unknown as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((t) => t.text).join('');
+  if ('hyperlink' in o) return String(o.text);
+  throw new Error(`Unexpected value at ${cell.address}: ${JSON.stringify(v)}`);
+}
+
+interface XlsxFile {
+  workbook: ExcelJS.Workbook;
+  records: Record<string, SheetRecords>;
+}
+
+/** Writes the plan with the exceljs writer, then reads the file back. */
+async function writeThroughExceljs(plan: WorkbookPlan): Promise<XlsxFile> {
+  const bytes = await planToWorkbook(plan).xlsx.writeBuffer();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes);
+  const xml = await sheetXmlByName(await JSZip.loadAsync(bytes));
+  const records: Record<string, SheetRecords> = {};
+  for (const ws of workbook.worksheets) {
+    const sheet: SheetRecords = {};
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        sheet[cell.address] = {
+          value: xlsxValue(cell),
+          formula: cell.type === ExcelJS.ValueType.Formula ? cell.formula.replace(/^=/, '') : null,
+          numFmt: cell.numFmt || 'General',
+          link: cell.hyperlink || null,
+          validation: null,
+        };
+      });
+    });
+    const validations = xlsxValidations(xml[ws.name]);
+    for (const address of Object.keys(validations)) (sheet[address] = sheet[address] || emptyRecord()).validation = validations[address];
+    const merges = Object.keys((ws as unknown as { _merges: Record<string, { range: string }> })._merges).map(
+      (k) => (ws as unknown as { _merges: Record<string, { range: string }> })._merges[k].range);
+    records[ws.name] = tidy(sheet, merges);
+  }
+  return { workbook, records };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plans.
+
+function defaultPlan(appraisal = false): WorkbookPlan {
+  return buildWorkbookPlan({ set: defaultSet(), unit: 'Xã Đồng Thịnh', year: 2024, appraisal });
+}
+
+/** The default set with an evidence register: link cells with hyperlinks to files and to the web. */
+function planWithEvidence(): WorkbookPlan {
+  return buildWorkbookPlan({
+    set: defaultSet(), unit: 'Xã Đồng Thịnh', year: 2024,
+    evidence: [
+      { codes: ['1.1.1'], number: '125/KH-UBND', date: '15/01/2024', summary: 'Kế hoạch CCHC năm 2024', link: 'minh-chung/KH 125.pdf' },
+      { codes: ['1.1.1', '1.2.1'], number: '', date: '', summary: 'Ảnh niêm yết', link: 'https://example.gov.vn/tin-tuc?id=1&lang=vi' },
+      { codes: ['2.1.1'], number: '07/BC-UBND', date: '01/12/2024', summary: 'Báo cáo', link: '' },
+    ],
+  });
+}
+
+/** Every kind of thing a plan can hold, in one small workbook. */
+function richPlan(): WorkbookPlan {
+  return {
+    sheets: [
+      {
+        name: 'Thử nghiệm',
+        visibility: 'visible',
+        columns: [{ width: 12 }, { width: 30 }, { width: 10 }, { width: 10, hidden: true }],
+        rowHeights: [{ row: 0, height: 30 }],
+        cells: [
+          { row: 0, col: 0, value: 'Tiêu đề gộp ô', style: 'title' },
+          { row: 0, col: 1, value: null, style: 'title' },
+          { row: 1, col: 0, value: '=không phải công thức' },
+          { row: 1, col: 1, value: '+84 912 345 678' },
+          { row: 1, col: 2, value: '1.1.1' },
+          { row: 1, col: 3, value: '0,5', style: 'text' },
+          { row: 2, col: 0, value: 0.25, style: 'points' },
+          { row: 2, col: 1, formula: 'SUM(A3:A4)', result: 0.25, style: 'points' },
+          { row: 2, col: 2, formula: '"="&A2', result: '==không phải công thức' },
+          { row: 3, col: 0, value: 'KH 125', hyperlink: 'minh-chung/KH 125.pdf' },
+          { row: 3, col: 1, value: null, hyperlink: 'https://example.gov.vn/a?b=1&c=2' },
+          { row: 3, col: 2, value: 7, hyperlink: 'https://example.gov.vn/7' },
+          { row: 4, col: 0, value: null, style: 'entry' },
+          { row: 4, col: 1, value: null, style: 'entry' },
+          { row: 4, col: 2, value: null, style: 'entry' },
+          { row: 5, col: 3, value: 'ẩn' },
+        ],
+        merges: ['A1:B1'],
+        validations: [
+          { range: 'A5', type: 'decimal', min: '0', max: 'C3', allowBlank: true, prompt: { title: 'Điểm', text: 'Từ 0 đến C3' }, error: { title: 'Sai', text: 'Ngoài khoảng' } },
+          { range: 'B5', type: 'list', items: ['Có', 'Không', 'KAD'], allowBlank: false, error: { title: 'Sai', text: 'Chọn trong danh sách' } },
+          { range: 'C5:C6', type: 'custom', formula: 'OR(C5="KAD",ISNUMBER(C5))', allowBlank: true, error: { title: 'Sai', text: 'Số hoặc KAD' } },
+          { range: 'D5', type: 'decimal', min: '0.5', allowBlank: true, error: { title: 'Sai', text: 'Ít nhất 0,5' } },
+        ],
+        conditionalFormats: [{ ranges: ['A5:A6', 'C5:C6'], formula: 'A5<0', style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true } }],
+        freeze: { rows: 1, cols: 0 },
+        protect: true,
+        print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { from: 0, to: 0 } },
+        tabColor: '70AD47',
+      },
+      {
+        name: 'Ẩn',
+        visibility: 'veryHidden',
+        columns: [{ width: 8 }],
+        rowHeights: [],
+        cells: [{ row: 0, col: 0, value: 'cchc' }, { row: 1, col: 0, value: 2024 }],
+        merges: [],
+        validations: [],
+        conditionalFormats: [],
+        protect: true,
+      },
+    ],
+    styles: {
+      title: { font: { bold: true, size: 14 }, horizontal: 'center', wrap: true },
+      text: { numFmt: '@' },
+      points: { numFmt: '0.##;-0.##;0', horizontal: 'center', border: true },
+      entry: { fill: 'FFF2CC', locked: false, numFmt: 'General' },
+    },
+    fullCalcOnLoad: true,
+  };
+}
+
+const PLANS: Array<[string, () => WorkbookPlan]> = [
+  ['the default set', () => defaultPlan()],
+  ['the default set with the appraisal columns', () => defaultPlan(true)],
+  ['the default set with an evidence register', planWithEvidence],
+  ['a hand-made plan of every kind of cell and rule', richPlan],
+];
+
+function withoutValidation(records: Record<string, SheetRecords>): Record<string, SheetRecords> {
+  const out: Record<string, SheetRecords> = {};
+  for (const sheet of Object.keys(records)) {
+    out[sheet] = {};
+    for (const address of Object.keys(records[sheet])) {
+      const r = { ...records[sheet][address], validation: null };
+      if (!isEmpty(r)) out[sheet][address] = r;
+    }
+  }
+  return out;
+}
+
+describe('the Office.js adapter and the exceljs writer put the same cells in the workbook', () => {
+  test.each(PLANS)('%s', async (_title, make) => {
+    const plan = make();
+    const fake = await writeThroughAdapter(plan, '1.13');
+    const file = await writeThroughExceljs(plan);
+    const office: Record<string, SheetRecords> = {};
+    for (const sheet of plan.sheets) office[sheet.name] = officeRecords(fake, sheet.name);
+    expect(Object.keys(file.records)).toEqual(plan.sheets.map((s) => s.name));
+    expect(office).toEqual(file.records);
+    // The comparison has teeth: every planned validation and link is in it.
+    const counted = (pick: (r: CellRecord) => unknown) =>
+      Object.keys(office).reduce((n, s) => n + Object.keys(office[s]).filter((a) => pick(office[s][a])).length, 0);
+    expect(counted((r) => r.validation)).toBe(plan.sheets.reduce((n, s) => n + s.validations.reduce((k, v) => k + cellCount(v.range), 0), 0));
+    expect(counted((r) => r.link)).toBe(plan.sheets.reduce((n, s) => n + s.cells.filter((c) => c.hyperlink).length, 0));
+  });
+
+  test.each(PLANS)('%s, on ExcelApi 1.7: the same but for validation', async (_title, make) => {
+    const plan = make();
+    const fake = await writeThroughAdapter(plan, '1.7');
+    const file = await writeThroughExceljs(plan);
+    const office: Record<string, SheetRecords> = {};
+    for (const sheet of plan.sheets) office[sheet.name] = officeRecords(fake, sheet.name);
+    expect(withoutValidation(office)).toEqual(withoutValidation(file.records));
+  });
+});
+
+function cellCount(range: string): number {
+  const [from, to] = range.split(':').map((p) => parseA1(p)!);
+  const end = to || from;
+  return (end.row - from.row + 1) * (end.col - from.col + 1);
+}
+
+describe('one reader: the add-in\'s check and the file\'s check agree', () => {
+  test('after the same entries in both workbooks', async () => {
+    const plan = defaultPlan();
+    const fake = await writeThroughAdapter(plan, '1.13');
+    const file = await writeThroughExceljs(plan);
+    const port = createExcelPort({ Excel: fake.Excel as unknown as ExcelHost, requirements: fake.requirements });
+    const scoring = plan.sheets[0];
+    const entryCells = scoring.cells.filter((c) => c.style === 'entryScore').map((c) => a1(c.row, c.col));
+    const typed: Array<string | number> = [1, 0.5, '0,5', 'KAD', 99, -1, 'abc'];
+    const ws = file.workbook.getWorksheet(SHEETS.scoring)!;
+    for (let i = 0; i < typed.length; i++) {
+      await fake.simulateEdit(SHEETS.scoring, entryCells[i], typed[i]);
+      ws.getCell(entryCells[i]).value = typed[i];
+    }
+    const names = plan.sheets.map((s) => s.name);
+    const fromOffice = checkWorkbook(await port.readGrids(names));
+    const fromFile = checkWorkbook({ sheets: file.workbook.worksheets.map(worksheetToGrid) });
+    expect(fromOffice.error).toBeNull();
+    expect(fromOffice.issues!.length).toBeGreaterThan(typed.length - 3);
+    expect(fromOffice).toEqual(fromFile);
+  });
+});
