@@ -1,0 +1,24 @@
+// The pane's "Thêm cột thẩm định": rebuilds the open workbook's scoring sheets with the appraisal
+// columns, carrying every entry (core/appraisal.ts). Takes the port, so it runs against the fake Excel
+// in tests exactly as against the live workbook.
+
+import { planWithAppraisal } from '../core/appraisal';
+import { SHEETS } from '../core/layout';
+import { WorkbookPort } from '../core/port';
+
+export interface AppraisalColumnResult {
+  /** Rows whose entries were carried. */
+  carried: number;
+  /** Entries kept on the leftovers sheet (rows of unknown codes, an earlier rebuild's). */
+  leftovers: number;
+}
+
+export async function addAppraisalColumn(port: WorkbookPort): Promise<AppraisalColumnResult> {
+  const names = (await port.listSheets()).map((s) => s.name);
+  const addition = planWithAppraisal(await port.readGrids(names));
+  await port.applyPlan(addition.plan);
+  // A scoring sheet people renamed is not replaced by the plan's: its entries now live in the new one.
+  if (addition.scoringSheet !== SHEETS.scoring) await port.deleteSheet(addition.scoringSheet);
+  await port.select(SHEETS.scoring, addition.firstAppraisalCell);
+  return { carried: addition.carried, leftovers: addition.leftovers.length };
+}

@@ -1,0 +1,222 @@
+// "Kiểm tra": every check of the core on the live workbook, the problems grouped by domain with
+// counts, a click on a problem selects its cell. While the pane is open, edits on the scoring sheet
+// (typed or pasted) are checked again at once.
+
+import { DomainGroup, FileReport, Issue, checkWorkbook, groupIssuesByDomain } from '../core/check';
+import { flattenSet } from '../core/criteria';
+import { WorkbookGrids } from '../core/grid';
+import { isMetaGrid } from '../core/meta';
+import { formatPoints } from '../core/points';
+import { CellEdit } from '../core/port';
+import { readScoring } from '../core/read';
+import { SHEETS } from '../core/workbook';
+import { PaneContext } from './context';
+import { byId, clear, element, setVisible } from './dom';
+
+export type CheckTrigger = { kind: 'button' } | { kind: 'built' } | { kind: 'edit'; address: string };
+
+export interface CheckController {
+  run(trigger: CheckTrigger): Promise<void>;
+  /** Feeds an edit of the workbook; edits of the scoring sheet schedule a check. */
+  edited(edit: CellEdit): void;
+  relabel(): void;
+}
+
+/** Edits arriving within this many milliseconds are checked together (a paste fires several). */
+const LIVE_DELAY_MS = 250;
+
+interface Result {
+  grids: WorkbookGrids;
+  report: FileReport;
+  groups: DomainGroup[];
+}
+
+export function createCheckController(ctx: PaneContext): CheckController {
+  const container = byId('check-result');
+  const runButton = byId<HTMLButtonElement>('check-run');
+
+  let result: Result | null = null;
+  /** Names of the scoring and metadata sheets found by the last check: live checks read only these. */
+  let sheetsInUse: string[] | null = null;
+  const warningsShown: Record<string, boolean> = {};
+  let pendingEdits: string[] = [];
+  let liveTimer: number | null = null;
+
+  function evaluate(grids: WorkbookGrids): Result {
+    const report = checkWorkbook(grids, { lang: ctx.lang() });
+    if (report.error) return { grids, report, groups: [] };
+    const read = readScoring(grids);
+    const meta = grids.sheets.filter(isMetaGrid)[0];
+    // The Minh chứng register too: evidence counts and links are checked from it.
+    sheetsInUse = meta ? [read.sheet.name, meta.name].concat(read.register ? [read.register.sheet.name] : []) : null;
+    const flat = flattenSet(read.meta.set);
+    const groups = groupIssuesByDomain(report, flat);
+    // The core lists issues rule by rule; people read the sheet top to bottom.
+    const position: Record<string, number> = {};
+    flat.forEach((f, i) => (position[f.code] = i));
+    const place = (issue: Issue) => (issue.code !== null && position[issue.code] !== undefined ? position[issue.code] : -1);
+    for (const group of groups) {
+      group.issues = group.issues
+        .map((issue, i) => ({ issue, i }))
+        .sort((a, b) => place(a.issue) - place(b.issue) || a.i - b.i)
+        .map((entry) => entry.issue);
+    }
+    return { grids, report, groups };
+  }
+
+  async function readAndCheck(): Promise<Result> {
+    if (sheetsInUse) {
+      const quick = evaluate(await ctx.port.readGrids(sheetsInUse));
+      if (!quick.report.error) return quick;
+      // The sheets may have been renamed or deleted since: look at the whole workbook again.
+      sheetsInUse = null;
+    }
+    const names = (await ctx.port.listSheets()).map((s) => s.name);
+    return evaluate(await ctx.port.readGrids(names));
+  }
+
+  function counts(report: FileReport): { errors: number; warnings: number } {
+    const issues = report.issues || [];
+    const errors = issues.filter((i) => i.severity === 'error').length;
+    return { errors, warnings: issues.length - errors };
+  }
+
+  function countsText(report: FileReport): string {
+    return ctx.t('check.counts', counts(report));
+  }
+
+  function issueButton(issue: Issue): HTMLElement {
+    const severity = ctx.t(issue.severity === 'error' ? 'check.error' : 'check.warning');
+    const where = [issue.cell, issue.code].filter(Boolean).join(' · ');
+    const body = [
+      element('span', { class: 'issue-tag' }, [severity]),
+      where ? element('span', { class: 'issue-where' }, [where]) : null,
+      element('span', { class: 'issue-text' }, [issue.message]),
+    ];
+    const className = 'issue issue-' + issue.severity;
+    if (!issue.cell) return element('div', { class: className }, body);
+    const button = element('button', { type: 'button', class: className, title: ctx.t('check.goTo', { cell: issue.cell }) }, body);
+    button.onclick = () => void select(issue);
+    return button;
+  }
+
+  function issueList(issues: Issue[], extraClass: string): HTMLUListElement {
+    return element('ul', { class: 'issues ' + extraClass }, issues.map((i) => element('li', {}, [issueButton(i)])));
+  }
+
+  function groupTitle(group: DomainGroup): string {
+    if (group.code === null) return ctx.t('check.general');
+    return (group.stt ? group.stt + '. ' : '') + group.name;
+  }
+
+  function renderGroup(group: DomainGroup): HTMLElement {
+    const key = group.code === null ? '' : group.code;
+    const errors = group.issues.filter((i) => i.severity === 'error');
+    const warnings = group.issues.filter((i) => i.severity === 'warning');
+    const section = element('section', { class: 'group' + (group.errors ? ' group-has-errors' : '') }, [
+      element('h3', {}, [
+        element('span', { class: 'group-name' }, [groupTitle(group)]),
+        element('span', { class: 'group-counts' }, [ctx.t('check.groupCounts', { errors: group.errors, warnings: group.warnings })]),
+      ]),
+    ]);
+    if (errors.length) section.appendChild(issueList(errors, 'issues-errors'));
+    if (warnings.length) {
+      // Warnings (mostly leaves not scored yet) stay folded so the errors are what one sees first.
+      const shown = !!warningsShown[key];
+      const list = issueList(warnings, 'issues-warnings');
+      setVisible(list, shown);
+      const toggle = element('button', { type: 'button', class: 'link-button', 'aria-expanded': shown ? 'true' : 'false' }, [
+        shown ? ctx.t('check.hideWarnings') : ctx.t('check.showWarnings', { count: warnings.length }),
+      ]);
+      toggle.onclick = () => {
+        warningsShown[key] = !warningsShown[key];
+        render();
+      };
+      section.appendChild(toggle);
+      section.appendChild(list);
+    }
+    return section;
+  }
+
+  function render(): void {
+    clear(container);
+    if (!result) return;
+    const { report, groups } = result;
+    if (report.error) {
+      container.appendChild(element('p', { class: 'note note-error' }, [ctx.t('check.notScoring') + ' ' + report.error]));
+      return;
+    }
+    const c = counts(report);
+    const headline = c.errors + c.warnings === 0
+      ? ctx.t('check.clean')
+      : c.errors === 0 ? ctx.t('check.cleanWithWarnings', { warnings: c.warnings }) : countsText(report);
+    container.appendChild(element('p', { class: 'check-headline ' + (c.errors ? 'check-errors' : 'check-clean') }, [headline]));
+    const total = report.total;
+    if (total) {
+      const lang = ctx.lang();
+      container.appendChild(element('p', { class: 'hint' }, [ctx.t('check.total', {
+        self: formatPoints(total.self, lang),
+        max: formatPoints(total.max, lang),
+        applicable: formatPoints(total.applicableMax, lang),
+        index: total.index === null ? '—' : formatPoints(total.index, lang),
+      })]));
+    }
+    for (const group of groups) container.appendChild(renderGroup(group));
+  }
+
+  async function select(issue: Issue): Promise<void> {
+    try {
+      await ctx.exclusive(() => ctx.port.select(issue.sheet, issue.cell as string));
+    } catch (error) {
+      ctx.status.failure(ctx.t('check.selectFailed', { cell: issue.cell as string }), error, ctx.lang());
+    }
+  }
+
+  async function run(trigger: CheckTrigger): Promise<void> {
+    try {
+      const checked = await ctx.exclusive(async () => {
+        if (trigger.kind === 'button') ctx.status.progress(ctx.t('check.reading'));
+        return readAndCheck();
+      });
+      result = checked;
+      render();
+      if (trigger.kind === 'button') {
+        if (checked.report.error) ctx.status.clear();
+        else ctx.status.success(ctx.t('check.done', { counts: countsText(checked.report) }));
+      } else if (trigger.kind === 'edit' && !checked.report.error) {
+        ctx.status.info(ctx.t('check.liveDone', { address: trigger.address, counts: countsText(checked.report) }));
+      }
+    } catch (error) {
+      ctx.status.failure(ctx.t('check.failed'), error, ctx.lang());
+    }
+  }
+
+  function isScoringSheet(sheet: string): boolean {
+    return sheet === SHEETS.scoring || (!!sheetsInUse && sheetsInUse.indexOf(sheet) >= 0);
+  }
+
+  function edited(edit: CellEdit): void {
+    if (!isScoringSheet(edit.sheet)) return;
+    if (pendingEdits.indexOf(edit.address) < 0) pendingEdits.push(edit.address);
+    if (liveTimer !== null) window.clearTimeout(liveTimer);
+    liveTimer = window.setTimeout(() => {
+      liveTimer = null;
+      const addresses = pendingEdits;
+      pendingEdits = [];
+      const shown = addresses.slice(0, 3).join(', ') + (addresses.length > 3 ? ', …' : '');
+      void run({ kind: 'edit', address: shown });
+    }, LIVE_DELAY_MS);
+  }
+
+  runButton.onclick = () => void run({ kind: 'button' });
+
+  return {
+    run,
+    edited,
+    relabel() {
+      // Messages come from the core in one language: check the same grids again in the new one.
+      if (result) result = evaluate(result.grids);
+      render();
+    },
+  };
+}

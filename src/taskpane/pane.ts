@@ -1,0 +1,117 @@
+// Mounts the task pane on taskpane.html: language, status line, the three controllers and live
+// checking. It receives the workbook as a WorkbookPort and never touches Office.js itself, so the
+// same code runs against Excel and against the recording fake of the browser test.
+
+import { Lang } from '../core/errors';
+import { WorkbookPort } from '../core/port';
+import { createBuildController } from './build-controller';
+import { createCheckController } from './check-controller';
+import { PaneContext } from './context';
+import { byId, setVisible } from './dom';
+import { TextKey, storeLang, storedLang, text } from './i18n';
+import { createStatusLine } from './status';
+import { createSummaryController } from './summary-controller';
+import { createEvidencePanel } from './evidence-panel';
+import { createEvidenceStore } from './evidence-store';
+
+/** Puts the pane's texts in the chosen language: elements carry their key in data-i18n. */
+function applyTexts(lang: Lang): void {
+  document.documentElement.setAttribute('lang', lang);
+  document.title = text(lang, 'app.title');
+  const nodes = document.querySelectorAll('[data-i18n]');
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as HTMLElement;
+    node.textContent = text(lang, node.getAttribute('data-i18n') as TextKey);
+    const labelKey = node.getAttribute('data-i18n-label');
+    if (labelKey) node.setAttribute('aria-label', text(lang, labelKey as TextKey));
+  }
+  // The switch names the other language in that language.
+  byId('lang-switch').setAttribute('lang', lang === 'vi' ? 'en' : 'vi');
+}
+
+/** Serialises workbook operations and disables the action buttons while one runs. */
+function createExclusive(main: HTMLElement): PaneContext['exclusive'] {
+  let queue: Promise<unknown> = Promise.resolve();
+  let running = 0;
+  const setBusy = (busy: boolean) => {
+    main.setAttribute('aria-busy', busy ? 'true' : 'false');
+    const buttons = document.querySelectorAll('[data-action]');
+    for (let i = 0; i < buttons.length; i++) (buttons[i] as HTMLButtonElement).disabled = busy;
+  };
+  return function exclusive<T>(task: () => Promise<T>): Promise<T> {
+    running++;
+    setBusy(true);
+    const result = queue.then(task);
+    const settle = () => {
+      running--;
+      if (running === 0) setBusy(false);
+    };
+    queue = result.then(settle, settle);
+    return result;
+  };
+}
+
+export async function mount(port: WorkbookPort): Promise<void> {
+  let lang = storedLang();
+  applyTexts(lang);
+  const main = byId('app');
+  const ctx: PaneContext = {
+    port,
+    lang: () => lang,
+    t: (key, params) => text(lang, key, params),
+    status: createStatusLine(byId('status')),
+    exclusive: createExclusive(main),
+  };
+
+  const features = port.features();
+  setVisible(byId('host-limited'), !features.dataValidation);
+
+  const check = createCheckController(ctx);
+  const evidence = createEvidencePanel(ctx, createEvidenceStore(port), byId('evidence-card'));
+  let stopListening: (() => Promise<void>) | null = null;
+  const listen = async () => {
+    try {
+      if (stopListening) await stopListening();
+      stopListening = await port.onEdit((edit) => {
+        check.edited(edit);
+        evidence.edited(edit);
+      });
+      await evidence.listen();
+    } catch (error) {
+      // Without change events the pane still works; checks then run on the button only.
+      console.error(error);
+      ctx.status.info(text(lang, 'check.liveUnavailable'));
+    }
+  };
+  const build = createBuildController(ctx, () => {
+    // Before ExcelApi 1.9 events are per sheet, and the sheets just created are not watched yet.
+    if (!features.api19) void listen();
+    void check.run({ kind: 'built' });
+    void evidence.refresh();
+  });
+  createSummaryController(ctx);
+
+  byId('lang-switch').onclick = () => {
+    lang = lang === 'vi' ? 'en' : 'vi';
+    storeLang(lang);
+    applyTexts(lang);
+    build.relabel();
+    check.relabel();
+    evidence.relabel();
+  };
+
+  await build.init();
+  await listen();
+  await evidence.refresh();
+  main.setAttribute('aria-busy', 'false');
+  // Lets support staff and the browser test see that start-up finished.
+  document.documentElement.setAttribute('data-pane', 'ready');
+}
+
+/** Shown when the page is opened outside Excel (in a browser, or in another Office application). */
+export function showOutsideExcel(): void {
+  const lang = storedLang();
+  applyTexts(lang);
+  setVisible(byId('app'), false);
+  createStatusLine(byId('status')).info(text(lang, 'app.notInExcel'));
+}

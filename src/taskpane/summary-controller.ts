@@ -1,0 +1,30 @@
+// "Tổng hợp": rewrites the summary sheet from the workbook's own criteria set, its formulas pointing
+// at the rows and columns where the scoring sheet has them now.
+
+import { readScoring } from '../core/read';
+import { PaneContext } from './context';
+import { byId } from './dom';
+import { refreshedSummary } from './summary-plan';
+
+export function createSummaryController(ctx: PaneContext): void {
+  const runButton = byId<HTMLButtonElement>('summary-run');
+
+  async function refresh(): Promise<void> {
+    try {
+      await ctx.exclusive(async () => {
+        ctx.status.progress(ctx.t('check.reading'));
+        const names = (await ctx.port.listSheets()).map((s) => s.name);
+        const read = readScoring(await ctx.port.readGrids(names));
+        ctx.status.progress(ctx.t('summary.writing'));
+        const summary = refreshedSummary(read);
+        await ctx.port.applyPlan(summary.plan);
+        await ctx.port.select(summary.sheet.name, 'A1');
+      });
+      ctx.status.success(ctx.t('summary.done'));
+    } catch (error) {
+      ctx.status.failure(ctx.t('summary.failed'), error, ctx.lang());
+    }
+  }
+
+  runButton.onclick = () => void refresh();
+}

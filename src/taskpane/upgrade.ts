@@ -1,0 +1,65 @@
+// The pane's "Cập nhật bộ tiêu chí": rebuilds the open workbook under a corrected criteria set,
+// carrying every entry by code (core/upgrade.ts).
+//
+// Before anything is replaced, the old scoring sheet is kept as a values copy, "Chấm điểm (cũ
+// YYYY-MM-DD)", rather than asking "are you sure?". Changes made through Office.js cannot be undone
+// with Ctrl+Z, and a confirmation clicked by habit protects nothing; a copy makes the step reversible
+// by hand and shows every old score, note and code side by side with the new sheet. Its code column
+// header is renamed so the reader never takes the copy for the live scoring sheet.
+
+import { CriteriaSet } from '../core/criteria';
+import { Leftover } from '../core/entries';
+import { columnSpec } from '../core/layout';
+import { WorkbookPort } from '../core/port';
+import { RenamedCriterion, planUpgrade, valuesCopySheet } from '../core/upgrade';
+import { LEFTOVERS_SHEET, SHEETS } from '../core/workbook';
+
+export interface CriteriaUpgradeResult {
+  /** The sheet holding the old scoring sheet's values. */
+  backupSheet: string;
+  /** Values placed on the new scoring sheet. */
+  carried: number;
+  /** Documents of the Minh chứng register carried over. */
+  evidenceDocs: number;
+  /** Entries kept on the leftovers sheet, with their reasons (the pane lists them). */
+  leftovers: Leftover[];
+  /** Criteria with the same code and a new name: entries were carried onto them, worth a look. */
+  renamed: RenamedCriterion[];
+}
+
+/** Excel's limit on a sheet name. */
+const SHEET_NAME_LIMIT = 31;
+
+function isoDay(now: Date): string {
+  const two = (n: number) => (n < 10 ? '0' : '') + n;
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+/** "Chấm điểm (cũ 2025-03-14)", or with " 2", " 3"… when an earlier update that day made one. */
+export function backupSheetName(existing: string[], now: Date): string {
+  const base = `${SHEETS.scoring} (cũ ${isoDay(now)})`;
+  const taken = existing.map((n) => n.toLowerCase());
+  let name = base;
+  for (let n = 2; taken.indexOf(name.toLowerCase()) >= 0; n++) name = `${base} ${n}`.slice(0, SHEET_NAME_LIMIT);
+  return name;
+}
+
+export async function upgradeCriteriaSet(port: WorkbookPort, newSet: CriteriaSet, now: Date = new Date()): Promise<CriteriaUpgradeResult> {
+  const names = (await port.listSheets()).map((s) => s.name);
+  const upgrade = planUpgrade({ grids: await port.readGrids(names), set: newSet });
+  const { read } = upgrade;
+
+  const backupSheet = backupSheetName(names, now);
+  const backup = valuesCopySheet(read.sheet, backupSheet);
+  const codeHeader = backup.cells.filter((c) => c.row === read.headerRow && c.col === read.columns.code)[0];
+  if (codeHeader) codeHeader.value = `${columnSpec('code').header.vi} (bản cũ)`;
+  backup.tabColor = '808080';
+  await port.applyPlan({ sheets: [backup], styles: {}, fullCalcOnLoad: false });
+
+  await port.applyPlan(upgrade.plan);
+  // The copy holds everything of a scoring sheet people had renamed; the plan wrote a new one.
+  if (read.sheet.name !== SHEETS.scoring) await port.deleteSheet(read.sheet.name);
+  if (upgrade.leftovers.length) await port.select(LEFTOVERS_SHEET, 'A1');
+  else if (names.indexOf(LEFTOVERS_SHEET) >= 0) await port.deleteSheet(LEFTOVERS_SHEET); // it listed nothing: every row would have been carried
+  return { backupSheet, carried: upgrade.carried, evidenceDocs: upgrade.evidenceDocs, leftovers: upgrade.leftovers, renamed: upgrade.renamed };
+}

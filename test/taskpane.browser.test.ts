@@ -1,0 +1,310 @@
+// The built task pane in headless Chromium, with office.js from the npm package and the recording
+// fake of Excel as its host: build the scoring sheet with the bundled set, type a score over the
+// maximum and paste text into two score cells, see live checking and "Kiểm tra" list the problems,
+// click one and see the fake's selection move to its cell. Screenshots at 320 px go to docs/screenshots/.
+
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import type { BrowserContext, Page } from 'playwright-core';
+import webpack from 'webpack';
+import { defaultSet } from '../src/core/bundled';
+import { a1 } from '../src/core/grid';
+import { SHEETS, scoringGeometry } from '../src/core/workbook';
+import { enginePath, requireEngine } from './engines';
+
+const ROOT = path.join(__dirname, '..');
+const OFFICE_JS_DIR = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+const PANE_WIDTH = 320;
+
+/** Flags that keep Chromium, running as root here, from reaching out to the (closed) network. */
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic'];
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml; charset=utf-8',
+};
+
+function compile(config: webpack.Configuration): Promise<void> {
+  return new Promise((resolve, reject) => {
+    webpack(config).run((error, stats) => {
+      if (error || !stats) return reject(error);
+      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    });
+  });
+}
+
+/** The production pane as `npm run build` makes it, and the fake host bundled for the browser. */
+async function buildAll(outDir: string): Promise<void> {
+  // In its own process: webpack's copy plugin loads ES modules, which jest's module sandbox cannot.
+  const build = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', `outDir=${outDir}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error('The production build failed:\n' + build.stdout + build.stderr);
+  await compile({
+    mode: 'development',
+    devtool: false,
+    target: 'web',
+    entry: path.join(__dirname, 'browser/fake-host.ts'),
+    output: { path: path.join(outDir, 'test-host'), filename: 'fake-host.js' },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [{
+        test: /\.ts$/,
+        loader: 'ts-loader',
+        options: { transpileOnly: true, compilerOptions: { target: 'es2017', module: 'es2015', sourceMap: false } },
+      }],
+    },
+  });
+}
+
+/** The built pane, with office.js from the npm package and the fake host loaded right after it. */
+function testPage(outDir: string): string {
+  const html = fs.readFileSync(path.join(outDir, 'taskpane.html'), 'utf8');
+  const officeTag = new RegExp(`<script src="?${OFFICE_JS_CDN.replace(/\./g, '\\.')}"?></script>`);
+  if (!officeTag.test(html)) throw new Error('taskpane.html does not load office.js from the CDN');
+  return html.replace(officeTag, '<script src="/office/office.js"></script><script src="/test-host/fake-host.js"></script>');
+}
+
+function serve(outDir: string): Promise<http.Server> {
+  const page = testPage(outDir);
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url || '/', 'http://127.0.0.1');
+    const [root, relative] = url.pathname.startsWith('/office/')
+      ? [OFFICE_JS_DIR, url.pathname.slice('/office/'.length)]
+      : [outDir, url.pathname.slice(1)];
+    if (url.pathname === '/taskpane.html') {
+      response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html'] });
+      response.end(page);
+      return;
+    }
+    const file = path.resolve(root, decodeURIComponent(relative));
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      response.writeHead(404);
+      response.end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] || 'application/octet-stream' });
+    response.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** The whole pane, from the top: the sticky header would otherwise be drawn where the page was scrolled. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+}
+
+const describeInChromium = requireEngine('chromium') ? describe : describe.skip;
+
+describeInChromium('task pane in headless Chromium', () => {
+  let outDir: string;
+  let profileDir: string;
+  let server: http.Server;
+  let browser: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const blocked: string[] = [];
+
+  beforeAll(async () => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-pane-'));
+    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-chromium-'));
+    await buildAll(outDir);
+    server = await serve(outDir);
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launchPersistentContext(profileDir, {
+      executablePath: enginePath('chromium') as string,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: PANE_WIDTH, height: 900 },
+    });
+    // Nothing leaves the machine: office.js is served locally and every other host is refused.
+    await browser.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1') return route.continue();
+      blocked.push(url.href);
+      return route.abort();
+    });
+    page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 240000);
+
+  afterAll(async () => {
+    if (browser) await browser.close();
+    if (server) await new Promise((resolve) => server.close(resolve));
+    for (const dir of [outDir, profileDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (blocked.length) console.log('Requests refused (outside 127.0.0.1):\n' + blocked.join('\n'));
+  });
+
+  test('builds the sheet, lists a score over the maximum, and selects its cell', async () => {
+    const port = (server.address() as { port: number }).port;
+    await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    await page.waitForSelector('html[data-pane="ready"]', { timeout: 30000 });
+
+    // Tạo bảng chấm điểm with the bundled set.
+    await page.fill('#unit', 'Xã Đồng Thịnh');
+    await page.fill('#year', '2024');
+    await page.click('#build-run');
+    await page.waitForSelector('#status.status-success', { timeout: 30000 });
+    expect(await page.textContent('#status')).toContain('Đã tạo bảng chấm điểm của Xã Đồng Thịnh, năm 2024');
+    expect(await page.evaluate(() => window.cchcFake.sheetNames())).toEqual(expect.arrayContaining([SHEETS.scoring, SHEETS.summary, SHEETS.meta]));
+    await page.waitForSelector('.check-headline');
+    await screenshot(page, 'taskpane-build.png');
+
+    // The first leaf's self-score cell, and the two after it, from the same plan the pane wrote.
+    const geometry = scoringGeometry(defaultSet(), false);
+    const leaves = geometry.nodeRows.filter((r) => r.flat.leaf);
+    const selfCol = geometry.layout.col.self as number;
+    const overMaxCell = a1(leaves[0].row, selfCol);
+    const overMax = leaves[0].flat.node.max + 1;
+    const pasted = `${a1(leaves[1].row, selfCol)}:${a1(leaves[2].row, selfCol)}`;
+    expect(leaves[2].row).toBe(leaves[1].row + 1);
+
+    // A typed score over the maximum: live checking lists it without any click.
+    // Functions sent to the page avoid destructuring: compiled to ES5 they would call helpers the page lacks.
+    await page.evaluate((edit) => window.cchcFake.simulateEdit('Chấm điểm', edit.cell, edit.value), { cell: overMaxCell, value: overMax });
+    const overMaxIssue = page.locator('button.issue-error', { hasText: overMaxCell }).filter({ hasText: 'vượt điểm tối đa' });
+    await overMaxIssue.waitFor({ timeout: 15000 });
+    expect(await page.textContent('#status')).toContain(`Đã kiểm tra lại sau khi sửa ${overMaxCell}`);
+
+    // A pasted block of text with a decimal comma: both cells are flagged.
+    await page.evaluate((block) => window.cchcFake.simulateEdit('Chấm điểm', block, '0,5'), pasted);
+    await page.locator('button.issue-error', { hasText: a1(leaves[2].row, selfCol) }).waitFor({ timeout: 15000 });
+    expect(await page.locator('button.issue-error', { hasText: a1(leaves[1].row, selfCol) }).count()).toBe(1);
+
+    // Kiểm tra on demand gives the same list.
+    await page.click('#check-run');
+    await page.waitForFunction(() => /Đã kiểm tra: 3 lỗi/.test(document.getElementById('status')!.textContent || ''), null, { timeout: 15000 });
+    await overMaxIssue.waitFor();
+    expect(await overMaxIssue.textContent()).toContain(`Điểm ${String(overMax).replace('.', ',')} vượt điểm tối đa`);
+
+    // Clicking the problem selects its cell in the workbook.
+    await overMaxIssue.click();
+    await page.waitForFunction((cell) => {
+      const selection = window.cchcFake.selection();
+      return !!selection && selection.sheet === 'Chấm điểm' && selection.address === cell;
+    }, overMaxCell, { timeout: 10000 });
+    await screenshot(page, 'taskpane-check.png');
+
+    // The English switch relabels the pane and the listed problems, and is remembered.
+    await page.click('#lang-switch');
+    expect(await page.textContent('#build-heading')).toBe('Create the scoring sheet');
+    await page.locator('button.issue-error', { hasText: 'exceeds the maximum' }).waitFor({ timeout: 5000 });
+    expect(await page.evaluate(() => window.localStorage.getItem('cchc.lang'))).toBe('en');
+    await page.click('#lang-switch');
+    expect(await page.textContent('#build-heading')).toBe('Tạo bảng chấm điểm');
+
+    // Tổng hợp is rewritten from the scoring sheet.
+    await page.click('#summary-run');
+    await page.waitForSelector('#status.status-success', { timeout: 15000 });
+    expect(await page.textContent('#status')).toContain('Đã cập nhật trang Tổng hợp');
+    const summaryFormulas = await page.evaluate(() =>
+      Object.values(window.cchcFake.cells('Tổng hợp')).map((c) => c.formula).filter(Boolean).join(' '));
+    expect(summaryFormulas).toContain("'Chấm điểm'!");
+
+    // Building again asks first; keeping the sheet leaves the entered scores alone.
+    await page.click('#build-run');
+    await page.waitForSelector('#confirm-replace:not([hidden])');
+    expect(await page.textContent('#confirm-text')).toContain('“Chấm điểm”, “Tổng hợp” và “Minh chứng”');
+    expect(await page.evaluate(() => document.activeElement && document.activeElement.id)).toBe('confirm-no');
+    await page.click('#confirm-no');
+    expect(await page.textContent('#status')).toContain('Đã giữ nguyên bảng chấm điểm hiện có');
+    expect(await page.evaluate((cell) => window.cchcFake.cell('Chấm điểm', cell).value, overMaxCell)).toBe(overMax);
+
+    // Nothing on the page may be wider than the pane.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+    expect(pageErrors).toEqual([]);
+  }, 120000);
+
+  test('the evidence panel follows the selected leaf, refuses unsafe links, and adds, edits and removes documents', async () => {
+    // Continues on the workbook the first test built.
+    const geometry = scoringGeometry(defaultSet(), false);
+    const leaf = geometry.nodeRows.filter((r) => r.flat.leaf)[1];
+    const register = () => page.evaluate(() => JSON.stringify(window.cchcFake.cells('Minh chứng')));
+    const registerCell = (address: string) => page.evaluate((a) => window.cchcFake.cell('Minh chứng', a), address);
+    await page.evaluate((address) => window.cchcFake.simulateSelection('Chấm điểm', address), 'B' + (leaf.row + 1));
+    await page.locator('#evidence-body', { hasText: 'Mã ' + leaf.flat.code }).waitFor({ timeout: 15000 });
+    expect(await page.textContent('#evidence-body')).toContain(leaf.flat.node.name);
+    expect(await page.textContent('#evidence-body')).toContain('Chưa có tài liệu kiểm chứng');
+
+    // A javascript: link and an impossible date are refused, each at its field, and nothing is written.
+    const before = await register();
+    await page.click('#evidence-add');
+    expect(await page.inputValue('#evidence-codes')).toBe(leaf.flat.code);
+    await page.fill('#evidence-number', '125/KH-UBND');
+    await page.fill('#evidence-date', '31/02/2024');
+    await page.fill('#evidence-summary', 'Kế hoạch cải cách hành chính năm 2024');
+    await page.fill('#evidence-link', 'javascript:alert(1)');
+    await page.click('#evidence-save');
+    await page.waitForSelector('#evidence-link[aria-invalid="true"]', { timeout: 15000 });
+    expect(await page.textContent('#evidence-link-error')).toContain('"javascript:" không an toàn');
+    expect(await page.getAttribute('#evidence-date', 'aria-invalid')).toBe('true');
+    expect(await register()).toBe(before);
+
+    // Corrected, it lands on the register's first row with a working hyperlink.
+    const link = 'Minh chung\\' + leaf.flat.code + ' Muc do hoan thanh\\Kế hoạch 125.pdf';
+    await page.fill('#evidence-date', '20/12/2023');
+    await page.fill('#evidence-link', link);
+    await page.click('#evidence-save');
+    await page.waitForSelector('.evidence-doc', { timeout: 15000 });
+    expect(await page.textContent('#status')).toContain('Đã thêm tài liệu cho ' + leaf.flat.code);
+    expect((await registerCell('B5')).value).toBe(leaf.flat.code);
+    expect((await registerCell('D5')).value).toBe('20/12/2023');
+    expect((await registerCell('F5')).hyperlink).toMatchObject({ address: link });
+    expect(await page.textContent('.evidence-doc')).toContain('125/KH-UBND · 20/12/2023');
+    await screenshot(page, 'taskpane-evidence.png');
+
+    // Edit the number; then remove the document after confirming.
+    await page.click('.evidence-edit');
+    await page.fill('#evidence-number', '126/KH-UBND');
+    await page.click('#evidence-save');
+    await page.locator('.evidence-doc', { hasText: '126/KH-UBND' }).waitFor({ timeout: 15000 });
+    expect((await registerCell('C5')).value).toBe('126/KH-UBND');
+    await page.click('.evidence-remove');
+    await page.click('.evidence-doc .confirm button.danger');
+    await page.waitForSelector('.evidence-doc', { state: 'detached', timeout: 15000 });
+    expect((await registerCell('B5')).value).toBeNull();
+
+    // A parent row asks for a sub-criterion.
+    const parent = geometry.nodeRows.filter((r) => !r.flat.leaf)[1];
+    await page.evaluate((address) => window.cchcFake.simulateSelection('Chấm điểm', address), 'E' + (parent.row + 1));
+    await page.locator('#evidence-body', { hasText: 'có các tiêu chí thành phần' }).waitFor({ timeout: 15000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+    expect(pageErrors).toEqual([]);
+  }, 120000);
+
+  test('on Excel 2019 (ExcelApi 1.7) it says what is missing and still checks edits on the sheet it created', async () => {
+    const port = (server.address() as { port: number }).port;
+    const oldExcel = await browser.newPage();
+    oldExcel.on('pageerror', (error) => pageErrors.push(error.message));
+    await oldExcel.goto(`http://127.0.0.1:${port}/taskpane.html?api=1.7`);
+    await oldExcel.waitForSelector('html[data-pane="ready"]', { timeout: 30000 });
+    expect(await oldExcel.isVisible('#host-limited')).toBe(true);
+
+    await oldExcel.fill('#unit', 'Phường Hoàng Văn Thụ');
+    await oldExcel.click('#build-run');
+    await oldExcel.waitForSelector('#status.status-success', { timeout: 30000 });
+    await oldExcel.waitForSelector('.check-headline');
+
+    // Before ExcelApi 1.9 change events are per sheet: the pane must listen to the new one too.
+    const geometry = scoringGeometry(defaultSet(), false);
+    const leaf = geometry.nodeRows.filter((r) => r.flat.leaf)[0];
+    const cell = a1(leaf.row, geometry.layout.col.self as number);
+    await oldExcel.evaluate((edit) => window.cchcFake.simulateEdit('Chấm điểm', edit.cell, edit.value), { cell, value: -1 });
+    await oldExcel.locator('button.issue-error', { hasText: cell }).filter({ hasText: 'bị âm' }).waitFor({ timeout: 15000 });
+    await oldExcel.close();
+    expect(pageErrors).toEqual([]);
+  }, 120000);
+});
