@@ -1,0 +1,87 @@
+// `cchc appraisal add FILE.xlsx --out NEW.xlsx [--force]`: a copy of a filled workbook with the
+// appraisal columns (Điểm thẩm định, Ý kiến thẩm định), every entry carried. FILE is never modified.
+// Exit 0: written; 1: nothing to do or the workbook must be fixed first (nothing written); 2: a file
+// cannot be read or written, or is not a scoring workbook.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command } from 'commander';
+import { planWithAppraisal } from '../core/appraisal';
+import { Lang, UserError, msg } from '../core/errors';
+import { LEFTOVERS_SHEET } from '../core/workbook';
+import { readWorkbookGrids } from '../xlsx/read-grid';
+import { writePlanToFile } from '../xlsx/write';
+import { CliExit, EXIT, Io, Register, describeError, langOf } from './io';
+
+const T = {
+  vi: {
+    written: (file: string) => `Đã thêm cột Điểm thẩm định: ${file}`,
+    unit: (unit: string, year: number) => `Đơn vị: ${unit} — năm ${year}`,
+    carried: (n: number) => `Đã chuyển nội dung của ${n} mục; điểm tự chấm giữ nguyên như đã nhập.`,
+    leftovers: (n: number) => `${n} nội dung không thuộc bộ tiêu chí được giữ ở trang "${LEFTOVERS_SHEET}".`,
+    otherSheets: (names: string) => `Các trang sau không được chép sang tệp mới: ${names}.`,
+    original: (file: string) => `Tệp gốc ${file} không bị thay đổi.`,
+  },
+  en: {
+    written: (file: string) => `Appraisal column added: ${file}`,
+    unit: (unit: string, year: number) => `Unit: ${unit} — year ${year}`,
+    carried: (n: number) => `Entries of ${n} items carried; self scores are exactly as entered.`,
+    leftovers: (n: number) => `${n} entries outside the criteria set are kept on the "${LEFTOVERS_SHEET}" sheet.`,
+    otherSheets: (names: string) => `These sheets are not copied into the new file: ${names}.`,
+    original: (file: string) => `The original ${file} is unchanged.`,
+  },
+};
+
+/** Reasons that are the workbook's state, not a failure to read or write: exit 1. */
+const PROBLEM_REASONS = ['appraisal-exists', 'duplicate-rows'];
+
+function shownPath(file: string, io: Io): string {
+  const relative = path.relative(io.cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+async function addCommand(file: string, opts: { out?: string; force?: boolean }, io: Io, lang: Lang): Promise<number> {
+  const t = T[lang];
+  const input = path.resolve(io.cwd, file);
+  if (!opts.out) throw new UserError('bad-out', msg('Thiếu tệp ghi ra: --out ten-tep-moi.xlsx.', 'The output file is missing: --out new-name.xlsx.'));
+  if (path.extname(opts.out).toLowerCase() !== '.xlsx') {
+    throw new UserError('bad-out', msg(`--out phải là tệp .xlsx (đang là ${opts.out}).`, `--out must be an .xlsx file (got ${opts.out}).`));
+  }
+  const out = path.resolve(io.cwd, opts.out);
+  if (fs.existsSync(out) && !fs.statSync(out).isDirectory() && !opts.force && out !== input) {
+    throw new UserError('exists', msg(`Tệp ${shownPath(out, io)} đã có; không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp cũ.`,
+      `${shownPath(out, io)} already exists; not overwritten. Choose another name, or add --force to replace it.`));
+  }
+  const addition = planWithAppraisal(await readWorkbookGrids(input));
+  // The input is named so the writer refuses to replace it, whatever --force says.
+  await writePlanToFile(addition.plan, out, { inputs: [input] });
+  const lines = [t.written(shownPath(out, io)), '  ' + t.unit(addition.unit, addition.year)];
+  lines.push('  ' + t.carried(addition.carried));
+  if (addition.leftovers.length) lines.push('  ! ' + t.leftovers(addition.leftovers.length));
+  if (addition.otherSheets.length) lines.push('  ! ' + t.otherSheets(addition.otherSheets.map((n) => `"${n}"`).join(', ')));
+  lines.push(t.original(shownPath(input, io)));
+  io.out(lines.join('\n') + '\n');
+  return EXIT.ok;
+}
+
+export const registerAppraisal: Register = (program: Command, io: Io, setExit) => {
+  const appraisal = program
+    .command('appraisal')
+    .description('Thẩm định: thêm cột Điểm thẩm định vào bảng đã chấm / Appraisal: add the appraisal column to a filled workbook');
+  appraisal
+    .command('add')
+    .description('Tạo bản sao có cột Điểm thẩm định, giữ nguyên mọi nội dung; không sửa tệp gốc / Write a copy with the appraisal column, every entry kept; the original is not changed')
+    .argument('<file>', 'bảng chấm điểm .xlsx / scoring workbook .xlsx')
+    .option('--out <new.xlsx>', 'tệp sẽ tạo / the file to create')
+    .option('--force', 'ghi đè tệp --out đã có / replace an existing --out file')
+    .option('--lang <lang>', 'vi | en', 'vi')
+    .action(async (file: string, opts: { out?: string; force?: boolean; lang?: string }) => {
+      const lang = langOf(opts);
+      try {
+        setExit(await addCommand(file, opts, io, lang));
+      } catch (e) {
+        if (e instanceof UserError && PROBLEM_REASONS.indexOf(e.reason) >= 0) throw new CliExit(EXIT.problems, describeError(e, lang));
+        throw e;
+      }
+    });
+};

@@ -1,0 +1,167 @@
+// `cchc summary FILE... [--out tong-hop.xlsx] [--json] [--by self|appraisal]`: the district's ranking
+// of its communes (DESIGN.md §3.3), printed and, with --out, written as a workbook with a chart.
+// Exit 0: the summary is produced (communes set apart are not a failure); 2: no workbook could be
+// used, an option is wrong, or the output cannot be written.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command } from 'commander';
+import { Lang, UserError, msg } from '../core/errors';
+import { isMetaGrid, readMeta } from '../core/meta';
+import { formatPoints } from '../core/points';
+import { DistrictSummary, SummaryBasis, SummaryInput, summarize, summarySet, summaryWorkbookPlan } from '../core/summary';
+import { addBarChartToFile } from '../xlsx/chart';
+import { readWorkbookGrids } from '../xlsx/read-grid';
+import { writePlanToFile } from '../xlsx/write';
+import { checkFile } from './cmd-check';
+import { EXIT, Io, Register, langOf } from './io';
+
+const T = {
+  vi: {
+    heading: (by: SummaryBasis, id: string, year: number | null) =>
+      `Tổng hợp Chỉ số CCHC ${by === 'self' ? 'theo điểm tự chấm' : 'theo điểm thẩm định'} — bộ tiêu chí ${id}${year ? ', năm ' + year : ''}`,
+    columns: ['Hạng', 'Đơn vị', 'Chỉ số (%)', 'Tổng điểm', 'Xếp loại'],
+    average: (n: number) => `Trung bình (${n} đơn vị)`,
+    excluded: (n: number) => `Chưa xếp hạng (${n}):`,
+    none: 'Không có bảng chấm điểm nào dùng được để xếp hạng; chưa ghi tệp nào.',
+    written: (file: string) => `Đã ghi ${file} (bảng xếp hạng và biểu đồ chỉ số).`,
+    reading: 'Đang đọc',
+    skipOut: (file: string) => `Bỏ qua ${file}: đó là tệp tổng hợp sẽ ghi ra.`,
+  },
+  en: {
+    heading: (by: SummaryBasis, id: string, year: number | null) =>
+      `CCHC index summary ${by === 'self' ? 'by self score' : 'by appraisal'} — criteria set ${id}${year ? ', year ' + year : ''}`,
+    columns: ['Rank', 'Unit', 'Index (%)', 'Total', 'Class'],
+    average: (n: number) => `Average (${n} units)`,
+    excluded: (n: number) => `Not ranked (${n}):`,
+    none: 'No scoring workbook could be used for the ranking; nothing written.',
+    written: (file: string) => `Written ${file} (ranking table and index chart).`,
+    reading: 'Reading',
+    skipOut: (file: string) => `Skipping ${file}: it is the summary file to be written.`,
+  },
+};
+
+interface SummaryOptions {
+  out?: string;
+  json?: boolean;
+  by?: string;
+  lang?: string;
+}
+
+function shownPath(file: string, io: Io): string {
+  return path.relative(io.cwd, file) || file;
+}
+
+/** "[██████░░░░] 37/172 xa-a.xlsx", redrawn in place on a terminal's standard error. */
+export function progressLine(done: number, total: number, label: string, width = 24): string {
+  const filled = total ? Math.round((done / total) * width) : width;
+  const name = label.length > 30 ? '…' + label.slice(-29) : label;
+  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${name}`;
+}
+
+/** Never replace a commune's workbook with the summary: --out may only name a new file or an earlier summary. */
+async function refuseScoringOutput(out: string, io: Io): Promise<void> {
+  if (!fs.existsSync(out) || fs.statSync(out).isDirectory()) return;
+  let scoring = false;
+  try {
+    scoring = (await readWorkbookGrids(out)).sheets.some(isMetaGrid);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+  }
+  if (scoring) {
+    throw new UserError('output-is-scoring', msg(
+      `${shownPath(out, io)} là một bảng chấm điểm: không ghi đè bằng bảng tổng hợp. Chọn tên khác cho --out.`,
+      `${shownPath(out, io)} is a scoring workbook: it is not overwritten by the summary. Choose another --out name.`));
+  }
+}
+
+async function readInputs(files: string[], io: Io, lang: Lang): Promise<SummaryInput[]> {
+  const inputs: SummaryInput[] = [];
+  const bar = (done: number, label: string) => {
+    if (io.isTTY) io.err('\r' + progressLine(done, files.length, label) + '\x1b[K');
+  };
+  for (let i = 0; i < files.length; i++) {
+    bar(i, `${T[lang].reading} ${path.basename(files[i])}`);
+    const checked = await checkFile(files[i], { lang });
+    const metaGrid = checked.grids ? checked.grids.sheets.filter(isMetaGrid)[0] : undefined;
+    const meta = metaGrid ? readMeta(metaGrid) : null;
+    // Only the report and the set are kept: 172 workbooks' grids would not fit comfortably in memory.
+    inputs.push({ file: shownPath(files[i], io), report: checked.report, set: meta && meta.ok ? meta.meta.set : null });
+  }
+  bar(files.length, '');
+  if (io.isTTY) io.err('\n');
+  return inputs;
+}
+
+export function formatSummaryText(summary: DistrictSummary, lang: Lang): string {
+  const t = T[lang];
+  const p = (n: number) => formatPoints(n, lang);
+  const lines: string[] = [];
+  if (summary.criteriaSet) lines.push(t.heading(summary.by, summary.criteriaSet.id, summary.year));
+  if (summary.units.length) {
+    const width = Math.min(32, Math.max(t.columns[1].length, t.average(summary.units.length).length, ...summary.units.map((u) => u.unit.length)));
+    const row = (rank: string, unit: string, index: string, total: string, band: string) =>
+      `${rank.padStart(4)}  ${unit.slice(0, width).padEnd(width)}  ${index.padStart(10)}  ${total.padStart(9)}  ${band}`.replace(/\s+$/, '');
+    lines.push(row(t.columns[0], t.columns[1], t.columns[2], t.columns[3], t.columns[4]));
+    for (const u of summary.units) lines.push(row(String(u.rank), u.unit, p(u.index), p(u.total), u.band || ''));
+    const a = summary.averages!;
+    lines.push(row('', t.average(summary.units.length), p(a.index), p(a.total), ''));
+  }
+  if (summary.excluded.length) {
+    lines.push('', t.excluded(summary.excluded.length));
+    for (const e of summary.excluded) lines.push(`  ✗ ${e.file}${e.unit ? ' — ' + e.unit : ''}: ${e.reason}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function summaryCommand(files: string[], opts: SummaryOptions, io: Io, lang: Lang): Promise<number> {
+  const t = T[lang];
+  const by = (opts.by || 'self') as SummaryBasis;
+  if (by !== 'self' && by !== 'appraisal') {
+    throw new UserError('bad-by', msg(`--by phải là self (điểm tự chấm) hoặc appraisal (điểm thẩm định), đang là "${opts.by}".`,
+      `--by must be self or appraisal (got "${opts.by}").`));
+  }
+  let out: string | null = null;
+  if (opts.out !== undefined) {
+    if (path.extname(opts.out).toLowerCase() !== '.xlsx') {
+      throw new UserError('bad-out', msg(`--out phải là tệp .xlsx (đang là ${opts.out}).`, `--out must be an .xlsx file (got ${opts.out}).`));
+    }
+    out = path.resolve(io.cwd, opts.out);
+    await refuseScoringOutput(out, io);
+  }
+  // `cchc summary *.xlsx --out tong-hop.xlsx` run twice meets its own earlier output among the inputs.
+  const resolved = files.map((f) => path.resolve(io.cwd, f));
+  const inputsFiles = resolved.filter((f) => f !== out);
+  if (out && inputsFiles.length < resolved.length) io.err(t.skipOut(shownPath(out, io)) + '\n');
+
+  const inputs = await readInputs(inputsFiles, io, lang);
+  const summary = summarize(inputs, by, lang);
+  io.out(opts.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummaryText(summary, lang));
+  if (!summary.units.length) {
+    io.err(t.none + '\n');
+    return EXIT.unusable;
+  }
+  if (out) {
+    const workbook = summaryWorkbookPlan(summary, summarySet(inputs, summary));
+    await writePlanToFile(workbook.plan, out, { inputs: inputsFiles });
+    if (workbook.chart) await addBarChartToFile(out, workbook.chart);
+    // With --json, standard output carries the JSON document alone.
+    if (opts.json) io.err(t.written(shownPath(out, io)) + '\n');
+    else io.out(t.written(shownPath(out, io)) + '\n');
+  }
+  return EXIT.ok;
+}
+
+export const registerSummary: Register = (program: Command, io: Io, setExit) => {
+  program
+    .command('summary')
+    .description('Tổng hợp, xếp hạng các xã / District summary and ranking of the communes')
+    .argument('<files...>', 'bảng chấm điểm .xlsx của các xã / the communes\' scoring workbooks')
+    .option('--out <tong-hop.xlsx>', 'ghi bảng tổng hợp có biểu đồ / write the summary workbook with a chart')
+    .option('--by <basis>', 'self (điểm tự chấm) | appraisal (điểm thẩm định)', 'self')
+    .option('--json', 'in kết quả dạng JSON (DESIGN.md §3.3) / print JSON')
+    .option('--lang <lang>', 'vi | en', 'vi')
+    .action(async (files: string[], opts: SummaryOptions) => {
+      setExit(await summaryCommand(files, opts, io, langOf(opts)));
+    });
+};

@@ -1,0 +1,201 @@
+// Checks and report of the bonus and deduction rows (extras.ts): the same rule ids as the tree's
+// leaves, and the formulas that tie the groups into TỔNG ĐIỂM.
+
+import type { CheckContext, Rule } from './check';
+import { sumFormulaRows } from './sum-formula';
+import { CriteriaSet } from './criteria';
+import { Message } from './errors';
+import { a1, cellAt, cellText, formulaAt, parseA1 } from './grid';
+import { ColumnRole } from './layout';
+import { ExtraKind, extraLists, splitTotalFormula } from './extras';
+import { ParsedScore, formatPoints, pointsEqual, sumPoints, toHundredths } from './points';
+
+export interface ExtraReport {
+  code: string;
+  kind: ExtraKind;
+  name: string;
+  max: number;
+  self: number | null;
+  appraisal: number | null;
+  cells: Partial<Record<'max' | 'self' | 'appraisal', string>>;
+}
+
+export type ExtraTotals = Partial<Record<ExtraKind, { self: number; appraisal: number | null }>>;
+
+const f = (n: number) => formatPoints(n, 'vi');
+const fe = (n: number) => formatPoints(n, 'en');
+
+const KIND_NAME: Record<ExtraKind, Message> = {
+  bonus: { vi: 'Điểm thưởng', en: 'Bonus' },
+  deduction: { vi: 'Điểm trừ', en: 'Deduction' },
+};
+
+function forEachExtraEntry(ctx: CheckContext, fn: (code: string, kind: ExtraKind, max: number, column: 'self' | 'appraisal', p: ParsedScore, cell: string | null) => void): void {
+  for (const g of extraLists(ctx.read.meta.set)) {
+    for (const item of g.items) {
+      if (ctx.read.rowOf[item.code] === undefined) continue; // reported by the structure rule
+      for (const column of ctx.scoreColumns) fn(item.code, g.kind, item.max, column, ctx.entry(item.code, column), ctx.cellOf(item.code, column));
+    }
+  }
+}
+
+/** Entries on bonus and deduction rows: a number from 0 to the item's cap, or blank for none. */
+export const extraEntryRules: Rule[] = [
+  {
+    id: 'not-a-number',
+    run(ctx) {
+      forEachExtraEntry(ctx, (code, kind, max, column, p, cell) => {
+        if (p.kind === 'blank' || p.kind === 'number') return;
+        const shown = p.kind === 'not-applicable' ? 'KAD' : p.text.slice(0, 40);
+        const hint = p.kind === 'decimal-comma' ? { vi: ` (nhập ${p.text.replace(',', '.')})`, en: ` (type ${p.text.replace(',', '.')})` } : { vi: '', en: '' };
+        ctx.report({ severity: 'error', rule: 'not-a-number', code, column, cell, message: {
+          vi: `"${shown}" không phải là số${hint.vi}: ${KIND_NAME[kind].vi.toLowerCase()} là số từ 0 đến ${f(max)}; để trống nếu không có.`,
+          en: `"${shown}" is not a number${hint.en}: a ${KIND_NAME[kind].en.toLowerCase()} is a number from 0 to ${fe(max)}; leave it blank if there is none.`,
+        } });
+      });
+    },
+  },
+  {
+    id: 'negative',
+    run(ctx) {
+      forEachExtraEntry(ctx, (code, kind, max, column, p, cell) => {
+        if (p.kind !== 'number' || p.value >= 0) return;
+        ctx.report({ severity: 'error', rule: 'negative', code, column, cell, message: {
+          vi: `${KIND_NAME[kind].vi} ${f(p.value)} bị âm: ghi số từ 0 đến ${f(max)}${kind === 'deduction' ? ' (số điểm bị trừ, không ghi dấu trừ)' : ''}.`,
+          en: `${KIND_NAME[kind].en} ${fe(p.value)} is negative: write a number from 0 to ${fe(max)}${kind === 'deduction' ? ' (the points deducted, without a minus sign)' : ''}.`,
+        } });
+      });
+    },
+  },
+  {
+    id: 'over-max',
+    run(ctx) {
+      forEachExtraEntry(ctx, (code, kind, max, column, p, cell) => {
+        if (p.kind !== 'number' || toHundredths(p.value) <= toHundredths(max)) return;
+        ctx.report({ severity: 'error', rule: 'over-max', code, column, cell, message: {
+          vi: `${KIND_NAME[kind].vi} ${f(p.value)} vượt mức tối đa ${f(max)}`,
+          en: `${KIND_NAME[kind].en} ${fe(p.value)} exceeds the cap ${fe(max)}`,
+        } });
+      });
+    },
+  },
+];
+
+/** The caps written on the item rows, and the SUM of each group row. */
+export const extraSheetRules: Rule[] = [
+  {
+    id: 'max-altered',
+    run(ctx) {
+      const { read } = ctx;
+      const maxCol = read.columns.max!;
+      for (const g of extraLists(read.meta.set)) {
+        for (const item of g.items) {
+          const row = read.rowOf[item.code];
+          if (row === undefined) continue;
+          const v = cellAt(read.sheet, row, maxCol);
+          if (typeof v === 'number' && pointsEqual(v, item.max)) continue;
+          ctx.report({ severity: 'error', rule: 'max-altered', code: item.code, column: 'max', cell: a1(row, maxCol), message: {
+            vi: `Mức tối đa đã bị sửa thành ${typeof v === 'number' ? f(v) : cellText(v) || '(trống)'}; theo bộ tiêu chí là ${f(item.max)}.`,
+            en: `The cap was changed to ${typeof v === 'number' ? fe(v) : cellText(v) || '(blank)'}; the set says ${fe(item.max)}.`,
+          } });
+        }
+      }
+    },
+  },
+  {
+    id: 'formula-altered',
+    run(ctx) {
+      const { read } = ctx;
+      for (const g of extraLists(read.meta.set)) {
+        const row = read.markers[g.kind];
+        if (row === undefined) {
+          ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: null, message: {
+            vi: `Không tìm thấy dòng ${KIND_NAME[g.kind].vi.toUpperCase()}: dòng đã bị xóa. Hãy tạo lại bảng ("cchc build --from").`,
+            en: `The ${KIND_NAME[g.kind].en.toUpperCase()} row is missing: it was deleted. Rebuild the workbook ("cchc build --from").`,
+          } });
+          continue;
+        }
+        const itemRows = g.items.map((i) => read.rowOf[i.code]).filter((r): r is number => r !== undefined);
+        for (const column of ctx.scoreColumns) {
+          const col = read.columns[column];
+          if (col === undefined) continue;
+          const formula = formulaAt(read.sheet, row, col);
+          const rows = formula ? sumFormulaRows(formula, col) : null;
+          if (rows && sameRows(rows.filter((r) => read.codeRows[r] !== undefined), itemRows)) continue;
+          ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell: a1(row, col), message: {
+            vi: `Ô tổng ${KIND_NAME[g.kind].vi.toLowerCase()} (${a1(row, col)}) không còn cộng đúng các mục của nó.`,
+            en: `The ${KIND_NAME[g.kind].en.toLowerCase()} subtotal (${a1(row, col)}) no longer adds exactly its items.`,
+          } });
+        }
+      }
+    },
+  },
+];
+
+function sameRows(a: number[], b: number[]): boolean {
+  const x = a.slice().sort((p, q) => p - q);
+  const y = b.slice().sort((p, q) => p - q);
+  return x.length === y.length && x.every((r, i) => r === y[i]);
+}
+
+/**
+ * TỔNG ĐIỂM when the set has extras: MAX(0, SUM(domains) + bonus row − deduction row), each reference in
+ * the same column; reported when the formula lost that shape.
+ */
+export function checkTotalWithExtras(ctx: CheckContext, column: 'self' | 'appraisal', totalRow: number, col: number, domainRows: number[]): void {
+  const { read } = ctx;
+  const cell = a1(totalRow, col);
+  const formula = formulaAt(read.sheet, totalRow, col);
+  const parts = formula ? splitTotalFormula(formula) : null;
+  const refRow = (ref: string | null) => {
+    const at = ref ? parseA1(ref) : null;
+    return at && at.col === col ? at.row : null;
+  };
+  const expected = (kind: ExtraKind) => (extraLists(read.meta.set).some((g) => g.kind === kind) ? read.markers[kind] : undefined);
+  let ok = !!parts;
+  if (parts) {
+    const rows = sumFormulaRows(parts.sum, col);
+    ok = !!rows && sameRows(rows.filter((r) => read.codeRows[r] !== undefined), domainRows)
+      && refRow(parts.bonus) === (expected('bonus') === undefined ? null : expected('bonus'))
+      && refRow(parts.deduction) === (expected('deduction') === undefined ? null : expected('deduction'));
+  }
+  if (ok) return;
+  ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell, message: formula ? {
+    vi: `Ô TỔNG ĐIỂM (${cell}) có công thức "=${formula.slice(0, 60)}" không còn là tổng các lĩnh vực cộng điểm thưởng, trừ điểm trừ.`,
+    en: `The TOTAL cell (${cell}) holds "=${formula.slice(0, 60)}", which is no longer the domains plus bonus minus deductions.`,
+  } : {
+    vi: `Ô TỔNG ĐIỂM (${cell}) không còn là công thức (đã bị ghi đè bằng giá trị): tổng sẽ không tự cập nhật.`,
+    en: `The TOTAL cell (${cell}) no longer holds a formula (a value was typed or pasted over it): it will not update.`,
+  } });
+}
+
+/** The extras of a file report: each item's entries and cells, and each group's sum per column. */
+export function reportExtras(
+  set: CriteriaSet,
+  numberOf: (code: string, column: 'self' | 'appraisal') => number | null,
+  cellOf: (code: string, role: ColumnRole) => string | null,
+  hasAppraisal: boolean,
+): { items: ExtraReport[]; totals: ExtraTotals } {
+  const items: ExtraReport[] = [];
+  const totals: ExtraTotals = {};
+  for (const g of extraLists(set)) {
+    const reports = g.items.map((item) => {
+      const cells: ExtraReport['cells'] = {};
+      const roles: Array<'max' | 'self' | 'appraisal'> = hasAppraisal ? ['max', 'self', 'appraisal'] : ['max', 'self'];
+      for (const role of roles) {
+        const c = cellOf(item.code, role);
+        if (c) cells[role] = c;
+      }
+      return {
+        code: item.code, kind: g.kind, name: item.name, max: item.max,
+        self: numberOf(item.code, 'self'), appraisal: hasAppraisal ? numberOf(item.code, 'appraisal') : null, cells,
+      };
+    });
+    items.push(...reports);
+    totals[g.kind] = {
+      self: sumPoints(reports.map((r) => r.self)),
+      appraisal: hasAppraisal ? sumPoints(reports.map((r) => r.appraisal)) : null,
+    };
+  }
+  return { items, totals };
+}

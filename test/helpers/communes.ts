@@ -1,0 +1,88 @@
+// Commune workbooks with known scores, written as `cchc build` writes them and filled as a clerk would
+// (the entries go into the plan, so cached results are the core's own): for the summary tests and the
+// benchmark.
+
+import * as path from 'path';
+import { CriteriaSet, leavesOf, parseCriteriaSet } from '../../src/core/criteria';
+import { Entries, EntryRole } from '../../src/core/entries';
+import { CellValue } from '../../src/core/grid';
+import { buildWorkbookPlan } from '../../src/core/workbook';
+import { writePlanToFile } from '../../src/xlsx/write';
+import { prng } from './generate';
+import { smallSet } from './scoring';
+
+export type Scores = Record<string, CellValue>;
+
+export interface CommuneSpec {
+  /** File name inside the folder. */
+  file: string;
+  unit: string;
+  set: CriteriaSet;
+  year?: number;
+  self: Scores;
+  /** Appraisal scores; `{}` gives an appraisal column with nothing entered; absent: no column. */
+  appraisal?: Scores;
+}
+
+export function entriesOf(self: Scores, appraisal?: Scores): Entries {
+  const entries: Entries = {};
+  const put = (scores: Scores, role: EntryRole) => {
+    for (const code of Object.keys(scores)) (entries[code] = entries[code] || { values: {} }).values[role] = scores[code];
+  };
+  put(self, 'self');
+  if (appraisal) put(appraisal, 'appraisal');
+  return entries;
+}
+
+export async function writeCommune(dir: string, spec: CommuneSpec): Promise<string> {
+  const file = path.join(dir, spec.file);
+  const plan = buildWorkbookPlan({
+    set: spec.set, unit: spec.unit, year: spec.year || 2024, appraisal: spec.appraisal !== undefined,
+    entries: entriesOf(spec.self, spec.appraisal),
+  });
+  await writePlanToFile(plan, file);
+  return file;
+}
+
+/** Every leaf at its maximum, or at 0 from its level list: a full or empty card. */
+export function fullScores(set: CriteriaSet): Scores {
+  const scores: Scores = {};
+  for (const leaf of leavesOf(set)) scores[leaf.code] = leaf.node.max;
+  return scores;
+}
+
+/**
+ * Plausible scores for a commune: each leaf takes one of its levels (or a quarter step up to its
+ * max), better communes leaning to the top. Deterministic for a seed.
+ */
+export function plausibleScores(set: CriteriaSet, seed: number, quality: number): Scores {
+  const rand = prng(seed);
+  const scores: Scores = {};
+  for (const leaf of leavesOf(set)) {
+    const levels = leaf.node.levels && leaf.node.levels.length
+      ? leaf.node.levels
+      : Array.from({ length: Math.round(leaf.node.max * 4) + 1 }, (_, i) => i / 4);
+    // quality 0.8: most leaves near the top, some lower; never outside the levels.
+    const share = Math.max(0, Math.min(1, quality + (rand() - 0.5) * 0.6));
+    const pick = Math.round(share * (levels.length - 1));
+    scores[leaf.code] = levels[pick];
+  }
+  return scores;
+}
+
+/** The set with two bonus items, one deduction item and (where it has none) bands, under a new id. */
+export function withExtras(base: CriteriaSet): CriteriaSet {
+  const raw = JSON.parse(JSON.stringify(base));
+  raw.id = base.id + '-extras';
+  raw.bonus = [{ code: 'T1', name: 'Sáng kiến cải cách hành chính', max: 1 }, { code: 'T2', name: 'Được khen thưởng', max: 0.5 }];
+  raw.deduction = [{ code: 'D1', name: 'Bị phê bình vì chậm báo cáo', max: 2 }];
+  if (!raw.bands) raw.bands = [{ min: 90, label: 'Tốt' }, { min: 70, label: 'Khá' }, { min: 0, label: 'Yếu' }];
+  const { set, problems } = parseCriteriaSet(raw);
+  if (!set) throw new Error(problems.map((p) => p.message.en).join('; '));
+  return set;
+}
+
+/** The small test set with bonus, deduction and bands. */
+export function extrasSet(): CriteriaSet {
+  return withExtras(smallSet());
+}

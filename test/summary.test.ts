@@ -1,0 +1,169 @@
+// The district summary in the core: ranks with ties, who is set apart and why, the averages, and the
+// plan of the summary workbook (formulas where a person expects them, bands, the chart's ranges).
+
+import { checkWorkbook } from '../src/core/check';
+import { CriteriaSet } from '../src/core/criteria';
+import { planCell, planToGrids } from '../src/core/plan';
+import { SUMMARY_SHEETS, SummaryInput, rankUnits, summarize, summaryWorkbookPlan } from '../src/core/summary';
+import { buildWorkbookPlan } from '../src/core/workbook';
+import { Scores, entriesOf, extrasSet } from './helpers/communes';
+import { smallSet } from './helpers/scoring';
+
+/** A commune's workbook checked in memory, as `cchc summary` sees it after reading the file. */
+function commune(file: string, unit: string, self: Scores, options: { set?: CriteriaSet; year?: number; appraisal?: Scores } = {}): SummaryInput {
+  const set = options.set || smallSet();
+  const plan = buildWorkbookPlan({ set, unit, year: options.year || 2024, appraisal: !!options.appraisal, entries: entriesOf(self, options.appraisal) });
+  return { file, report: { file, ...checkWorkbook(planToGrids(plan)) }, set };
+}
+
+const FULL: Scores = { '1.1.1': 1, '1.1.2': 1, '1.2': 1, '2.1.1': 0.5, '2.1.2': 1.5 };
+
+describe('rankUnits', () => {
+  const unit = (name: string, index: number) => ({ file: name + '.xlsx', unit: name, year: 2024, total: index, applicableMax: 100, index, domains: {} });
+  const cases: Array<{ title: string; indexes: number[]; ranks: number[] }> = [
+    { title: 'distinct', indexes: [70, 90, 80], ranks: [1, 2, 3] },
+    { title: 'a tie in second place skips the next rank', indexes: [95, 80, 80, 60], ranks: [1, 2, 2, 4] },
+    { title: 'a three-way tie at the top', indexes: [88.25, 88.25, 88.25, 70], ranks: [1, 1, 1, 4] },
+    { title: 'hundredths decide', indexes: [80.01, 80], ranks: [1, 2] },
+    { title: 'everyone equal', indexes: [50, 50], ranks: [1, 1] },
+  ];
+  test.each(cases)('$title', ({ indexes, ranks }) => {
+    const ranked = rankUnits(indexes.map((ix, i) => unit(`Xã ${String.fromCharCode(65 + i)}`, ix)));
+    expect(ranked.map((u) => u.rank)).toEqual(ranks);
+    expect(ranked.map((u) => u.index)).toEqual(indexes.slice().sort((a, b) => b - a));
+  });
+
+  test('equal indexes are listed by unit name, Vietnamese order', () => {
+    expect(rankUnits([unit('Xã Đồng Thịnh', 80), unit('Xã Dân Tiến', 80), unit('Xã An Khánh', 80)]).map((u) => u.unit))
+      .toEqual(['Xã An Khánh', 'Xã Dân Tiến', 'Xã Đồng Thịnh']);
+  });
+});
+
+describe('summarize', () => {
+  const inputs: SummaryInput[] = [
+    commune('a.xlsx', 'Xã An Khánh', FULL), // 5 / 5 = 100
+    commune('b.xlsx', 'Xã Bình Sơn', { ...FULL, '1.2': 'KAD' }), // 4 / 4 = 100
+    commune('c.xlsx', 'Phường Cam Giá', { ...FULL, '1.1.2': 0.5, '2.1.2': 1 }), // 4 / 5 = 80
+    commune('d.xlsx', 'Xã Dân Tiến', { ...FULL, '1.1.1': 0.5, '2.1.1': 0.5, '2.1.2': 1 }), // 4 / 5 = 80
+    commune('e.xlsx', 'Thị trấn Đại Từ', { '1.1.1': 1, '1.1.2': 0.75, '1.2': 'KAD', '2.1.1': 0.5, '2.1.2': 0.5 }), // 2.75 / 4 = 68.75
+    commune('f.xlsx', 'Xã Phú Xuyên', { ...FULL, '1.1.1': 1.5 }), // over the maximum: an error
+    commune('g.xlsx', 'Xã Quân Chu', FULL, { set: extrasSet() }), // another criteria set
+    commune('h.xlsx', 'Xã Hà Thượng', FULL, { year: 2023 }),
+    commune('i.xlsx', 'Xã An Khánh', { ...FULL, '1.2': 0 }), // a second workbook of a ranked commune
+    { file: 'hong.xlsx', report: { file: 'hong.xlsx', error: 'Tệp hong.xlsx bị hỏng.' }, set: null },
+  ];
+  const summary = summarize(inputs, 'self');
+
+  test('ranked by index, highest first; equal indexes share a rank and the next skips', () => {
+    expect(summary.units.map((u) => [u.rank, u.unit, u.index, u.total, u.applicableMax])).toEqual([
+      [1, 'Xã An Khánh', 100, 5, 5],
+      [1, 'Xã Bình Sơn', 100, 4, 4],
+      [3, 'Phường Cam Giá', 80, 4, 5],
+      [3, 'Xã Dân Tiến', 80, 4, 5],
+      [5, 'Thị trấn Đại Từ', 68.75, 2.75, 4],
+    ]);
+    expect(summary.units[0]).toEqual({ file: 'a.xlsx', unit: 'Xã An Khánh', year: 2024, rank: 1, total: 5, applicableMax: 5, index: 100, domains: { 1: 3, 2: 2 } });
+  });
+
+  test('averages per domain, of the total and of the index', () => {
+    expect(summary.averages).toEqual({ domains: { 1: 2.35, 2: 1.6 }, total: 3.95, index: 85.75 });
+  });
+
+  test('every workbook not ranked is listed apart with its reason, in the order given', () => {
+    expect(summary.excluded.map((e) => [e.file, e.unit])).toEqual([
+      ['f.xlsx', 'Xã Phú Xuyên'], ['g.xlsx', 'Xã Quân Chu'], ['h.xlsx', 'Xã Hà Thượng'], ['i.xlsx', 'Xã An Khánh'], ['hong.xlsx', null],
+    ]);
+    const reasons = summary.excluded.map((e) => e.reason);
+    expect(reasons[0]).toMatch(/^Có 1 lỗi \(ví dụ: E11 1\.1\.1 Điểm 1,5 vượt điểm tối đa 1\)/);
+    expect(reasons[1]).toBe('Dùng bộ tiêu chí khác (test-set-extras), không phải test-set.');
+    expect(reasons[2]).toBe('Bảng chấm điểm năm 2023, không phải năm 2024.');
+    expect(reasons[3]).toBe('Cùng đơn vị với tệp a.xlsx, đã được xếp hạng.');
+    expect(reasons[4]).toBe('Tệp hong.xlsx bị hỏng.');
+    expect(summary.criteriaSet).toEqual({ id: 'test-set', title: 'Bộ tiêu chí thử' });
+  });
+
+  test('the same id with other maxima is another version of the set, never ranked with the rest', () => {
+    const changed = smallSet();
+    changed.nodes[1].children![0].children![1].max = 1;
+    changed.nodes[1].children![0].children![1].levels = [0, 1];
+    changed.nodes[1].children![0].max = 1.5;
+    changed.nodes[1].max = 1.5;
+    const mixed = summarize([inputs[0], inputs[2], commune('x.xlsx', 'Xã Lạ', FULL, { set: changed })], 'self', 'en');
+    expect(mixed.excluded.map((e) => e.reason)).toEqual([expect.stringContaining('differs from the one the other communes use')]);
+  });
+
+  test('by appraisal: appraisal scores rank; no column or nothing appraised is set apart', () => {
+    const byAppraisal = summarize([
+      commune('a.xlsx', 'Xã An Khánh', FULL, { appraisal: { ...FULL, '2.1.2': 0.5 } }), // 4 / 5 = 80
+      commune('b.xlsx', 'Xã Bình Sơn', FULL, { appraisal: { ...FULL, '1.2': 'KAD' } }), // 4 / 4 = 100
+      commune('c.xlsx', 'Phường Cam Giá', FULL, { appraisal: {} }),
+      commune('d.xlsx', 'Xã Dân Tiến', FULL),
+    ], 'appraisal');
+    expect(byAppraisal.by).toBe('appraisal');
+    expect(byAppraisal.units.map((u) => [u.rank, u.unit, u.index, u.applicableMax])).toEqual([[1, 'Xã Bình Sơn', 100, 4], [2, 'Xã An Khánh', 80, 5]]);
+    expect(byAppraisal.excluded.map((e) => [e.unit, e.reason])).toEqual([
+      ['Phường Cam Giá', 'Chưa nhập điểm thẩm định.'],
+      ['Xã Dân Tiến', 'Chưa có cột Điểm thẩm định ("cchc appraisal add").'],
+    ]);
+  });
+
+  test('bands and bonus / deduction appear when the set defines them', () => {
+    const set = extrasSet();
+    const withExtras = summarize([
+      commune('a.xlsx', 'Xã An Khánh', { ...FULL, T1: 1, D1: 0.5 }, { set }), // 5.5 / 5 = 110
+      commune('b.xlsx', 'Xã Bình Sơn', { ...FULL, '2.1.2': 0, D1: 0.5 }, { set }), // 3 / 5 = 60
+    ], 'self');
+    expect(withExtras.units.map((u) => [u.unit, u.total, u.index, u.bonus, u.deduction, u.band])).toEqual([
+      ['Xã An Khánh', 5.5, 110, 1, 0.5, 'Tốt'],
+      ['Xã Bình Sơn', 3, 60, 0, 0.5, 'Yếu'],
+    ]);
+  });
+
+  test('nothing usable: no units, no averages, everything excluded', () => {
+    const none = summarize([inputs[5], inputs[9]], 'self');
+    expect([none.units, none.averages, none.criteriaSet, none.excluded.length]).toEqual([[], null, { id: 'test-set', title: 'Bộ tiêu chí thử' }, 2]);
+  });
+});
+
+describe('the summary workbook plan', () => {
+  const set = extrasSet();
+  const summary = summarize([
+    commune('a.xlsx', 'Xã An Khánh', { ...FULL, T1: 1 }, { set }),
+    commune('b.xlsx', 'Xã Bình Sơn', { ...FULL, '1.2': 'KAD', D1: 1 }, { set }),
+    commune('c.xlsx', 'Phường Cam Giá', { ...FULL, '2.1.2': 0 }, { set }),
+    commune('d.xlsx', 'Xã Phú Xuyên', { ...FULL, '1.1.1': 3 }, { set }),
+  ], 'self');
+  const { plan, chart } = summaryWorkbookPlan(summary, set);
+  const ranking = plan.sheets[0];
+  // Columns: Hạng · Đơn vị · I · II · Điểm thưởng · Điểm trừ · Tổng điểm · Điểm tối đa áp dụng · Chỉ số · Xếp loại · Tệp
+  const at = (row: number, col: number) => planCell(ranking, row, col)!;
+
+  test('a row per ranked commune, in rank order, with RANK, total, index and band formulas', () => {
+    expect(ranking.name).toBe(SUMMARY_SHEETS.ranking);
+    expect([5, 6, 7].map((row) => at(row, 1).value)).toEqual(['Xã An Khánh', 'Xã Bình Sơn', 'Phường Cam Giá']);
+    expect(at(5, 0)).toMatchObject({ formula: 'RANK(I6,$I$6:$I$8)', result: 1 });
+    expect(at(5, 6)).toMatchObject({ formula: 'MAX(0,ROUND(SUM(C6:D6)+E6-F6,2))', result: 6 });
+    expect(at(5, 8)).toMatchObject({ formula: 'IF(H6>0,ROUND(G6/H6*100,2),"")', result: 120 });
+    expect(at(6, 7).value).toBe(4);
+    expect(at(5, 9).formula).toContain('"Tốt"');
+    expect(at(7, 9).result).toBe('Khá');
+  });
+
+  test('an AVERAGE row under the table', () => {
+    expect(at(8, 1).value).toBe('Trung bình (3 đơn vị)');
+    expect(at(8, 2)).toMatchObject({ formula: 'ROUND(AVERAGE(C6:C8),2)', result: summary.averages!.domains['1'] });
+    expect(at(8, 8)).toMatchObject({ formula: 'ROUND(AVERAGE(I6:I8),2)', result: summary.averages!.index });
+  });
+
+  test('the excluded communes on their own sheet; the chart over the names and the indexes', () => {
+    const excluded = plan.sheets[1];
+    expect(excluded.name).toBe(SUMMARY_SHEETS.excluded);
+    expect(planCell(excluded, 4, 1)!.value).toBe('Xã Phú Xuyên');
+    expect(chart).toMatchObject({
+      sheet: SUMMARY_SHEETS.ranking,
+      categories: "'Xếp hạng'!$B$6:$B$8",
+      values: "'Xếp hạng'!$I$6:$I$8",
+      points: [{ label: 'Xã An Khánh', value: 120 }, { label: 'Xã Bình Sơn', value: 75 }, { label: 'Phường Cam Giá', value: 70 }],
+    });
+  });
+});
