@@ -1,5 +1,6 @@
 // `npm run bench`: how long `build` and `check` take on the default set and on a generated set of
-// 1,000 leaves, and the peak memory. A benchmark, not a test: these machines are noisy, so it prints
+// 1,000 leaves, how long refusals of hostile and damaged files take, the property test at scale
+// (`npm run bench -- property`), and the peak memory. A benchmark, not a test: these machines are noisy, so it prints
 // numbers and never fails on them.
 
 import * as fs from 'fs';
@@ -12,6 +13,9 @@ import { buildWorkbookPlan } from '../src/core/workbook';
 import { readWorkbookGrids } from '../src/xlsx/read-grid';
 import { writePlanToFile } from '../src/xlsx/write';
 import { generateSet } from '../test/helpers/generate';
+import { enginePath } from '../test/engines';
+import { benchDamage, benchHostile } from './hostile';
+import { benchProperty } from './property';
 
 interface Timing {
   label: string;
@@ -53,6 +57,22 @@ async function main(): Promise<void> {
     if (want('build')) {
       timings.push(...(await buildAndCheck('default', defaultSet(), dir)));
       timings.push(...(await buildAndCheck('generated-1000', generateSet(1000, 42), dir)));
+    }
+    if (want('hostile')) {
+      const hostile = await benchHostile();
+      timings.push({ label: `refuse ${hostile.files} hostile files (slowest ${hostile.slowest.file} ${hostile.slowest.ms} ms)`, ms: hostile.totalMs });
+      if (hostile.accepted.length) console.log('NOT REFUSED: ' + hostile.accepted.join(', '));
+      const damaged = await benchDamage(1000);
+      timings.push({ label: `read ${damaged.variants} damaged copies (${damaged.refused} refused, ${damaged.same} same, slowest ${damaged.slowestMs} ms)`, ms: damaged.totalMs });
+      for (const wrong of damaged.wrong) console.log('DAMAGE NOT HANDLED: ' + wrong);
+    }
+    if (want('property')) {
+      if (!enginePath('soffice')) console.log('Bỏ qua property: cần LibreOffice (soffice)');
+      else {
+        const property = await benchProperty(100);
+        timings.push({ label: `property ${property.cases} generated workbooks, ${property.failing} failing`, ms: property.ms });
+        if (property.failing) console.log(property.report);
+      }
     }
     for (const t of timings) console.log(`${t.label.padEnd(40)} ${t.ms.toFixed(0).padStart(7)} ms`);
     console.log(`${'peak memory (RSS)'.padEnd(40)} ${String(peakRssMb()).padStart(7)} MB`);

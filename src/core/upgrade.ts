@@ -1,0 +1,233 @@
+// Rebuilding a scoring workbook (a fresh layout, or a corrected criteria set) without losing anything
+// a person entered. Pure: the old workbook's grids in, the new plan and an account of what moved out.
+// Entries go over by criterion code (entries.ts); everything that has no place under the new set is
+// kept, with its reason, on the leftovers sheet: scores above a lowered maximum, criteria that are
+// gone, duplicated rows, rows inserted without a code, text typed on subtotal rows, subtotals
+// overwritten with a different number, and the leftovers of earlier rebuilds. The old workbook is
+// only read: the CLI writes a new file, the pane keeps a copy of the old sheet first.
+
+import { CriteriaSet, flattenSet } from './criteria';
+import { Message } from './errors';
+import { CellValue, SheetGrid, WorkbookGrids, cellAt, cellText, foldText, formulaAt, linkAt } from './grid';
+import { ColumnRole, SHEETS } from './layout';
+import { WorkbookMeta, isMetaGrid } from './meta';
+import { CellPlan, SheetPlan, WorkbookPlan } from './plan';
+import { formatPoints, parseScoreCell, pointsEqual } from './points';
+import { ScoringRead, readScoring } from './read';
+import { ENTRY_ROLES, Entries, EntryRole, Leftover, extractEntries, placeEntries } from './entries';
+import { readLeftoversSheet } from './leftovers';
+import { BuildOptions, LEFTOVERS_SHEET, buildWorkbookPlan, columnTotals } from './workbook';
+
+export interface UpgradeRequest {
+  grids: WorkbookGrids;
+  /** The new criteria set; the workbook's own when absent (a plain rebuild). */
+  set?: CriteriaSet;
+  /** Overrides of the unit and year stored in the workbook. */
+  unit?: string;
+  year?: number;
+  /** Asks for the appraisal columns; they come anyway when the old workbook had them. */
+  appraisal?: boolean;
+}
+
+export interface RenamedCriterion {
+  code: string;
+  before: string;
+  after: string;
+}
+
+export interface UpgradeResult {
+  plan: WorkbookPlan;
+  build: BuildOptions;
+  /** The old workbook as read: where its scoring sheet, header and columns are. */
+  read: ScoringRead;
+  /** The unit, year and set the old workbook held. */
+  previous: WorkbookMeta;
+  /** Values placed on the new scoring sheet (scores, notes, không áp dụng marks, typed evidence). */
+  carried: number;
+  /** Documents of the Minh chứng register carried over. */
+  evidenceDocs: number;
+  leftovers: Leftover[];
+  /** Codes whose criterion is named differently in the new set although entries went onto it. */
+  renamed: RenamedCriterion[];
+  /** Sheets of the old workbook the tool did not make (a person's own): the plan does not contain them. */
+  otherSheets: SheetGrid[];
+}
+
+function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function cleanValue(v: CellValue): CellValue {
+  return typeof v === 'string' ? v.normalize('NFC') : v;
+}
+
+/** What a person typed on one row of the old scoring sheet, by entry column; formulas are not typing. */
+function typedOnRow(read: ScoringRead, row: number): Array<{ role: EntryRole; value: CellValue; link: string | null }> {
+  const out: Array<{ role: EntryRole; value: CellValue; link: string | null }> = [];
+  for (const role of ENTRY_ROLES) {
+    const col = read.columns[role as ColumnRole];
+    if (col === undefined || formulaAt(read.sheet, row, col)) continue;
+    const value = cellAt(read.sheet, row, col);
+    if (!isBlank(value)) out.push({ role, value: cleanValue(value), link: linkAt(read.sheet, row, col) });
+  }
+  return out;
+}
+
+function leftover(code: string, name: string, role: EntryRole, value: CellValue, link: string | null, reason: Message): Leftover {
+  const l: Leftover = { code, name, role, value, reason };
+  if (link) l.link = link;
+  return l;
+}
+
+/** Entries on the second and later rows of a duplicated code that differ from the row kept. */
+function duplicateRowLeftovers(read: ScoringRead, names: Record<string, string>): Leftover[] {
+  const out: Leftover[] = [];
+  for (const d of read.duplicates) {
+    const kept = read.rowOf[d.code];
+    for (const row of d.rows) {
+      if (row === kept) continue;
+      for (const t of typedOnRow(read, row)) {
+        const col = read.columns[t.role as ColumnRole]!;
+        const same = cellAt(read.sheet, kept, col);
+        if (same === t.value || (typeof same === 'string' && typeof t.value === 'string' && same.normalize('NFC') === t.value)) continue;
+        out.push(leftover(d.code, names[d.code] || '', t.role, t.value, t.link, {
+          vi: `Dòng ${row + 1} lặp lại mã ${d.code}; bảng mới giữ dòng ${kept + 1}.`,
+          en: `Row ${row + 1} repeats code ${d.code}; the new sheet keeps row ${kept + 1}.`,
+        }));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * On rows of criteria that have sub-criteria nothing is entered; text typed there anyway, and a number
+ * pasted over a subtotal that differs from the sum of its children, would otherwise vanish.
+ */
+function parentRowLeftovers(read: ScoringRead, entries: Entries): Leftover[] {
+  const out: Leftover[] = [];
+  const sums = { self: columnTotals(read.meta.set, entries, 'self').byCode, appraisal: columnTotals(read.meta.set, entries, 'appraisal').byCode };
+  for (const f of flattenSet(read.meta.set)) {
+    const row = read.rowOf[f.code];
+    if (f.leaf || row === undefined) continue;
+    for (const t of typedOnRow(read, row)) {
+      if (t.role === 'self' || t.role === 'appraisal') {
+        const p = parseScoreCell(t.value);
+        const sum = sums[t.role][f.code];
+        if (p.kind === 'number' && pointsEqual(p.value, sum)) continue;
+        out.push(leftover(f.code, f.node.name, t.role, t.value, null, {
+          vi: `Ô tổng của ${f.code} đã bị ghi đè bằng giá trị; bảng mới tính lại tổng từ các mục con (${formatPoints(sum)}).`,
+          en: `The subtotal of ${f.code} had been overwritten with a value; the new sheet sums its children again (${formatPoints(sum, 'en')}).`,
+        }));
+      } else {
+        out.push(leftover(f.code, f.node.name, t.role, t.value, t.link, {
+          vi: `Ghi ở dòng của ${f.code}, một tiêu chí có mục con: hãy ghi vào mục con phù hợp.`,
+          en: `Written on the row of ${f.code}, a criterion with sub-criteria: put it on the right sub-criterion.`,
+        }));
+      }
+    }
+  }
+  return out;
+}
+
+/** Entries on rows people inserted into the table without a code (the reader cannot place them). */
+function codelessRowLeftovers(read: ScoringRead): Leftover[] {
+  const out: Leftover[] = [];
+  const codeCol = read.columns.code!;
+  const nameCol = read.columns.name;
+  for (let row = read.headerRow + 1; row < read.sheet.values.length; row++) {
+    if (!isBlank(cellAt(read.sheet, row, codeCol))) continue;
+    const name = nameCol === undefined ? '' : cellText(cellAt(read.sheet, row, nameCol));
+    for (const t of typedOnRow(read, row)) {
+      out.push(leftover('', name, t.role, t.value, t.link, {
+        vi: `Dòng ${row + 1} được chèn thêm, không có mã tiêu chí.`,
+        en: `Row ${row + 1} was inserted and has no criterion code.`,
+      }));
+    }
+  }
+  return out;
+}
+
+function countValues(entries: Entries): number {
+  let n = 0;
+  for (const code of Object.keys(entries)) {
+    const e = entries[code];
+    for (const role of ENTRY_ROLES) if (e.values[role] !== undefined) n++;
+  }
+  return n;
+}
+
+export function planUpgrade(request: UpgradeRequest): UpgradeResult {
+  const read = readScoring(request.grids);
+  const previous = read.meta;
+  const set = request.set || previous.set;
+  const { entries, unknownRows, register } = extractEntries(read);
+  const oldNames: Record<string, string> = {};
+  for (const f of flattenSet(previous.set)) oldNames[f.code] = f.node.name;
+  for (const item of (previous.set.bonus || []).concat(previous.set.deduction || [])) oldNames[item.code] = item.name;
+
+  const placed = placeEntries(set, entries, unknownRows, oldNames);
+  const earlier = request.grids.sheets.filter((s) => s.name === LEFTOVERS_SHEET)[0] || null;
+  const leftovers = placed.leftovers
+    .concat(duplicateRowLeftovers(read, oldNames))
+    .concat(parentRowLeftovers(read, entries))
+    .concat(codelessRowLeftovers(read))
+    .concat(earlier ? readLeftoversSheet(earlier) : []);
+
+  const newNames: Record<string, string> = {};
+  for (const f of flattenSet(set)) newNames[f.code] = f.node.name;
+  const renamed = Object.keys(placed.placed)
+    .filter((code) => oldNames[code] !== undefined && newNames[code] !== undefined && foldText(oldNames[code]) !== foldText(newNames[code]))
+    .map((code) => ({ code, before: oldNames[code], after: newNames[code] }));
+
+  const build: BuildOptions = {
+    set,
+    unit: request.unit || previous.unit,
+    year: request.year || previous.year,
+    // An appraisal column, once there, stays: dropping it would drop what the council entered.
+    appraisal: !!request.appraisal || previous.appraisal || placed.needsAppraisal || read.columns.appraisal !== undefined,
+    entries: placed.placed,
+    leftovers,
+    evidence: register,
+  };
+  const plan = buildWorkbookPlan(build);
+  const made = [read.sheet, earlier, read.register && read.register.sheet];
+  const planned = plan.sheets.map((s) => s.name);
+  const otherSheets = request.grids.sheets.filter((s) =>
+    made.indexOf(s) < 0 && !isMetaGrid(s) && s.name !== SHEETS.summary && planned.indexOf(s.name) < 0);
+  return {
+    plan, build, read, previous, carried: countValues(placed.placed), evidenceDocs: register.length, leftovers, renamed, otherSheets,
+  };
+}
+
+/**
+ * A sheet's values as they stand (formula results, not formulas), with its links and merged cells:
+ * how a person's own sheet, or the old scoring sheet, is kept beside a rebuilt workbook. Text stays
+ * text, whatever it starts with.
+ */
+export function valuesCopySheet(grid: SheetGrid, name: string): SheetPlan {
+  const cells: CellPlan[] = [];
+  let cols = 0;
+  grid.values.forEach((row, r) => {
+    (row || []).forEach((value, c) => {
+      const link = linkAt(grid, r, c);
+      if (value === null && !link) return;
+      const cell: CellPlan = { row: r, col: c, value: typeof value === 'boolean' ? String(value).toUpperCase() : value };
+      if (link) cell.hyperlink = link;
+      cells.push(cell);
+      cols = Math.max(cols, c + 1);
+    });
+  });
+  return {
+    name,
+    visibility: grid.visibility === 'veryHidden' ? 'hidden' : grid.visibility,
+    columns: new Array(cols).fill(null).map(() => ({ width: 14 })),
+    rowHeights: [],
+    cells,
+    merges: grid.merges.slice(),
+    validations: [],
+    conditionalFormats: [],
+    protect: false,
+  };
+}
+
