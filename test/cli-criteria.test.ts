@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { CellValue } from '../src/core/grid';
 import { Io } from '../src/cli/io';
 import { run } from '../src/cli/main';
-import { HEADER, MESSY_MERGES, messyRows } from './fixtures/import/messy-table';
+import { MESSY_MERGES, messyRows } from './fixtures/import/messy-table';
 
 let dir: string;
 

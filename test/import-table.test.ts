@@ -1,6 +1,7 @@
 import { CriteriaNode, flattenSet } from '../src/core/criteria';
 import { CellValue, SheetGrid } from '../src/core/grid';
 import { findTableLayout, importCriteriaTable, levelsFromMethod } from '../src/core/import-table';
+import bundledJson from '../src/criteria/thai-nguyen-xa-2024.json';
 import { HEADER, MESSY_MERGES, messyRows } from './fixtures/import/messy-table';
 
 function sheet(rows: CellValue[][], merges: string[] = [], name = 'Phụ lục'): SheetGrid {
@@ -283,7 +284,7 @@ describe('levelsFromMethod', () => {
 });
 
 describe('importCriteriaTable at full size', () => {
-  const bundled = require('../src/criteria/thai-nguyen-xa-2024.json');
+  const bundled = bundledJson;
 
   /** The bundled set printed as a province prints it: Roman domains, numbering restarting per domain. */
   function tableOf(nodes: CriteriaNode[]): CellValue[][] {
