@@ -1,7 +1,8 @@
 // `npm run bench`: how long `build` and `check` take on the default set and on a generated set of
-// 1,000 leaves, how long refusals of hostile and damaged files take, the property test at scale
-// (`npm run bench -- property`), and the peak memory. A benchmark, not a test: these machines are noisy, so it prints
-// numbers and never fails on them.
+// 1,000 leaves, the district summary of 172 communes, how long refusals of hostile and damaged files
+// take, the property test at scale, and the peak memory. `npm run bench -- build summary` picks
+// sections (build, summary, hostile, property). A benchmark, not a test: these machines are noisy,
+// so it prints numbers and never fails on them.
 
 import * as fs from 'fs';
 import * as os from 'os';
@@ -16,6 +17,7 @@ import { generateSet } from '../test/helpers/generate';
 import { enginePath } from '../test/engines';
 import { benchDamage, benchHostile } from './hostile';
 import { benchProperty } from './property';
+import { benchSummary } from './summary';
 
 interface Timing {
   label: string;
@@ -65,6 +67,10 @@ async function main(): Promise<void> {
       const damaged = await benchDamage(1000);
       timings.push({ label: `read ${damaged.variants} damaged copies (${damaged.refused} refused, ${damaged.same} same, slowest ${damaged.slowestMs} ms)`, ms: damaged.totalMs });
       for (const wrong of damaged.wrong) console.log('DAMAGE NOT HANDLED: ' + wrong);
+    }
+    if (want('summary')) {
+      const summary = await benchSummary();
+      timings.push({ label: `summary of ${summary.workbooks} communes (peak ${summary.peakRssMb} MB)`, ms: summary.ms });
     }
     if (want('property')) {
       if (!enginePath('soffice')) console.log('Bỏ qua property: cần LibreOffice (soffice)');
