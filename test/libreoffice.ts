@@ -159,7 +159,7 @@ export async function renderToPng(xlsxPath: string, outDir: string): Promise<Ren
   let texts: string[];
   try {
     const pdf = await convert(xlsxPath, 'pdf:calc_pdf_Export', 'pdf', pdfDir);
-    await runTool('pdftoppm', ['-png', '-r', '60', pdf, prefix]);
+    await runTool('pdftoppm', ['-png', '-r', '100', pdf, prefix]);
     // pdftotext ends every page with a form feed.
     texts = (await runTool('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'])).split('\f');
   } finally {

@@ -62,9 +62,9 @@ export const REGISTER_HEADER_ROW = 3;
 export const REGISTER_FIRST_ROW = REGISTER_HEADER_ROW + 1;
 /** Rows the Chấm điểm formulas cover at least: far more than a commune files, so appending stays inside. */
 const REGISTER_MIN_ROWS = 1000;
-/** Empty rows drawn as table below the documents, inviting the next entry. */
-const REGISTER_MIN_DRAWN_ROWS = 200;
-const REGISTER_SPARE_DRAWN_ROWS = 100;
+/** Empty rows drawn as table below the documents, inviting the next entry; few, as they print. */
+const REGISTER_MIN_DRAWN_ROWS = 40;
+const REGISTER_SPARE_DRAWN_ROWS = 30;
 
 export function registerFieldName(field: RegisterField): Message {
   return REGISTER_COLUMNS[REGISTER_COL[field]].header;

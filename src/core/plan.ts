@@ -150,9 +150,14 @@ function lineHeight(size: number): number {
   return Math.ceil(size * 1.36);
 }
 
-/** Lines a text needs in a column of `width` characters (Excel width units ≈ one digit of 11 pt). */
-export function wrappedLines(text: string, width: number, size = 11): number {
-  const perLine = Math.max(1, Math.floor((width - 1) * (11 / size) * 1.25));
+/**
+ * Lines a text needs in a column of `width` characters (Excel width units ≈ one digit of 11 pt).
+ * Estimated on the narrow side, as a row cut short hides text while a little spare height costs
+ * nothing: bold letters are wider, and each indent level takes about one and a half digits.
+ */
+export function wrappedLines(text: string, width: number, size = 11, bold = false, indent = 0): number {
+  const charsPerUnit = bold ? 1.05 : 1.15;
+  const perLine = Math.max(1, Math.floor((width - 1 - indent * 1.5) * (11 / size) * charsPerUnit));
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {
     // Break at spaces as a spreadsheet does: a word that does not fit starts a new line.
@@ -201,7 +206,8 @@ export function fitRowHeights(sheet: SheetPlan, styles: Record<string, StyleSpec
     if (column && column.hidden) continue;
     const width = spans[cell.row + ':' + cell.col] || (column ? column.width : 9);
     const size = (style.font && style.font.size) || 11;
-    const height = wrappedLines(text, width, size) * lineHeight(size) + 2;
+    const bold = !!(style.font && style.font.bold);
+    const height = wrappedLines(text, width, size, bold, style.indent || 0) * lineHeight(size) + 2;
     if (height > (need[cell.row] || 0)) need[cell.row] = height;
   }
   const explicit: Record<number, number> = {};

@@ -30,6 +30,8 @@ export interface BuildOptions {
   evidence?: EvidenceDoc[];
 }
 
+// Points use the General format: it shows 9, 2.5 and 0.25 as written, where "0.##" leaves Excel
+// showing "9." on whole numbers.
 export const STYLES: Record<string, StyleSpec> = {
   title: { font: { bold: true, size: 14 }, horizontal: 'center', vertical: 'middle', wrap: true },
   info: { font: { size: 11 }, horizontal: 'left', vertical: 'middle' },
@@ -40,13 +42,13 @@ export const STYLES: Record<string, StyleSpec> = {
   header: { font: { bold: true }, fill: 'D9D9D9', horizontal: 'center', vertical: 'middle', wrap: true, border: true },
   domain: { font: { bold: true }, fill: 'BDD7EE', vertical: 'top', wrap: true, border: true },
   domainCenter: { font: { bold: true }, fill: 'BDD7EE', horizontal: 'center', vertical: 'top', border: true },
-  domainPoints: { font: { bold: true }, fill: 'BDD7EE', horizontal: 'center', vertical: 'top', border: true, numFmt: '0.##;-0.##;0' },
+  domainPoints: { font: { bold: true }, fill: 'BDD7EE', horizontal: 'center', vertical: 'top', border: true, numFmt: 'General' },
   criterion: { font: { bold: true }, fill: 'EDEDED', vertical: 'top', wrap: true, border: true, indent: 1 },
   criterionCenter: { font: { bold: true }, fill: 'EDEDED', horizontal: 'center', vertical: 'top', border: true },
-  criterionPoints: { font: { bold: true }, fill: 'EDEDED', horizontal: 'center', vertical: 'top', border: true, numFmt: '0.##;-0.##;0' },
+  criterionPoints: { font: { bold: true }, fill: 'EDEDED', horizontal: 'center', vertical: 'top', border: true, numFmt: 'General' },
   leaf: { vertical: 'top', wrap: true, border: true, indent: 2 },
   leafCenter: { horizontal: 'center', vertical: 'top', border: true },
-  leafPoints: { horizontal: 'center', vertical: 'top', border: true, numFmt: '0.##;-0.##;0' },
+  leafPoints: { horizontal: 'center', vertical: 'top', border: true, numFmt: 'General' },
   method: { font: { size: 10 }, vertical: 'top', wrap: true, border: true },
   entryScore: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: 'General' },
   entryText: { fill: 'FFF2CC', vertical: 'top', wrap: true, border: true, locked: false },
@@ -54,7 +56,7 @@ export const STYLES: Record<string, StyleSpec> = {
   check: { font: { size: 10 }, vertical: 'top', wrap: true, border: true },
   code: { font: { size: 9, color: '808080' }, vertical: 'top' },
   totalLabel: { font: { bold: true }, fill: 'F8CBAD', vertical: 'middle', border: true, horizontal: 'right' },
-  totalPoints: { font: { bold: true }, fill: 'F8CBAD', horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.##;-0.##;0' },
+  totalPoints: { font: { bold: true }, fill: 'F8CBAD', horizontal: 'center', vertical: 'middle', border: true, numFmt: 'General' },
   totalPercent: { font: { bold: true }, fill: 'F8CBAD', horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.00' },
   totalBlank: { fill: 'F8CBAD', border: true },
   // Tổng hợp
@@ -66,7 +68,7 @@ export const STYLES: Record<string, StyleSpec> = {
   sumHeader: { font: { bold: true }, fill: 'D9D9D9', horizontal: 'center', vertical: 'middle', wrap: true, border: true },
   sumCell: { vertical: 'middle', wrap: true, border: true },
   sumCenter: { horizontal: 'center', vertical: 'middle', border: true },
-  sumPoints: { horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.##;-0.##;0' },
+  sumPoints: { horizontal: 'center', vertical: 'middle', border: true, numFmt: 'General' },
   sumPercent: { horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.00' },
   signTitle: { font: { bold: true, size: 12 }, horizontal: 'center', vertical: 'middle' },
   signHint: { font: { italic: true, size: 11 }, horizontal: 'center', vertical: 'middle' },
@@ -546,9 +548,11 @@ function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
   put({ row: signRow + 2, col: 2, value: '(Ký, ghi rõ họ tên, đóng dấu)', style: 'signHint' });
   span(signRow + 2, 2, lastCol);
 
-  const columns = [{ width: 6 }, { width: 46 }, { width: 11 }, { width: 11 }];
-  if (appraisal) columns.push({ width: 11 }, { width: 14 });
-  columns.push({ width: 11 });
+  // The national motto block spans the point columns: without the appraisal pair they must be wide
+  // enough for "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (about 40 units), so the domain column narrows.
+  const columns = appraisal
+    ? [{ width: 6 }, { width: 46 }, { width: 11 }, { width: 11 }, { width: 11 }, { width: 14 }, { width: 11 }]
+    : [{ width: 6 }, { width: 34 }, { width: 14 }, { width: 14 }, { width: 14 }];
   return {
     name: SHEETS.summary,
     visibility: 'visible',
