@@ -422,6 +422,12 @@ describe('printing (LibreOffice)', () => {
     const size = pngSize(summary[0].png);
     expect(size.height).toBeGreaterThan(size.width);
     expect(summary[0].text).toContain('CHỦ TỊCH');
+    // The codes people write on Minh chứng print beside each sub-criterion; the row markers do not.
+    const scoringText = scoring.map((p) => p.text).join('\n');
+    expect(scoringText).toMatch(/\b1\.1\.1\b/);
+    expect(scoringText).toMatch(/\b8\.\d+\.\d+\b/);
+    expect(scoringText).not.toContain('#TOTAL');
+    expect(scoringText).not.toContain('#INDEX');
     // An empty register prints a short table to fill by hand, not pages of empty rows.
     const register = pages.filter((p) => p.text.indexOf('Số, ký hiệu văn bản') >= 0);
     expect(register.length).toBeGreaterThanOrEqual(1);

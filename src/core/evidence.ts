@@ -350,7 +350,7 @@ export function planEvidence(input: EvidencePlanInput): EvidencePlan {
     { row: 0, col: 0, value: `DANH MỤC TÀI LIỆU KIỂM CHỨNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${input.year} — ${input.unit}`, style: 'title' },
     {
       row: 1, col: 0, style: 'hint',
-      value: 'Mỗi dòng một văn bản, ảnh hoặc tệp. Mã tiêu chí: một hoặc nhiều mã tiêu chí thành phần, cách nhau bằng dấu chấm phẩy (ví dụ 1.1.1; 2.3.1). ' +
+      value: 'Mỗi dòng một văn bản, ảnh hoặc tệp. Mã tiêu chí: một hoặc nhiều mã tiêu chí thành phần (cột Mã ở trang Chấm điểm), cách nhau bằng dấu chấm phẩy (ví dụ 1.1.1; 2.3.1). ' +
         'Số, ký hiệu như 125/KH-UBND; ngày ghi dd/mm/yyyy. Tệp: đường dẫn tương đối tới thư mục minh chứng, đường dẫn mạng \\\\máy-chủ\\thư-mục, hoặc địa chỉ https:// (SharePoint, OneDrive).',
     },
     {

@@ -158,7 +158,7 @@ export function extraRowsPlan(input: ExtraRowsInput): { cells: CellPlan[]; valid
       put({ row: g.row, col: col[role], formula, result: input.groupResult(g.kind, role), style: 'domainPoints' });
     }
     for (const role of textRoles.concat(['check'])) put({ row: g.row, col: col[role], value: null, style: 'domain' });
-    put({ row: g.row, col: col.code, value: g.kind === 'bonus' ? ROW_MARKERS.bonus : ROW_MARKERS.deduction, style: 'code' });
+    put({ row: g.row, col: col.code, value: g.kind === 'bonus' ? ROW_MARKERS.bonus : ROW_MARKERS.deduction, style: 'codeMarker' });
 
     g.items.forEach(({ item, row }, i) => {
       put({ row, col: col.stt, value: String(i + 1), style: 'leafCenter' });

@@ -39,7 +39,8 @@ const COLUMN_SPECS: Record<ColumnRole, ColumnSpec> = {
   note: { role: 'note', header: { vi: 'Giải trình / Ghi chú', en: 'Explanation / Note' }, width: 28, aliases: ['giai trinh', 'ghi chu'] },
   appraisalNote: { role: 'appraisalNote', header: { vi: 'Ý kiến thẩm định', en: 'Appraiser\'s note' }, width: 24, aliases: ['ghi chu tham dinh', 'y kien hoi dong tham dinh'] },
   check: { role: 'check', header: { vi: 'Kiểm tra', en: 'Check' }, width: 22 },
-  code: { role: 'code', header: { vi: 'Mã', en: 'Code' }, width: 9, hidden: true, aliases: ['ma tieu chi', 'code'] },
+  // Visible: the Minh chứng register and the check's messages name sub-criteria by this code.
+  code: { role: 'code', header: { vi: 'Mã', en: 'Code' }, width: 9, aliases: ['ma tieu chi', 'code'] },
 };
 
 export interface ColumnLayout {

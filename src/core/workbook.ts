@@ -54,7 +54,9 @@ export const STYLES: Record<string, StyleSpec> = {
   entryText: { fill: 'FFF2CC', vertical: 'top', wrap: true, border: true, locked: false },
   plain: { vertical: 'top', border: true },
   check: { font: { size: 10 }, vertical: 'top', wrap: true, border: true },
-  code: { font: { size: 9, color: '808080' }, vertical: 'top' },
+  code: { font: { size: 9, color: '595959' }, horizontal: 'center', vertical: 'top', border: true },
+  // The markers of the total rows are for the reader, not for people: the format ;;; shows nothing.
+  codeMarker: { font: { size: 9 }, vertical: 'top', numFmt: ';;;' },
   totalLabel: { font: { bold: true }, fill: 'F8CBAD', vertical: 'middle', border: true, horizontal: 'right' },
   totalPoints: { font: { bold: true }, fill: 'F8CBAD', horizontal: 'center', vertical: 'middle', border: true, numFmt: 'General' },
   totalPercent: { font: { bold: true }, fill: 'F8CBAD', horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.00' },
@@ -222,13 +224,13 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, re
   const { layout } = g;
   const col = layout.col as Record<ColumnRole, number>;
   const lastCol = layout.order.length - 1;
-  const visibleLast = lastCol - 1; // the code column is hidden
+  const textLast = lastCol - 1; // titles and hints span the columns before the code column
   const cells: CellPlan[] = [];
   const merges: string[] = [];
   const validations: ValidationPlan[] = [];
   const names = unitNames(opts.unit);
   const put = (cell: CellPlan) => cells.push(cell);
-  const mergeRow = (row: number) => merges.push(a1(row, 0) + ':' + a1(row, visibleLast));
+  const mergeRow = (row: number) => merges.push(a1(row, 0) + ':' + a1(row, textLast));
 
   put({ row: 0, col: 0, value: `BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year}`, style: 'title' });
   mergeRow(0);
@@ -313,7 +315,7 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, re
     merges.push(a1(row, 0) + ':' + a1(row, col.max - 1));
   };
   const blanks = (row: number, except: number[]) => {
-    for (let c = col.max; c <= visibleLast; c++) if (except.indexOf(c) < 0) put({ row, col: c, value: null, style: 'totalBlank' });
+    for (let c = col.max; c <= textLast; c++) if (except.indexOf(c) < 0) put({ row, col: c, value: null, style: 'totalBlank' });
   };
   labelSpan(g.totalRow, 'TỔNG ĐIỂM');
   put({ row: g.totalRow, col: col.max, formula: sumFormula(rowRefs(col.max, domainRows)), result: totalMax, style: 'totalPoints' });
@@ -322,7 +324,7 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, re
     put({ row: g.totalRow, col: col[role], formula, result: totals[role].total, style: 'totalPoints' });
   }
   blanks(g.totalRow, [col.max].concat(scoreRoles.map((r) => col[r])));
-  put({ row: g.totalRow, col: col.code, value: ROW_MARKERS.total, style: 'code' });
+  put({ row: g.totalRow, col: col.code, value: ROW_MARKERS.total, style: 'codeMarker' });
 
   labelSpan(g.applicableRow, 'ĐIỂM TỐI ĐA CÁC TIÊU CHÍ ÁP DỤNG');
   const maxRange = `${a1(first, col.max)}:${a1(last, col.max)}`;
@@ -335,7 +337,7 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, re
     });
   }
   blanks(g.applicableRow, scoreRoles.map((r) => col[r]));
-  put({ row: g.applicableRow, col: col.code, value: ROW_MARKERS.applicableMax, style: 'code' });
+  put({ row: g.applicableRow, col: col.code, value: ROW_MARKERS.applicableMax, style: 'codeMarker' });
 
   labelSpan(g.indexRow, 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (%)');
   for (const role of scoreRoles) {
@@ -348,7 +350,7 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, re
     });
   }
   blanks(g.indexRow, scoreRoles.map((r) => col[r]));
-  put({ row: g.indexRow, col: col.code, value: ROW_MARKERS.index, style: 'code' });
+  put({ row: g.indexRow, col: col.code, value: ROW_MARKERS.index, style: 'codeMarker' });
 
   if (g.bandRow !== null) {
     labelSpan(g.bandRow, 'XẾP LOẠI');
@@ -356,7 +358,7 @@ function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, re
       put({ row: g.bandRow, col: col[role], formula: bandFormula(a1(g.indexRow, col[role]), set)!, result: totals[role].band, style: 'totalPoints' });
     }
     blanks(g.bandRow, scoreRoles.map((r) => col[r]));
-    put({ row: g.bandRow, col: col.code, value: ROW_MARKERS.band, style: 'code' });
+    put({ row: g.bandRow, col: col.code, value: ROW_MARKERS.band, style: 'codeMarker' });
   }
 
   return {
