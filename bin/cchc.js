@@ -11,6 +11,11 @@ if (!fs.existsSync(main)) {
   );
   process.exit(2);
 }
+// A reader that stops early (`cchc check … | head`) closes the pipe: that is not an error to report.
+process.stdout.on('error', function (e) {
+  if (e && e.code === 'EPIPE') process.exit(process.exitCode || 0);
+  throw e;
+});
 var cli = require(main);
 cli.run(process.argv.slice(2), cli.processIo()).then(
   function (code) {

@@ -1,5 +1,6 @@
 // `cchc build`, run in-process as a user would type it.
 
+import { spawnSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -204,4 +205,13 @@ test('--lang en speaks English', async () => {
   expect(refused.err).toContain('--year must be the assessment year, 2000 to 2100');
   const exists = await cchc('build', '--unit', 'Xã Đồng Thịnh', '--year', '2024', '--out', 'a.xlsx', '--lang', 'en');
   expect(exists.err).toContain('a.xlsx already exists; not overwritten. Choose another name, or add --force to replace it.');
+});
+
+test('a reader that stops early (cchc check … | head) ends the command quietly, without a stack trace', async () => {
+  expect((await cchc('build', '--unit', 'Xã Đồng Thịnh', '--year', '2024', '--out', 'pipe.xlsx')).code).toBe(0);
+  const bin = path.join(__dirname, '..', 'bin', 'cchc.js');
+  // The JSON report is larger than a pipe's buffer, so the command is still writing when head leaves.
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" check pipe.xlsx --json | head -c 100 >/dev/null`], { cwd: dir, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
 });

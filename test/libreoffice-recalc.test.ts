@@ -10,6 +10,7 @@ import { CriteriaSet, flattenSet, leavesOf, parseCriteriaSet, setMax } from '../
 import { CellValue, SheetGrid, WorkbookGrids, a1, cellAt } from '../src/core/grid';
 import { ROW_MARKERS, SHEETS, columnSpec } from '../src/core/layout';
 import { fromHundredths, toHundredths } from '../src/core/points';
+import { checkWorkbook } from '../src/core/check';
 import { CHECK_TEXT, buildWorkbookPlan } from '../src/core/workbook';
 import { readWorkbookGrids } from '../src/xlsx/read-grid';
 import { writePlanToFile } from '../src/xlsx/write';
@@ -83,6 +84,7 @@ function checkOf(v: ScoreEntry | undefined, max: number, levels: number[] | unde
   if (isNotApplicable(v)) return CHECK_TEXT.notApplicable;
   if (typeof v !== 'number') return CHECK_TEXT.notNumber;
   if (v < 0) return CHECK_TEXT.negative;
+  if (Math.abs(v * 100 - Math.round(v * 100)) > 1e-9) return CHECK_TEXT.tooFine;
   if (toHundredths(v) > toHundredths(max)) return CHECK_TEXT.overMax;
   if (levels && levels.length && levels.every((l) => toHundredths(l) !== toHundredths(v))) return CHECK_TEXT.notLevel;
   return CHECK_TEXT.ok;
@@ -281,6 +283,19 @@ test('self-assessment: every subtotal, total, index, classification, Tổng hợ
   const check = (code: string) => cellAt(cells.sheet, cells.rowOf[code], cells.col.check);
   expect([check('1.1.1'), check('2.1.1'), check('1.1.2'), check('1.4.1'), check('2.4.1'), check('3.2.3'), check('1.3.1'), check('1.3.2')])
     .toEqual(['✗ Vượt điểm tối đa', '✗ Không phải số', '✗ Không đúng mức điểm', 'Chưa chấm', '✗ Không phải số', '✗ Điểm âm', 'Không áp dụng', '✓']);
+});
+
+test('a score finer than hundredths is flagged by the sheet and by the check alike', async () => {
+  if (!requireEngine('soffice')) return;
+  const set = defaultSet();
+  // 0.333 rounds to an allowed-looking 0.33; 1.001 would pass as 1 if only hundredths were compared.
+  const grids = await builtAndScored('fine.xlsx', set, { ...levelScores(set, 3, 1), '1.1.1': 0.333, '1.1.2': 1.001 }, null);
+  const cells = scoringCells(grids);
+  const check = (code: string) => cellAt(cells.sheet, cells.rowOf[code], cells.col.check);
+  expect([check('1.1.1'), check('1.1.2')]).toEqual([CHECK_TEXT.tooFine, CHECK_TEXT.tooFine]);
+  const issues = (checkWorkbook(grids).issues || []).filter((i) => (i.code === '1.1.1' || i.code === '1.1.2') && i.severity === 'error');
+  expect(issues.map((i) => [i.code, i.severity, i.rule])).toEqual([['1.1.1', 'error', 'not-a-level'], ['1.1.2', 'error', 'not-a-level']]);
+  expect(issues[0].message).toContain('0,333');
 });
 
 test('appraisal: both columns, the differences and the combined check equal our arithmetic', async () => {

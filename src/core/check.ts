@@ -5,7 +5,7 @@ import { FlatNode, flattenSet, setMax } from './criteria';
 import { Lang, Message, UserError, say } from './errors';
 import { WorkbookGrids, a1, cellAt, cellText, formulaAt } from './grid';
 import { ColumnRole, columnSpec } from './layout';
-import { ParsedScore, formatPoints, indexPercent, parseScoreCell, pointsEqual, sumPoints, toHundredths } from './points';
+import { ParsedScore, formatPoints, indexPercent, isHundredthStep, parseScoreCell, pointsEqual, sumPoints, toHundredths } from './points';
 import { ScoringRead, readScoring } from './read';
 import { sumFormulaRows } from './sum-formula';
 import { combineTotal, hasExtras } from './extras';
@@ -158,8 +158,18 @@ export const entryRules: Rule[] = [
     run(ctx) {
       forEachEntry(ctx, (leaf, column, p, cell) => {
         const levels = leaf.node.levels;
-        if (p.kind !== 'number' || !levels || !levels.length) return;
+        if (p.kind !== 'number') return;
         if (p.value < 0 || toHundredths(p.value) > toHundredths(leaf.node.max)) return; // reported above
+        if (!isHundredthStep(p.value)) {
+          // Scores go in hundredths: a finer one would make the sheet's sums and ours disagree.
+          const raw = String(p.value);
+          ctx.report({ severity: 'error', rule: 'not-a-level', code: leaf.code, column, cell, message: {
+            vi: `Điểm ${raw.replace('.', ',')} lẻ quá hai chữ số thập phân: điểm chấm đến 0,01 (ví dụ ${f(p.value)}).`,
+            en: `Score ${raw} has more than two decimals: scores go in hundredths (e.g. ${fe(p.value)}).`,
+          } });
+          return;
+        }
+        if (!levels || !levels.length) return;
         if (levels.some((l) => pointsEqual(l, p.value))) return;
         ctx.report({ severity: 'error', rule: 'not-a-level', code: leaf.code, column, cell, message: {
           vi: `Điểm ${f(p.value)} không thuộc các mức cho phép (${levels.map(f).join('; ')}).`,

@@ -6,7 +6,7 @@ import { a1, columnLetter } from './grid';
 import { ColumnRole, ROW_MARKERS, SCORING_HEADER_ROW, SHEETS, columnLayout, columnSpec, ColumnLayout } from './layout';
 import { metaSheetPlan } from './meta';
 import { CellPlan, ConditionalFormatPlan, PlanValue, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan, fitRowHeights } from './plan';
-import { NOT_APPLICABLE_MARK, formatPoints, indexPercent, parseScoreCell, pointsEqual, subtractPoints, sumPoints, toHundredths } from './points';
+import { NOT_APPLICABLE_MARK, formatPoints, indexPercent, isHundredthStep, parseScoreCell, pointsEqual, subtractPoints, sumPoints, toHundredths } from './points';
 import { ENTRY_ROLE_NAMES, Entries, EntryRole, LeafEntry, Leftover } from './entries';
 import { CellValue } from './grid';
 import { domainApplicableFormula, domainApplicableMax, domainBlocks, notApplicableMaxFormula } from './applicable';
@@ -126,6 +126,7 @@ export const CHECK_TEXT = {
   negative: '✗ Điểm âm',
   overMax: '✗ Vượt điểm tối đa',
   notLevel: '✗ Không đúng mức điểm',
+  tooFine: '✗ Quá 2 chữ số thập phân',
 } as const;
 
 /**
@@ -138,7 +139,8 @@ export function scoreCheckExpression(cell: string, max: number, levels: number[]
     ? `IF(ISNA(MATCH(ROUND(${cell},2),{${numberList(levels)}},0)),"${t.notLevel}","${t.ok}")`
     : `"${t.ok}"`;
   return `IF(TRIM(${cell}&"")="","${t.blank}",IF(UPPER(TRIM(${cell}&""))="${NOT_APPLICABLE_MARK}","${t.notApplicable}",` +
-    `IF(NOT(ISNUMBER(${cell})),"${t.notNumber}",IF(${cell}<0,"${t.negative}",IF(${cell}>${max},"${t.overMax}",${levelTest})))))`;
+    `IF(NOT(ISNUMBER(${cell})),"${t.notNumber}",IF(${cell}<0,"${t.negative}",IF(ROUND(${cell},2)<>${cell},"${t.tooFine}",` +
+    `IF(${cell}>${max},"${t.overMax}",${levelTest}))))))`;
 }
 
 /** The data validation of one leaf score cell: a number from 0 to the maximum, or KAD. */
@@ -147,7 +149,7 @@ export function scoreValidation(cell: string, max: number, levels: number[] | un
   return {
     range: cell,
     type: 'custom',
-    formula: `OR(UPPER(TRIM(${cell}&""))="${NOT_APPLICABLE_MARK}",AND(ISNUMBER(${cell}),${cell}>=0,${cell}<=${max}))`,
+    formula: `OR(UPPER(TRIM(${cell}&""))="${NOT_APPLICABLE_MARK}",AND(ISNUMBER(${cell}),${cell}>=0,${cell}<=${max},ROUND(${cell},2)=${cell}))`,
     allowBlank: true,
     prompt: {
       title: columnLabel,
@@ -155,7 +157,7 @@ export function scoreValidation(cell: string, max: number, levels: number[] | un
     },
     error: {
       title: 'Điểm không hợp lệ',
-      text: `Điểm phải là số từ 0 đến ${formatPoints(max)} (điểm tối đa của tiêu chí này), hoặc ${NOT_APPLICABLE_MARK} nếu không áp dụng.`.slice(0, 255),
+      text: `Điểm phải là số từ 0 đến ${formatPoints(max)} (điểm tối đa của tiêu chí này), lẻ nhiều nhất 2 chữ số thập phân, hoặc ${NOT_APPLICABLE_MARK} nếu không áp dụng.`.slice(0, 255),
     },
   };
 }
@@ -587,6 +589,7 @@ export function checkText(v: CellValue | undefined, max: number, levels: number[
   if (p.kind === 'not-applicable') return CHECK_TEXT.notApplicable;
   if (p.kind !== 'number') return CHECK_TEXT.notNumber;
   if (p.value < 0) return CHECK_TEXT.negative;
+  if (!isHundredthStep(p.value)) return CHECK_TEXT.tooFine;
   if (toHundredths(p.value) > toHundredths(max)) return CHECK_TEXT.overMax;
   if (levels && levels.length && !levels.some((l) => pointsEqual(l, p.value))) return CHECK_TEXT.notLevel;
   return CHECK_TEXT.ok;
