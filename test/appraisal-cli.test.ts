@@ -94,6 +94,21 @@ describe('cchc appraisal add', () => {
   });
 });
 
+test('cchc appraisal add copies a sheet the commune added, as values, and says so', async () => {
+  const file = path.join(dir, 'rieng.xlsx');
+  const plan = buildWorkbookPlan({ set: extrasSet(), unit: 'Xã Đồng Thịnh', year: 2024, entries: entriesOf(SELF) });
+  plan.sheets.push({
+    name: 'Ghi chú của xã', visibility: 'visible', columns: [], rowHeights: [], merges: [], validations: [], conditionalFormats: [], protect: false,
+    cells: [{ row: 0, col: 0, value: 'Người phụ trách' }, { row: 0, col: 1, value: 'Chị Hoa' }, { row: 1, col: 0, value: 'Số lượng' }, { row: 1, col: 1, formula: '2+3', result: 5 }],
+  });
+  await writePlanToFile(plan, file);
+  const ran = await cchc(dir, 'appraisal', 'add', 'rieng.xlsx', '--out', 'rieng-tham-dinh.xlsx');
+  expect(ran.code).toBe(0);
+  expect(ran.out).toContain('Ghi chú của xã');
+  const own = (await readWorkbookGrids(path.join(dir, 'rieng-tham-dinh.xlsx'))).sheets.filter((s) => s.name === 'Ghi chú của xã')[0];
+  expect(own.values.slice(0, 2)).toEqual([['Người phụ trách', 'Chị Hoa'], ['Số lượng', 5]]);
+});
+
 describe('planWithAppraisal', () => {
   test('rows of unknown codes and an earlier leftovers sheet are carried to the leftovers sheet', () => {
     const b = enter(builtGrids(), { '1.1.1': 1 });
@@ -104,10 +119,20 @@ describe('planWithAppraisal', () => {
       values: [[], [], [], ['Mã', 'Tên tiêu chí', 'Cột', 'Giá trị cũ', 'Lý do'], ['3.4.1', 'Tiêu chí cũ', 'Điểm tự chấm', 0.75, 'Bộ tiêu chí mới không còn tiêu chí 3.4.1.']],
     });
     const addition = planWithAppraisal(b.grids);
-    expect(addition.leftovers.map((l) => [l.code, l.role, l.value])).toEqual([['3.4.1', 'self', 0.75], ['9.9', 'self', 0.5]]);
+    expect(addition.leftovers.map((l) => [l.code, l.role, l.value]).sort()).toEqual([['3.4.1', 'self', 0.75], ['9.9', 'self', 0.5]]);
     expect(addition.carried).toBe(1);
     const report = checkWorkbook(planToGrids(addition.plan));
     expect(report.total!.self).toBe(1);
+  });
+
+  test('text on a subtotal row is kept on the leftovers sheet; a score already over its maximum stays where it was typed', () => {
+    const b = enter(builtGrids(), { '1.1.1': 3, '1.1.2': 0.5 });
+    setCell(b.sheet, b.rowOf['1.1'], b.col.note!, 'Ghi chú cho cả tiêu chí');
+    const addition = planWithAppraisal(b.grids);
+    expect(addition.leftovers.map((l) => [l.code, l.role, l.value])).toEqual([['1.1', 'note', 'Ghi chú cho cả tiêu chí']]);
+    const report = checkWorkbook(planToGrids(addition.plan));
+    // The wrong score travels as typed, so the check keeps reporting it where it was.
+    expect((report.issues || []).filter((i) => i.code === '1.1.1' && i.severity === 'error').map((i) => [i.rule, i.column])).toEqual([['over-max', 'self']]);
   });
 
   test('duplicated rows are refused: the second row\'s entries would be lost', () => {

@@ -212,6 +212,18 @@ describe('what people did to the old sheet is kept, not dropped', () => {
     expect(result.leftovers[3].reason.vi).toMatch(/tính lại tổng từ các mục con \(1,5\)/);
   });
 
+  test('a sheet of their own named "Minh chứng" (not a register) goes along as "Minh chứng (cũ)"', () => {
+    const old = oldWorkbook();
+    const theirs: SheetGrid = {
+      name: SHEETS.evidence, visibility: 'visible', merges: [],
+      values: [['Danh sách hồ sơ đã nộp huyện'], ['Quyết định 15/QĐ-UBND']], formulas: [[null], [null]], hyperlinks: [[null], [null]],
+    };
+    old.grids.sheets = old.grids.sheets.filter((s) => s.name !== SHEETS.evidence).concat(theirs);
+    const result = planUpgrade({ grids: old.grids });
+    expect(result.plan.sheets.map((s) => s.name)).toContain(SHEETS.evidence);
+    expect(result.otherSheets.map((s) => [s.name, s.values])).toEqual([[`${SHEETS.evidence} (cũ)`, theirs.values]]);
+  });
+
   test('sheets the tool did not make are reported, and can be kept as values', () => {
     const old = oldWorkbook();
     const own: SheetGrid = {

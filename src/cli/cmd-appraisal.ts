@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { planWithAppraisal } from '../core/appraisal';
+import { valuesCopySheet } from '../core/upgrade';
 import { Lang, UserError, msg } from '../core/errors';
 import { LEFTOVERS_SHEET } from '../core/workbook';
 import { readWorkbookGrids } from '../xlsx/read-grid';
@@ -19,7 +20,7 @@ const T = {
     unit: (unit: string, year: number) => `Đơn vị: ${unit} — năm ${year}`,
     carried: (n: number) => `Đã chuyển nội dung của ${n} mục; điểm tự chấm giữ nguyên như đã nhập.`,
     leftovers: (n: number) => `${n} nội dung không thuộc bộ tiêu chí được giữ ở trang "${LEFTOVERS_SHEET}".`,
-    otherSheets: (names: string) => `Các trang sau không được chép sang tệp mới: ${names}.`,
+    otherSheets: (names: string) => `Các trang tự thêm được chép sang dạng giá trị (không giữ công thức, định dạng): ${names}.`,
     original: (file: string) => `Tệp gốc ${file} không bị thay đổi.`,
   },
   en: {
@@ -27,7 +28,7 @@ const T = {
     unit: (unit: string, year: number) => `Unit: ${unit} — year ${year}`,
     carried: (n: number) => `Entries of ${n} items carried; self scores are exactly as entered.`,
     leftovers: (n: number) => `${n} entries outside the criteria set are kept on the "${LEFTOVERS_SHEET}" sheet.`,
-    otherSheets: (names: string) => `These sheets are not copied into the new file: ${names}.`,
+    otherSheets: (names: string) => `Sheets people added are copied as values (no formulas, no formatting): ${names}.`,
     original: (file: string) => `The original ${file} is unchanged.`,
   },
 };
@@ -52,13 +53,17 @@ async function addCommand(file: string, opts: { out?: string; force?: boolean },
     throw new UserError('exists', msg(`Tệp ${shownPath(out, io)} đã có; không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp cũ.`,
       `${shownPath(out, io)} already exists; not overwritten. Choose another name, or add --force to replace it.`));
   }
-  const addition = planWithAppraisal(await readWorkbookGrids(input));
+  const grids = await readWorkbookGrids(input);
+  const addition = planWithAppraisal(grids);
+  // A person's own sheets go along as values, as every rebuild to a new file does (build-from.ts).
+  const own = grids.sheets.filter((s) => addition.otherSheets.indexOf(s.name) >= 0);
+  addition.plan.sheets.push(...own.map((s) => valuesCopySheet(s, s.name)));
   // The input is named so the writer refuses to replace it, whatever --force says.
   await writePlanToFile(addition.plan, out, { inputs: [input] });
   const lines = [t.written(shownPath(out, io)), '  ' + t.unit(addition.unit, addition.year)];
   lines.push('  ' + t.carried(addition.carried));
   if (addition.leftovers.length) lines.push('  ! ' + t.leftovers(addition.leftovers.length));
-  if (addition.otherSheets.length) lines.push('  ! ' + t.otherSheets(addition.otherSheets.map((n) => `"${n}"`).join(', ')));
+  if (addition.otherSheets.length) lines.push('  ' + t.otherSheets(addition.otherSheets.map((n) => `"${n}"`).join(', ')));
   lines.push(t.original(shownPath(input, io)));
   io.out(lines.join('\n') + '\n');
   return EXIT.ok;

@@ -5,13 +5,12 @@
 // sheet as a rebuild always does.
 
 import { UserError, msg } from './errors';
-import { extractEntries, placeEntries, Leftover } from './entries';
-import { WorkbookGrids, a1, cellAt, cellText } from './grid';
-import { SHEETS } from './layout';
-import { readLeftoversSheet } from './leftovers';
+import { Leftover } from './entries';
+import { WorkbookGrids, a1 } from './grid';
 import { WorkbookPlan } from './plan';
 import { readScoring } from './read';
-import { LEFTOVERS_SHEET, buildWorkbookPlan, scoringGeometry } from './workbook';
+import { planUpgrade } from './upgrade';
+import { scoringGeometry } from './workbook';
 
 export interface AppraisalAddition {
   plan: WorkbookPlan;
@@ -46,22 +45,13 @@ export function planWithAppraisal(grids: WorkbookGrids): AppraisalAddition {
       `Criteria ${codes} appear more than once on sheet ${read.sheet.name}. Keep one row per criterion (see the check), then add the appraisal column.`,
     ));
   }
-  const { entries, unknownRows, register } = extractEntries(read);
-  const nameCol = read.columns.name;
-  const oldNames: Record<string, string> = {};
-  for (const u of read.unknown) oldNames[u.text] = nameCol === undefined ? '' : cellText(cellAt(read.sheet, u.row, nameCol));
-  const unplaced = placeEntries(read.meta.set, {}, unknownRows, oldNames).leftovers;
-  const earlier = grids.sheets.filter((s) => s.name === LEFTOVERS_SHEET)[0];
-  const leftovers = (earlier ? readLeftoversSheet(earlier) : []).concat(unplaced);
-  const plan = buildWorkbookPlan({
-    set: read.meta.set, unit: read.meta.unit, year: read.meta.year, appraisal: true,
-    entries, leftovers, evidence: register,
-  });
-  const rebuilt: Record<string, boolean> = { [read.sheet.name]: true, [LEFTOVERS_SHEET]: true };
-  for (const sheet of plan.sheets) rebuilt[sheet.name] = true;
-  const otherSheets = grids.sheets.map((s) => s.name).filter((name) => !rebuilt[name] && name !== SHEETS.meta);
+  // The same rebuild as every other (upgrade.ts), so text on subtotal rows, inserted rows without a
+  // code and the leftovers of earlier rebuilds are kept exactly as they are there.
+  const upgrade = planUpgrade({ grids, appraisal: true });
+  const { plan, leftovers } = upgrade;
+  const otherSheets = upgrade.otherSheets.map((s) => s.name);
   const g = scoringGeometry(read.meta.set, true);
   const firstLeaf = g.nodeRows.filter((r) => r.flat.leaf)[0];
   const firstAppraisalCell = a1(firstLeaf ? firstLeaf.row : g.firstNodeRow, g.layout.col.appraisal!);
-  return { plan, unit: read.meta.unit, year: read.meta.year, firstAppraisalCell, carried: Object.keys(entries).length, leftovers, scoringSheet: read.sheet.name, otherSheets };
+  return { plan, unit: read.meta.unit, year: read.meta.year, firstAppraisalCell, carried: Object.keys(upgrade.build.entries || {}).length, leftovers, scoringSheet: read.sheet.name, otherSheets };
 }

@@ -90,9 +90,14 @@ export interface PlacedEntries {
 
 /**
  * Decides where each entry goes under a (possibly new) criteria set: same code → same row; a code
- * the set no longer has, a former parent, or a score above a lowered maximum → leftover.
+ * the set no longer has, a former parent, or a score above a lowered maximum → leftover. A score
+ * that was over its maximum already stays where it was typed, for the check to keep reporting it.
  */
-export function placeEntries(set: CriteriaSet, entries: Entries, unknownRows: Entries = {}, oldNames: Record<string, string> = {}): PlacedEntries {
+export function placeEntries(
+  set: CriteriaSet, entries: Entries, unknownRows: Entries = {}, oldNames: Record<string, string> = {},
+  /** The old set's maxima: a score that was already over its old maximum stays on the sheet, as typed. */
+  oldMax: Record<string, number> = {},
+): PlacedEntries {
   const leaves: Record<string, { name: string; max: number }> = {};
   const parents: Record<string, boolean> = {};
   for (const f of flattenSet(set)) {
@@ -130,7 +135,8 @@ export function placeEntries(set: CriteriaSet, entries: Entries, unknownRows: En
       if (v === undefined) continue;
       if (role === 'self' || role === 'appraisal') {
         const p = parseScoreCell(v);
-        if (p.kind === 'number' && toHundredths(p.value) > toHundredths(leaf.max)) {
+        const wasWrong = oldMax[code] !== undefined && p.kind === 'number' && toHundredths(p.value) > toHundredths(oldMax[code]);
+        if (p.kind === 'number' && toHundredths(p.value) > toHundredths(leaf.max) && !wasWrong) {
           leave(code, role, v, {
             vi: `Điểm ${formatPoints(p.value)} vượt điểm tối đa mới ${formatPoints(leaf.max)}: chấm lại.`,
             en: `Score ${formatPoints(p.value, 'en')} exceeds the new maximum ${formatPoints(leaf.max, 'en')}: score it again.`,

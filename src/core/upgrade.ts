@@ -49,7 +49,10 @@ export interface UpgradeResult {
   leftovers: Leftover[];
   /** Codes whose criterion is named differently in the new set although entries went onto it. */
   renamed: RenamedCriterion[];
-  /** Sheets of the old workbook the tool did not make (a person's own): the plan does not contain them. */
+  /**
+   * Sheets of the old workbook the tool did not make (a person's own): the plan does not contain them.
+   * One whose name the plan takes comes renamed ("Minh chứng (cũ)").
+   */
   otherSheets: SheetGrid[];
 }
 
@@ -166,7 +169,10 @@ export function planUpgrade(request: UpgradeRequest): UpgradeResult {
   for (const f of flattenSet(previous.set)) oldNames[f.code] = f.node.name;
   for (const item of (previous.set.bonus || []).concat(previous.set.deduction || [])) oldNames[item.code] = item.name;
 
-  const placed = placeEntries(set, entries, unknownRows, oldNames);
+  const oldMax: Record<string, number> = {};
+  for (const f of flattenSet(previous.set)) oldMax[f.code] = f.node.max;
+  for (const item of (previous.set.bonus || []).concat(previous.set.deduction || [])) oldMax[item.code] = item.max;
+  const placed = placeEntries(set, entries, unknownRows, oldNames, oldMax);
   const earlier = request.grids.sheets.filter((s) => s.name === LEFTOVERS_SHEET)[0] || null;
   const leftovers = placed.leftovers
     .concat(duplicateRowLeftovers(read, oldNames))
@@ -193,11 +199,22 @@ export function planUpgrade(request: UpgradeRequest): UpgradeResult {
   const plan = buildWorkbookPlan(build);
   const made = [read.sheet, earlier, read.register && read.register.sheet];
   const planned = plan.sheets.map((s) => s.name);
-  const otherSheets = request.grids.sheets.filter((s) =>
-    made.indexOf(s) < 0 && !isMetaGrid(s) && s.name !== SHEETS.summary && planned.indexOf(s.name) < 0);
+  const own = request.grids.sheets.filter((s) => made.indexOf(s) < 0 && !isMetaGrid(s) && s.name !== SHEETS.summary);
+  // A person's own sheet whose name the new workbook takes (a "Minh chứng" of their own from before
+  // the register existed) goes along under another name instead of vanishing.
+  const taken = request.grids.sheets.map((s) => s.name.toLowerCase()).concat(planned.map((n) => n.toLowerCase()));
+  const otherSheets = own.map((s) => (planned.indexOf(s.name) < 0 ? s : { ...s, name: freeSheetName(`${s.name} (cũ)`, taken) }));
   return {
     plan, build, read, previous, carried: countValues(placed.placed), evidenceDocs: register.length, leftovers, renamed, otherSheets,
   };
+}
+
+/** `base`, or `base 2`, `base 3` … : the first name not yet taken (compared as Excel does, ignoring case). */
+function freeSheetName(base: string, taken: string[]): string {
+  let name = base.slice(0, 31);
+  for (let n = 2; taken.indexOf(name.toLowerCase()) >= 0; n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+  taken.push(name.toLowerCase());
+  return name;
 }
 
 /**
