@@ -178,3 +178,11 @@ test('clear refusals: no root, a missing root, an existing output', async () => 
   expect(exists).toMatchObject({ code: 2, err: expect.stringContaining('--force') });
   expect(await cchc('evidence', 'link', WORKBOOK, '--root', ROOT, '--in-place', '--out', 'x.xlsx')).toMatchObject({ code: 2 });
 });
+
+test('the text report names the Minh chứng sheet for a register cell, so people look in the right place', async () => {
+  fs.mkdirSync(path.join(dir, 'trống'), { recursive: true });
+  const ran = await cchc('check', LINKED, '--evidence-root', 'trống');
+  const lines = ran.out.split('\n').filter((l) => l.indexOf('Liên kết "') >= 0);
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect(line).toMatch(/ Minh chứng![A-Z]+\d+ /);
+});

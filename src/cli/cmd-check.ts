@@ -3,7 +3,9 @@
 
 import * as path from 'path';
 import { Command } from 'commander';
-import { CheckOptions, FileReport, checkWorkbook, groupIssuesByDomain, hasErrors } from '../core/check';
+import { CheckOptions, FileReport, Issue, checkWorkbook, groupIssuesByDomain, hasErrors } from '../core/check';
+import { SHEETS } from '../core/layout';
+import { readScoring } from '../core/read';
 import { flattenSet } from '../core/criteria';
 import { Lang, UserError, say } from '../core/errors';
 import { formatPoints } from '../core/points';
@@ -72,6 +74,9 @@ export function formatReportText(report: FileReport, grids: WorkbookGrids | null
   const nodeByCode: Record<string, { self: number | null; max: number }> = {};
   for (const n of report.nodes || []) nodeByCode[n.code] = n;
   const groups = groupIssuesByDomain(report, flat);
+  // Cells are those of the scoring sheet unless named otherwise: the register's carry its sheet name.
+  const scoringSheet = grids ? scoringSheetName(grids) : SHEETS.scoring;
+  const where = (i: Issue) => (!i.cell ? '' : i.sheet && i.sheet !== scoringSheet ? `${i.sheet}!${i.cell}` : i.cell);
   for (const g of groups) {
     const head = g.code === null ? t.general : `${g.stt}. ${g.name}`;
     const node = g.code ? nodeByCode[g.code] : null;
@@ -79,7 +84,7 @@ export function formatReportText(report: FileReport, grids: WorkbookGrids | null
     lines.push('');
     lines.push(`${head}${score}: ${g.errors} ${t.errors}, ${g.warnings} ${t.warnings}`);
     for (const i of g.issues) {
-      lines.push(`  ${i.severity === 'error' ? '✗' : '!'} ${i.cell ? i.cell.padEnd(6) : '      '} ${i.code ? i.code + ' ' : ''}${i.message}`);
+      lines.push(`  ${i.severity === 'error' ? '✗' : '!'} ${where(i).padEnd(6)} ${i.code ? i.code + ' ' : ''}${i.message}`);
     }
   }
   lines.push(...differenceLines(report, lang));
@@ -114,3 +119,12 @@ export const registerCheck: Register = (program: Command, io: Io, setExit) => {
       setExit(exitCodeFor(reports));
     });
 };
+
+/** The scoring sheet's name as the check found it (people rename it). */
+function scoringSheetName(grids: WorkbookGrids): string {
+  try {
+    return readScoring(grids).sheet.name;
+  } catch {
+    return SHEETS.scoring;
+  }
+}
