@@ -30,7 +30,7 @@ export interface WorkbookPort {
   readGrids(sheetNames: string[]): Promise<WorkbookGrids>;
   /** Writes a whole plan: at most 3 syncs. Sheets of the plan that exist are replaced. */
   applyPlan(plan: WorkbookPlan): Promise<void>;
-  /** Writes a few cells of one sheet (a Kiểm tra cell, an evidence row): one sync. */
+  /** Writes a few cells of one sheet (a Kiểm tra cell, an evidence row): two syncs (read the protection, write). */
   writeCells(sheet: string, cells: CellPlan[], styles: WorkbookPlan['styles']): Promise<void>;
   /** Removes a sheet if present. */
   deleteSheet(name: string): Promise<void>;
