@@ -199,6 +199,44 @@ describe('building the default set', () => {
   });
 });
 
+describe('the chart of % achieved per domain on Tổng hợp', () => {
+  test('is drawn from the sheet\'s own names and percentages, on a sheet protected again after', async () => {
+    const h = harness({ api: '1.7' });
+    await h.port.applyPlan(plan());
+    const summary = h.fake.sheet(SHEETS.summary);
+    expect(summary.charts).toHaveLength(1);
+    const chart = summary.charts[0];
+    const domains = defaultSet().nodes.length;
+    const first = 10; // 1-based: the row under the Tổng hợp header
+    expect(chart).toMatchObject({
+      type: 'BarClustered',
+      title: 'Tỷ lệ đạt (%) theo lĩnh vực — điểm tự chấm',
+      source: `'${SHEETS.summary}'!E${first}:E${first + domains - 1}`,
+      xValues: `'${SHEETS.summary}'!B${first}:B${first + domains - 1}`,
+      seriesName: 'Tỷ lệ đạt (%)', valueMin: 0, valueMax: 100, reversePlotOrder: true, legendVisible: false, showValues: true,
+    });
+    expect(h.fake.cell(SHEETS.summary, `B${first}`).formula).toContain(SHEETS.scoring); // the first domain's name
+    expect(summary.protection.protected).toBe(true);
+    expect(lastSyncs(h)).toBe(3);
+  });
+
+  test('building again replaces it (never two), and leaves a chart people made themselves', async () => {
+    const h = harness();
+    await h.port.applyPlan(plan());
+    await h.fake.Excel.run(async (context: Excel.RequestContext) => {
+      const sheet = context.workbook.worksheets.getItem(SHEETS.summary);
+      sheet.protection.unprotect();
+      const own = sheet.charts.add('ColumnClustered', sheet.getRange('D10:D17'), 'Columns');
+      own.name = 'Biểu đồ của xã';
+      sheet.protection.protect();
+    });
+    await h.port.applyPlan(plan(defaultSet(), true));
+    const charts = h.fake.sheet(SHEETS.summary).charts;
+    expect(charts.map((c) => c.name)).toEqual(['Biểu đồ của xã', expect.stringMatching(/^CCHC: Tỷ lệ đạt \(%\) theo lĩnh vực — điểm thẩm định/)]);
+    expect(lastSyncs(h)).toBeLessThanOrEqual(3);
+  });
+});
+
 describe('building a generated set of 1,000 leaves', () => {
   test.each(['1.7', '1.13'] as ApiVersion[])('ExcelApi %s: the same number of syncs, every cell in place', async (api) => {
     const h = harness({ api });

@@ -91,6 +91,25 @@ export interface FakeConditionalFormat {
   bold: boolean | null;
 }
 
+/** A chart as the host holds it: what the adapter set, in A1 addresses with the sheet name. */
+export interface FakeChart {
+  name: string;
+  type: string;
+  /** The range the chart was added with (its first series' values). */
+  source: string;
+  xValues: string | null;
+  seriesName: string | null;
+  title: string | null;
+  legendVisible: boolean;
+  valueMin: number | null;
+  valueMax: number | null;
+  /** Category axis drawn top to bottom in sheet order. */
+  reversePlotOrder: boolean;
+  showValues: boolean;
+  /** The cells of its top-left and bottom-right corners. */
+  position: { start: string; end: string } | null;
+}
+
 export interface FakeSheetState {
   id: string;
   name: string;
@@ -106,6 +125,7 @@ export interface FakeSheetState {
   freeze: { rows: number; cols: number } | null;
   protection: { protected: boolean; options: Record<string, unknown>; password: string | null };
   pageLayout: { orientation: string | null; paperSize: string | null; zoom: Record<string, number> | null; printTitleRows: string | null };
+  charts: FakeChart[];
 }
 
 export interface FakeRun {
@@ -136,6 +156,7 @@ interface SheetModel {
   freeze: { rows: number; cols: number } | null;
   protection: { protected: boolean; options: Record<string, unknown>; password: string | null };
   pageLayout: FakeSheetState['pageLayout'];
+  charts: FakeChart[];
   onChanged: Handler[];
   onSelectionChanged: Handler[];
 }
@@ -398,7 +419,7 @@ class Model {
       name, visibility: 'Visible', tabColor: '', cells: new Map(), columns: {}, rows: {}, merges: [], conditionalFormats: [],
       freeze: null, protection: { protected: false, options: {}, password: null },
       pageLayout: { orientation: null, paperSize: null, zoom: null, printTitleRows: null },
-      onChanged: [], onSelectionChanged: [],
+      charts: [], onChanged: [], onSelectionChanged: [],
     };
     this.sheets.push(sheet);
     if (!this.activeId) {
@@ -790,6 +811,10 @@ class FakeWorksheet extends Loadable {
     return this.child('pageLayout', () => new FakePageLayout(this.context, this));
   }
 
+  get charts(): FakeChartCollection {
+    return this.child('charts', () => new FakeChartCollection(this.context, this));
+  }
+
   get onChanged(): FakeEventHandlers {
     return this.child('onChanged', () => new FakeEventHandlers(this.context, () => this.sheet().onChanged));
   }
@@ -836,6 +861,146 @@ class FakeWorksheet extends Loadable {
         this.model.activeId = this.model.visibleSheets()[0].id;
         this.model.selection = { sheetId: this.model.activeId, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
       }
+    });
+  }
+}
+
+// Charts: the ExcelApi 1.1 subset, plus the 1.7 series and axis settings the adapter uses (1.7 is the
+// fake's lowest host, as it is the manifest's minimum: nothing here needs gating).
+
+const CHART_TYPES = ['BarClustered', 'ColumnClustered'];
+
+class FakeChartCollection extends Loadable {
+  constructor(context: FakeRequestContext, private readonly ws: FakeWorksheet) {
+    super(context, 'ChartCollection');
+  }
+
+  get items(): FakeChartProxy[] {
+    return this.read<FakeChartProxy[]>('items');
+  }
+
+  add(type: string, sourceData: FakeRange, seriesBy?: string): FakeChartProxy {
+    if (CHART_TYPES.indexOf(type) < 0) unsupported(`chart type ${type}`);
+    if (seriesBy !== undefined && ['Auto', 'Columns', 'Rows'].indexOf(seriesBy) < 0) fail('InvalidArgument', `Bad seriesBy "${seriesBy}".`);
+    const proxy = new FakeChartProxy(this.context, this.ws);
+    this.context.enqueue(() => {
+      const sheet = this.ws.sheet();
+      this.model.guard(sheet, 'other', [], 'adding a chart');
+      const t = sourceData.target();
+      const chart: FakeChart = {
+        name: `Chart ${sheet.charts.length + 1}`, type, source: sourceData.addressOf(t.sheet, t.rects), xValues: null, seriesName: null,
+        title: null, legendVisible: true, valueMin: null, valueMax: null, reversePlotOrder: false, showValues: false, position: null,
+      };
+      sheet.charts.push(chart);
+      proxy.bind(chart);
+    });
+    return proxy;
+  }
+
+  /** Supports "items/name", as the adapter loads it. */
+  load(props: string | string[]): this {
+    const names = (typeof props === 'string' ? props.split(',') : props).map((p) => p.trim());
+    for (const n of names) if (n !== 'items/name') unsupported(`load of ChartCollection.${n}`);
+    this.context.enqueue(() => {
+      const charts = this.ws.sheet().charts.slice();
+      this.context.deliver(() => {
+        this.props.items = charts.map((c) => {
+          const proxy = new FakeChartProxy(this.context, this.ws, c);
+          return proxy;
+        });
+      });
+    });
+    return this;
+  }
+}
+
+/** Settings queue against the chart the host created (or found), as Office.js proxies do. */
+class FakeChartProxy {
+  private chart: FakeChart | null;
+
+  constructor(private readonly context: FakeRequestContext, private readonly ws: FakeWorksheet, found: FakeChart | null = null) {
+    this.chart = found;
+  }
+
+  bind(chart: FakeChart): void {
+    this.chart = chart;
+  }
+
+  private change(what: string, apply: (chart: FakeChart) => void): void {
+    this.context.enqueue(() => {
+      const sheet = this.ws.sheet();
+      if (!this.chart || sheet.charts.indexOf(this.chart) < 0) fail('ItemNotFound', 'The chart was deleted.');
+      this.context.model.guard(sheet, 'other', [], what);
+      apply(this.chart);
+    });
+  }
+
+  get name(): string {
+    if (!this.chart) throw new FakeOfficeError('PropertyNotLoaded', "The property 'name' is not available.", 'Chart.name');
+    return this.chart.name;
+  }
+  set name(value: string) { this.change('renaming a chart', (c) => { c.name = value; }); }
+
+  get title(): { text: string } {
+    const change = (v: string) => this.change('a chart title', (c) => { c.title = v; });
+    return { set text(v: string) { change(v); } } as { text: string };
+  }
+
+  get legend(): { visible: boolean } {
+    const change = (v: boolean) => this.change('a chart legend', (c) => { c.legendVisible = v; });
+    return { set visible(v: boolean) { change(v); } } as { visible: boolean };
+  }
+
+  get dataLabels(): { showValue: boolean } {
+    const change = (v: boolean) => this.change('chart data labels', (c) => { c.showValues = v; });
+    return { set showValue(v: boolean) { change(v); } } as { showValue: boolean };
+  }
+
+  get axes(): { valueAxis: { minimum: number; maximum: number }; categoryAxis: { reversePlotOrder: boolean } } {
+    const set = (apply: (c: FakeChart) => void) => this.change('a chart axis', apply);
+    return {
+      valueAxis: {
+        set minimum(v: number) { set((c) => { c.valueMin = v; }); },
+        set maximum(v: number) { set((c) => { c.valueMax = v; }); },
+      } as { minimum: number; maximum: number },
+      categoryAxis: {
+        set reversePlotOrder(v: boolean) {
+          set((c) => { c.reversePlotOrder = v; });
+        },
+      } as { reversePlotOrder: boolean },
+    };
+  }
+
+  get series(): { getItemAt(index: number): { name: string; setXAxisValues(range: FakeRange): void } } {
+    const change = (what: string, apply: (c: FakeChart) => void) => this.change(what, apply);
+    return {
+      getItemAt(index: number) {
+        if (index !== 0) unsupported('charts with more than one series');
+        return {
+          set name(v: string) { change('a series name', (c) => { c.seriesName = v; }); },
+          setXAxisValues(range: FakeRange) {
+            change('series categories', (c) => {
+              const t = range.target();
+              c.xValues = range.addressOf(t.sheet, t.rects);
+            });
+          },
+        } as { name: string; setXAxisValues(range: FakeRange): void };
+      },
+    };
+  }
+
+  setPosition(startCell: string, endCell?: string): void {
+    this.change('moving a chart', (c) => {
+      c.position = { start: rectAddress(parseRect(startCell)), end: rectAddress(parseRect(endCell || startCell)) };
+    });
+  }
+
+  delete(): void {
+    this.context.enqueue(() => {
+      const sheet = this.ws.sheet();
+      if (!this.chart || sheet.charts.indexOf(this.chart) < 0) fail('ItemNotFound', 'The chart was deleted.');
+      this.context.model.guard(sheet, 'other', [], 'deleting a chart');
+      sheet.charts.splice(sheet.charts.indexOf(this.chart), 1);
     });
   }
 }
@@ -1574,6 +1739,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
         freeze: s.freeze ? { ...s.freeze } : null,
         protection: { protected: s.protection.protected, options: { ...s.protection.options }, password: s.protection.password },
         pageLayout: JSON.parse(JSON.stringify(s.pageLayout)),
+        charts: JSON.parse(JSON.stringify(s.charts)),
       };
     },
     cell: (sheetName, address) => {

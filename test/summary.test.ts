@@ -133,7 +133,8 @@ describe('the summary workbook plan', () => {
     commune('c.xlsx', 'Phường Cam Giá', { ...FULL, '2.1.2': 0 }, { set }),
     commune('d.xlsx', 'Xã Phú Xuyên', { ...FULL, '1.1.1': 3 }, { set }),
   ], 'self');
-  const { plan, chart } = summaryWorkbookPlan(summary, set);
+  const { plan } = summaryWorkbookPlan(summary, set);
+  const chart = (plan.charts || [])[0];
   const ranking = plan.sheets[0];
   // Columns: Hạng · Đơn vị · I · II · Điểm thưởng · Điểm trừ · Tổng điểm · Điểm tối đa áp dụng · Chỉ số · Xếp loại · Tệp
   const at = (row: number, col: number) => planCell(ranking, row, col)!;

@@ -21,6 +21,14 @@ describe('refreshed summary', () => {
     expect(formulas).toEqual(plannedFormulas);
   });
 
+  test('carries the chart of % achieved per domain, over the summary\'s own cells', () => {
+    const refreshed = refreshedSummary(readScoring(builtGrids().grids));
+    const charts = refreshed.plan.charts || [];
+    expect(charts).toHaveLength(1);
+    expect(charts[0].sheet).toBe(SHEETS.summary);
+    expect(charts[0].values).toMatch(new RegExp(`^'${SHEETS.summary}'!\\$E\\$\\d+:\\$E\\$\\d+$`));
+  });
+
   test('follows an inserted row, an inserted column and a renamed sheet', () => {
     const b = builtGrids();
     const g = scoringGeometry(smallSet(), false);

@@ -14,7 +14,7 @@ import { buildWorkbookPlan, SHEETS } from '../src/core/workbook';
 import { createExcelPort } from '../src/excel/adapter';
 import { ExcelHost } from '../src/excel/run';
 import { worksheetToGrid } from '../src/xlsx/read-grid';
-import { planToWorkbook } from '../src/xlsx/write';
+import { planToXlsx } from '../src/xlsx/write';
 import { ApiVersion, createFakeExcel, FakeExcel, FakeValidation } from './fake-excel';
 
 interface ValidationRecord {
@@ -189,13 +189,54 @@ function xlsxValue(cell: ExcelJS.Cell): CellRecord['value'] {
 interface XlsxFile {
   workbook: ExcelJS.Workbook;
   records: Record<string, SheetRecords>;
+  charts: ChartRecord[];
 }
 
 /** Writes the plan with the exceljs writer, then reads the file back. */
+/** What both writers state of a chart: its ranges, title, value axis and anchor cells. */
+interface ChartRecord {
+  title: string;
+  categories: string;
+  values: string;
+  seriesName: string;
+  valueMax: number | null;
+  from: string;
+  to: string;
+}
+
+/** The charts of the .xlsx, read from their DrawingML parts and the drawing anchors. */
+async function xlsxCharts(bytes: Uint8Array): Promise<ChartRecord[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out: ChartRecord[] = [];
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).sort()) {
+    const xml = await zip.file(name)!.async('string');
+    const refs = (xml.match(/<c:f>([^<]*)<\/c:f>/g) || []).map((f) => unescapeXml(f.replace(/<\/?c:f>/g, '')));
+    const text = (xml.match(/<a:t>([^<]*)<\/a:t>/) || [])[1];
+    const series = (xml.match(/<c:tx><c:v>([^<]*)<\/c:v><\/c:tx>/) || [])[1];
+    const max = (xml.match(/<c:max val="([^"]+)"\/>/) || [])[1];
+    const drawing = await zip.file(name.replace('charts/chart', 'drawings/drawing'))!.async('string');
+    const corner = (tag: string) => {
+      const m = new RegExp(`<xdr:${tag}><xdr:col>(\\d+)</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>(\\d+)</xdr:row>`).exec(drawing)!;
+      return a1(Number(m[2]), Number(m[1]));
+    };
+    out.push({ title: unescapeXml(text), categories: refs[0], values: refs[1], seriesName: unescapeXml(series), valueMax: max === undefined ? null : Number(max), from: corner('from'), to: corner('to') });
+  }
+  return out;
+}
+
+function officeCharts(fake: FakeExcel, plan: WorkbookPlan): ChartRecord[] {
+  const absolute = (ref: string) => ref.replace(/!(\$?)([A-Z]+)(\$?)(\d+)(?::(\$?)([A-Z]+)(\$?)(\d+))?$/, (_m, _a, c1, _b, r1, _c, c2, _d, r2) =>
+    `!$${c1}$${r1}` + (c2 ? `:$${c2}$${r2}` : ''));
+  return plan.sheets.reduce((all, s) => all.concat(fake.sheet(s.name).charts.map((c) => ({
+    title: c.title!, categories: absolute(c.xValues!), values: absolute(c.source), seriesName: c.seriesName!, valueMax: c.valueMax,
+    from: c.position!.start, to: c.position!.end,
+  }))), [] as ChartRecord[]);
+}
+
 async function writeThroughExceljs(plan: WorkbookPlan): Promise<XlsxFile> {
-  const bytes = await planToWorkbook(plan).xlsx.writeBuffer();
+  const bytes = await planToXlsx(plan);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const xml = await sheetXmlByName(await JSZip.loadAsync(bytes));
   const records: Record<string, SheetRecords> = {};
   for (const ws of workbook.worksheets) {
@@ -217,7 +258,7 @@ async function writeThroughExceljs(plan: WorkbookPlan): Promise<XlsxFile> {
       (k) => (ws as unknown as { _merges: Record<string, { range: string }> })._merges[k].range);
     records[ws.name] = tidy(sheet, merges);
   }
-  return { workbook, records };
+  return { workbook, records, charts: await xlsxCharts(bytes) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,6 +375,9 @@ describe('the Office.js adapter and the exceljs writer put the same cells in the
       Object.keys(office).reduce((n, s) => n + Object.keys(office[s]).filter((a) => pick(office[s][a])).length, 0);
     expect(counted((r) => r.validation)).toBe(plan.sheets.reduce((n, s) => n + s.validations.reduce((k, v) => k + cellCount(v.range), 0), 0));
     expect(counted((r) => r.link)).toBe(plan.sheets.reduce((n, s) => n + s.cells.filter((c) => c.hyperlink).length, 0));
+    // And the same charts: the % achieved per domain on Tổng hợp.
+    expect(officeCharts(fake, plan)).toEqual(file.charts);
+    expect(file.charts.length).toBe((plan.charts || []).length);
   });
 
   test.each(PLANS)('%s, on ExcelApi 1.7: the same but for validation', async (_title, make) => {

@@ -17,6 +17,7 @@ import { readWorkbookGrids } from '../src/xlsx/read-grid';
 import { planToWorkbook, writePlanToFile } from '../src/xlsx/write';
 import { requireEngine } from './engines';
 import { renderToPng } from './libreoffice';
+import { entriesOf, plausibleScores } from './helpers/communes';
 
 let dir: string;
 
@@ -175,7 +176,7 @@ describe('the default workbook, read back with exceljs', () => {
         .toEqual({ code: leaf.code, type: 'custom', allowBlank: true, stop: true, prompt: true });
       const formula = String(dv.formulae[0]);
       expect({ code: leaf.code, own: formula.match(/\b[A-Z]+\d+\b/g)!.every((ref) => ref === address) }).toEqual({ code: leaf.code, own: true });
-      expect({ code: leaf.code, formula }).toEqual({ code: leaf.code, formula: expect.stringContaining(`${address}<=${leaf.node.max})`) });
+      expect({ code: leaf.code, formula }).toEqual({ code: leaf.code, formula: expect.stringContaining(`${address}<=${leaf.node.max},ROUND(${address},2)=${address})`) });
       expect(dv.error).toContain(String(leaf.node.max).replace('.', ','));
     }
     const scoring = sheetOf(plan, SHEETS.scoring);
@@ -267,7 +268,7 @@ describe('the appraisal workbook', () => {
       for (const column of [g.layout.col.self!, g.layout.col.appraisal!]) {
         const address = a1(g.rowOf[leaf.code], column);
         expect({ address, formula: ws.getCell(address).dataValidation.formulae[0] })
-          .toEqual({ address, formula: expect.stringContaining(`AND(ISNUMBER(${address}),${address}>=0,${address}<=${leaf.node.max})`) });
+          .toEqual({ address, formula: expect.stringContaining(`AND(ISNUMBER(${address}),${address}>=0,${address}<=${leaf.node.max},ROUND(${address},2)=${address})`) });
       }
     }
   });
@@ -406,7 +407,9 @@ describe('printing (LibreOffice)', () => {
   test('Chấm điểm prints on landscape A4 pages, one page wide; Tổng hợp whole on one portrait page', async () => {
     if (!requireEngine('soffice')) return;
     const file = path.join(dir, 'print.xlsx');
-    await writePlanToFile(buildWorkbookPlan({ set: defaultSet(), unit: 'Xã Đồng Thịnh', year: 2024 }), file);
+    // Filled as a commune fills it, so the pages (and the pictures in docs/) show real totals and bars.
+    const entries = entriesOf(plausibleScores(defaultSet(), 7, 0.8));
+    await writePlanToFile(buildWorkbookPlan({ set: defaultSet(), unit: 'Xã Đồng Thịnh', year: 2024, entries }), file);
     const pages = await renderToPng(file, path.join(dir, 'png'));
     const scoring = pages.filter((p) => p.text.indexOf('Lĩnh vực / Tiêu chí / Tiêu chí thành phần') >= 0);
     const summary = pages.filter((p) => p.text.indexOf('BẢNG TỔNG HỢP KẾT QUẢ') >= 0);
@@ -422,6 +425,8 @@ describe('printing (LibreOffice)', () => {
     const size = pngSize(summary[0].png);
     expect(size.height).toBeGreaterThan(size.width);
     expect(summary[0].text).toContain('CHỦ TỊCH');
+    // The chart of % achieved per domain prints on the same page as the table it draws.
+    expect(summary[0].text).toContain('Tỷ lệ đạt (%) theo lĩnh vực');
     // The codes people write on Minh chứng print beside each sub-criterion; the row markers do not.
     const scoringText = scoring.map((p) => p.text).join('\n');
     expect(scoringText).toMatch(/\b1\.1\.1\b/);

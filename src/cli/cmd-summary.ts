@@ -10,7 +10,6 @@ import { Lang, UserError, msg } from '../core/errors';
 import { isMetaGrid, readMeta } from '../core/meta';
 import { formatPoints } from '../core/points';
 import { DistrictSummary, SummaryBasis, SummaryInput, summarize, summarySet, summaryWorkbookPlan } from '../core/summary';
-import { addBarChartToFile } from '../xlsx/chart';
 import { readWorkbookGrids } from '../xlsx/read-grid';
 import { writePlanToFile } from '../xlsx/write';
 import { checkFile } from './cmd-check';
@@ -144,7 +143,6 @@ async function summaryCommand(files: string[], opts: SummaryOptions, io: Io, lan
   if (out) {
     const workbook = summaryWorkbookPlan(summary, summarySet(inputs, summary));
     await writePlanToFile(workbook.plan, out, { inputs: inputsFiles });
-    if (workbook.chart) await addBarChartToFile(out, workbook.chart);
     // With --json, standard output carries the JSON document alone.
     if (opts.json) io.err(t.written(shownPath(out, io)) + '\n');
     else io.out(t.written(shownPath(out, io)) + '\n');

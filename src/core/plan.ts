@@ -97,11 +97,30 @@ export interface SheetPlan {
   tabColor?: string;
 }
 
+/** A clustered bar chart on one sheet of the plan (at most one per sheet). */
+export interface BarChartPlan {
+  sheet: string;
+  title: string;
+  /** Absolute references on `sheet`, e.g. "'Xếp hạng'!$B$6:$B$20". */
+  categories: string;
+  values: string;
+  seriesName: string;
+  /** The value axis's upper end (100 for percentages that cannot pass it); automatic when absent. */
+  valueMax?: number;
+  /** The values the references hold now, cached in the chart for viewers that do not recalculate. */
+  points: Array<{ label: string; value: number }>;
+  /** 0-based cells of the top-left and bottom-right corners. */
+  from: { row: number; col: number };
+  to: { row: number; col: number };
+}
+
 export interface WorkbookPlan {
   sheets: SheetPlan[];
   styles: Record<string, StyleSpec>;
   /** Ask the spreadsheet to recalculate every formula when the file opens. */
   fullCalcOnLoad: boolean;
+  /** Charts drawn on the plan's sheets; a sheet that is replaced loses its earlier charts. */
+  charts?: BarChartPlan[];
 }
 
 /** Finds a plan cell by position (tests and writers use it). */

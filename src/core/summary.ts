@@ -10,7 +10,7 @@ import { CriteriaSet, flattenSet } from './criteria';
 import { Lang, Message, say } from './errors';
 import { extraLists } from './extras';
 import { a1, columnLetter, foldText } from './grid';
-import { CellPlan, SheetPlan, WorkbookPlan } from './plan';
+import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan } from './plan';
 import { formatPoints, fromHundredths, toHundredths } from './points';
 import { STYLES, bandFormula } from './workbook';
 
@@ -244,24 +244,9 @@ export function summarySet(inputs: SummaryInput[], summary: DistrictSummary): Cr
 
 export const SUMMARY_SHEETS = { ranking: 'Xếp hạng', excluded: 'Chưa xếp hạng' } as const;
 
-/** A clustered bar chart the xlsx writer adds after the plan (exceljs cannot write charts). */
-export interface BarChartPlan {
-  sheet: string;
-  title: string;
-  /** Absolute references on `sheet`, e.g. "'Xếp hạng'!$B$6:$B$20". */
-  categories: string;
-  values: string;
-  seriesName: string;
-  /** The values the references hold now, cached in the chart for viewers that do not recalculate. */
-  points: Array<{ label: string; value: number }>;
-  /** 0-based cells of the top-left and bottom-right corners. */
-  from: { row: number; col: number };
-  to: { row: number; col: number };
-}
-
 export interface SummaryWorkbook {
+  /** The ranking and the excluded communes, with the index chart in `plan.charts`. */
   plan: WorkbookPlan;
-  chart: BarChartPlan | null;
 }
 
 const SUMMARY_STYLES = {
@@ -385,7 +370,7 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
     to: { row: chartTop + Math.max(16, Math.ceil(summary.units.length * 1.2) + 4), col: Math.min(lastCol, cDomain(0) + 7) },
   } : null;
 
-  return { plan: { sheets: [ranking, excludedSheet(summary)], styles: SUMMARY_STYLES, fullCalcOnLoad: true }, chart };
+  return { plan: { sheets: [ranking, excludedSheet(summary)], styles: SUMMARY_STYLES, fullCalcOnLoad: true, charts: chart ? [chart] : [] } };
 }
 
 function excludedSheet(summary: DistrictSummary): SheetPlan {

@@ -5,7 +5,7 @@ import { CriteriaSet, FlatNode, flattenSet, setMax } from './criteria';
 import { a1, columnLetter } from './grid';
 import { ColumnRole, ROW_MARKERS, SCORING_HEADER_ROW, SHEETS, columnLayout, columnSpec, ColumnLayout } from './layout';
 import { metaSheetPlan } from './meta';
-import { CellPlan, ConditionalFormatPlan, PlanValue, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan, fitRowHeights } from './plan';
+import { BarChartPlan, CellPlan, ConditionalFormatPlan, PlanValue, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan, fitRowHeights } from './plan';
 import { NOT_APPLICABLE_MARK, formatPoints, indexPercent, isHundredthStep, parseScoreCell, pointsEqual, subtractPoints, sumPoints, toHundredths } from './points';
 import { ENTRY_ROLE_NAMES, Entries, EntryRole, LeafEntry, Leftover } from './entries';
 import { CellValue } from './grid';
@@ -417,7 +417,7 @@ function scoringConditionalFormats(g: ScoringGeometry, scoreRoles: ColumnRole[])
 /** Summary sheet columns (0-based). */
 export const SUMMARY_COLUMNS = { stt: 0, name: 1, max: 2, self: 3 } as const;
 
-function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): SheetPlan {
+function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): { sheet: SheetPlan; chart: BarChartPlan } {
   const { set, year } = opts;
   const appraisal = !!opts.appraisal;
   const names = unitNames(opts.unit);
@@ -465,6 +465,7 @@ function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
     const e = opts.entries && opts.entries[code];
     return !!e && parseScoreCell(e.values[basisRole] === undefined ? null : e.values[basisRole]!).kind === 'not-applicable';
   };
+  const chartPoints: BarChartPlan['points'] = [];
   let row = headerRow + 1;
   for (const d of domains) {
     put({ row, col: 0, value: d.flat.node.stt || null, style: 'sumCenter' });
@@ -479,8 +480,10 @@ function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
     const applicable = domainApplicableFormula(`'${SHEETS.scoring}'`, blocks.filter((b) => b.code === d.flat.code)[0], col.max, col[basisRole]);
     const percent = indexPercent(basisTotals.byCode[d.flat.code], domainApplicableMax(d.flat, flat, notApplicable));
     put({ row, col: cPercent, formula: `IF(${applicable}>0,ROUND(${a1(row, basis)}/(${applicable})*100,2),"")`, result: percent === null ? '' : percent, style: 'sumPercent' });
+    chartPoints.push({ label: d.flat.node.name, value: percent === null ? 0 : percent });
     row++;
   }
+  const domainRows = { first: headerRow + 1, last: row - 1 };
   for (const extra of g.extras) {
     put({ row, col: 0, value: null, style: 'sumCenter' });
     put({ row, col: 1, value: extra.kind === 'bonus' ? 'Điểm thưởng' : 'Điểm trừ', style: 'sumCell' });
@@ -557,7 +560,23 @@ function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
   const columns = appraisal
     ? [{ width: 6 }, { width: 46 }, { width: 11 }, { width: 11 }, { width: 11 }, { width: 14 }, { width: 11 }]
     : [{ width: 6 }, { width: 34 }, { width: 14 }, { width: 14 }, { width: 14 }];
-  return {
+  // % achieved per domain, below the signature: it reads the sheet's own percent column, so it
+  // follows the scores wherever the workbook is recalculated.
+  const own = (c: number) => `'${SHEETS.summary}'!$${columnLetter(c)}$${domainRows.first + 1}:$${columnLetter(c)}$${domainRows.last + 1}`;
+  const chartTop = signRow + 4;
+  const chart: BarChartPlan = {
+    sheet: SHEETS.summary,
+    title: `Tỷ lệ đạt (%) theo lĩnh vực — ${appraisal ? 'điểm thẩm định' : 'điểm tự chấm'}`,
+    categories: own(1),
+    values: own(cPercent),
+    seriesName: 'Tỷ lệ đạt (%)',
+    valueMax: 100,
+    points: chartPoints,
+    from: { row: chartTop, col: 0 },
+    // Short enough to print on the same page as the table.
+    to: { row: chartTop + Math.max(12, Math.ceil(domains.length * 1.5) + 3), col: lastCol + 1 },
+  };
+  const sheet: SheetPlan = {
     name: SHEETS.summary,
     visibility: 'visible',
     columns,
@@ -570,6 +589,7 @@ function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): S
     print: { orientation: 'portrait', paper: 'A4', fitToWidth: true },
     tabColor: '70AD47',
   };
+  return { sheet, chart };
 }
 
 function isBlankValue(v: CellValue | undefined): boolean {
@@ -670,9 +690,10 @@ export function buildWorkbookPlan(opts: BuildOptions): WorkbookPlan {
   const g = scoringGeometry(opts.set, !!opts.appraisal);
   const totals: Totals = { self: columnTotals(opts.set, opts.entries, 'self'), appraisal: columnTotals(opts.set, opts.entries, 'appraisal') };
   const register = planEvidence({ set: opts.set, unit: unitNames(opts.unit).full, year: opts.year, evidence: opts.evidence, entries: opts.entries });
-  const sheets = [scoringSheet(opts, g, totals, register), summarySheet(opts, g, totals), register.sheet];
+  const summary = summarySheet(opts, g, totals);
+  const sheets = [scoringSheet(opts, g, totals, register), summary.sheet, register.sheet];
   if (opts.leftovers && opts.leftovers.length) sheets.push(leftoversSheet(opts.leftovers));
   for (const sheet of sheets) fitRowHeights(sheet, STYLES);
   sheets.push(metaSheetPlan({ unit: unitNames(opts.unit).full, year: opts.year, set: opts.set, appraisal: !!opts.appraisal }));
-  return { sheets, styles: STYLES, fullCalcOnLoad: true };
+  return { sheets, styles: STYLES, fullCalcOnLoad: true, charts: [summary.chart] };
 }

@@ -1,6 +1,7 @@
 // Office.js adapter: applies the core's sheet plan to the live workbook and reads plain grids back.
 // It decides nothing about layout. Work is queued and sent in a fixed number of round trips whatever
-// the size of the set: applyPlan syncs twice, readGrids once (three times when a named sheet is
+// the size of the set: applyPlan syncs twice (three times when the plan has charts or replaces a sheet
+// that had the add-in's charts), readGrids once (three times when a named sheet is
 // missing), writeCells twice (it must learn the sheet's protection before lifting it).
 //
 // Requirement sets: the manifest asks ExcelApi 1.7. Data validation (1.8) and the 1.9 conveniences
@@ -9,7 +10,7 @@
 // links and protection.
 
 import { a1, CellValue, columnLetter, parseA1, SheetGrid, WorkbookGrids } from '../core/grid';
-import { CellPlan, ConditionalFormatPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan, planExtent } from '../core/plan';
+import { BarChartPlan, CellPlan, ConditionalFormatPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan, planExtent } from '../core/plan';
 import { CellEdit, HostFeatures, SheetInfo, WorkbookPort } from '../core/port';
 import { ExcelHost, ExcelRunner, OperationStats, Sync, createRunner, officeErrorCode } from './run';
 
@@ -400,8 +401,33 @@ function queueSheet(sheet: Excel.Worksheet, plan: SheetPlan, styles: WorkbookPla
   }
 
   // Last: a protected sheet refuses the writes above. Entry cells were unlocked by their style.
-  if (plan.protect) sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+  if (plan.protect) sheet.protection.protect(SHEET_PROTECTION);
 }
+
+const SHEET_PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true };
+
+/**
+ * A bar chart as the .xlsx writer draws it (src/xlsx/chart.ts): ExcelApi 1.1, plus the 1.7 category
+ * values and axis order the manifest's minimum already guarantees.
+ */
+function queueChart(sheet: Excel.Worksheet, chart: BarChartPlan): void {
+  const added = sheet.charts.add('BarClustered', sheet.getRange(withoutSheet(chart.values)), 'Columns');
+  added.name = CHART_NAME_PREFIX + chart.title.slice(0, 200);
+  added.title.text = chart.title;
+  added.legend.visible = false;
+  added.dataLabels.showValue = true;
+  const series = added.series.getItemAt(0);
+  series.name = chart.seriesName;
+  series.setXAxisValues(sheet.getRange(withoutSheet(chart.categories)));
+  added.axes.valueAxis.minimum = 0;
+  if (chart.valueMax !== undefined) added.axes.valueAxis.maximum = chart.valueMax;
+  // Categories top to bottom in sheet order, as in the .xlsx.
+  added.axes.categoryAxis.reversePlotOrder = true;
+  added.setPosition(a1(chart.from.row, chart.from.col), a1(chart.to.row, chart.to.col));
+}
+
+/** Charts the add-in made carry this prefix: replacing a sheet replaces them, and only them. */
+const CHART_NAME_PREFIX = 'CCHC: ';
 
 /** The cell's text is its value, or the link itself when it has none (as the .xlsx writer does). */
 function hyperlinkOf(cell: CellPlan): Excel.RangeHyperlink {
@@ -411,6 +437,9 @@ function hyperlinkOf(cell: CellPlan): Excel.RangeHyperlink {
 
 /** Plan defects both writers refuse, caught before anything reaches the workbook. */
 function assertWritable(plan: WorkbookPlan): void {
+  for (const chart of plan.charts || []) {
+    if (!plan.sheets.some((s) => s.name === chart.sheet)) throw new Error(`Plan chart "${chart.title}" is on sheet "${chart.sheet}", which the plan does not write.`);
+  }
   for (const sheet of plan.sheets) {
     for (const cell of sheet.cells) {
       const where = `${sheet.name}!${a1(cell.row, cell.col)}`;
@@ -635,6 +664,22 @@ export function createExcelPort(host: OfficeHost): WorkbookPort {
         const shown = plan.sheets.map((s) => s.visibility).indexOf('visible');
         if (shown >= 0) sheets[shown].activate();
         plan.sheets.forEach((s, i) => (sheets[i].visibility = VISIBILITY_TO_EXCEL[s.visibility]));
+        // A replaced sheet's earlier charts: known only after this sync, replaced in a third.
+        const earlier = plan.sheets.map((s, i) => (found[i].isNullObject ? null : found[i].charts.load('items/name')));
+        await sync();
+
+        const charts = plan.charts || [];
+        const stale = earlier.map((c) => (c ? c.items.filter((item) => item.name.indexOf(CHART_NAME_PREFIX) === 0) : []));
+        if (!charts.length && stale.every((list) => !list.length)) return;
+        plan.sheets.forEach((s, i) => {
+          const own = charts.filter((c) => c.sheet === s.name);
+          if (!own.length && !stale[i].length) return;
+          // Charts are objects of the sheet: its protection must be lifted to change them.
+          if (s.protect) sheets[i].protection.unprotect();
+          stale[i].forEach((item) => item.delete());
+          own.forEach((c) => queueChart(sheets[i], c));
+          if (s.protect) sheets[i].protection.protect(SHEET_PROTECTION);
+        });
         await sync();
       });
     },

@@ -64,5 +64,7 @@ export function refreshedSummary(read: ScoringRead): SummaryRefresh {
     ));
   }
   const sheet: SheetPlan = { ...planned, cells };
-  return { plan: { sheets: [sheet], styles: plan.styles, fullCalcOnLoad: plan.fullCalcOnLoad }, sheet };
+  // The chart reads Tổng hợp's own cells, which stand where the plan puts them: it needs no moving.
+  const charts = (plan.charts || []).filter((c) => c.sheet === SHEETS.summary);
+  return { plan: { sheets: [sheet], styles: plan.styles, fullCalcOnLoad: plan.fullCalcOnLoad, charts }, sheet };
 }

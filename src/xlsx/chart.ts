@@ -1,12 +1,8 @@
 // Charts for .xlsx files. exceljs writes no charts, so a chart is added to the written file: a
 // DrawingML chart part, a drawing that anchors it on the sheet, their relationships and content types.
 
-import * as crypto from 'crypto';
-import * as fs from 'fs';
-import * as path from 'path';
 import JSZip from 'jszip';
-import { BarChartPlan } from '../core/summary';
-import { UserError, msg } from '../core/errors';
+import { BarChartPlan } from '../core/plan';
 
 const NS = {
   rels: 'http://schemas.openxmlformats.org/package/2006/relationships',
@@ -64,7 +60,8 @@ export function barChartXml(chart: BarChartPlan): string {
     '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
     '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>' +
     '<c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
-    '<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>' +
+    '<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/>' +
+    (chart.valueMax === undefined ? '' : `<c:max val="${chart.valueMax}"/>`) + '<c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>' +
     '<c:majorGridlines/><c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
     '<c:crossAx val="50010"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>' +
     '</c:plotArea>' +
@@ -152,22 +149,4 @@ export async function addBarChart(xlsx: Buffer, chart: BarChartPlan): Promise<Bu
     `<Override PartName="/xl/drawings/drawing${drawingNo}.xml" ContentType="${CONTENT_TYPES.drawing}"/>`;
   zip.file('[Content_Types].xml', types.replace('</Types>', overrides + '</Types>'));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
-
-/** Adds the chart to a written file, replacing it through a temporary file so it is never left half-written. */
-export async function addBarChartToFile(file: string, chart: BarChartPlan): Promise<void> {
-  const bytes = await addBarChart(fs.readFileSync(file), chart);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  try {
-    fs.writeFileSync(temp, bytes, { flag: 'wx' });
-    fs.renameSync(temp, file);
-  } catch (e) {
-    try {
-      fs.unlinkSync(temp);
-    } catch {
-      // Nothing was created, or it is already gone.
-    }
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new UserError('cannot-write', msg(`Không ghi được tệp ${path.basename(file)} (${detail}).`, `Cannot write ${path.basename(file)} (${detail}).`));
-  }
 }

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { a1, parseA1 } from '../core/grid';
 import { UserError, msg } from '../core/errors';
 import { CellPlan, ConditionalFormatPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan } from '../core/plan';
+import { addBarChart } from './chart';
 
 /** OOXML paper size code of A4. */
 const A4_PAPER_SIZE = 9;
@@ -294,6 +295,13 @@ export interface WriteOptions {
  * The bytes go to a temporary file beside the target, renamed over it at the end, so a failure
  * never leaves a half-written workbook.
  */
+/** The .xlsx bytes of a plan, charts included (exceljs writes none: they are added to its output). */
+export async function planToXlsx(plan: WorkbookPlan): Promise<Buffer> {
+  let bytes: Buffer = Buffer.from(await planToWorkbook(plan).xlsx.writeBuffer());
+  for (const chart of plan.charts || []) bytes = await addBarChart(bytes, chart);
+  return bytes;
+}
+
 export async function writePlanToFile(plan: WorkbookPlan, file: string, options: WriteOptions = {}): Promise<void> {
   const target = path.resolve(file);
   const base = path.basename(target);
@@ -308,7 +316,7 @@ export async function writePlanToFile(plan: WorkbookPlan, file: string, options:
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
     throw new UserError('output-is-folder', msg(`${target} là một thư mục; hãy ghi rõ tên tệp .xlsx.`, `${target} is a folder; give a .xlsx file name.`));
   }
-  const bytes = Buffer.from(await planToWorkbook(plan).xlsx.writeBuffer());
+  const bytes = await planToXlsx(plan);
   const temp = path.join(dir, `.${base}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   try {
     // "wx": never follow or reuse something already lying at the temporary name. The bytes reach the
