@@ -51,6 +51,7 @@ describe('summarize', () => {
     commune('h.xlsx', 'Xã Hà Thượng', FULL, { year: 2023 }),
     commune('i.xlsx', 'Xã An Khánh', { ...FULL, '1.2': 0 }), // a second workbook of a ranked commune
     { file: 'hong.xlsx', report: { file: 'hong.xlsx', error: 'Tệp hong.xlsx bị hỏng.' }, set: null },
+    commune('j.xlsx', 'Xã Tân Linh', {}), // sent back blank: not scored, not a commune scoring 0
   ];
   const summary = summarize(inputs, 'self');
 
@@ -72,6 +73,7 @@ describe('summarize', () => {
   test('every workbook not ranked is listed apart with its reason, in the order given', () => {
     expect(summary.excluded.map((e) => [e.file, e.unit])).toEqual([
       ['f.xlsx', 'Xã Phú Xuyên'], ['g.xlsx', 'Xã Quân Chu'], ['h.xlsx', 'Xã Hà Thượng'], ['i.xlsx', 'Xã An Khánh'], ['hong.xlsx', null],
+      ['j.xlsx', 'Xã Tân Linh'],
     ]);
     const reasons = summary.excluded.map((e) => e.reason);
     expect(reasons[0]).toMatch(/^Có 1 lỗi \(ví dụ: E11 1\.1\.1 Điểm 1,5 vượt điểm tối đa 1\)/);
@@ -79,6 +81,7 @@ describe('summarize', () => {
     expect(reasons[2]).toBe('Bảng chấm điểm năm 2023, không phải năm 2024.');
     expect(reasons[3]).toBe('Cùng đơn vị với tệp a.xlsx, đã được xếp hạng.');
     expect(reasons[4]).toBe('Tệp hong.xlsx bị hỏng.');
+    expect(reasons[5]).toBe('Bảng chưa có điểm tự chấm nào.');
     expect(summary.criteriaSet).toEqual({ id: 'test-set', title: 'Bộ tiêu chí thử' });
   });
 

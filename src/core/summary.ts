@@ -88,6 +88,7 @@ const REASONS = {
     en: 'No appraisal column yet ("cchc appraisal add").',
   }),
   notAppraised: (): Message => ({ vi: 'Chưa nhập điểm thẩm định.', en: 'No appraisal score entered yet.' }),
+  notScored: (): Message => ({ vi: 'Bảng chưa có điểm tự chấm nào.', en: 'No self score has been entered yet.' }),
   nothingApplies: (): Message => ({ vi: 'Không có tiêu chí nào áp dụng: không tính được chỉ số.', en: 'No item applies: the index cannot be computed.' }),
   duplicate: (file: string): Message => ({
     vi: `Cùng đơn vị với tệp ${file}, đã được xếp hạng.`,
@@ -112,11 +113,13 @@ function mostCommon<T>(values: T[], key: (v: T) => string): T | null {
 }
 
 /** True once some appraisal is in: a score, a KAD (which lowers the applicable maximum), a bonus or deduction. */
-function appraisalEntered(report: FileReport): boolean {
+/** Whether anything was entered in the column: a score, a bonus or deduction, or a KAD. */
+function scoresEntered(report: FileReport, by: SummaryBasis): boolean {
   const total = report.total!;
-  return (report.nodes || []).some((n) => n.leaf && n.appraisal !== null)
-    || (report.extras || []).some((e) => e.appraisal !== null)
-    || (total.appraisalApplicableMax !== undefined && total.appraisalApplicableMax !== total.max);
+  const applicableMax = by === 'self' ? total.applicableMax : total.appraisalApplicableMax;
+  return (report.nodes || []).some((n) => n.leaf && n[by] !== null)
+    || (report.extras || []).some((e) => e[by] !== null)
+    || (applicableMax !== undefined && applicableMax !== total.max);
 }
 
 /** Sorted by index, highest first; equal indexes share a rank and the next rank skips (1, 2, 2, 4). */
@@ -186,8 +189,9 @@ export function summarize(inputs: SummaryInput[], by: SummaryBasis, lang: Lang =
       exclude(input, REASONS.noAppraisalColumn());
       continue;
     }
-    if (by === 'appraisal' && !appraisalEntered(report)) {
-      exclude(input, REASONS.notAppraised());
+    if (!scoresEntered(report, by)) {
+      // An empty workbook is not a commune scoring 0: it has not been scored yet.
+      exclude(input, by === 'appraisal' ? REASONS.notAppraised() : REASONS.notScored());
       continue;
     }
     const index = by === 'self' ? total.index : total.appraisalIndex;
