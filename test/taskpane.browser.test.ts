@@ -1,7 +1,8 @@
 // The built task pane in headless Chromium, with office.js from the npm package and the recording
 // fake of Excel as its host: build the scoring sheet with the bundled set, type a score over the
 // maximum and paste text into two score cells, see live checking and "Kiểm tra" list the problems,
-// click one and see the fake's selection move to its cell. Screenshots at 320 px go to docs/screenshots/.
+// click one and see the fake's selection move to its cell; add the appraisal column and update the
+// criteria set from a JSON file, every entry carried by code. Screenshots at 320 px go to docs/screenshots/.
 
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -11,8 +12,9 @@ import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import webpack from 'webpack';
 import { defaultSet } from '../src/core/bundled';
+import { CriteriaNode, flattenSet, parseCriteriaSet } from '../src/core/criteria';
 import { a1 } from '../src/core/grid';
-import { SHEETS, scoringGeometry } from '../src/core/workbook';
+import { LEFTOVERS_SHEET, SHEETS, scoringGeometry } from '../src/core/workbook';
 import { enginePath, requireEngine } from './engines';
 
 const ROOT = path.join(__dirname, '..');
@@ -284,6 +286,123 @@ describeInChromium('task pane in headless Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
     expect(pageErrors).toEqual([]);
   }, 120000);
+
+  test('adds the appraisal column keeping the self scores, then updates the criteria set carrying every entry by code', async () => {
+    // Continues on the workbook the first tests built (bundled set, no appraisal column).
+    const set = defaultSet();
+    const plain = scoringGeometry(set, false);
+    const withAppraisal = scoringGeometry(set, true);
+    const scoringCells = () => page.evaluate(() => window.cchcFake.cells('Chấm điểm'));
+    const valueAt = (cells: Record<string, { value: unknown }>, address: string) => (cells[address] ? cells[address].value : null);
+    const leafCodes = flattenSet(set).filter((f) => f.leaf).map((f) => f.code);
+    const selfValues = (cells: Record<string, { value: unknown }>, g: typeof plain, codes: string[]) => {
+      const out: Record<string, unknown> = {};
+      for (const code of codes) out[code] = valueAt(cells, a1(g.rowOf[code], g.layout.col.self as number));
+      return out;
+    };
+
+    await page.waitForSelector('#maintain-card:not([hidden])', { timeout: 15000 });
+    expect(await page.isVisible('#appraisal-run')).toBe(true);
+    expect(await page.textContent('#maintain-set')).toContain(set.title);
+    const typed: Record<string, string | number> = { '1.3.1': 0.5, '2.1.1': 1.5, '2.1.2': 1, '2.2.2': 1.5, '2.3': 'KAD', '3.2.2': 2 };
+    for (const code of Object.keys(typed)) {
+      await page.evaluate((edit) => window.cchcFake.simulateEdit('Chấm điểm', edit.cell, edit.value),
+        { cell: a1(plain.rowOf[code], plain.layout.col.self as number), value: typed[code] });
+    }
+    const noteCell = a1(plain.rowOf['1.3.1'], plain.layout.col.note as number);
+    await page.evaluate((cell) => window.cchcFake.simulateEdit('Chấm điểm', cell, 'Báo cáo 45/BC-UBND'), noteCell);
+    const before = selfValues(await scoringCells(), plain, leafCodes);
+    expect(before['2.1.1']).toBe(1.5);
+
+    // Thêm cột thẩm định: the two columns appear, every self score stays as typed (wrong ones included).
+    await page.click('#appraisal-run');
+    await page.locator('#status.status-success', { hasText: 'Đã thêm cột Điểm thẩm định' }).waitFor({ timeout: 30000 });
+    let cells = await scoringCells();
+    expect(valueAt(cells, a1(withAppraisal.headerRow, withAppraisal.layout.col.appraisal as number))).toBe('Điểm thẩm định');
+    expect(valueAt(cells, a1(withAppraisal.headerRow, withAppraisal.layout.col.appraisalNote as number))).toBe('Ý kiến thẩm định');
+    expect(selfValues(cells, withAppraisal, leafCodes)).toEqual(before);
+    expect(valueAt(cells, a1(withAppraisal.rowOf['1.3.1'], withAppraisal.layout.col.note as number))).toBe('Báo cáo 45/BC-UBND');
+    const firstLeaf = withAppraisal.nodeRows.filter((r) => r.flat.leaf)[0];
+    expect(await page.evaluate(() => window.cchcFake.selection())).toEqual({ sheet: 'Chấm điểm', address: a1(firstLeaf.row, withAppraisal.layout.col.appraisal as number) });
+    // The button gives way to a note once the column is there.
+    await page.waitForSelector('#appraisal-exists:not([hidden])', { timeout: 15000 });
+    expect(await page.isVisible('#appraisal-run')).toBe(false);
+
+    // With the bundled set still chosen, there is nothing to update and nothing is written.
+    const sheetsBefore = await page.evaluate(() => window.cchcFake.sheetNames());
+    await page.click('#upgrade-run');
+    await page.locator('#status', { hasText: 'giống bộ của bảng hiện tại' }).waitFor({ timeout: 15000 });
+    expect(await page.evaluate(() => window.cchcFake.sheetNames())).toEqual(sheetsBefore);
+
+    // The province's corrected set: 2.1.1 lowered to 1 (its 1.5 no longer fits), 2.1.2 raised to 2, 2.2.2 renamed.
+    const raw = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/criteria/thai-nguyen-xa-2024.json'), 'utf8'));
+    raw.id = 'thai-nguyen-xa-2024-sua-doi';
+    raw.title = 'Bộ tiêu chí chính thức UBND cấp xã tỉnh Thái Nguyên năm 2024';
+    raw.status = 'official';
+    const byCode: Record<string, CriteriaNode> = {};
+    const index = (nodes: CriteriaNode[]) => nodes.forEach((n) => { byCode[n.code] = n; index(n.children || []); });
+    index(raw.nodes);
+    Object.assign(byCode['2.1.1'], { max: 1, levels: [0, 0.5, 1] });
+    Object.assign(byCode['2.1.2'], { max: 2, levels: [0, 0.5, 1, 1.5, 2] });
+    byCode['2.2.2'].name = 'Tổ chức thực hiện văn bản quy phạm pháp luật (tên mới)';
+    const corrected = parseCriteriaSet(raw);
+    expect(corrected.problems).toEqual([]);
+    const newSet = corrected.set!;
+
+    await page.check('#source-file');
+    await page.setInputFiles('#criteria-file', { name: 'bo-tieu-chi-sua-doi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(raw)) });
+    await page.locator('#set-info', { hasText: 'Bộ chính thức' }).waitFor({ timeout: 15000 });
+    await page.click('#upgrade-run');
+    await page.waitForSelector('#upgrade-confirm:not([hidden])', { timeout: 15000 });
+    const question = await page.textContent('#upgrade-confirm-text');
+    expect(question).toContain(newSet.title);
+    expect(question).toMatch(/giữ nguyên giá trị ở trang “Chấm điểm \(cũ \d{4}-\d{2}-\d{2}\)”/);
+    expect(question).toContain(`“${LEFTOVERS_SHEET}”`);
+    expect(await page.evaluate(() => document.activeElement && document.activeElement.id)).toBe('upgrade-no');
+    await page.click('#upgrade-yes');
+    await page.locator('#status', { hasText: 'Đã cập nhật bộ tiêu chí' }).waitFor({ timeout: 30000 });
+    // The self scores (the 2.1.1 one left out) and the note.
+    const carriedValues = Object.keys(before).filter((code) => before[code] !== null && code !== '2.1.1').length + 1;
+    expect(await page.textContent('#status')).toContain(`chuyển ${carriedValues} giá trị đã nhập.`);
+    expect(await page.textContent('#status')).toContain('Còn 1 mục chưa chuyển được');
+
+    // Every self score sits on its code's row of the new sheet, except the one above its new maximum.
+    const upgraded = scoringGeometry(newSet, true);
+    cells = await scoringCells();
+    const expected = { ...before, '2.1.1': null };
+    expect(selfValues(cells, upgraded, leafCodes)).toEqual(expected);
+    expect(valueAt(cells, a1(upgraded.rowOf['1.3.1'], upgraded.layout.col.note as number))).toBe('Báo cáo 45/BC-UBND');
+    const names = await page.evaluate(() => window.cchcFake.sheetNames());
+    const backup = names.filter((n) => /^Chấm điểm \(cũ /.test(n))[0];
+    expect(backup).toBeDefined();
+    expect(names).toContain(LEFTOVERS_SHEET);
+    // The old values are on the copy, and the leftover on its sheet.
+    const backupCells = await page.evaluate((name) => window.cchcFake.cells(name), backup);
+    expect(valueAt(backupCells, a1(withAppraisal.rowOf['2.1.1'], withAppraisal.layout.col.self as number))).toBe(1.5);
+    const leftoverValues = await page.evaluate((name) => Object.values(window.cchcFake.cells(name)).map((c) => c.value), LEFTOVERS_SHEET);
+    expect(leftoverValues).toEqual(expect.arrayContaining(['2.1.1', 1.5]));
+    // The pane lists it, with the renamed criterion, and shows the new set as the workbook's.
+    expect(await page.textContent('#upgrade-result')).toContain('2.1.1 · Điểm tự chấm: 1,5 — Điểm 1,5 vượt điểm tối đa mới 1');
+    expect(await page.textContent('#upgrade-result')).toContain('2.2.2: “');
+    await page.locator('#maintain-set', { hasText: newSet.title }).waitFor({ timeout: 15000 });
+    await page.waitForSelector('.check-headline');
+    // The card just below the sticky header and status line, as one sees it in the pane after the update.
+    await page.evaluate(() => {
+      const card = document.getElementById('maintain-card')!;
+      const header = document.querySelector('header.top') as HTMLElement;
+      window.scrollTo(0, card.getBoundingClientRect().top + window.pageYOffset - header.offsetHeight - 8);
+    });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-appraisal.png') });
+
+    // In English, the account of the update follows the switch.
+    await page.click('#lang-switch');
+    expect(await page.textContent('#upgrade-result')).toContain('2.1.1 · Self score: 1.5');
+    expect(await page.textContent('#upgrade-run')).toBe('Update the criteria set');
+    await page.click('#lang-switch');
+
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+    expect(pageErrors).toEqual([]);
+  }, 180000);
 
   test('on Excel 2019 (ExcelApi 1.7) it says what is missing and still checks edits on the sheet it created', async () => {
     const port = (server.address() as { port: number }).port;

@@ -10,13 +10,20 @@ import { formatPoints } from '../core/points';
 import { SHEETS, buildWorkbookPlan, scoringGeometry } from '../core/workbook';
 import { PaneContext } from './context';
 import { LoadedSet, SetChoice, candidateSheets, loadCriteriaSet } from './criteria-source';
+import { askConfirm } from './confirm';
 import { byId, checkedValue, clear, element, setVisible } from './dom';
 import { TextKey } from './i18n';
+
+export type ChosenSet = { choice: SetChoice } | { problem: TextKey; field: HTMLElement };
 
 export interface BuildController {
   /** Fills the form from the workbook's own _cchc sheet when there is one. */
   init(): Promise<void>;
   relabel(): void;
+  /** The set chosen under "Bộ tiêu chí" (the criteria update takes its new set from there), or what is missing. */
+  chosenSet(): ChosenSet;
+  /** Shows a loaded set, or what is wrong with it, under the form's set choice. */
+  showSet(loaded: LoadedSet): void;
 }
 
 interface BuildInput {
@@ -108,9 +115,15 @@ export function createBuildController(ctx: PaneContext, onBuilt: () => void): Bu
     if (!unit) return { problem: 'build.needUnit', field: unitInput };
     const year = Number(yearInput.value);
     if (!/^\d{4}$/.test(yearInput.value.trim()) || year < 2000 || year > 2100) return { problem: 'build.badYear', field: yearInput };
+    const chosen = chosenSet();
+    if ('problem' in chosen) return chosen;
+    return { unit, year, appraisal: appraisalInput.checked, choice: chosen.choice };
+  }
+
+  function chosenSet(): ChosenSet {
     const choice = readChoice();
     if (typeof choice === 'string') return { problem: choice, field: source() === 'sheet' ? sheetSelect : fileInput };
-    return { unit, year, appraisal: appraisalInput.checked, choice };
+    return { choice };
   }
 
   async function fillSheetList(): Promise<void> {
@@ -160,30 +173,12 @@ export function createBuildController(ctx: PaneContext, onBuilt: () => void): Bu
     confirmText.textContent = ctx.t('build.confirmText', { sheets: list });
   }
 
-  function confirmReplace(sheets: string[]): Promise<boolean> {
+  async function confirmReplace(sheets: string[]): Promise<boolean> {
     confirmingSheets = sheets;
     renderConfirmText();
-    setVisible(confirmBox, true);
-    buildButton.disabled = true;
-    // The safe answer has the focus: Enter or Esc right away keeps the workbook as it is.
-    confirmNo.focus();
-    return new Promise((resolve) => {
-      const finish = (answer: boolean) => {
-        confirmYes.onclick = null;
-        confirmNo.onclick = null;
-        confirmBox.onkeydown = null;
-        setVisible(confirmBox, false);
-        confirmingSheets = null;
-        buildButton.disabled = false;
-        buildButton.focus();
-        resolve(answer);
-      };
-      confirmYes.onclick = () => finish(true);
-      confirmNo.onclick = () => finish(false);
-      confirmBox.onkeydown = (event: KeyboardEvent) => {
-        if (event.key === 'Escape' || event.key === 'Esc') finish(false);
-      };
-    });
+    const answer = await askConfirm({ box: confirmBox, yes: confirmYes, no: confirmNo, trigger: buildButton });
+    confirmingSheets = null;
+    return answer;
   }
 
   function firstEntryCell(set: CriteriaSet, appraisal: boolean): string {
@@ -284,6 +279,11 @@ export function createBuildController(ctx: PaneContext, onBuilt: () => void): Bu
       renderSetInfo();
       renderExisting();
       renderConfirmText();
+    },
+    chosenSet,
+    showSet(loaded) {
+      shownSet = loaded;
+      renderSetInfo();
     },
   };
 }

@@ -1,4 +1,4 @@
-// Mounts the task pane on taskpane.html: language, status line, the three controllers and live
+// Mounts the task pane on taskpane.html: language, status line, the controllers and live
 // checking. It receives the workbook as a WorkbookPort and never touches Office.js itself, so the
 // same code runs against Excel and against the recording fake of the browser test.
 
@@ -6,6 +6,7 @@ import { Lang } from '../core/errors';
 import { WorkbookPort } from '../core/port';
 import { createBuildController } from './build-controller';
 import { createCheckController } from './check-controller';
+import { createMaintainController } from './maintain-controller';
 import { PaneContext } from './context';
 import { byId, setVisible } from './dom';
 import { TextKey, storeLang, storedLang, text } from './i18n';
@@ -83,12 +84,16 @@ export async function mount(port: WorkbookPort): Promise<void> {
       ctx.status.info(text(lang, 'check.liveUnavailable'));
     }
   };
-  const build = createBuildController(ctx, () => {
+  // After the scoring sheet was built or rebuilt (a new set, the appraisal column).
+  const rebuilt = () => {
     // Before ExcelApi 1.9 events are per sheet, and the sheets just created are not watched yet.
     if (!features.api19) void listen();
     void check.run({ kind: 'built' });
     void evidence.refresh();
-  });
+    void maintain.refresh();
+  };
+  const build = createBuildController(ctx, rebuilt);
+  const maintain = createMaintainController(ctx, build, rebuilt);
   createSummaryController(ctx);
 
   byId('lang-switch').onclick = () => {
@@ -96,11 +101,13 @@ export async function mount(port: WorkbookPort): Promise<void> {
     storeLang(lang);
     applyTexts(lang);
     build.relabel();
+    maintain.relabel();
     check.relabel();
     evidence.relabel();
   };
 
   await build.init();
+  await maintain.refresh();
   await listen();
   await evidence.refresh();
   main.setAttribute('aria-busy', 'false');

@@ -2,10 +2,11 @@
 // carrying every entry by code (core/upgrade.ts).
 //
 // Before anything is replaced, the old scoring sheet is kept as a values copy, "Chấm điểm (cũ
-// YYYY-MM-DD)", rather than asking "are you sure?". Changes made through Office.js cannot be undone
-// with Ctrl+Z, and a confirmation clicked by habit protects nothing; a copy makes the step reversible
-// by hand and shows every old score, note and code side by side with the new sheet. Its code column
-// header is renamed so the reader never takes the copy for the live scoring sheet.
+// YYYY-MM-DD)". Changes made through Office.js cannot be undone with Ctrl+Z, and a confirmation
+// clicked by habit protects nothing on its own (the pane still asks once, naming the copy: see
+// maintain-controller.ts); the copy makes the step reversible by hand and shows every old score, note
+// and code side by side with the new sheet. Its code column header is renamed so the reader never
+// takes the copy for the live scoring sheet.
 
 import { CriteriaSet } from '../core/criteria';
 import { Leftover } from '../core/entries';
