@@ -10,6 +10,7 @@ import { findHeader, readScoring } from '../src/core/read';
 import { LEFTOVERS_SHEET, SHEETS, buildWorkbookPlan } from '../src/core/workbook';
 import { createExcelPort } from '../src/excel/adapter';
 import { ExcelHost } from '../src/excel/run';
+import { addAppraisalColumn } from '../src/taskpane/appraisal';
 import { backupSheetName, upgradeCriteriaSet } from '../src/taskpane/upgrade';
 import { FakeExcel, createFakeExcel } from './fake-excel';
 import { SMALL_SET_RAW, smallSet } from './helpers/scoring';
@@ -142,4 +143,23 @@ test('backup names stay within Excel’s 31 characters', () => {
   const name = backupSheetName(['Chấm điểm (cũ 2025-03-14)', 'chấm điểm (cũ 2025-03-14) 2'], DAY);
   expect(name).toBe('Chấm điểm (cũ 2025-03-14) 3');
   expect(name.length).toBeLessThanOrEqual(31);
+});
+
+test('a "Minh chứng" sheet of their own (not a register) is copied aside as "Minh chứng (cũ)" before the register takes its name', async () => {
+  for (const run of ['update', 'appraisal'] as const) {
+    const { fake, port } = await filledWorkbook();
+    await port.deleteSheet(SHEETS.evidence);
+    await fake.Excel.run(async (context: Excel.RequestContext) => {
+      const own = context.workbook.worksheets.add(SHEETS.evidence);
+      own.getRange('A1:A2').formulas = [['Danh sách hồ sơ đã nộp huyện'], ['Quyết định 15/QĐ-UBND']];
+      await context.sync();
+    });
+    if (run === 'update') await upgradeCriteriaSet(port, corrected(), DAY);
+    else await addAppraisalColumn(port);
+    expect(fake.sheetNames()).toEqual(expect.arrayContaining([SHEETS.evidence, `${SHEETS.evidence} (cũ)`]));
+    expect([fake.cell(`${SHEETS.evidence} (cũ)`, 'A1').value, fake.cell(`${SHEETS.evidence} (cũ)`, 'A2').value])
+      .toEqual(['Danh sách hồ sơ đã nộp huyện', 'Quyết định 15/QĐ-UBND']);
+    // The register now under the name is the tool's own, readable as one.
+    expect(readScoring(await allGrids(port)).register).not.toBeNull();
+  }
 });

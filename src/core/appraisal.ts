@@ -6,7 +6,7 @@
 
 import { UserError, msg } from './errors';
 import { Leftover } from './entries';
-import { WorkbookGrids, a1 } from './grid';
+import { SheetGrid, WorkbookGrids, a1 } from './grid';
 import { WorkbookPlan } from './plan';
 import { readScoring } from './read';
 import { planUpgrade } from './upgrade';
@@ -24,8 +24,10 @@ export interface AppraisalAddition {
   firstAppraisalCell: string;
   /** The scoring sheet's name in the workbook; the plan's is SHEETS.scoring. */
   scoringSheet: string;
-  /** Sheets people added, which the plan does not rebuild: a new file will not have them. */
+  /** Sheets people added, which the plan does not rebuild: a new file gets them as values. */
   otherSheets: string[];
+  /** People's own sheets under a name the plan takes, renamed ("Minh chứng (cũ)"): to copy aside first. */
+  displaced: SheetGrid[];
 }
 
 /** The plan of the workbook with the appraisal columns. Throws UserError when it cannot be done safely. */
@@ -53,5 +55,5 @@ export function planWithAppraisal(grids: WorkbookGrids): AppraisalAddition {
   const g = scoringGeometry(read.meta.set, true);
   const firstLeaf = g.nodeRows.filter((r) => r.flat.leaf)[0];
   const firstAppraisalCell = a1(firstLeaf ? firstLeaf.row : g.firstNodeRow, g.layout.col.appraisal!);
-  return { plan, unit: read.meta.unit, year: read.meta.year, firstAppraisalCell, carried: Object.keys(upgrade.build.entries || {}).length, leftovers, scoringSheet: read.sheet.name, otherSheets };
+  return { plan, displaced: upgrade.displaced, unit: read.meta.unit, year: read.meta.year, firstAppraisalCell, carried: Object.keys(upgrade.build.entries || {}).length, leftovers, scoringSheet: read.sheet.name, otherSheets };
 }

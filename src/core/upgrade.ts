@@ -54,6 +54,8 @@ export interface UpgradeResult {
    * One whose name the plan takes comes renamed ("Minh chứng (cũ)").
    */
   otherSheets: SheetGrid[];
+  /** Those renamed ones: in a live workbook they must be copied aside before the plan overwrites them. */
+  displaced: SheetGrid[];
 }
 
 function isBlank(v: CellValue): boolean {
@@ -203,9 +205,15 @@ export function planUpgrade(request: UpgradeRequest): UpgradeResult {
   // A person's own sheet whose name the new workbook takes (a "Minh chứng" of their own from before
   // the register existed) goes along under another name instead of vanishing.
   const taken = request.grids.sheets.map((s) => s.name.toLowerCase()).concat(planned.map((n) => n.toLowerCase()));
-  const otherSheets = own.map((s) => (planned.indexOf(s.name) < 0 ? s : { ...s, name: freeSheetName(`${s.name} (cũ)`, taken) }));
+  const displaced: SheetGrid[] = [];
+  const otherSheets = own.map((s) => {
+    if (planned.indexOf(s.name) < 0) return s;
+    const renamed = { ...s, name: freeSheetName(`${s.name} (cũ)`, taken) };
+    displaced.push(renamed);
+    return renamed;
+  });
   return {
-    plan, build, read, previous, carried: countValues(placed.placed), evidenceDocs: register.length, leftovers, renamed, otherSheets,
+    plan, build, read, previous, carried: countValues(placed.placed), evidenceDocs: register.length, leftovers, renamed, otherSheets, displaced,
   };
 }
 

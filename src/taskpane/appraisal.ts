@@ -4,6 +4,7 @@
 
 import { planWithAppraisal } from '../core/appraisal';
 import { SHEETS } from '../core/layout';
+import { valuesCopySheet } from '../core/upgrade';
 import { WorkbookPort } from '../core/port';
 
 export interface AppraisalColumnResult {
@@ -16,6 +17,8 @@ export interface AppraisalColumnResult {
 export async function addAppraisalColumn(port: WorkbookPort): Promise<AppraisalColumnResult> {
   const names = (await port.listSheets()).map((s) => s.name);
   const addition = planWithAppraisal(await port.readGrids(names));
+  // A sheet of their own under a name the plan takes is copied aside before it is overwritten.
+  if (addition.displaced.length) await port.applyPlan({ sheets: addition.displaced.map((s) => valuesCopySheet(s, s.name)), styles: {}, fullCalcOnLoad: false });
   await port.applyPlan(addition.plan);
   // A scoring sheet people renamed is not replaced by the plan's: its entries now live in the new one.
   if (addition.scoringSheet !== SHEETS.scoring) await port.deleteSheet(addition.scoringSheet);

@@ -55,7 +55,8 @@ export async function upgradeCriteriaSet(port: WorkbookPort, newSet: CriteriaSet
   const codeHeader = backup.cells.filter((c) => c.row === read.headerRow && c.col === read.columns.code)[0];
   if (codeHeader) codeHeader.value = `${columnSpec('code').header.vi} (bản cũ)`;
   backup.tabColor = '808080';
-  await port.applyPlan({ sheets: [backup], styles: {}, fullCalcOnLoad: false });
+  // With it, any sheet of their own under a name the plan takes ("Minh chứng" before the register).
+  await port.applyPlan({ sheets: [backup].concat(upgrade.displaced.map((s) => valuesCopySheet(s, s.name))), styles: {}, fullCalcOnLoad: false });
 
   await port.applyPlan(upgrade.plan);
   // The copy holds everything of a scoring sheet people had renamed; the plan wrote a new one.
