@@ -100,13 +100,13 @@ test('--criteria builds from a custom set, and notes a set made for another year
   expect(codes).toEqual(['1', '1.1', '1.1.1', '1.1.2', '1.2', '2', '2.1', '2.1.1', '2.1.2']);
 });
 
-test('an inconsistent set lists every problem, writes nothing and exits 1', async () => {
+test('an inconsistent set lists every problem, writes nothing and exits 2', async () => {
   const broken = JSON.parse(JSON.stringify(SMALL_SET_RAW));
   broken.nodes[0].max = 4; // children sum to 3
   broken.nodes[1].children[0].children[1].code = '2.1.1'; // duplicate
   writeJson('broken.json', broken);
   const ran = await cchc('build', '--unit', 'Xã A', '--year', '2024', '--criteria', 'broken.json', '--out', 'a.xlsx');
-  expect(ran.code).toBe(1);
+  expect(ran.code).toBe(2);
   expect(ran.err).toContain('Bộ tiêu chí broken.json có 2 lỗi; chưa tạo tệp nào:');
   expect(ran.err).toContain('Mục 1: điểm tối đa 4 khác tổng các mục con 3.');
   expect(ran.err).toContain('Mã 2.1.1 bị trùng.');

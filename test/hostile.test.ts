@@ -43,17 +43,14 @@ const WORKBOOKS: Array<{ file: string; message: RegExp }> = [
 const BOUNDED_MEMORY = ['bomb-declared.xlsx', 'bomb-lying-size.xlsx', 'bomb-overlapping.xlsx', 'entity-expansion.xlsx', 'huge-sheet.xlsx',
   'whole-sheet-merge.xlsx', 'whole-sheet-validation.xlsx', 'huge-defined-name.xlsx', 'too-many-merges.xlsx', 'columns-past-xfd.xlsx'];
 
-/**
- * Criteria sets no build may use. An inconsistent set exits 1 ("problems in the set", as `cchc build`
- * documents it); a file that is not JSON at all exits 2.
- */
+/** Criteria sets no build may use: inconsistent or not JSON at all, each is refused with exit 2. */
 const CRITERIA: Array<{ file: string; code: number; message: RegExp }> = [
-  { file: 'criteria-duplicate-codes.json', code: 1, message: /Mã 1\.1 bị trùng/ },
-  { file: 'criteria-negative-max.json', code: 1, message: /điểm tối đa phải là số không âm/ },
-  { file: 'criteria-text-max.json', code: 1, message: /điểm tối đa phải là số không âm.*"mười"/ },
-  { file: 'criteria-cycle.json', code: 1, message: /Mã 1 bị trùng/ },
-  { file: 'criteria-deep.json', code: 1, message: /sâu quá 8 cấp/ },
-  { file: 'criteria-too-many.json', code: 1, message: /hơn 20000 mục: quá lớn/ },
+  { file: 'criteria-duplicate-codes.json', code: 2, message: /Mã 1\.1 bị trùng/ },
+  { file: 'criteria-negative-max.json', code: 2, message: /điểm tối đa phải là số không âm/ },
+  { file: 'criteria-text-max.json', code: 2, message: /điểm tối đa phải là số không âm.*"mười"/ },
+  { file: 'criteria-cycle.json', code: 2, message: /Mã 1 bị trùng/ },
+  { file: 'criteria-deep.json', code: 2, message: /sâu quá 8 cấp/ },
+  { file: 'criteria-too-many.json', code: 2, message: /hơn 20000 mục: quá lớn/ },
   { file: 'criteria-broken.json', code: 2, message: /không phải JSON hợp lệ/ },
 ];
 

@@ -2,8 +2,8 @@
 // [--force]`: a new scoring workbook for one unit.
 // `cchc build --from OLD.xlsx [--criteria NEW.json] --out NEW.xlsx`: the earlier workbook rebuilt, every
 // entry carried (build-from.ts); unit, year and set default to the earlier workbook's.
-// Exit 0: written; 1: the criteria set is inconsistent (nothing written); 2: an option is wrong or a
-// file cannot be read or written.
+// Exit 0: written; 2: nothing written: an option is wrong, the criteria set is inconsistent (each
+// problem listed), or a file cannot be read or written.
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -129,7 +129,9 @@ function loadSet(criteriaFile: string | null, io: Io, lang: Lang): CriteriaSet {
   if (set) return set;
   const lines = [T[lang].inconsistent(shownPath(criteriaFile, io), problems.length)].concat(problems.map((p) => `  ✗ ${say(p.message, lang)}`));
   io.err(lines.join('\n') + '\n');
-  throw new CliExit(EXIT.problems);
+  // A set the build cannot use is unusable input, as a broken file is (exit 2); `cchc criteria check`
+  // is the command whose exit 1 means "the set has problems".
+  throw new CliExit(EXIT.unusable);
 }
 
 function shownPath(file: string, io: Io): string {
