@@ -7,12 +7,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { checkWorkbook } from '../src/core/check';
-import { defaultSet } from '../src/core/bundled';
-import { CriteriaSet, describeSet } from '../src/core/criteria';
-import { buildWorkbookPlan } from '../src/core/workbook';
-import { readWorkbookGrids } from '../src/xlsx/read-grid';
-import { writePlanToFile } from '../src/xlsx/write';
+import { checkWorkbook } from '../src/core/check/check';
+import { defaultSet } from '../src/core/model/bundled';
+import { CriteriaSet, describeSet } from '../src/core/model/criteria';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
+import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
+import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { generateSet } from '../test/helpers/generate';
 import { enginePath } from '../test/engines';
 import { benchDamage, benchHostile } from './hostile';

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { defaultSet } from '../src/core/bundled';
+import { defaultSet } from '../src/core/model/bundled';
 import { Io } from '../src/cli/io';
 import { run } from '../src/cli/main';
 import { plausibleScores, writeCommune } from '../test/helpers/communes';

@@ -2,17 +2,17 @@
 // the columns appear with their validation and formulas, every self score and note stays as typed.
 // And the pane's Tổng hợp refresh over the bonus rows and the KAD-aware domain rates.
 
-import { checkWorkbook } from '../src/core/check';
-import { UserError } from '../src/core/errors';
-import { a1 } from '../src/core/grid';
-import { SHEETS } from '../src/core/layout';
-import { WorkbookPort } from '../src/core/port';
-import { readScoring } from '../src/core/read';
-import { buildWorkbookPlan, scoringGeometry } from '../src/core/workbook';
+import { checkWorkbook } from '../src/core/check/check';
+import { UserError } from '../src/core/model/errors';
+import { a1 } from '../src/core/model/grid';
+import { SHEETS } from '../src/core/model/layout';
+import { WorkbookPort } from '../src/core/model/port';
+import { readScoring } from '../src/core/sheets/scoring/read';
+import { buildWorkbookPlan, scoringGeometry } from '../src/core/sheets/workbook';
 import { createExcelPort } from '../src/excel/adapter';
 import { ExcelHost } from '../src/excel/run';
 import { addAppraisalColumn } from '../src/taskpane/appraisal';
-import { refreshedSummary } from '../src/taskpane/summary-plan';
+import { refreshedSummary } from '../src/core/sheets/summary-refresh';
 import { ApiVersion, createFakeExcel, FakeExcel } from './fake-excel';
 import { extrasSet } from './helpers/communes';
 import { builtGrids } from './helpers/scoring';

@@ -2,11 +2,11 @@
 // firing and silent on the appraisal column, the differences list, the Tổng hợp formulas, and the
 // extras' rows, validation, caps and place in the total.
 
-import { checkWorkbook, FileReport } from '../src/core/check';
-import { CellValue, a1, parseA1 } from '../src/core/grid';
-import { ROW_MARKERS, SHEETS } from '../src/core/layout';
-import { planCell, planToGrids } from '../src/core/plan';
-import { buildWorkbookPlan, scoringGeometry } from '../src/core/workbook';
+import { checkWorkbook, FileReport } from '../src/core/check/check';
+import { CellValue, a1, parseA1 } from '../src/core/model/grid';
+import { ROW_MARKERS, SHEETS } from '../src/core/model/layout';
+import { planCell, planToGrids } from '../src/core/model/plan';
+import { buildWorkbookPlan, scoringGeometry } from '../src/core/sheets/workbook';
 import { builtGrids, enter, setCell, smallSet, BuiltGrids } from './helpers/scoring';
 import { entriesOf, extrasSet } from './helpers/communes';
 

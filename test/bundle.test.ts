@@ -298,8 +298,9 @@ const LIBRARY_CALLS: Array<{ call: RegExp; modules: string[] }> = [
 
 /** The sources bundled into the pane (the core runs there too), comments removed. */
 function paneSources(): Array<{ file: string; code: string }> {
-  const files = ['src/core', 'src/excel', 'src/taskpane'].reduce<string[]>((all, dir) =>
-    all.concat(fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f))), []);
+  const walk = (dir: string): string[] => (fs.existsSync(path.join(ROOT, dir)) ? fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }) : [])
+    .reduce<string[]>((all, e) => all.concat(e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []), []);
+  const files = ['src/core', 'src/excel', 'src/adapters/officejs', 'src/taskpane'].reduce<string[]>((all, dir) => all.concat(walk(dir)), []);
   return files
     .filter((f) => f !== path.join('src/taskpane', 'polyfills.ts'))
     .map((file) => ({

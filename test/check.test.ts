@@ -1,6 +1,6 @@
-import { checkWorkbook, FileReport, groupIssuesByDomain, hasErrors, sumFormulaRows } from '../src/core/check';
-import { flattenSet } from '../src/core/criteria';
-import { CellValue } from '../src/core/grid';
+import { checkWorkbook, FileReport, groupIssuesByDomain, hasErrors, sumFormulaRows } from '../src/core/check/check';
+import { flattenSet } from '../src/core/model/criteria';
+import { CellValue } from '../src/core/model/grid';
 import { builtGrids, enter, setCell, smallSet, BuiltGrids } from './helpers/scoring';
 
 function check(b: BuiltGrids, lang: 'vi' | 'en' = 'vi'): FileReport {

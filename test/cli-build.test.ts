@@ -7,10 +7,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { Io } from '../src/cli/io';
 import { run } from '../src/cli/main';
-import { defaultSet } from '../src/core/bundled';
-import { describeSet, flattenSet } from '../src/core/criteria';
-import { SHEETS } from '../src/core/layout';
-import { readWorkbookGrids } from '../src/xlsx/read-grid';
+import { defaultSet } from '../src/core/model/bundled';
+import { describeSet, flattenSet } from '../src/core/model/criteria';
+import { SHEETS } from '../src/core/model/layout';
+import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { SMALL_SET_RAW } from './helpers/scoring';
 
 let dir: string;

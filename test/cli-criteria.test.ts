@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { CellValue } from '../src/core/grid';
+import { CellValue } from '../src/core/model/grid';
 import { Io } from '../src/cli/io';
 import { run } from '../src/cli/main';
 import { MESSY_MERGES, messyRows } from './fixtures/import/messy-table';

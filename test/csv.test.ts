@@ -1,5 +1,5 @@
-import { detectCsvSeparator, parseCsv, splitCsvRecords } from '../src/core/csv';
-import { importCriteriaTable } from '../src/core/import-table';
+import { detectCsvSeparator, parseCsv, splitCsvRecords } from '../src/core/features/import/csv';
+import { importCriteriaTable } from '../src/core/features/import/import-table';
 
 interface Case {
   title: string;

@@ -1,9 +1,9 @@
-import { checkWorkbook } from '../src/core/check';
-import { extractEntries, placeEntries } from '../src/core/entries';
-import { parseCriteriaSet } from '../src/core/criteria';
-import { planToGrids } from '../src/core/plan';
-import { readScoring } from '../src/core/read';
-import { buildWorkbookPlan, LEFTOVERS_SHEET } from '../src/core/workbook';
+import { checkWorkbook } from '../src/core/check/check';
+import { extractEntries, placeEntries } from '../src/core/model/entries';
+import { parseCriteriaSet } from '../src/core/model/criteria';
+import { planToGrids } from '../src/core/model/plan';
+import { readScoring } from '../src/core/sheets/scoring/read';
+import { buildWorkbookPlan, LEFTOVERS_SHEET } from '../src/core/sheets/workbook';
 import { builtGrids, enter, SMALL_SET_RAW } from './helpers/scoring';
 
 describe('carrying entries into a rebuilt workbook', () => {

@@ -8,9 +8,9 @@ import * as path from 'path';
 import { Io } from '../src/cli/io';
 import { run } from '../src/cli/main';
 import { evidenceFileCheck } from '../src/cli/evidence-files';
-import { FileReport } from '../src/core/check';
-import { EvidenceDoc, readRegister } from '../src/core/evidence';
-import { readWorkbookGrids } from '../src/xlsx/read-grid';
+import { FileReport } from '../src/core/check/check';
+import { EvidenceDoc, readRegister } from '../src/core/sheets/register/plan';
+import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { SMALL_SET_RAW } from './helpers/scoring';
 import { fillScores } from './libreoffice';
 

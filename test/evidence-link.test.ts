@@ -1,6 +1,6 @@
 import {
   ClassifiedLink, absoluteFolder, classifyLink, formatFilePath, pathKey, relativePath, resolveFilePath, segmentsBelow,
-} from '../src/core/evidence-link';
+} from '../src/core/model/evidence-link';
 
 const NFD = (s: string) => s.normalize('NFD');
 

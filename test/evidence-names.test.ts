@@ -1,5 +1,5 @@
-import { dateCellText, findDate, findDocumentNumber, isDocumentNumber, parseCodes, tidyDate, tidyDocumentNumber } from '../src/core/evidence-format';
-import { codeOfFolder, documentFromFileName, isIgnoredFile, leafFolderName } from '../src/core/evidence-folders';
+import { dateCellText, findDate, findDocumentNumber, isDocumentNumber, parseCodes, tidyDate, tidyDocumentNumber } from '../src/core/model/evidence-format';
+import { codeOfFolder, documentFromFileName, isIgnoredFile, leafFolderName } from '../src/core/features/evidence/folders';
 
 describe('document numbers (số, ký hiệu)', () => {
   test.each([

@@ -1,13 +1,13 @@
 // The pane's evidence store against the recording fake of Excel, through the real Office.js adapter:
 // what the selected row shows, and what adding, editing and removing documents write to Minh chứng.
 
-import { checkWorkbook } from '../src/core/check';
-import { EvidenceDoc, REGISTER_COL, REGISTER_FIRST_ROW, evidenceCellFormula } from '../src/core/evidence';
-import { DocumentInput } from '../src/core/evidence-input';
-import { a1 } from '../src/core/grid';
-import { SHEETS } from '../src/core/layout';
-import { WorkbookPort } from '../src/core/port';
-import { STYLES, buildWorkbookPlan, scoringGeometry } from '../src/core/workbook';
+import { checkWorkbook } from '../src/core/check/check';
+import { EvidenceDoc, REGISTER_COL, REGISTER_FIRST_ROW, evidenceCellFormula } from '../src/core/sheets/register/plan';
+import { DocumentInput } from '../src/core/features/evidence/input';
+import { a1 } from '../src/core/model/grid';
+import { SHEETS } from '../src/core/model/layout';
+import { WorkbookPort } from '../src/core/model/port';
+import { STYLES, buildWorkbookPlan, scoringGeometry } from '../src/core/sheets/workbook';
 import { createExcelPort } from '../src/excel/adapter';
 import { ExcelHost } from '../src/excel/run';
 import { EvidenceStore, createEvidenceStore } from '../src/taskpane/evidence-store';

@@ -1,14 +1,14 @@
-import { CheckOptions, FileReport, checkWorkbook } from '../src/core/check';
-import { extractEntries, placeEntries } from '../src/core/entries';
+import { CheckOptions, FileReport, checkWorkbook } from '../src/core/check/check';
+import { extractEntries, placeEntries } from '../src/core/model/entries';
 import {
   EvidenceDoc, REGISTER_COL, REGISTER_FIRST_ROW, evidenceCellFormula, hyperlinkFormulaTarget, isRegisterFormula, readRegister, registerRangeOf,
-} from '../src/core/evidence';
-import { SheetGrid, WorkbookGrids, cellAt, formulaAt, linkAt } from '../src/core/grid';
-import { SHEETS } from '../src/core/layout';
-import { planCell, planToGrids } from '../src/core/plan';
-import { readScoring } from '../src/core/read';
-import { planUpgrade } from '../src/core/upgrade';
-import { buildWorkbookPlan, scoringGeometry } from '../src/core/workbook';
+} from '../src/core/sheets/register/plan';
+import { SheetGrid, WorkbookGrids, cellAt, formulaAt, linkAt } from '../src/core/model/grid';
+import { SHEETS } from '../src/core/model/layout';
+import { planCell, planToGrids } from '../src/core/model/plan';
+import { readScoring } from '../src/core/sheets/scoring/read';
+import { planUpgrade } from '../src/core/features/upgrade';
+import { buildWorkbookPlan, scoringGeometry } from '../src/core/sheets/workbook';
 import { BuiltGrids, builtGrids, enter, setCell, smallSet } from './helpers/scoring';
 
 const DOCS: EvidenceDoc[] = [

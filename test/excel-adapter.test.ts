@@ -2,14 +2,14 @@
 // it takes (at most 3 to build, 1 to read, whatever the size of the set), and how it degrades on
 // hosts without data validation (ExcelApi 1.7).
 
-import { defaultSet } from '../src/core/bundled';
-import { checkWorkbook } from '../src/core/check';
-import { CriteriaSet } from '../src/core/criteria';
-import { UserError } from '../src/core/errors';
-import { a1, parseA1, WorkbookGrids } from '../src/core/grid';
-import { CellPlan, SheetPlan, StyleSpec, WorkbookPlan, planToGrids } from '../src/core/plan';
-import { WorkbookPort } from '../src/core/port';
-import { buildWorkbookPlan, SHEETS } from '../src/core/workbook';
+import { defaultSet } from '../src/core/model/bundled';
+import { checkWorkbook } from '../src/core/check/check';
+import { CriteriaSet } from '../src/core/model/criteria';
+import { UserError } from '../src/core/model/errors';
+import { a1, parseA1, WorkbookGrids } from '../src/core/model/grid';
+import { CellPlan, SheetPlan, StyleSpec, WorkbookPlan, planToGrids } from '../src/core/model/plan';
+import { WorkbookPort } from '../src/core/model/port';
+import { buildWorkbookPlan, SHEETS } from '../src/core/sheets/workbook';
 import { columnWidthPoints, createExcelPort, needsTextPrefix, rectangles, shiftFormula } from '../src/excel/adapter';
 import { ExcelHost, OperationStats } from '../src/excel/run';
 import { ApiVersion, createFakeExcel, FakeExcel, FakeExcelOptions } from './fake-excel';

@@ -1,4 +1,4 @@
-import { describeSet } from '../src/core/criteria';
+import { describeSet } from '../src/core/model/criteria';
 import { generateSet } from './helpers/generate';
 
 test('generated sets have exactly the leaves asked for and are valid', () => {

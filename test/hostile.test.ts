@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseCriteriaSet } from '../src/core/criteria';
+import { parseCriteriaSet } from '../src/core/model/criteria';
 import { SMALL_SET_RAW } from './helpers/scoring';
 import { CLIMBING_LINKS } from './fixtures/hostile/generate';
 import { STACK_FRAME, cchc, cchcProcess, fingerprint } from './helpers/cli';

@@ -1,6 +1,6 @@
-import { CriteriaNode, flattenSet } from '../src/core/criteria';
-import { CellValue, SheetGrid } from '../src/core/grid';
-import { findTableLayout, importCriteriaTable, levelsFromMethod } from '../src/core/import-table';
+import { CriteriaNode, flattenSet } from '../src/core/model/criteria';
+import { CellValue, SheetGrid } from '../src/core/model/grid';
+import { findTableLayout, importCriteriaTable, levelsFromMethod } from '../src/core/features/import/import-table';
 import bundledJson from '../src/criteria/thai-nguyen-xa-2024.json';
 import { HEADER, MESSY_MERGES, messyRows } from './fixtures/import/messy-table';
 

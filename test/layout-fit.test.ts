@@ -1,10 +1,10 @@
 // What a commune sees when it opens or prints the workbook: no heading cut at its cell's edge, no
 // wrapped name hidden by a row too short, no whole number shown as "9." by Excel.
 
-import { defaultSet } from '../src/core/bundled';
-import { parseA1 } from '../src/core/grid';
-import { SheetPlan, planCell, wrappedLines } from '../src/core/plan';
-import { SHEETS, STYLES, buildWorkbookPlan, scoringGeometry } from '../src/core/workbook';
+import { defaultSet } from '../src/core/model/bundled';
+import { parseA1 } from '../src/core/model/grid';
+import { SheetPlan, planCell, wrappedLines } from '../src/core/model/plan';
+import { SHEETS, STYLES, buildWorkbookPlan, scoringGeometry } from '../src/core/sheets/workbook';
 
 function sheetOf(appraisal: boolean, name: string): SheetPlan {
   const plan = buildWorkbookPlan({ set: defaultSet(), unit: 'Xã Đồng Thịnh', year: 2024, appraisal });

@@ -5,15 +5,15 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { defaultSet } from '../src/core/bundled';
-import { CriteriaSet, flattenSet, leavesOf, parseCriteriaSet, setMax } from '../src/core/criteria';
-import { CellValue, SheetGrid, WorkbookGrids, a1, cellAt } from '../src/core/grid';
-import { ROW_MARKERS, SHEETS, columnSpec } from '../src/core/layout';
-import { fromHundredths, toHundredths } from '../src/core/points';
-import { checkWorkbook } from '../src/core/check';
-import { CHECK_TEXT, buildWorkbookPlan } from '../src/core/workbook';
-import { readWorkbookGrids } from '../src/xlsx/read-grid';
-import { writePlanToFile } from '../src/xlsx/write';
+import { defaultSet } from '../src/core/model/bundled';
+import { CriteriaSet, flattenSet, leavesOf, parseCriteriaSet, setMax } from '../src/core/model/criteria';
+import { CellValue, SheetGrid, WorkbookGrids, a1, cellAt } from '../src/core/model/grid';
+import { ROW_MARKERS, SHEETS, columnSpec } from '../src/core/model/layout';
+import { fromHundredths, toHundredths } from '../src/core/model/points';
+import { checkWorkbook } from '../src/core/check/check';
+import { CHECK_TEXT, buildWorkbookPlan } from '../src/core/sheets/workbook';
+import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
+import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { requireEngine } from './engines';
 import { ScoreEntry, fillScores, recalculate } from './libreoffice';
 

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { enginePath } from './engines';
-import { columnSpec } from '../src/core/layout';
+import { columnSpec } from '../src/core/model/layout';
 
 const SOFFICE_TIMEOUT_MS = 120000;
 

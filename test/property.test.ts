@@ -5,8 +5,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { describeSet, parseCriteriaSet } from '../src/core/criteria';
-import { BuildOptions } from '../src/core/workbook';
+import { describeSet, parseCriteriaSet } from '../src/core/model/criteria';
+import { BuildOptions } from '../src/core/sheets/workbook';
 import { requireEngine } from './engines';
 import { SMALL, describeFailures, generateCases, runProperty } from './helpers/property';
 

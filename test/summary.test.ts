@@ -1,11 +1,11 @@
 // The district summary in the core: ranks with ties, who is set apart and why, the averages, and the
 // plan of the summary workbook (formulas where a person expects them, bands, the chart's ranges).
 
-import { checkWorkbook } from '../src/core/check';
-import { CriteriaSet } from '../src/core/criteria';
-import { planCell, planToGrids } from '../src/core/plan';
-import { SUMMARY_SHEETS, SummaryInput, rankUnits, summarize, summaryWorkbookPlan } from '../src/core/summary';
-import { buildWorkbookPlan } from '../src/core/workbook';
+import { checkWorkbook } from '../src/core/check/check';
+import { CriteriaSet } from '../src/core/model/criteria';
+import { planCell, planToGrids } from '../src/core/model/plan';
+import { SUMMARY_SHEETS, SummaryInput, rankUnits, summarize, summaryWorkbookPlan } from '../src/core/features/district-summary';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { Scores, entriesOf, extrasSet } from './helpers/communes';
 import { smallSet } from './helpers/scoring';
 

@@ -1,10 +1,10 @@
 // The pane's "Cập nhật Tổng hợp" rewrites the summary from the scoring sheet as people left it: the
 // planned references must follow inserted rows, added columns and a renamed sheet.
 
-import { a1 } from '../src/core/grid';
-import { readScoring } from '../src/core/read';
-import { SHEETS, scoringGeometry } from '../src/core/workbook';
-import { refreshedSummary } from '../src/taskpane/summary-plan';
+import { a1 } from '../src/core/model/grid';
+import { readScoring } from '../src/core/sheets/scoring/read';
+import { SHEETS, scoringGeometry } from '../src/core/sheets/workbook';
+import { refreshedSummary } from '../src/core/sheets/summary-refresh';
 import { builtGrids, smallSet } from './helpers/scoring';
 
 function summaryFormulas(b: ReturnType<typeof builtGrids>): string[] {

@@ -1,13 +1,13 @@
 // "Cập nhật bộ tiêu chí" against the fake Excel: entries carried by code, the old sheet kept as a
 // values copy before anything is replaced, leftovers shown, text never turned into formulas.
 
-import { checkWorkbook } from '../src/core/check';
-import { CriteriaSet, parseCriteriaSet } from '../src/core/criteria';
-import { Entries, extractEntries } from '../src/core/entries';
-import { WorkbookGrids } from '../src/core/grid';
-import { WorkbookPort } from '../src/core/port';
-import { findHeader, readScoring } from '../src/core/read';
-import { LEFTOVERS_SHEET, SHEETS, buildWorkbookPlan } from '../src/core/workbook';
+import { checkWorkbook } from '../src/core/check/check';
+import { CriteriaSet, parseCriteriaSet } from '../src/core/model/criteria';
+import { Entries, extractEntries } from '../src/core/model/entries';
+import { WorkbookGrids } from '../src/core/model/grid';
+import { WorkbookPort } from '../src/core/model/port';
+import { findHeader, readScoring } from '../src/core/sheets/scoring/read';
+import { LEFTOVERS_SHEET, SHEETS, buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { createExcelPort } from '../src/excel/adapter';
 import { ExcelHost } from '../src/excel/run';
 import { addAppraisalColumn } from '../src/taskpane/appraisal';

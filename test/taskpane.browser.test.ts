@@ -11,10 +11,10 @@ import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import webpack from 'webpack';
-import { defaultSet } from '../src/core/bundled';
-import { CriteriaNode, flattenSet, parseCriteriaSet } from '../src/core/criteria';
-import { a1 } from '../src/core/grid';
-import { LEFTOVERS_SHEET, SHEETS, scoringGeometry } from '../src/core/workbook';
+import { defaultSet } from '../src/core/model/bundled';
+import { CriteriaNode, flattenSet, parseCriteriaSet } from '../src/core/model/criteria';
+import { a1 } from '../src/core/model/grid';
+import { LEFTOVERS_SHEET, SHEETS, scoringGeometry } from '../src/core/sheets/workbook';
 import { enginePath, requireEngine } from './engines';
 
 const ROOT = path.join(__dirname, '..');

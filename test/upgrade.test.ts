@@ -1,16 +1,16 @@
 // Rebuilding and upgrading a workbook carries every kind of entry by code, and keeps on the leftovers
 // sheet, with its reason, whatever has no place under the new set.
 
-import { checkWorkbook } from '../src/core/check';
-import { CriteriaSet, parseCriteriaSet } from '../src/core/criteria';
-import { Entries, extractEntries } from '../src/core/entries';
-import { EvidenceDoc } from '../src/core/evidence';
-import { CellValue, SheetGrid, WorkbookGrids, cellAt, linkAt } from '../src/core/grid';
-import { SHEETS } from '../src/core/layout';
-import { planToGrids } from '../src/core/plan';
-import { readScoring } from '../src/core/read';
-import { UpgradeResult, planUpgrade, valuesCopySheet } from '../src/core/upgrade';
-import { LEFTOVERS_SHEET, buildWorkbookPlan } from '../src/core/workbook';
+import { checkWorkbook } from '../src/core/check/check';
+import { CriteriaSet, parseCriteriaSet } from '../src/core/model/criteria';
+import { Entries, extractEntries } from '../src/core/model/entries';
+import { EvidenceDoc } from '../src/core/sheets/register/plan';
+import { CellValue, SheetGrid, WorkbookGrids, cellAt, linkAt } from '../src/core/model/grid';
+import { SHEETS } from '../src/core/model/layout';
+import { planToGrids } from '../src/core/model/plan';
+import { readScoring } from '../src/core/sheets/scoring/read';
+import { UpgradeResult, planUpgrade, valuesCopySheet } from '../src/core/features/upgrade';
+import { LEFTOVERS_SHEET, buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { SMALL_SET_RAW, setCell, smallSet } from './helpers/scoring';
 
 function setWith(edit: (raw: typeof SMALL_SET_RAW & { bonus?: unknown[] }) => void): CriteriaSet {

@@ -6,15 +6,15 @@ import ExcelJS from 'exceljs';
 // jszip comes with exceljs; the file's validation XML is read directly because exceljs turns a
 // decimal rule's cell reference into NaN when it reads one back (exceljs #2181).
 import JSZip from 'jszip';
-import { defaultSet } from '../src/core/bundled';
-import { checkWorkbook } from '../src/core/check';
-import { a1, parseA1 } from '../src/core/grid';
-import { WorkbookPlan } from '../src/core/plan';
-import { buildWorkbookPlan, SHEETS } from '../src/core/workbook';
+import { defaultSet } from '../src/core/model/bundled';
+import { checkWorkbook } from '../src/core/check/check';
+import { a1, parseA1 } from '../src/core/model/grid';
+import { WorkbookPlan } from '../src/core/model/plan';
+import { buildWorkbookPlan, SHEETS } from '../src/core/sheets/workbook';
 import { createExcelPort } from '../src/excel/adapter';
 import { ExcelHost } from '../src/excel/run';
-import { worksheetToGrid } from '../src/xlsx/read-grid';
-import { planToXlsx } from '../src/xlsx/write';
+import { worksheetToGrid } from '../src/adapters/exceljs/read-grid';
+import { planToXlsx } from '../src/adapters/exceljs/write';
 import { ApiVersion, createFakeExcel, FakeExcel, FakeValidation } from './fake-excel';
 
 interface ValidationRecord {

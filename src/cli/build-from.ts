@@ -4,17 +4,17 @@
 // writer refuses to put NEW.xlsx in its place.
 
 import * as path from 'path';
-import { CriteriaSet } from '../core/criteria';
-import { Lang } from '../core/errors';
-import { WorkbookGrids } from '../core/grid';
-import { formatPoints } from '../core/points';
-import { WorkbookMeta } from '../core/meta';
-import { readScoring } from '../core/read';
-import { planUpgrade, valuesCopySheet } from '../core/upgrade';
-import { LEFTOVERS_SHEET, unitNames } from '../core/workbook';
-import { ENTRY_ROLE_NAMES } from '../core/entries';
-import { readWorkbookGrids } from '../xlsx/read-grid';
-import { writePlanToFile } from '../xlsx/write';
+import { CriteriaSet } from '../core/model/criteria';
+import { Lang } from '../core/model/errors';
+import { WorkbookGrids } from '../core/model/grid';
+import { formatPoints } from '../core/model/points';
+import { WorkbookMeta } from '../core/sheets/meta';
+import { readScoring } from '../core/sheets/scoring/read';
+import { planUpgrade, valuesCopySheet } from '../core/features/upgrade';
+import { LEFTOVERS_SHEET, unitNames } from '../core/sheets/workbook';
+import { ENTRY_ROLE_NAMES } from '../core/model/entries';
+import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
+import { writePlanToFile } from '../adapters/exceljs/write';
 import { Io } from './io';
 
 /** Leftovers listed on the terminal; the sheet has them all. */

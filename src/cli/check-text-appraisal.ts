@@ -1,9 +1,9 @@
 // Lines of `cchc check`'s human output for the bonus and deduction groups and for the leaves where the
 // appraisal differs from the self score.
 
-import { FileReport } from '../core/check';
-import { Lang } from '../core/errors';
-import { formatPoints } from '../core/points';
+import { FileReport } from '../core/check/check';
+import { Lang } from '../core/model/errors';
+import { formatPoints } from '../core/model/points';
 
 const T = {
   vi: {

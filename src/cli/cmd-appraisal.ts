@@ -6,12 +6,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { planWithAppraisal } from '../core/appraisal';
-import { valuesCopySheet } from '../core/upgrade';
-import { Lang, UserError, msg } from '../core/errors';
-import { LEFTOVERS_SHEET } from '../core/workbook';
-import { readWorkbookGrids } from '../xlsx/read-grid';
-import { writePlanToFile } from '../xlsx/write';
+import { planWithAppraisal } from '../core/features/appraisal';
+import { valuesCopySheet } from '../core/features/upgrade';
+import { Lang, UserError, msg } from '../core/model/errors';
+import { LEFTOVERS_SHEET } from '../core/sheets/workbook';
+import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
+import { writePlanToFile } from '../adapters/exceljs/write';
 import { CliExit, EXIT, Io, Register, describeError, langOf } from './io';
 
 const T = {

@@ -8,12 +8,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { defaultSet } from '../core/bundled';
-import { CriteriaSet, describeSet, parseCriteriaSet } from '../core/criteria';
-import { Lang, UserError, msg, say } from '../core/errors';
-import { formatPoints } from '../core/points';
-import { BuildOptions, buildWorkbookPlan, unitNames } from '../core/workbook';
-import { writePlanToFile } from '../xlsx/write';
+import { defaultSet } from '../core/model/bundled';
+import { CriteriaSet, describeSet, parseCriteriaSet } from '../core/model/criteria';
+import { Lang, UserError, msg, say } from '../core/model/errors';
+import { formatPoints } from '../core/model/points';
+import { BuildOptions, buildWorkbookPlan, unitNames } from '../core/sheets/workbook';
+import { writePlanToFile } from '../adapters/exceljs/write';
 import { CliExit, EXIT, Io, Register, langOf } from './io';
 import { readEarlierWorkbook, writeRebuilt } from './build-from';
 

@@ -3,18 +3,18 @@
 
 import * as path from 'path';
 import { Command } from 'commander';
-import { CheckOptions, FileReport, Issue, checkWorkbook, groupIssuesByDomain, hasErrors } from '../core/check';
-import { SHEETS } from '../core/layout';
-import { readScoring } from '../core/read';
-import { flattenSet } from '../core/criteria';
-import { Lang, UserError, say } from '../core/errors';
-import { formatPoints } from '../core/points';
-import { readWorkbookGrids } from '../xlsx/read-grid';
-import { readMeta } from '../core/meta';
+import { CheckOptions, FileReport, Issue, checkWorkbook, groupIssuesByDomain, hasErrors } from '../core/check/check';
+import { SHEETS } from '../core/model/layout';
+import { readScoring } from '../core/sheets/scoring/read';
+import { flattenSet } from '../core/model/criteria';
+import { Lang, UserError, say } from '../core/model/errors';
+import { formatPoints } from '../core/model/points';
+import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
+import { readMeta } from '../core/sheets/meta';
 import { EXIT, Io, Register, langOf } from './io';
 import { evidenceFileCheck } from './evidence-files';
 import { differenceLines, extrasLines } from './check-text-appraisal';
-import { WorkbookGrids } from '../core/grid';
+import { WorkbookGrids } from '../core/model/grid';
 
 export interface CheckedFile {
   report: FileReport;

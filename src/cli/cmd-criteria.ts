@@ -5,13 +5,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { CRITERIA_LIMITS, CriteriaProblem, CriteriaSet, parseCriteriaSet } from '../core/criteria';
-import { parseCsv } from '../core/csv';
-import { Lang, UserError, msg, say } from '../core/errors';
-import { SheetGrid, foldText } from '../core/grid';
-import { DEFAULT_IMPORT_ID, TableLayout, findTableLayout, importCriteriaTable, missingHeaderMessage } from '../core/import-table';
-import { formatPoints, sumPoints } from '../core/points';
-import { readWorkbookGrids } from '../xlsx/read-grid';
+import { CRITERIA_LIMITS, CriteriaProblem, CriteriaSet, parseCriteriaSet } from '../core/model/criteria';
+import { parseCsv } from '../core/features/import/csv';
+import { Lang, UserError, msg, say } from '../core/model/errors';
+import { SheetGrid, foldText } from '../core/model/grid';
+import { DEFAULT_IMPORT_ID, TableLayout, findTableLayout, importCriteriaTable, missingHeaderMessage } from '../core/features/import/import-table';
+import { formatPoints, sumPoints } from '../core/model/points';
+import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { CliExit, EXIT, Io, Register, langOf } from './io';
 
 /** Criteria tables and sets are small; anything larger is not one. */

@@ -8,15 +8,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { flattenSet } from '../core/criteria';
-import { Lang, UserError, msg } from '../core/errors';
-import { EvidenceDoc } from '../core/evidence';
-import { documentFromFileName } from '../core/evidence-folders';
-import { readScoring } from '../core/read';
-import { planUpgrade, valuesCopySheet } from '../core/upgrade';
-import { LEFTOVERS_SHEET, buildWorkbookPlan } from '../core/workbook';
-import { readWorkbookGrids } from '../xlsx/read-grid';
-import { writePlanToFile } from '../xlsx/write';
+import { flattenSet } from '../core/model/criteria';
+import { Lang, UserError, msg } from '../core/model/errors';
+import { EvidenceDoc } from '../core/sheets/register/plan';
+import { documentFromFileName } from '../core/features/evidence/folders';
+import { readScoring } from '../core/sheets/scoring/read';
+import { planUpgrade, valuesCopySheet } from '../core/features/upgrade';
+import { LEFTOVERS_SHEET, buildWorkbookPlan } from '../core/sheets/workbook';
+import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
+import { writePlanToFile } from '../adapters/exceljs/write';
 import { fileLinkKey, linkFromWorkbook, rebaseLink, scaffoldFolders, scanEvidenceFolders } from './evidence-files';
 import { EXIT, Io, Register, langOf } from './io';
 

@@ -6,12 +6,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { Lang, UserError, msg } from '../core/errors';
-import { isMetaGrid, readMeta } from '../core/meta';
-import { formatPoints } from '../core/points';
-import { DistrictSummary, SummaryBasis, SummaryInput, summarize, summarySet, summaryWorkbookPlan } from '../core/summary';
-import { readWorkbookGrids } from '../xlsx/read-grid';
-import { writePlanToFile } from '../xlsx/write';
+import { Lang, UserError, msg } from '../core/model/errors';
+import { isMetaGrid, readMeta } from '../core/sheets/meta';
+import { formatPoints } from '../core/model/points';
+import { DistrictSummary, SummaryBasis, SummaryInput, summarize, summarySet, summaryWorkbookPlan } from '../core/features/district-summary';
+import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
+import { writePlanToFile } from '../adapters/exceljs/write';
 import { checkFile } from './cmd-check';
 import { EXIT, Io, Register, langOf } from './io';
 

@@ -4,9 +4,9 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { UserError, msg } from '../core/errors';
-import { FilePath, absoluteFolder, classifyLink, formatFilePath, nameKey, pathKey, relativePath, resolveFilePath, segmentsBelow } from '../core/evidence-link';
-import { codeOfFolder, isIgnoredFile, leafFolderName } from '../core/evidence-folders';
+import { UserError, msg } from '../core/model/errors';
+import { FilePath, absoluteFolder, classifyLink, formatFilePath, nameKey, pathKey, relativePath, resolveFilePath, segmentsBelow } from '../core/model/evidence-link';
+import { codeOfFolder, isIgnoredFile, leafFolderName } from '../core/features/evidence/folders';
 
 /** Enough for any commune's evidence; a root holding more is the wrong folder (a whole drive). */
 const MAX_FILES = 20000;

@@ -2,7 +2,7 @@
 // Io so tests can run them in-process; only main.ts touches process.
 
 import type { Command } from 'commander';
-import { Lang, Message, UserError, say } from '../core/errors';
+import { Lang, Message, UserError, say } from '../core/model/errors';
 
 export interface Io {
   out(text: string): void;

@@ -9,9 +9,9 @@
 // has them; without them the workbook still gets its values, formulas, formats, conditional formats,
 // links and protection.
 
-import { a1, CellValue, columnLetter, parseA1, SheetGrid, WorkbookGrids } from '../core/grid';
-import { BarChartPlan, CellPlan, ConditionalFormatPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan, planExtent } from '../core/plan';
-import { CellEdit, HostFeatures, SheetInfo, WorkbookPort } from '../core/port';
+import { a1, CellValue, columnLetter, parseA1, SheetGrid, WorkbookGrids } from '../core/model/grid';
+import { BarChartPlan, CellPlan, ConditionalFormatPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan, planExtent } from '../core/model/plan';
+import { CellEdit, HostFeatures, SheetInfo, WorkbookPort } from '../core/model/port';
 import { ExcelHost, ExcelRunner, OperationStats, Sync, createRunner, officeErrorCode } from './run';
 
 export interface OfficeHost {

@@ -2,10 +2,10 @@
 // columns, carrying every entry (core/appraisal.ts). Takes the port, so it runs against the fake Excel
 // in tests exactly as against the live workbook.
 
-import { planWithAppraisal } from '../core/appraisal';
-import { SHEETS } from '../core/layout';
-import { valuesCopySheet } from '../core/upgrade';
-import { WorkbookPort } from '../core/port';
+import { planWithAppraisal } from '../core/features/appraisal';
+import { SHEETS } from '../core/model/layout';
+import { valuesCopySheet } from '../core/features/upgrade';
+import { WorkbookPort } from '../core/model/port';
 
 export interface AppraisalColumnResult {
   /** Rows whose entries were carried. */

@@ -1,13 +1,13 @@
 // "Tạo bảng chấm điểm": unit, year and criteria set in; Chấm điểm, Tổng hợp and _cchc out. An
 // existing scoring sheet is never replaced without the user's explicit yes.
 
-import { defaultSet } from '../core/bundled';
-import { CriteriaSet, describeSet } from '../core/criteria';
-import { Message, say } from '../core/errors';
-import { a1 } from '../core/grid';
-import { readMeta } from '../core/meta';
-import { formatPoints } from '../core/points';
-import { SHEETS, buildWorkbookPlan, scoringGeometry } from '../core/workbook';
+import { defaultSet } from '../core/model/bundled';
+import { CriteriaSet, describeSet } from '../core/model/criteria';
+import { Message, say } from '../core/model/errors';
+import { a1 } from '../core/model/grid';
+import { readMeta } from '../core/sheets/meta';
+import { formatPoints } from '../core/model/points';
+import { SHEETS, buildWorkbookPlan, scoringGeometry } from '../core/sheets/workbook';
 import { PaneContext } from './context';
 import { LoadedSet, SetChoice, candidateSheets, loadCriteriaSet } from './criteria-source';
 import { askConfirm } from './confirm';

@@ -2,14 +2,14 @@
 // counts, a click on a problem selects its cell. While the pane is open, edits on the scoring sheet
 // (typed or pasted) are checked again at once.
 
-import { DomainGroup, FileReport, Issue, checkWorkbook, groupIssuesByDomain } from '../core/check';
-import { flattenSet } from '../core/criteria';
-import { WorkbookGrids } from '../core/grid';
-import { isMetaGrid } from '../core/meta';
-import { formatPoints } from '../core/points';
-import { CellEdit } from '../core/port';
-import { readScoring } from '../core/read';
-import { SHEETS } from '../core/workbook';
+import { DomainGroup, FileReport, Issue, checkWorkbook, groupIssuesByDomain } from '../core/check/check';
+import { flattenSet } from '../core/model/criteria';
+import { WorkbookGrids } from '../core/model/grid';
+import { isMetaGrid } from '../core/sheets/meta';
+import { formatPoints } from '../core/model/points';
+import { CellEdit } from '../core/model/port';
+import { readScoring } from '../core/sheets/scoring/read';
+import { SHEETS } from '../core/sheets/workbook';
 import { PaneContext } from './context';
 import { byId, clear, element, setVisible } from './dom';
 

@@ -1,8 +1,8 @@
 // What every controller of the pane shares: the workbook port, the language, the status line, and
 // the rule that only one workbook operation runs at a time.
 
-import { Lang } from '../core/errors';
-import { WorkbookPort } from '../core/port';
+import { Lang } from '../core/model/errors';
+import { WorkbookPort } from '../core/model/port';
 import { TextKey } from './i18n';
 import { StatusLine } from './status';
 

@@ -1,12 +1,12 @@
 // Where the criteria set of a new scoring sheet comes from: the bundled default, a table on a sheet of
 // the open workbook (read by the same importer as `cchc criteria import`), or a JSON file the user picks.
 
-import { defaultSet } from '../core/bundled';
-import { CriteriaSet, parseCriteriaSet } from '../core/criteria';
-import { Lang, Message, msg } from '../core/errors';
-import { importCriteriaTable } from '../core/import-table';
-import { SHEETS } from '../core/workbook';
-import { WorkbookPort } from '../core/port';
+import { defaultSet } from '../core/model/bundled';
+import { CriteriaSet, parseCriteriaSet } from '../core/model/criteria';
+import { Lang, Message, msg } from '../core/model/errors';
+import { importCriteriaTable } from '../core/features/import/import-table';
+import { SHEETS } from '../core/sheets/workbook';
+import { WorkbookPort } from '../core/model/port';
 import { text } from './i18n';
 
 export type SetChoice =

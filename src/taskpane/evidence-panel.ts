@@ -2,13 +2,13 @@
 // that leaf's documents from the Minh chứng register, with add, edit and remove. Input is checked by
 // the core's guard (number and date formats, safe links) before anything is written.
 
-import { Lang, say } from '../core/errors';
-import { EvidenceDoc, RegisterField, RegisterRow, registerFieldName } from '../core/evidence';
-import { DocumentInput, InputProblem } from '../core/evidence-input';
-import { classifyLink } from '../core/evidence-link';
-import { formatCodes } from '../core/evidence-format';
-import { CellEdit } from '../core/port';
-import { SHEETS } from '../core/layout';
+import { Lang, say } from '../core/model/errors';
+import { EvidenceDoc, RegisterField, RegisterRow, registerFieldName } from '../core/sheets/register/plan';
+import { DocumentInput, InputProblem } from '../core/features/evidence/input';
+import { classifyLink } from '../core/model/evidence-link';
+import { formatCodes } from '../core/model/evidence-format';
+import { CellEdit } from '../core/model/port';
+import { SHEETS } from '../core/model/layout';
 import { PaneContext } from './context';
 import { clear, element, setVisible } from './dom';
 import { EvidenceStore, EvidenceView, NO_REGISTER } from './evidence-store';

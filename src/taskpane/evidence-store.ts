@@ -3,15 +3,15 @@
 // first and refuses when the row no longer holds what the pane showed (someone edited it meanwhile),
 // then writes one register row. No DOM here: tests drive it against the recording fake of Excel.
 
-import { flattenSet } from '../core/criteria';
-import { UserError, msg } from '../core/errors';
-import { EvidenceDoc, RegisterRange, RegisterRead, RegisterRow, leafEvidence, registerRangeOf, registerRowCells } from '../core/evidence';
-import { DocumentInput, InputProblem, checkDocumentInput } from '../core/evidence-input';
-import { cellAt, cellText, formulaAt, parseA1 } from '../core/grid';
-import { SHEETS } from '../core/layout';
-import { WorkbookPort } from '../core/port';
-import { ScoringRead, readScoring } from '../core/read';
-import { STYLES } from '../core/workbook';
+import { flattenSet } from '../core/model/criteria';
+import { UserError, msg } from '../core/model/errors';
+import { EvidenceDoc, RegisterRange, RegisterRead, RegisterRow, leafEvidence, registerRangeOf, registerRowCells } from '../core/sheets/register/plan';
+import { DocumentInput, InputProblem, checkDocumentInput } from '../core/features/evidence/input';
+import { cellAt, cellText, formulaAt, parseA1 } from '../core/model/grid';
+import { SHEETS } from '../core/model/layout';
+import { WorkbookPort } from '../core/model/port';
+import { ScoringRead, readScoring } from '../core/sheets/scoring/read';
+import { STYLES } from '../core/sheets/workbook';
 
 export interface LeafEvidenceView {
   code: string;

@@ -1,7 +1,7 @@
 // Every text of the task pane, in Vietnamese (the default) and English. Placeholders are {name}.
 // The chosen language is remembered in localStorage where the host allows it.
 
-import { Lang } from '../core/errors';
+import { Lang } from '../core/model/errors';
 
 const vi = {
   'app.title': 'Chấm điểm Chỉ số CCHC',

@@ -3,12 +3,12 @@
 // on the set chosen under the build form's "Bộ tiêu chí" (upgrade.ts), after a confirmation that says
 // the old sheet is kept as a copy, then lists what could not be carried.
 
-import { CriteriaSet, describeSet, flattenSet } from '../core/criteria';
-import { UserError, say } from '../core/errors';
-import { ENTRY_ROLE_NAMES, Leftover } from '../core/entries';
-import { formatPoints } from '../core/points';
-import { readScoring } from '../core/read';
-import { LEFTOVERS_SHEET, SHEETS } from '../core/workbook';
+import { CriteriaSet, describeSet, flattenSet } from '../core/model/criteria';
+import { UserError, say } from '../core/model/errors';
+import { ENTRY_ROLE_NAMES, Leftover } from '../core/model/entries';
+import { formatPoints } from '../core/model/points';
+import { readScoring } from '../core/sheets/scoring/read';
+import { LEFTOVERS_SHEET, SHEETS } from '../core/sheets/workbook';
 import { addAppraisalColumn } from './appraisal';
 import { BuildController } from './build-controller';
 import { askConfirm } from './confirm';

@@ -2,8 +2,8 @@
 // checking. It receives the workbook as a WorkbookPort and never touches Office.js itself, so the
 // same code runs against Excel and against the recording fake of the browser test.
 
-import { Lang } from '../core/errors';
-import { WorkbookPort } from '../core/port';
+import { Lang } from '../core/model/errors';
+import { WorkbookPort } from '../core/model/port';
 import { createBuildController } from './build-controller';
 import { createCheckController } from './check-controller';
 import { createMaintainController } from './maintain-controller';

@@ -1,7 +1,7 @@
 // The status line: progress during long operations, the outcome afterwards, and on failure what
 // happened and what to do. Raw exception texts never reach it; they go to the console for support.
 
-import { Lang, UserError, say } from '../core/errors';
+import { Lang, UserError, say } from '../core/model/errors';
 import { element, clear } from './dom';
 import { text } from './i18n';
 

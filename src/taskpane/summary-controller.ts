@@ -1,10 +1,10 @@
 // "Tổng hợp": rewrites the summary sheet from the workbook's own criteria set, its formulas pointing
 // at the rows and columns where the scoring sheet has them now.
 
-import { readScoring } from '../core/read';
+import { readScoring } from '../core/sheets/scoring/read';
 import { PaneContext } from './context';
 import { byId } from './dom';
-import { refreshedSummary } from './summary-plan';
+import { refreshedSummary } from '../core/sheets/summary-refresh';
 
 export function createSummaryController(ctx: PaneContext): void {
   const runButton = byId<HTMLButtonElement>('summary-run');

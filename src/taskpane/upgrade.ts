@@ -8,12 +8,12 @@
 // and code side by side with the new sheet. Its code column header is renamed so the reader never
 // takes the copy for the live scoring sheet.
 
-import { CriteriaSet } from '../core/criteria';
-import { Leftover } from '../core/entries';
-import { columnSpec } from '../core/layout';
-import { WorkbookPort } from '../core/port';
-import { RenamedCriterion, planUpgrade, valuesCopySheet } from '../core/upgrade';
-import { LEFTOVERS_SHEET, SHEETS } from '../core/workbook';
+import { CriteriaSet } from '../core/model/criteria';
+import { Leftover } from '../core/model/entries';
+import { columnSpec } from '../core/model/layout';
+import { WorkbookPort } from '../core/model/port';
+import { RenamedCriterion, planUpgrade, valuesCopySheet } from '../core/features/upgrade';
+import { LEFTOVERS_SHEET, SHEETS } from '../core/sheets/workbook';
 
 export interface CriteriaUpgradeResult {
   /** The sheet holding the old scoring sheet's values. */

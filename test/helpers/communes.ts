@@ -3,11 +3,11 @@
 // benchmark.
 
 import * as path from 'path';
-import { CriteriaSet, leavesOf, parseCriteriaSet } from '../../src/core/criteria';
-import { Entries, EntryRole } from '../../src/core/entries';
-import { CellValue } from '../../src/core/grid';
-import { buildWorkbookPlan } from '../../src/core/workbook';
-import { writePlanToFile } from '../../src/xlsx/write';
+import { CriteriaSet, leavesOf, parseCriteriaSet } from '../../src/core/model/criteria';
+import { Entries, EntryRole } from '../../src/core/model/entries';
+import { CellValue } from '../../src/core/model/grid';
+import { buildWorkbookPlan } from '../../src/core/sheets/workbook';
+import { writePlanToFile } from '../../src/adapters/exceljs/write';
 import { prng } from './generate';
 import { smallSet } from './scoring';
 

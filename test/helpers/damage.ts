@@ -5,10 +5,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkFile } from '../../src/cli/cmd-check';
-import { FileReport } from '../../src/core/check';
-import { buildWorkbookPlan } from '../../src/core/workbook';
-import { planToWorkbook } from '../../src/xlsx/write';
-import { readZipDirectory } from '../../src/xlsx/zip-scan';
+import { FileReport } from '../../src/core/check/check';
+import { buildWorkbookPlan } from '../../src/core/sheets/workbook';
+import { planToWorkbook } from '../../src/adapters/exceljs/write';
+import { readZipDirectory } from '../../src/adapters/exceljs/zip-scan';
 import { prng } from './generate';
 import { smallSet } from './scoring';
 

@@ -7,17 +7,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
-import { checkWorkbook } from '../../src/core/check';
-import { CriteriaNode, parseCriteriaSet } from '../../src/core/criteria';
-import { Entries, EntryRole } from '../../src/core/entries';
-import { EvidenceDoc } from '../../src/core/evidence';
-import { CellValue, WorkbookGrids, a1, cellAt } from '../../src/core/grid';
-import { WorkbookPlan } from '../../src/core/plan';
-import { sumPoints } from '../../src/core/points';
-import { readScoring } from '../../src/core/read';
-import { BuildOptions, buildWorkbookPlan } from '../../src/core/workbook';
-import { readWorkbookGrids } from '../../src/xlsx/read-grid';
-import { writePlanToFile } from '../../src/xlsx/write';
+import { checkWorkbook } from '../../src/core/check/check';
+import { CriteriaNode, parseCriteriaSet } from '../../src/core/model/criteria';
+import { Entries, EntryRole } from '../../src/core/model/entries';
+import { EvidenceDoc } from '../../src/core/sheets/register/plan';
+import { CellValue, WorkbookGrids, a1, cellAt } from '../../src/core/model/grid';
+import { WorkbookPlan } from '../../src/core/model/plan';
+import { sumPoints } from '../../src/core/model/points';
+import { readScoring } from '../../src/core/sheets/scoring/read';
+import { BuildOptions, buildWorkbookPlan } from '../../src/core/sheets/workbook';
+import { readWorkbookGrids } from '../../src/adapters/exceljs/read-grid';
+import { writePlanToFile } from '../../src/adapters/exceljs/write';
 import { recalculateAll } from '../libreoffice';
 
 export interface CaseSize {

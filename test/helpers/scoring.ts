@@ -1,10 +1,10 @@
 // Test helpers: a small criteria set, a built workbook as grids, and edits a person would make.
 
-import { CriteriaSet, parseCriteriaSet } from '../../src/core/criteria';
-import { CellValue, WorkbookGrids, SheetGrid } from '../../src/core/grid';
-import { ColumnRole, SHEETS } from '../../src/core/layout';
-import { planToGrids } from '../../src/core/plan';
-import { buildWorkbookPlan, scoringGeometry } from '../../src/core/workbook';
+import { CriteriaSet, parseCriteriaSet } from '../../src/core/model/criteria';
+import { CellValue, WorkbookGrids, SheetGrid } from '../../src/core/model/grid';
+import { ColumnRole, SHEETS } from '../../src/core/model/layout';
+import { planToGrids } from '../../src/core/model/plan';
+import { buildWorkbookPlan, scoringGeometry } from '../../src/core/sheets/workbook';
 
 export const SMALL_SET_RAW = {
   id: 'test-set',

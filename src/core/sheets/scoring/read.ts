@@ -2,12 +2,12 @@
 // found by the code column and columns by their header text, so sorted rows, inserted columns and
 // renamed sheets still read correctly.
 
-import { WorkbookGrids, SheetGrid, cellAt, cellText } from './grid';
-import { ColumnRole, ROW_MARKERS, SHEETS, roleOfHeader } from './layout';
-import { MetaResult, WorkbookMeta, isMetaGrid, readMeta } from './meta';
-import { UserError, msg } from './errors';
-import { flattenSet } from './criteria';
-import { RegisterRead, readRegister } from './evidence';
+import { WorkbookGrids, SheetGrid, cellAt, cellText } from '../../model/grid';
+import { ColumnRole, ROW_MARKERS, SHEETS, roleOfHeader } from '../../model/layout';
+import { MetaResult, WorkbookMeta, isMetaGrid, readMeta } from '../meta';
+import { UserError, msg } from '../../model/errors';
+import { flattenSet } from '../../model/criteria';
+import { RegisterRead, readRegister } from '../register/plan';
 
 export interface ScoringRead {
   meta: WorkbookMeta;

@@ -9,14 +9,14 @@
 // register row itself when that document has no file. It uses only SUMPRODUCT, FIND, MATCH, INDEX
 // and HYPERLINK, so Excel 2010+ computes it without Ctrl+Shift+Enter, and LibreOffice too.
 
-import { CriteriaSet, flattenSet } from './criteria';
-import { Message } from './errors';
-import { CellValue, SheetGrid, WorkbookGrids, cellAt, cellText, columnLetter, foldText, formulaAt, linkAt } from './grid';
-import { SHEETS } from './layout';
-import { CellPlan, SheetPlan, StyleSpec } from './plan';
-import { classifyLink, formatFilePath } from './evidence-link';
-import { dateCellText, findDate, findDocumentNumber, formatCodes, parseCodes } from './evidence-format';
-import type { Entries } from './entries';
+import { CriteriaSet, flattenSet } from '../../model/criteria';
+import { Message } from '../../model/errors';
+import { CellValue, SheetGrid, WorkbookGrids, cellAt, cellText, columnLetter, foldText, formulaAt, linkAt } from '../../model/grid';
+import { SHEETS } from '../../model/layout';
+import { CellPlan, SheetPlan, StyleSpec } from '../../model/plan';
+import { classifyLink, formatFilePath } from '../../model/evidence-link';
+import { dateCellText, findDate, findDocumentNumber, formatCodes, parseCodes } from '../../model/evidence-format';
+import type { Entries } from '../../model/entries';
 
 export interface EvidenceDoc {
   /** The leaf codes the document backs. */

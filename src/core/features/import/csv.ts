@@ -1,7 +1,7 @@
 // CSV text → plain grid, for criteria tables saved from Excel as CSV. Pure: the caller decodes the
 // bytes (UTF-8, or UTF-16 for Excel's "Unicode text") and hands over a string.
 
-import { CellValue, SheetGrid } from './grid';
+import { CellValue, SheetGrid } from '../../model/grid';
 
 export const CSV_SEPARATORS = [',', ';', '\t'];
 

@@ -1,11 +1,11 @@
 // The guard before a document enters the register from the pane: codes of sub-criteria of the set,
 // số/ký hiệu and date in their official forms, and a link that is safe to put behind a hyperlink.
 
-import { CriteriaSet, flattenSet } from './criteria';
-import { Message } from './errors';
-import { EvidenceDoc, RegisterField } from './evidence';
-import { classifyLink } from './evidence-link';
-import { isDocumentNumber, parseCodes, tidyDate, tidyDocumentNumber } from './evidence-format';
+import { CriteriaSet, flattenSet } from '../../model/criteria';
+import { Message } from '../../model/errors';
+import { EvidenceDoc, RegisterField } from '../../sheets/register/plan';
+import { classifyLink } from '../../model/evidence-link';
+import { isDocumentNumber, parseCodes, tidyDate, tidyDocumentNumber } from '../../model/evidence-format';
 
 export interface DocumentInput {
   /** "1.1.1; 2.3.1" */

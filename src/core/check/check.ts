@@ -1,17 +1,17 @@
 // Every check of DESIGN.md §3.2 on a read scoring workbook, and the report both `cchc check` and the
 // pane's "Kiểm tra" show. Scores are the core's own sums of the leaf entries, never cached results.
 
-import { FlatNode, flattenSet, setMax } from './criteria';
-import { Lang, Message, UserError, say } from './errors';
-import { WorkbookGrids, a1, cellAt, cellText, formulaAt } from './grid';
-import { ColumnRole, columnSpec } from './layout';
-import { ParsedScore, formatPoints, indexPercent, isHundredthStep, parseScoreCell, pointsEqual, sumPoints, toHundredths } from './points';
-import { ScoringRead, readScoring } from './read';
-import { sumFormulaRows } from './sum-formula';
-import { combineTotal, hasExtras } from './extras';
-import { leafEvidence } from './evidence';
+import { FlatNode, flattenSet, setMax } from '../model/criteria';
+import { Lang, Message, UserError, say } from '../model/errors';
+import { WorkbookGrids, a1, cellAt, cellText, formulaAt } from '../model/grid';
+import { ColumnRole, columnSpec } from '../model/layout';
+import { ParsedScore, formatPoints, indexPercent, isHundredthStep, parseScoreCell, pointsEqual, sumPoints, toHundredths } from '../model/points';
+import { ScoringRead, readScoring } from '../sheets/scoring/read';
+import { sumFormulaRows } from '../model/formula';
+import { combineTotal, hasExtras } from '../sheets/scoring/extras';
+import { leafEvidence } from '../sheets/register/plan';
 import { evidenceRules } from './evidence-rules';
-import { ExtraReport, checkTotalWithExtras, extraEntryRules, extraSheetRules, reportExtras } from './check-extras';
+import { ExtraReport, checkTotalWithExtras, extraEntryRules, extraSheetRules, reportExtras } from './extra-rules';
 import { Difference, findDifferences } from './differences';
 
 export type Severity = 'error' | 'warning';

@@ -5,9 +5,9 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { a1, parseA1 } from '../core/grid';
-import { UserError, msg } from '../core/errors';
-import { CellPlan, ConditionalFormatPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan } from '../core/plan';
+import { a1, parseA1 } from '../../core/model/grid';
+import { UserError, msg } from '../../core/model/errors';
+import { CellPlan, ConditionalFormatPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan } from '../../core/model/plan';
 import { addBarChart } from './chart';
 
 /** OOXML paper size code of A4. */

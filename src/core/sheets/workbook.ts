@@ -1,19 +1,19 @@
 // The scoring workbook as a plan: Chấm điểm, Tổng hợp and _cchc (DESIGN.md §4). Every cell, formula,
 // style, validation rule and conditional format is decided here; the writers only apply it.
 
-import { CriteriaSet, FlatNode, flattenSet, setMax } from './criteria';
-import { a1, columnLetter } from './grid';
-import { ColumnRole, ROW_MARKERS, SCORING_HEADER_ROW, SHEETS, columnLayout, columnSpec, ColumnLayout } from './layout';
+import { CriteriaSet, FlatNode, flattenSet, setMax } from '../model/criteria';
+import { a1, columnLetter } from '../model/grid';
+import { ColumnRole, ROW_MARKERS, SCORING_HEADER_ROW, SHEETS, columnLayout, columnSpec, ColumnLayout } from '../model/layout';
 import { metaSheetPlan } from './meta';
-import { BarChartPlan, CellPlan, ConditionalFormatPlan, PlanValue, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan, fitRowHeights } from './plan';
-import { NOT_APPLICABLE_MARK, formatPoints, indexPercent, isHundredthStep, parseScoreCell, pointsEqual, subtractPoints, sumPoints, toHundredths } from './points';
-import { ENTRY_ROLE_NAMES, Entries, EntryRole, LeafEntry, Leftover } from './entries';
-import { CellValue } from './grid';
-import { domainApplicableFormula, domainApplicableMax, domainBlocks, notApplicableMaxFormula } from './applicable';
-import { EVIDENCE_STYLES, EvidenceDoc, EvidencePlan, planEvidence, safeHyperlink } from './evidence';
-import { ExtraGroupRows, combineTotal, extraGroupRows, extraRowsPlan, extraSums, hasExtras, totalWithExtrasFormula } from './extras';
+import { BarChartPlan, CellPlan, ConditionalFormatPlan, PlanValue, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan, fitRowHeights } from '../model/plan';
+import { NOT_APPLICABLE_MARK, formatPoints, indexPercent, isHundredthStep, parseScoreCell, pointsEqual, subtractPoints, sumPoints, toHundredths } from '../model/points';
+import { ENTRY_ROLE_NAMES, Entries, EntryRole, LeafEntry, Leftover } from '../model/entries';
+import { CellValue } from '../model/grid';
+import { domainApplicableFormula, domainApplicableMax, domainBlocks, notApplicableMaxFormula } from './scoring/applicable';
+import { EVIDENCE_STYLES, EvidenceDoc, EvidencePlan, planEvidence, safeHyperlink } from './register/plan';
+import { ExtraGroupRows, combineTotal, extraGroupRows, extraRowsPlan, extraSums, hasExtras, totalWithExtrasFormula } from './scoring/extras';
 
-export { SHEETS } from './layout';
+export { SHEETS } from '../model/layout';
 
 export interface BuildOptions {
   set: CriteriaSet;

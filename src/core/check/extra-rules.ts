@@ -2,13 +2,13 @@
 // leaves, and the formulas that tie the groups into TỔNG ĐIỂM.
 
 import type { CheckContext, Rule } from './check';
-import { sumFormulaRows } from './sum-formula';
-import { CriteriaSet } from './criteria';
-import { Message } from './errors';
-import { a1, cellAt, cellText, formulaAt, parseA1 } from './grid';
-import { ColumnRole } from './layout';
-import { ExtraKind, extraLists, splitTotalFormula } from './extras';
-import { ParsedScore, formatPoints, pointsEqual, sumPoints, toHundredths } from './points';
+import { sumFormulaRows } from '../model/formula';
+import { CriteriaSet } from '../model/criteria';
+import { Message } from '../model/errors';
+import { a1, cellAt, cellText, formulaAt, parseA1 } from '../model/grid';
+import { ColumnRole } from '../model/layout';
+import { ExtraKind, extraLists, splitTotalFormula } from '../sheets/scoring/extras';
+import { ParsedScore, formatPoints, pointsEqual, sumPoints, toHundredths } from '../model/points';
 
 export interface ExtraReport {
   code: string;

@@ -1,8 +1,8 @@
 // Reading back the sheet of entries an earlier rebuild could not place (workbook.ts writes it), so a
 // later rebuild carries them on instead of dropping the sheet.
 
-import { ENTRY_ROLES, ENTRY_ROLE_NAMES, EntryRole, Leftover } from './entries';
-import { SheetGrid, cellAt, cellText, foldText, linkAt } from './grid';
+import { ENTRY_ROLES, ENTRY_ROLE_NAMES, EntryRole, Leftover } from '../model/entries';
+import { SheetGrid, cellAt, cellText, foldText, linkAt } from '../model/grid';
 
 /** Rows of the sheet: Mã · Tên tiêu chí · Cột · Giá trị cũ · Lý do, from row 5 (0-based 4). */
 const FIRST_ROW = 4;

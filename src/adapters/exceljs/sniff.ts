@@ -1,7 +1,7 @@
 // Recognises what a file really is before any parser sees it, so a wrong or hostile file gets a clear
 // refusal instead of a crash or an unbounded inflate.
 
-import { UserError, msg } from '../core/errors';
+import { UserError, msg } from '../../core/model/errors';
 import { ZipDirectory, readZipDirectory, verifyZipParts } from './zip-scan';
 
 /** Limits for a workbook we agree to open. */

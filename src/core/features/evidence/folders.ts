@@ -2,7 +2,7 @@
 // file's name tells about the document. Folder names are safe on Windows: plain letters, digits and a
 // few marks, short enough to leave room for long file names under the 260-character path limit.
 
-import { findDate, findDocumentNumber } from './evidence-format';
+import { findDate, findDocumentNumber } from '../../model/evidence-format';
 
 /** Characters of the short name after the code; the whole folder name stays under about 50. */
 const SHORT_NAME_LENGTH = 40;

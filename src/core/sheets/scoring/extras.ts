@@ -10,12 +10,12 @@
 // On Chấm điểm each group is a row (its code cell carries ROW_MARKERS.bonus / .deduction) followed by
 // one row per item (its code cell carries the item's code), between the tree and TỔNG ĐIỂM.
 
-import { CriteriaSet, ExtraItem } from './criteria';
-import { a1 } from './grid';
-import { ColumnLayout, ColumnRole, ROW_MARKERS, columnSpec } from './layout';
-import { CellPlan, PlanValue, ValidationPlan } from './plan';
-import { formatPoints, fromHundredths, parseScoreCell, sumPoints, toHundredths } from './points';
-import { Message } from './errors';
+import { CriteriaSet, ExtraItem } from '../../model/criteria';
+import { a1 } from '../../model/grid';
+import { ColumnLayout, ColumnRole, ROW_MARKERS, columnSpec } from '../../model/layout';
+import { CellPlan, PlanValue, ValidationPlan } from '../../model/plan';
+import { formatPoints, fromHundredths, parseScoreCell, sumPoints, toHundredths } from '../../model/points';
+import { Message } from '../../model/errors';
 
 export type ExtraKind = 'bonus' | 'deduction';
 export const EXTRA_KINDS: ExtraKind[] = ['bonus', 'deduction'];

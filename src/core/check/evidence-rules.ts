@@ -2,10 +2,10 @@
 // the Minh chứng register and, for workbooks made before it, links typed into the evidence cells.
 
 import type { CheckContext, Rule } from './check';
-import { a1, cellAt, cellText } from './grid';
-import { formatPoints } from './points';
-import { classifyLink, formatFilePath } from './evidence-link';
-import { leafEvidence } from './evidence';
+import { a1, cellAt, cellText } from '../model/grid';
+import { formatPoints } from '../model/points';
+import { classifyLink, formatFilePath } from '../model/evidence-link';
+import { leafEvidence } from '../sheets/register/plan';
 
 /** A link found in the workbook, with where it stands and which criterion it backs. */
 interface PlacedLink {

@@ -3,10 +3,10 @@
 // whose numbering restarts in each domain, merged cells, continuation rows, a TỔNG CỘNG row, notes
 // below. Pure: a plain grid in, a validated criteria set (or the list of what is wrong) out.
 
-import { CriteriaNode, CriteriaProblem, CriteriaSet, parseCriteriaSet } from './criteria';
-import { Message, msg } from './errors';
-import { CellValue, SheetGrid, cellText, foldText, parseA1 } from './grid';
-import { formatPoints, parsePointsText, pointsEqual, sumPoints, toHundredths } from './points';
+import { CriteriaNode, CriteriaProblem, CriteriaSet, parseCriteriaSet } from '../../model/criteria';
+import { Message, msg } from '../../model/errors';
+import { CellValue, SheetGrid, cellText, foldText, parseA1 } from '../../model/grid';
+import { formatPoints, parsePointsText, pointsEqual, sumPoints, toHundredths } from '../../model/points';
 
 export interface ImportOptions {
   id?: string;

@@ -4,13 +4,13 @@
 // nothing is judged or moved except rows whose code the set does not know, which go to the leftovers
 // sheet as a rebuild always does.
 
-import { UserError, msg } from './errors';
-import { Leftover } from './entries';
-import { SheetGrid, WorkbookGrids, a1 } from './grid';
-import { WorkbookPlan } from './plan';
-import { readScoring } from './read';
+import { UserError, msg } from '../model/errors';
+import { Leftover } from '../model/entries';
+import { SheetGrid, WorkbookGrids, a1 } from '../model/grid';
+import { WorkbookPlan } from '../model/plan';
+import { readScoring } from '../sheets/scoring/read';
 import { planUpgrade } from './upgrade';
-import { scoringGeometry } from './workbook';
+import { scoringGeometry } from '../sheets/workbook';
 
 export interface AppraisalAddition {
   plan: WorkbookPlan;

@@ -1,9 +1,9 @@
 // Không áp dụng per domain: a leaf marked KAD leaves its domain's maximum as it leaves the total's, so a
 // domain's "Tỷ lệ đạt" on Tổng hợp is points / the domain's applicable maximum, like the index.
 
-import { FlatNode } from './criteria';
-import { a1 } from './grid';
-import { NOT_APPLICABLE_MARK, fromHundredths, toHundredths } from './points';
+import { FlatNode } from '../../model/criteria';
+import { a1 } from '../../model/grid';
+import { NOT_APPLICABLE_MARK, fromHundredths, toHundredths } from '../../model/points';
 
 export interface DomainBlock {
   code: string;

@@ -1,7 +1,7 @@
 // Where the appraisal council's score differs from the commune's own: every scored item (tree leaves,
 // then bonus and deduction items) whose appraisal is entered and is not the self score.
 
-import { ParsedScore, subtractPoints, pointsEqual } from './points';
+import { ParsedScore, subtractPoints, pointsEqual } from '../model/points';
 
 export interface Difference {
   code: string;

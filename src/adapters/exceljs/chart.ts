@@ -2,7 +2,7 @@
 // DrawingML chart part, a drawing that anchors it on the sheet, their relationships and content types.
 
 import JSZip from 'jszip';
-import { BarChartPlan } from '../core/plan';
+import { BarChartPlan } from '../../core/model/plan';
 
 const NS = {
   rels: 'http://schemas.openxmlformats.org/package/2006/relationships',

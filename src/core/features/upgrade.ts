@@ -6,17 +6,17 @@
 // overwritten with a different number, and the leftovers of earlier rebuilds. The old workbook is
 // only read: the CLI writes a new file, the pane keeps a copy of the old sheet first.
 
-import { CriteriaSet, flattenSet } from './criteria';
-import { Message } from './errors';
-import { CellValue, SheetGrid, WorkbookGrids, cellAt, cellText, foldText, formulaAt, linkAt } from './grid';
-import { ColumnRole, SHEETS } from './layout';
-import { WorkbookMeta, isMetaGrid } from './meta';
-import { CellPlan, SheetPlan, WorkbookPlan } from './plan';
-import { formatPoints, parseScoreCell, pointsEqual } from './points';
-import { ScoringRead, readScoring } from './read';
-import { ENTRY_ROLES, Entries, EntryRole, Leftover, extractEntries, placeEntries } from './entries';
-import { readLeftoversSheet } from './leftovers';
-import { BuildOptions, LEFTOVERS_SHEET, buildWorkbookPlan, columnTotals } from './workbook';
+import { CriteriaSet, flattenSet } from '../model/criteria';
+import { Message } from '../model/errors';
+import { CellValue, SheetGrid, WorkbookGrids, cellAt, cellText, foldText, formulaAt, linkAt } from '../model/grid';
+import { ColumnRole, SHEETS } from '../model/layout';
+import { WorkbookMeta, isMetaGrid } from '../sheets/meta';
+import { CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
+import { formatPoints, parseScoreCell, pointsEqual } from '../model/points';
+import { ScoringRead, readScoring } from '../sheets/scoring/read';
+import { ENTRY_ROLES, Entries, EntryRole, Leftover, extractEntries, placeEntries } from '../model/entries';
+import { readLeftoversSheet } from '../sheets/leftovers';
+import { BuildOptions, LEFTOVERS_SHEET, buildWorkbookPlan, columnTotals } from '../sheets/workbook';
 
 export interface UpgradeRequest {
   grids: WorkbookGrids;

@@ -6,7 +6,7 @@
 // so a file that passes costs exceljs a bounded amount of work.
 
 import * as zlib from 'zlib';
-import { UserError, msg } from '../core/errors';
+import { UserError, msg } from '../../core/model/errors';
 
 export const PART_LIMITS = {
   /** One XML part (a worksheet, the shared strings): a real scoring sheet is about 0.3 MB. */

@@ -4,12 +4,12 @@
 
 import { CriteriaSet, flattenSet } from './criteria';
 import { CellValue, cellAt, formulaAt, linkAt } from './grid';
-import { EvidenceDoc, hyperlinkFormulaTarget, isRegisterFormula } from './evidence';
+import { EvidenceDoc, hyperlinkFormulaTarget, isRegisterFormula } from '../sheets/register/plan';
 import { ColumnRole } from './layout';
 import { parseScoreCell, toHundredths, formatPoints } from './points';
-import { ScoringRead } from './read';
+import { ScoringRead } from '../sheets/scoring/read';
 import { Message } from './errors';
-import { extraItemsByCode } from './extras';
+import { extraItemsByCode } from '../sheets/scoring/extras';
 
 /** The columns a person fills on a leaf row. */
 export const ENTRY_ROLES = ['self', 'appraisal', 'evidence', 'note', 'appraisalNote'] as const;

@@ -5,14 +5,14 @@
 // most of the readable workbooks use, with no error, not a second workbook of a commune already
 // ranked, and — by appraisal — with the appraisal entered. Everything else is listed in `excluded`.
 
-import { FileReport, hasErrors } from './check';
-import { CriteriaSet, flattenSet } from './criteria';
-import { Lang, Message, say } from './errors';
-import { extraLists } from './extras';
-import { a1, columnLetter, foldText } from './grid';
-import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan } from './plan';
-import { formatPoints, fromHundredths, toHundredths } from './points';
-import { STYLES, bandFormula } from './workbook';
+import { FileReport, hasErrors } from '../check/check';
+import { CriteriaSet, flattenSet } from '../model/criteria';
+import { Lang, Message, say } from '../model/errors';
+import { extraLists } from '../sheets/scoring/extras';
+import { a1, columnLetter, foldText } from '../model/grid';
+import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
+import { formatPoints, fromHundredths, toHundredths } from '../model/points';
+import { STYLES, bandFormula } from '../sheets/workbook';
 
 export type SummaryBasis = 'self' | 'appraisal';
 

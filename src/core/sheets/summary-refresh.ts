@@ -2,11 +2,11 @@
 // sheet; people insert rows, sort, add columns or rename the sheet afterwards. The reader knows where
 // each domain row, total row and column really is, so the planned references are moved there.
 
-import { msg, UserError } from '../core/errors';
-import { a1, parseA1 } from '../core/grid';
-import { SheetPlan, WorkbookPlan } from '../core/plan';
-import { ScoringRead } from '../core/read';
-import { SHEETS, buildWorkbookPlan, scoringGeometry } from '../core/workbook';
+import { msg, UserError } from '../model/errors';
+import { a1, parseA1 } from '../model/grid';
+import { SheetPlan, WorkbookPlan } from '../model/plan';
+import { ScoringRead } from './scoring/read';
+import { SHEETS, buildWorkbookPlan, scoringGeometry } from './workbook';
 
 export interface SummaryRefresh {
   plan: WorkbookPlan;

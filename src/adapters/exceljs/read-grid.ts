@@ -3,8 +3,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { CellValue, SheetGrid, WorkbookGrids } from '../core/grid';
-import { UserError, msg } from '../core/errors';
+import { CellValue, SheetGrid, WorkbookGrids } from '../../core/model/grid';
+import { UserError, msg } from '../../core/model/errors';
 import { sniffWorkbookBytes } from './sniff';
 
 function plainValue(v: unknown): CellValue {
