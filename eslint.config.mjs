@@ -36,12 +36,12 @@ export default defineConfig(
     },
   },
   {
-    // The pane gets its workbook as a WorkbookPort; one wrapper in src/excel owns Excel.run.
+    // The pane gets its workbook as a WorkbookPort; one wrapper in src/adapters/officejs owns Excel.run.
     files: ['src/taskpane/**', 'src/commands/**'],
     rules: {
       'no-restricted-syntax': ['error', {
         selector: "CallExpression[callee.object.name='Excel'][callee.property.name='run']",
-        message: 'Use the WorkbookPort passed to the pane; Excel.run belongs in src/excel.',
+        message: 'Use the WorkbookPort passed to the pane; Excel.run belongs in src/adapters/officejs.',
       }],
     },
   },

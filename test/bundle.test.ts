@@ -300,7 +300,7 @@ const LIBRARY_CALLS: Array<{ call: RegExp; modules: string[] }> = [
 function paneSources(): Array<{ file: string; code: string }> {
   const walk = (dir: string): string[] => (fs.existsSync(path.join(ROOT, dir)) ? fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }) : [])
     .reduce<string[]>((all, e) => all.concat(e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []), []);
-  const files = ['src/core', 'src/excel', 'src/adapters/officejs', 'src/taskpane'].reduce<string[]>((all, dir) => all.concat(walk(dir)), []);
+  const files = ['src/core', 'src/adapters/officejs', 'src/taskpane'].reduce<string[]>((all, dir) => all.concat(walk(dir)), []);
   return files
     .filter((f) => f !== path.join('src/taskpane', 'polyfills.ts'))
     .map((file) => ({

@@ -1,4 +1,4 @@
-// A recording fake of the Office.js Excel API subset the adapter uses (src/excel/adapter.ts), for tests
+// A recording fake of the Office.js Excel API subset the adapter uses (src/adapters/officejs), for tests
 // here and for the browser test, which bundles this file and injects it as the pane's host. Plain
 // module: no Node, no DOM, no Office.js at run time.
 //

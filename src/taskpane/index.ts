@@ -1,7 +1,7 @@
 // Entry point of the task pane: polyfills first, then Office.onReady → the Excel port → the pane.
 
 import './polyfills';
-import { createExcelPort } from '../excel/adapter';
+import { createExcelPort } from '../adapters/officejs/port';
 import { mount, showOutsideExcel } from './pane';
 
 Office.onReady((info) => {

@@ -1,6 +1,6 @@
 // What Internet Explorer 11 (the pane's browser in Excel 2016/2019 on Windows) lacks and the bundled
 // code uses: Promise for TypeScript's async/await helpers, and the ES2015 library calls of src/core,
-// src/excel and src/taskpane. test/bundle.test.ts scans those sources and keeps this list exact:
+// src/adapters/officejs and src/taskpane. test/bundle.test.ts scans those sources and keeps this list exact:
 // it fails when a call lacks its polyfill here, and when a polyfill here is no longer needed.
 
 import 'core-js/es/promise';

@@ -1,7 +1,7 @@
 // The one place that calls Excel.run. Every workbook operation of the add-in goes through `run`, which
 // counts the round trips it makes and turns Office errors into messages that tell people what to do.
 
-import { Message, UserError, msg } from '../core/model/errors';
+import { Message, UserError, msg } from '../../core/model/errors';
 
 /** The part of Office.js's `Excel` namespace the adapter needs: the real one and the test fake both fit. */
 export interface ExcelHost {
