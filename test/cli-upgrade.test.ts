@@ -5,8 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { Entries, extractEntries } from '../src/core/model/entries';
-import { EvidenceDoc } from '../src/core/sheets/register/plan';
+import { Entries, EvidenceDoc } from '../src/core/model/entries';
 import { SHEETS } from '../src/core/model/layout';
 import { readScoring } from '../src/core/sheets/scoring/read';
 import { LEFTOVERS_SHEET, buildWorkbookPlan } from '../src/core/sheets/workbook';
@@ -16,6 +15,7 @@ import { requireEngine } from './engines';
 import { recalculate } from './libreoffice';
 import { STACK_FRAME, cchc, fingerprint } from './helpers/cli';
 import { SMALL_SET_RAW, smallSet } from './helpers/scoring';
+import { extractEntries } from '../src/core/sheets/scoring/entries';
 
 const ENTRIES: Entries = {
   '1.1.1': { values: { self: 1, appraisal: 0.5, note: '=Kế hoạch đúng hạn', appraisalNote: 'Đồng ý' } },

@@ -7,7 +7,6 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../src/core/check/check';
-import { EvidenceDoc, REGISTER_COL, REGISTER_FIRST_ROW, isRegisterFormula, readRegister } from '../src/core/sheets/register/plan';
 import { FilePath, absoluteFolder, classifyLink, pathKey, resolveFilePath } from '../src/core/model/evidence-link';
 import { cellAt, formulaAt } from '../src/core/model/grid';
 import { SHEETS } from '../src/core/model/layout';
@@ -17,6 +16,9 @@ import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { requireEngine } from './engines';
 import { smallSet } from './helpers/scoring';
 import { recalculate } from './libreoffice';
+import { EvidenceDoc } from '../src/core/model/entries';
+import { REGISTER_COL, REGISTER_FIRST_ROW, isRegisterFormula } from '../src/core/sheets/register/columns';
+import { readRegister } from '../src/core/sheets/register/read';
 
 const DOCS: EvidenceDoc[] = [
   { codes: ['1.1.1', '2.1.1'], number: '125/KH-UBND', date: '20/12/2023', summary: 'Kế hoạch CCHC', link: 'Minh chứng/1.1.1 Ban hanh ke hoach/Kế hoạch 125 (bản ký).pdf' },

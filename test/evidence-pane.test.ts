@@ -2,7 +2,7 @@
 // what the selected row shows, and what adding, editing and removing documents write to Minh chứng.
 
 import { checkWorkbook } from '../src/core/check/check';
-import { EvidenceDoc, REGISTER_COL, REGISTER_FIRST_ROW, evidenceCellFormula } from '../src/core/sheets/register/plan';
+import { evidenceCellFormula } from '../src/core/sheets/register/plan';
 import { DocumentInput } from '../src/core/features/evidence/input';
 import { a1 } from '../src/core/model/grid';
 import { SHEETS } from '../src/core/model/layout';
@@ -13,6 +13,8 @@ import { ExcelHost } from '../src/adapters/officejs/run';
 import { EvidenceStore, createEvidenceStore } from '../src/taskpane/evidence-store';
 import { ApiVersion, FakeExcel, createFakeExcel } from './fake-excel';
 import { smallSet } from './helpers/scoring';
+import { EvidenceDoc } from '../src/core/model/entries';
+import { REGISTER_COL, REGISTER_FIRST_ROW } from '../src/core/sheets/register/columns';
 
 const DOCS: EvidenceDoc[] = [
   { codes: ['1.1.1', '2.1.1'], number: '125/KH-UBND', date: '20/12/2023', summary: 'Kế hoạch CCHC', link: 'Minh chung/1.1.1/ke-hoach.pdf' },

@@ -3,7 +3,7 @@
 
 import { checkWorkbook } from '../src/core/check/check';
 import { CriteriaSet, parseCriteriaSet } from '../src/core/model/criteria';
-import { Entries, extractEntries } from '../src/core/model/entries';
+import { Entries } from '../src/core/model/entries';
 import { WorkbookGrids } from '../src/core/model/grid';
 import { WorkbookPort } from '../src/core/model/port';
 import { findHeader, readScoring } from '../src/core/sheets/scoring/read';
@@ -14,6 +14,7 @@ import { addAppraisalColumn } from '../src/taskpane/appraisal';
 import { backupSheetName, upgradeCriteriaSet } from '../src/taskpane/upgrade';
 import { FakeExcel, createFakeExcel } from './fake-excel';
 import { SMALL_SET_RAW, smallSet } from './helpers/scoring';
+import { extractEntries } from '../src/core/sheets/scoring/entries';
 
 const ENTRIES: Entries = {
   '1.1.1': { values: { self: 1, note: '=SUM(A1:A9) là chữ, không phải công thức' } },

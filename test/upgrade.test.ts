@@ -3,8 +3,7 @@
 
 import { checkWorkbook } from '../src/core/check/check';
 import { CriteriaSet, parseCriteriaSet } from '../src/core/model/criteria';
-import { Entries, extractEntries } from '../src/core/model/entries';
-import { EvidenceDoc } from '../src/core/sheets/register/plan';
+import { Entries, EvidenceDoc } from '../src/core/model/entries';
 import { CellValue, SheetGrid, WorkbookGrids, cellAt, linkAt } from '../src/core/model/grid';
 import { SHEETS } from '../src/core/model/layout';
 import { planToGrids } from '../src/core/model/plan';
@@ -12,6 +11,7 @@ import { readScoring } from '../src/core/sheets/scoring/read';
 import { UpgradeResult, planUpgrade, valuesCopySheet } from '../src/core/features/upgrade';
 import { LEFTOVERS_SHEET, buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { SMALL_SET_RAW, setCell, smallSet } from './helpers/scoring';
+import { extractEntries } from '../src/core/sheets/scoring/entries';
 
 function setWith(edit: (raw: typeof SMALL_SET_RAW & { bonus?: unknown[] }) => void): CriteriaSet {
   const raw = JSON.parse(JSON.stringify(SMALL_SET_RAW));

@@ -10,7 +10,6 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { flattenSet } from '../core/model/criteria';
 import { Lang, UserError, msg } from '../core/model/errors';
-import { EvidenceDoc } from '../core/sheets/register/plan';
 import { documentFromFileName } from '../core/features/evidence/folders';
 import { readScoring } from '../core/sheets/scoring/read';
 import { planUpgrade, valuesCopySheet } from '../core/features/upgrade';
@@ -19,6 +18,7 @@ import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { fileLinkKey, linkFromWorkbook, rebaseLink, scaffoldFolders, scanEvidenceFolders } from './evidence-files';
 import { EXIT, Io, Register, langOf } from './io';
+import { EvidenceDoc } from '../core/model/entries';
 
 const T = {
   vi: {

@@ -3,7 +3,6 @@
 // the core's guard (number and date formats, safe links) before anything is written.
 
 import { Lang, say } from '../core/model/errors';
-import { EvidenceDoc, RegisterField, RegisterRow, registerFieldName } from '../core/sheets/register/plan';
 import { DocumentInput, InputProblem } from '../core/features/evidence/input';
 import { classifyLink } from '../core/model/evidence-link';
 import { formatCodes } from '../core/model/evidence-format';
@@ -12,6 +11,9 @@ import { SHEETS } from '../core/model/layout';
 import { PaneContext } from './context';
 import { clear, element, setVisible } from './dom';
 import { EvidenceStore, EvidenceView, NO_REGISTER } from './evidence-store';
+import { EvidenceDoc } from '../core/model/entries';
+import { RegisterField, registerFieldName } from '../core/sheets/register/columns';
+import { RegisterRow } from '../core/sheets/register/read';
 
 const TEXTS = {
   vi: {

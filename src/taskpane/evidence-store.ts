@@ -5,13 +5,16 @@
 
 import { flattenSet } from '../core/model/criteria';
 import { UserError, msg } from '../core/model/errors';
-import { EvidenceDoc, RegisterRange, RegisterRead, RegisterRow, leafEvidence, registerRangeOf, registerRowCells } from '../core/sheets/register/plan';
+import { registerRowCells } from '../core/sheets/register/plan';
 import { DocumentInput, InputProblem, checkDocumentInput } from '../core/features/evidence/input';
 import { cellAt, cellText, formulaAt, parseA1 } from '../core/model/grid';
 import { SHEETS } from '../core/model/layout';
 import { WorkbookPort } from '../core/model/port';
 import { ScoringRead, readScoring } from '../core/sheets/scoring/read';
 import { STYLES } from '../core/sheets/workbook';
+import { EvidenceDoc } from '../core/model/entries';
+import { RegisterRange, registerRangeOf } from '../core/sheets/register/columns';
+import { RegisterRead, RegisterRow, leafEvidence } from '../core/sheets/register/read';
 
 export interface LeafEvidenceView {
   code: string;

@@ -9,10 +9,10 @@ import { ParsedScore, formatPoints, indexPercent, isHundredthStep, parseScoreCel
 import { ScoringRead, readScoring } from '../sheets/scoring/read';
 import { sumFormulaRows } from '../model/formula';
 import { combineTotal, hasExtras } from '../sheets/scoring/extras';
-import { leafEvidence } from '../sheets/register/plan';
 import { evidenceRules } from './evidence-rules';
 import { ExtraReport, checkTotalWithExtras, extraEntryRules, extraSheetRules, reportExtras } from './extra-rules';
 import { Difference, findDifferences } from './differences';
+import { leafEvidence } from '../sheets/register/read';
 
 export type Severity = 'error' | 'warning';
 export type IssueColumn = 'self' | 'appraisal' | 'max' | 'evidence' | 'structure';

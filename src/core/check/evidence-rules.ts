@@ -5,7 +5,7 @@ import type { CheckContext, Rule } from './check';
 import { a1, cellAt, cellText } from '../model/grid';
 import { formatPoints } from '../model/points';
 import { classifyLink, formatFilePath } from '../model/evidence-link';
-import { leafEvidence } from '../sheets/register/plan';
+import { leafEvidence } from '../sheets/register/read';
 
 /** A link found in the workbook, with where it stands and which criterion it backs. */
 interface PlacedLink {

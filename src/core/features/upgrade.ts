@@ -12,11 +12,13 @@ import { CellValue, SheetGrid, WorkbookGrids, cellAt, cellText, foldText, formul
 import { ColumnRole, SHEETS } from '../model/layout';
 import { WorkbookMeta, isMetaGrid } from '../sheets/meta';
 import { CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
-import { formatPoints, parseScoreCell, pointsEqual } from '../model/points';
+import { formatPoints, parseScoreCell, pointsEqual, toHundredths } from '../model/points';
 import { ScoringRead, readScoring } from '../sheets/scoring/read';
-import { ENTRY_ROLES, Entries, EntryRole, Leftover, extractEntries, placeEntries } from '../model/entries';
+import { ENTRY_ROLES, Entries, EntryRole, Leftover, LeafEntry } from '../model/entries';
 import { readLeftoversSheet } from '../sheets/leftovers';
 import { BuildOptions, LEFTOVERS_SHEET, buildWorkbookPlan, columnTotals } from '../sheets/workbook';
+import { extractEntries } from '../sheets/scoring/entries';
+import { extraItemsByCode } from '../sheets/scoring/extras';
 
 export interface UpgradeRequest {
   grids: WorkbookGrids;
@@ -255,4 +257,82 @@ export function valuesCopySheet(grid: SheetGrid, name: string): SheetPlan {
     protect: false,
   };
 }
+export interface PlacedEntries {
+  /** Entries that go on the new sheet, by code. */
+  placed: Entries;
+  leftovers: Leftover[];
+  /** True when some entry is an appraisal score or note: the new sheet needs the appraisal column. */
+  needsAppraisal: boolean;
+}
+
+/**
+ * Decides where each entry goes under a (possibly new) criteria set: same code → same row; a code
+ * the set no longer has, a former parent, or a score above a lowered maximum → leftover. A score
+ * that was over its maximum already stays where it was typed, for the check to keep reporting it.
+ */
+export function placeEntries(
+  set: CriteriaSet, entries: Entries, unknownRows: Entries = {}, oldNames: Record<string, string> = {},
+  /** The old set's maxima: a score that was already over its old maximum stays on the sheet, as typed. */
+  oldMax: Record<string, number> = {},
+): PlacedEntries {
+  const leaves: Record<string, { name: string; max: number }> = {};
+  const parents: Record<string, boolean> = {};
+  for (const f of flattenSet(set)) {
+    if (f.leaf) leaves[f.code] = { name: f.node.name, max: f.node.max };
+    else parents[f.code] = true;
+  }
+  const extras = extraItemsByCode(set);
+  for (const code of Object.keys(extras)) leaves[code] = { name: extras[code].item.name, max: extras[code].item.max };
+  const placed: Entries = {};
+  const leftovers: Leftover[] = [];
+  let needsAppraisal = false;
+  const leave = (code: string, role: EntryRole, value: CellValue, reason: Message, link?: string) => {
+    const l: Leftover = { code, name: (leaves[code] && leaves[code].name) || oldNames[code] || '', role, value, reason };
+    if (link) l.link = link;
+    leftovers.push(l);
+  };
+
+  for (const code of Object.keys(entries)) {
+    const e = entries[code];
+    if (e.values.appraisal !== undefined || e.values.appraisalNote !== undefined) needsAppraisal = true;
+    const leaf = leaves[code];
+    if (!leaf) {
+      const reason: Message = parents[code]
+        ? { vi: `Tiêu chí ${code} nay có tiêu chí thành phần: nhập lại điểm vào các mục con.`, en: `Criterion ${code} now has sub-criteria: enter the score on its children.` }
+        : { vi: `Bộ tiêu chí mới không còn tiêu chí ${code}.`, en: `The new criteria set no longer has criterion ${code}.` };
+      for (const role of ENTRY_ROLES) {
+        if (e.values[role] !== undefined) leave(code, role, e.values[role]!, reason, role === 'evidence' ? e.evidenceLink : undefined);
+      }
+      continue;
+    }
+    const kept: LeafEntry = { values: {} };
+    if (e.evidenceLink) kept.evidenceLink = e.evidenceLink;
+    for (const role of ENTRY_ROLES) {
+      const v = e.values[role];
+      if (v === undefined) continue;
+      if (role === 'self' || role === 'appraisal') {
+        const p = parseScoreCell(v);
+        const wasWrong = oldMax[code] !== undefined && p.kind === 'number' && toHundredths(p.value) > toHundredths(oldMax[code]);
+        if (p.kind === 'number' && toHundredths(p.value) > toHundredths(leaf.max) && !wasWrong) {
+          leave(code, role, v, {
+            vi: `Điểm ${formatPoints(p.value)} vượt điểm tối đa mới ${formatPoints(leaf.max)}: chấm lại.`,
+            en: `Score ${formatPoints(p.value, 'en')} exceeds the new maximum ${formatPoints(leaf.max, 'en')}: score it again.`,
+          });
+          continue;
+        }
+      }
+      kept.values[role] = v;
+    }
+    placed[code] = kept;
+  }
+  for (const code of Object.keys(unknownRows)) {
+    const e = unknownRows[code];
+    for (const role of ENTRY_ROLES) {
+      if (e.values[role] === undefined) continue;
+      leave(code, role, e.values[role]!, { vi: `Dòng có mã "${code}" không thuộc bộ tiêu chí.`, en: `A row with code "${code}", which is not in the criteria set.` });
+    }
+  }
+  return { placed, leftovers, needsAppraisal };
+}
+
 

@@ -187,3 +187,9 @@ export function formatFilePath(p: FilePath): string {
   if (p.style === 'posix') return '/' + p.segments.join('/');
   return p.segments.join('/');
 }
+/** The hyperlink a plan may put on a link cell: never one whose scheme could run code. */
+export function safeHyperlink(link: string): string | undefined {
+  const c = classifyLink(link);
+  return c && c.kind !== 'bad' ? link.trim() : undefined;
+}
+

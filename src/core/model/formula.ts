@@ -29,3 +29,22 @@ function parseRef(ref: string): { row: number; col: number } | null {
   for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** The link of a HYPERLINK("target", ...) formula someone typed into an evidence cell. */
+export function hyperlinkFormulaTarget(formula: string | null): string | null {
+  const m = formula ? /^=?\s*HYPERLINK\(\s*"((?:[^"]|"")*)"/i.exec(formula) : null;
+  return m ? m[1].replace(/""/g, '"') : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan
+export function quoteSheet(name: string): string {
+  return "'" + name.replace(/'/g, "''") + "'";
+}
+
+export function formulaText(text: string): string {
+  return '"' + text.replace(/"/g, '""') + '"';
+}
+

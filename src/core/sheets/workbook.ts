@@ -7,11 +7,12 @@ import { ColumnRole, ROW_MARKERS, SCORING_HEADER_ROW, SHEETS, columnLayout, colu
 import { metaSheetPlan } from './meta';
 import { BarChartPlan, CellPlan, ConditionalFormatPlan, PlanValue, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan, fitRowHeights } from '../model/plan';
 import { NOT_APPLICABLE_MARK, formatPoints, indexPercent, isHundredthStep, parseScoreCell, pointsEqual, subtractPoints, sumPoints, toHundredths } from '../model/points';
-import { ENTRY_ROLE_NAMES, Entries, EntryRole, LeafEntry, Leftover } from '../model/entries';
+import { ENTRY_ROLE_NAMES, Entries, EntryRole, LeafEntry, Leftover, EvidenceDoc, entryValue } from '../model/entries';
 import { CellValue } from '../model/grid';
 import { domainApplicableFormula, domainApplicableMax, domainBlocks, notApplicableMaxFormula } from './scoring/applicable';
-import { EVIDENCE_STYLES, EvidenceDoc, EvidencePlan, planEvidence, safeHyperlink } from './register/plan';
+import { EVIDENCE_STYLES, EvidencePlan, planEvidence } from './register/plan';
 import { ExtraGroupRows, combineTotal, extraGroupRows, extraRowsPlan, extraSums, hasExtras, totalWithExtrasFormula } from './scoring/extras';
+import { safeHyperlink } from '../model/evidence-link';
 
 export { SHEETS } from '../model/layout';
 
@@ -594,12 +595,6 @@ function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): {
 
 function isBlankValue(v: CellValue | undefined): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-}
-
-/** A carried entry as a plan value (booleans, which no score or note should be, become text). */
-function entryValue(v: CellValue | undefined): PlanValue {
-  if (v === undefined || v === null) return null;
-  return typeof v === 'boolean' ? String(v) : v;
 }
 
 /** What the Kiểm tra formula shows for a value: the cached result until the spreadsheet recalculates. */

@@ -3,9 +3,10 @@
 
 import { CriteriaSet, flattenSet } from '../../model/criteria';
 import { Message } from '../../model/errors';
-import { EvidenceDoc, RegisterField } from '../../sheets/register/plan';
 import { classifyLink } from '../../model/evidence-link';
 import { isDocumentNumber, parseCodes, tidyDate, tidyDocumentNumber } from '../../model/evidence-format';
+import { EvidenceDoc } from '../../model/entries';
+import { RegisterField } from '../../sheets/register/columns';
 
 export interface DocumentInput {
   /** "1.1.1; 2.3.1" */

@@ -10,65 +10,15 @@
 // and HYPERLINK, so Excel 2010+ computes it without Ctrl+Shift+Enter, and LibreOffice too.
 
 import { CriteriaSet, flattenSet } from '../../model/criteria';
-import { Message } from '../../model/errors';
-import { CellValue, SheetGrid, WorkbookGrids, cellAt, cellText, columnLetter, foldText, formulaAt, linkAt } from '../../model/grid';
+import { cellText, columnLetter } from '../../model/grid';
 import { SHEETS } from '../../model/layout';
 import { CellPlan, SheetPlan, StyleSpec } from '../../model/plan';
-import { classifyLink, formatFilePath } from '../../model/evidence-link';
-import { dateCellText, findDate, findDocumentNumber, formatCodes, parseCodes } from '../../model/evidence-format';
+import { safeHyperlink } from '../../model/evidence-link';
+import { findDate, findDocumentNumber, formatCodes } from '../../model/evidence-format';
 import type { Entries } from '../../model/entries';
-
-export interface EvidenceDoc {
-  /** The leaf codes the document backs. */
-  codes: string[];
-  /** Số, ký hiệu: "125/KH-UBND"; "" for a photo or a scan without one. */
-  number: string;
-  /** Ngày ban hành, dd/mm/yyyy. */
-  date: string;
-  /** Trích yếu / mô tả. */
-  summary: string;
-  /** A file path (relative to the workbook's folder, absolute, UNC) or an http(s) address; "" when none. */
-  link: string;
-}
-
-export type RegisterField = 'codes' | 'number' | 'date' | 'summary' | 'link';
-export type RegisterColumn = 'stt' | RegisterField;
-
-interface RegisterColumnSpec {
-  field: RegisterColumn;
-  header: Message;
-  width: number;
-  /** Other header texts (folded) people use for the column. */
-  aliases: string[];
-}
-
-const REGISTER_COLUMNS: RegisterColumnSpec[] = [
-  { field: 'stt', header: { vi: 'STT', en: 'No.' }, width: 6, aliases: ['tt', 'so tt'] },
-  { field: 'codes', header: { vi: 'Mã tiêu chí', en: 'Criterion codes' }, width: 14, aliases: ['ma', 'ma tieu chi thanh phan', 'tieu chi'] },
-  { field: 'number', header: { vi: 'Số, ký hiệu văn bản', en: 'Document number' }, width: 20, aliases: ['so, ky hieu', 'so ky hieu', 'so van ban', 'so hieu van ban'] },
-  { field: 'date', header: { vi: 'Ngày ban hành', en: 'Issue date' }, width: 13, aliases: ['ngay', 'ngay van ban', 'ngay thang'] },
-  { field: 'summary', header: { vi: 'Trích yếu / Mô tả', en: 'Summary / description' }, width: 48, aliases: ['trich yeu', 'mo ta', 'noi dung', 'ten tai lieu'] },
-  { field: 'link', header: { vi: 'Tệp / Đường dẫn', en: 'File / link' }, width: 48, aliases: ['tep', 'duong dan', 'lien ket', 'link', 'file'] },
-];
-
-/** 0-based column of each register field as the plan writes it. */
-export const REGISTER_COL: Record<RegisterColumn, number> = (() => {
-  const col = {} as Record<RegisterColumn, number>;
-  REGISTER_COLUMNS.forEach((c, i) => (col[c.field] = i));
-  return col;
-})();
-
-export const REGISTER_HEADER_ROW = 3;
-export const REGISTER_FIRST_ROW = REGISTER_HEADER_ROW + 1;
-/** Rows the Chấm điểm formulas cover at least: far more than a commune files, so appending stays inside. */
-const REGISTER_MIN_ROWS = 1000;
-/** Empty rows drawn as table below the documents, inviting the next entry; few, as they print. */
-const REGISTER_MIN_DRAWN_ROWS = 40;
-const REGISTER_SPARE_DRAWN_ROWS = 30;
-
-export function registerFieldName(field: RegisterField): Message {
-  return REGISTER_COLUMNS[REGISTER_COL[field]].header;
-}
+import { EvidenceDoc } from '../../model/entries';
+import { RegisterField, RegisterColumn, REGISTER_COLUMNS, REGISTER_COL, REGISTER_HEADER_ROW, REGISTER_FIRST_ROW, REGISTER_MIN_ROWS, REGISTER_MIN_DRAWN_ROWS, REGISTER_SPARE_DRAWN_ROWS, typedItems, RegisterRange } from './columns';
+import { quoteSheet, formulaText } from '../../model/formula';
 
 export const EVIDENCE_STYLES: Record<string, StyleSpec> = {
   evidenceCell: { font: { color: '0563C1', underline: true }, vertical: 'top', wrap: true, border: true },
@@ -80,130 +30,6 @@ export const EVIDENCE_STYLES: Record<string, StyleSpec> = {
 
 // ---------------------------------------------------------------------------------------------
 // Reading
-
-export interface RegisterRow {
-  /** 0-based row on the register sheet. */
-  row: number;
-  doc: EvidenceDoc;
-  /** The link cell's own hyperlink target, when it carries one (it may differ from the text). */
-  hyperlink: string | null;
-}
-
-export interface RegisterRead {
-  sheet: SheetGrid;
-  headerRow: number;
-  columns: Partial<Record<RegisterColumn, number>>;
-  rows: RegisterRow[];
-}
-
-const HEADER_SCAN_ROWS = 30;
-
-function fieldOfHeader(text: string): RegisterColumn | null {
-  const t = foldText(text);
-  if (!t) return null;
-  for (const c of REGISTER_COLUMNS) if (t === foldText(c.header.vi) || t === foldText(c.header.en)) return c.field;
-  for (const c of REGISTER_COLUMNS) if (c.aliases.indexOf(t) >= 0) return c.field;
-  return null;
-}
-
-function findRegisterHeader(grid: SheetGrid): { row: number; columns: Partial<Record<RegisterColumn, number>> } | null {
-  const limit = Math.min(grid.values.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < limit; r++) {
-    const columns: Partial<Record<RegisterColumn, number>> = {};
-    (grid.values[r] || []).forEach((v, c) => {
-      const field = typeof v === 'string' ? fieldOfHeader(v) : null;
-      if (field && columns[field] === undefined) columns[field] = c;
-    });
-    if (columns.codes !== undefined && (columns.link !== undefined || columns.number !== undefined)) return { row: r, columns };
-  }
-  return null;
-}
-
-/** A hyperlink target as a person would type it: relative targets are stored percent-encoded. */
-function linkFromHyperlink(target: string): string {
-  const c = classifyLink(target, true);
-  return c && c.kind === 'file' ? formatFilePath(c.path) : target.trim();
-}
-
-/** The register, found by its name or, when renamed, by its header; null when the workbook has none. */
-export function readRegister(grids: WorkbookGrids): RegisterRead | null {
-  const named = grids.sheets.filter((s) => s.name === SHEETS.evidence);
-  for (const sheet of named.concat(grids.sheets.filter((s) => s.name !== SHEETS.evidence))) {
-    const header = findRegisterHeader(sheet);
-    if (!header) continue;
-    const { columns } = header;
-    const text = (row: number, field: RegisterField): CellValue => (columns[field] === undefined ? null : cellAt(sheet, row, columns[field]!));
-    const rows: RegisterRow[] = [];
-    for (let r = header.row + 1; r < sheet.values.length; r++) {
-      const linkCol = columns.link;
-      const hyperlink = linkCol === undefined ? null : linkAt(sheet, r, linkCol);
-      const linkText = cellText(text(r, 'link'));
-      const doc: EvidenceDoc = {
-        codes: parseCodes(text(r, 'codes')),
-        number: cellText(text(r, 'number')),
-        date: dateCellText(text(r, 'date')),
-        summary: cellText(text(r, 'summary')),
-        link: linkText || (hyperlink ? linkFromHyperlink(hyperlink) : ''),
-      };
-      if (!doc.codes.length && !doc.number && !doc.date && !doc.summary && !doc.link) continue;
-      rows.push({ row: r, doc, hyperlink });
-    }
-    return { sheet, headerRow: header.row, columns, rows };
-  }
-  return null;
-}
-
-/** Register rows that back a code, in register order. */
-export function rowsForCode(register: RegisterRead | null, code: string): RegisterRow[] {
-  return register ? register.rows.filter((r) => r.doc.codes.indexOf(code) >= 0) : [];
-}
-
-/** True for the Tài liệu kiểm chứng formula this module writes (whatever the register sheet is now called). */
-export function isRegisterFormula(formula: string | null): boolean {
-  return !!formula && /SUMPRODUCT\(--ISNUMBER\(FIND\(";/i.test(formula);
-}
-
-/** The register rows a Tài liệu kiểm chứng formula covers (0-based, inclusive), or null. */
-export function registerRangeOf(formula: string | null): { first: number; last: number } | null {
-  if (!isRegisterFormula(formula)) return null;
-  const m = /!\$?[A-Z]{1,3}\$?(\d+):\$?[A-Z]{1,3}\$?(\d+)/.exec(formula!);
-  return m ? { first: Number(m[1]) - 1, last: Number(m[2]) - 1 } : null;
-}
-
-/** The link of a HYPERLINK("target", ...) formula someone typed into an evidence cell. */
-export function hyperlinkFormulaTarget(formula: string | null): string | null {
-  const m = formula ? /^=?\s*HYPERLINK\(\s*"((?:[^"]|"")*)"/i.exec(formula) : null;
-  return m ? m[1].replace(/""/g, '"') : null;
-}
-
-/** Documents typed straight into an evidence cell: one a line (or a "; "-separated item). */
-export function countEvidence(text: string, link: string | null): number {
-  return typedItems(text).length || (link ? 1 : 0);
-}
-
-function typedItems(text: string): string[] {
-  return text.split(/\r?\n|;\s+/).map((s) => s.trim()).filter(Boolean);
-}
-
-export interface LeafEvidence {
-  /** The register rows listing the leaf. */
-  rows: RegisterRow[];
-  /** Documents typed into the leaf's evidence cell itself (workbooks made before the register). */
-  typed: number;
-  /** The evidence cell's own hyperlink (typed cells only). */
-  typedLink: string | null;
-}
-
-/** A leaf's documents: its register rows, plus whatever was typed into its evidence cell instead of the formula. */
-export function leafEvidence(sheet: SheetGrid, register: RegisterRead | null, code: string, row: number | undefined, evidenceCol: number | undefined): LeafEvidence {
-  const rows = rowsForCode(register, code);
-  if (row === undefined || evidenceCol === undefined) return { rows, typed: 0, typedLink: null };
-  const formula = formulaAt(sheet, row, evidenceCol);
-  if (isRegisterFormula(formula)) return { rows, typed: 0, typedLink: null };
-  const typedLink = linkAt(sheet, row, evidenceCol) || hyperlinkFormulaTarget(formula);
-  return { rows, typed: countEvidence(cellText(cellAt(sheet, row, evidenceCol)), typedLink), typedLink };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Carrying typed evidence into the register
 
@@ -241,20 +67,6 @@ export function typedEvidenceDocs(set: CriteriaSet, entries: Entries | undefined
 // ---------------------------------------------------------------------------------------------
 // The plan
 
-function quoteSheet(name: string): string {
-  return "'" + name.replace(/'/g, "''") + "'";
-}
-
-function formulaText(text: string): string {
-  return '"' + text.replace(/"/g, '""') + '"';
-}
-
-export interface RegisterRange {
-  /** 0-based first and last register rows the formulas cover. */
-  first: number;
-  last: number;
-}
-
 /** The Tài liệu kiểm chứng formula of one leaf (see the note at the top of this file). */
 export function evidenceCellFormula(code: string, range: RegisterRange): string {
   const column = (field: RegisterField) => {
@@ -280,12 +92,6 @@ export function evidenceCellText(code: string, docs: EvidenceDoc[]): string {
   const backing = docs.filter((d) => d.codes.indexOf(code) >= 0);
   if (!backing.length) return '';
   return `${backing.length} tài liệu${backing[0].number ? ': ' + backing[0].number : ''}`;
-}
-
-/** The hyperlink a plan may put on a link cell: never one whose scheme could run code. */
-export function safeHyperlink(link: string): string | undefined {
-  const c = classifyLink(link);
-  return c && c.kind !== 'bad' ? link.trim() : undefined;
 }
 
 /**

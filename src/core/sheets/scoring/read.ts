@@ -7,7 +7,7 @@ import { ColumnRole, ROW_MARKERS, SHEETS, roleOfHeader } from '../../model/layou
 import { MetaResult, WorkbookMeta, isMetaGrid, readMeta } from '../meta';
 import { UserError, msg } from '../../model/errors';
 import { flattenSet } from '../../model/criteria';
-import { RegisterRead, readRegister } from '../register/plan';
+import { RegisterRead, readRegister } from '../register/read';
 
 export interface ScoringRead {
   meta: WorkbookMeta;
