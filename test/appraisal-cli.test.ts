@@ -9,12 +9,13 @@ import { checkWorkbook } from '../src/core/check/check';
 import { UserError } from '../src/core/model/errors';
 import { SHEETS } from '../src/core/model/layout';
 import { planToGrids } from '../src/core/model/plan';
-import { LEFTOVERS_SHEET, buildWorkbookPlan } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { cchc, fingerprint } from './helpers/cli';
 import { entriesOf, extrasSet } from './helpers/communes';
 import { builtGrids, enter, setCell } from './helpers/scoring';
+import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
 
 let dir: string;
 beforeAll(() => {

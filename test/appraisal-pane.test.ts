@@ -8,14 +8,15 @@ import { a1 } from '../src/core/model/grid';
 import { SHEETS } from '../src/core/model/layout';
 import { WorkbookPort } from '../src/core/model/port';
 import { readScoring } from '../src/core/sheets/scoring/read';
-import { buildWorkbookPlan, scoringGeometry } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { createExcelPort } from '../src/adapters/officejs/port';
 import { ExcelHost } from '../src/adapters/officejs/run';
 import { addAppraisalColumn } from '../src/taskpane/appraisal';
-import { refreshedSummary } from '../src/core/sheets/summary-refresh';
 import { ApiVersion, createFakeExcel, FakeExcel } from './fake-excel';
 import { extrasSet } from './helpers/communes';
 import { builtGrids } from './helpers/scoring';
+import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
+import { refreshedSummary } from '../src/core/sheets/summary';
 
 interface Harness {
   fake: FakeExcel;

@@ -6,9 +6,10 @@ import { checkWorkbook, FileReport } from '../src/core/check/check';
 import { CellValue, a1, parseA1 } from '../src/core/model/grid';
 import { ROW_MARKERS, SHEETS } from '../src/core/model/layout';
 import { planCell, planToGrids } from '../src/core/model/plan';
-import { buildWorkbookPlan, scoringGeometry } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { builtGrids, enter, setCell, smallSet, BuiltGrids } from './helpers/scoring';
 import { entriesOf, extrasSet } from './helpers/communes';
+import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
 
 const FULL: Record<string, CellValue> = { '1.1.1': 1, '1.1.2': 0.75, '1.2': 1, '2.1.1': 0.5, '2.1.2': 1.5 };
 

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { Entries, EvidenceDoc } from '../src/core/model/entries';
 import { SHEETS } from '../src/core/model/layout';
 import { readScoring } from '../src/core/sheets/scoring/read';
-import { LEFTOVERS_SHEET, buildWorkbookPlan } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { requireEngine } from './engines';
@@ -16,6 +16,7 @@ import { recalculate } from './libreoffice';
 import { STACK_FRAME, cchc, fingerprint } from './helpers/cli';
 import { SMALL_SET_RAW, smallSet } from './helpers/scoring';
 import { extractEntries } from '../src/core/sheets/scoring/entries';
+import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
 
 const ENTRIES: Entries = {
   '1.1.1': { values: { self: 1, appraisal: 0.5, note: '=Kế hoạch đúng hạn', appraisalNote: 'Đồng ý' } },

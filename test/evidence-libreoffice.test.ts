@@ -10,7 +10,7 @@ import { checkWorkbook } from '../src/core/check/check';
 import { FilePath, absoluteFolder, classifyLink, pathKey, resolveFilePath } from '../src/core/model/evidence-link';
 import { cellAt, formulaAt } from '../src/core/model/grid';
 import { SHEETS } from '../src/core/model/layout';
-import { buildWorkbookPlan, scoringGeometry } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { requireEngine } from './engines';
@@ -19,6 +19,7 @@ import { recalculate } from './libreoffice';
 import { EvidenceDoc } from '../src/core/model/entries';
 import { REGISTER_COL, REGISTER_FIRST_ROW, isRegisterFormula } from '../src/core/sheets/register/columns';
 import { readRegister } from '../src/core/sheets/register/read';
+import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
 
 const DOCS: EvidenceDoc[] = [
   { codes: ['1.1.1', '2.1.1'], number: '125/KH-UBND', date: '20/12/2023', summary: 'Kế hoạch CCHC', link: 'Minh chứng/1.1.1 Ban hanh ke hoach/Kế hoạch 125 (bản ký).pdf' },

@@ -7,7 +7,7 @@ import { DocumentInput } from '../src/core/features/evidence/input';
 import { a1 } from '../src/core/model/grid';
 import { SHEETS } from '../src/core/model/layout';
 import { WorkbookPort } from '../src/core/model/port';
-import { STYLES, buildWorkbookPlan, scoringGeometry } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { createExcelPort } from '../src/adapters/officejs/port';
 import { ExcelHost } from '../src/adapters/officejs/run';
 import { EvidenceStore, createEvidenceStore } from '../src/taskpane/evidence-store';
@@ -15,6 +15,8 @@ import { ApiVersion, FakeExcel, createFakeExcel } from './fake-excel';
 import { smallSet } from './helpers/scoring';
 import { EvidenceDoc } from '../src/core/model/entries';
 import { REGISTER_COL, REGISTER_FIRST_ROW } from '../src/core/sheets/register/columns';
+import { STYLES } from '../src/core/sheets/styles';
+import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
 
 const DOCS: EvidenceDoc[] = [
   { codes: ['1.1.1', '2.1.1'], number: '125/KH-UBND', date: '20/12/2023', summary: 'Kế hoạch CCHC', link: 'Minh chung/1.1.1/ke-hoach.pdf' },

@@ -7,13 +7,14 @@ import { SHEETS } from '../src/core/model/layout';
 import { planCell, planToGrids } from '../src/core/model/plan';
 import { readScoring } from '../src/core/sheets/scoring/read';
 import { planUpgrade, placeEntries } from '../src/core/features/upgrade';
-import { buildWorkbookPlan, scoringGeometry } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { BuiltGrids, builtGrids, enter, setCell, smallSet } from './helpers/scoring';
 import { extractEntries } from '../src/core/sheets/scoring/entries';
 import { EvidenceDoc } from '../src/core/model/entries';
 import { REGISTER_COL, REGISTER_FIRST_ROW, isRegisterFormula, registerRangeOf } from '../src/core/sheets/register/columns';
 import { readRegister } from '../src/core/sheets/register/read';
 import { hyperlinkFormulaTarget } from '../src/core/model/formula';
+import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
 
 const DOCS: EvidenceDoc[] = [
   { codes: ['1.1.1', '2.1.1'], number: '125/KH-UBND', date: '20/12/2023', summary: 'Kế hoạch CCHC năm 2024', link: 'Minh chung/1.1.1 Ban hanh ke hoach/125-KH-UBND.pdf' },

@@ -9,13 +9,14 @@ import { UserError } from '../src/core/model/errors';
 import { a1, parseA1, WorkbookGrids } from '../src/core/model/grid';
 import { CellPlan, SheetPlan, StyleSpec, WorkbookPlan, planToGrids } from '../src/core/model/plan';
 import { WorkbookPort } from '../src/core/model/port';
-import { buildWorkbookPlan, SHEETS } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { createExcelPort } from '../src/adapters/officejs/port';
 import { columnWidthPoints, rectangles } from '../src/adapters/officejs/format';
 import { needsTextPrefix, shiftFormula } from '../src/adapters/officejs/write';
 import { ExcelHost, OperationStats } from '../src/adapters/officejs/run';
 import { ApiVersion, createFakeExcel, FakeExcel, FakeExcelOptions } from './fake-excel';
 import { generateSet } from './helpers/generate';
+import { SHEETS } from '../src/core/model/layout';
 
 interface Harness {
   fake: FakeExcel;

@@ -4,7 +4,10 @@
 import { defaultSet } from '../src/core/model/bundled';
 import { parseA1 } from '../src/core/model/grid';
 import { SheetPlan, planCell, wrappedLines } from '../src/core/model/plan';
-import { SHEETS, STYLES, buildWorkbookPlan, scoringGeometry } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
+import { STYLES } from '../src/core/sheets/styles';
+import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
+import { SHEETS } from '../src/core/model/layout';
 
 function sheetOf(appraisal: boolean, name: string): SheetPlan {
   const plan = buildWorkbookPlan({ set: defaultSet(), unit: 'Xã Đồng Thịnh', year: 2024, appraisal });

@@ -11,11 +11,12 @@ import { CellValue, SheetGrid, WorkbookGrids, a1, cellAt } from '../src/core/mod
 import { ROW_MARKERS, SHEETS, columnSpec } from '../src/core/model/layout';
 import { fromHundredths, toHundredths } from '../src/core/model/points';
 import { checkWorkbook } from '../src/core/check/check';
-import { CHECK_TEXT, buildWorkbookPlan } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { requireEngine } from './engines';
 import { ScoreEntry, fillScores, recalculate } from './libreoffice';
+import { CHECK_TEXT } from '../src/core/model/verdict';
 
 let dir: string;
 

@@ -6,9 +6,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { describeSet, parseCriteriaSet } from '../src/core/model/criteria';
-import { BuildOptions } from '../src/core/sheets/workbook';
 import { requireEngine } from './engines';
 import { SMALL, describeFailures, generateCases, runProperty } from './helpers/property';
+import { BuildOptions } from '../src/core/model/build-options';
 
 const SEED = 20240611;
 const RUNS = 5;

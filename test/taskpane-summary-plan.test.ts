@@ -3,9 +3,10 @@
 
 import { a1 } from '../src/core/model/grid';
 import { readScoring } from '../src/core/sheets/scoring/read';
-import { SHEETS, scoringGeometry } from '../src/core/sheets/workbook';
-import { refreshedSummary } from '../src/core/sheets/summary-refresh';
 import { builtGrids, smallSet } from './helpers/scoring';
+import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
+import { refreshedSummary } from '../src/core/sheets/summary';
+import { SHEETS } from '../src/core/model/layout';
 
 function summaryFormulas(b: ReturnType<typeof builtGrids>): string[] {
   const { sheet } = refreshedSummary(readScoring(b.grids));

@@ -7,7 +7,7 @@ import { Entries } from '../src/core/model/entries';
 import { WorkbookGrids } from '../src/core/model/grid';
 import { WorkbookPort } from '../src/core/model/port';
 import { findHeader, readScoring } from '../src/core/sheets/scoring/read';
-import { LEFTOVERS_SHEET, SHEETS, buildWorkbookPlan } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { createExcelPort } from '../src/adapters/officejs/port';
 import { ExcelHost } from '../src/adapters/officejs/run';
 import { addAppraisalColumn } from '../src/taskpane/appraisal';
@@ -15,6 +15,8 @@ import { backupSheetName, upgradeCriteriaSet } from '../src/taskpane/upgrade';
 import { FakeExcel, createFakeExcel } from './fake-excel';
 import { SMALL_SET_RAW, smallSet } from './helpers/scoring';
 import { extractEntries } from '../src/core/sheets/scoring/entries';
+import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
+import { SHEETS } from '../src/core/model/layout';
 
 const ENTRIES: Entries = {
   '1.1.1': { values: { self: 1, note: '=SUM(A1:A9) là chữ, không phải công thức' } },

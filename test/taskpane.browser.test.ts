@@ -14,8 +14,10 @@ import webpack from 'webpack';
 import { defaultSet } from '../src/core/model/bundled';
 import { CriteriaNode, flattenSet, parseCriteriaSet } from '../src/core/model/criteria';
 import { a1 } from '../src/core/model/grid';
-import { LEFTOVERS_SHEET, SHEETS, scoringGeometry } from '../src/core/sheets/workbook';
 import { enginePath, requireEngine } from './engines';
+import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
+import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
+import { SHEETS } from '../src/core/model/layout';
 
 const ROOT = path.join(__dirname, '..');
 const OFFICE_JS_DIR = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');

@@ -9,9 +9,10 @@ import { SHEETS } from '../src/core/model/layout';
 import { planToGrids } from '../src/core/model/plan';
 import { readScoring } from '../src/core/sheets/scoring/read';
 import { UpgradeResult, planUpgrade, valuesCopySheet } from '../src/core/features/upgrade';
-import { LEFTOVERS_SHEET, buildWorkbookPlan } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { SMALL_SET_RAW, setCell, smallSet } from './helpers/scoring';
 import { extractEntries } from '../src/core/sheets/scoring/entries';
+import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
 
 function setWith(edit: (raw: typeof SMALL_SET_RAW & { bonus?: unknown[] }) => void): CriteriaSet {
   const raw = JSON.parse(JSON.stringify(SMALL_SET_RAW));

@@ -10,12 +10,13 @@ import { defaultSet } from '../src/core/model/bundled';
 import { checkWorkbook } from '../src/core/check/check';
 import { a1, parseA1 } from '../src/core/model/grid';
 import { WorkbookPlan } from '../src/core/model/plan';
-import { buildWorkbookPlan, SHEETS } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { createExcelPort } from '../src/adapters/officejs/port';
 import { ExcelHost } from '../src/adapters/officejs/run';
 import { worksheetToGrid } from '../src/adapters/exceljs/read-grid';
 import { planToXlsx } from '../src/adapters/exceljs/write';
 import { ApiVersion, createFakeExcel, FakeExcel, FakeValidation } from './fake-excel';
+import { SHEETS } from '../src/core/model/layout';
 
 interface ValidationRecord {
   /** The range the rule belongs to: its formulas are relative to that range's top-left cell. */

@@ -12,12 +12,13 @@ import { leavesOf } from '../src/core/model/criteria';
 import { a1, cellAt, formulaAt } from '../src/core/model/grid';
 import { SHEETS } from '../src/core/model/layout';
 import { CellPlan, SheetPlan, StyleSpec, WorkbookPlan, planToGrids } from '../src/core/model/plan';
-import { buildWorkbookPlan, scoringGeometry } from '../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { planToWorkbook, writePlanToFile } from '../src/adapters/exceljs/write';
 import { requireEngine } from './engines';
 import { renderToPng } from './libreoffice';
 import { entriesOf, plausibleScores } from './helpers/communes';
+import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
 
 let dir: string;
 

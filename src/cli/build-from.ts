@@ -11,11 +11,12 @@ import { formatPoints } from '../core/model/points';
 import { WorkbookMeta } from '../core/sheets/meta';
 import { readScoring } from '../core/sheets/scoring/read';
 import { planUpgrade, valuesCopySheet } from '../core/features/upgrade';
-import { LEFTOVERS_SHEET, unitNames } from '../core/sheets/workbook';
 import { ENTRY_ROLE_NAMES } from '../core/model/entries';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { Io } from './io';
+import { unitNames } from '../core/model/build-options';
+import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 
 /** Leftovers listed on the terminal; the sheet has them all. */
 const LISTED_LEFTOVERS = 10;

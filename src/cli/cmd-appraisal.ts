@@ -9,10 +9,10 @@ import { Command } from 'commander';
 import { planWithAppraisal } from '../core/features/appraisal';
 import { valuesCopySheet } from '../core/features/upgrade';
 import { Lang, UserError, msg } from '../core/model/errors';
-import { LEFTOVERS_SHEET } from '../core/sheets/workbook';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { CliExit, EXIT, Io, Register, describeError, langOf } from './io';
+import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 
 const T = {
   vi: {

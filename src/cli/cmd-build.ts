@@ -12,10 +12,11 @@ import { defaultSet } from '../core/model/bundled';
 import { CriteriaSet, describeSet, parseCriteriaSet } from '../core/model/criteria';
 import { Lang, UserError, msg, say } from '../core/model/errors';
 import { formatPoints } from '../core/model/points';
-import { BuildOptions, buildWorkbookPlan, unitNames } from '../core/sheets/workbook';
+import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { CliExit, EXIT, Io, Register, langOf } from './io';
 import { readEarlierWorkbook, writeRebuilt } from './build-from';
+import { BuildOptions, unitNames } from '../core/model/build-options';
 
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;

@@ -13,12 +13,13 @@ import { Lang, UserError, msg } from '../core/model/errors';
 import { documentFromFileName } from '../core/features/evidence/folders';
 import { readScoring } from '../core/sheets/scoring/read';
 import { planUpgrade, valuesCopySheet } from '../core/features/upgrade';
-import { LEFTOVERS_SHEET, buildWorkbookPlan } from '../core/sheets/workbook';
+import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { fileLinkKey, linkFromWorkbook, rebaseLink, scaffoldFolders, scanEvidenceFolders } from './evidence-files';
 import { EXIT, Io, Register, langOf } from './io';
 import { EvidenceDoc } from '../core/model/entries';
+import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 
 const T = {
   vi: {

@@ -7,12 +7,14 @@ import { Message, say } from '../core/model/errors';
 import { a1 } from '../core/model/grid';
 import { readMeta } from '../core/sheets/meta';
 import { formatPoints } from '../core/model/points';
-import { SHEETS, buildWorkbookPlan, scoringGeometry } from '../core/sheets/workbook';
+import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { PaneContext } from './context';
 import { LoadedSet, SetChoice, candidateSheets, loadCriteriaSet } from './criteria-source';
 import { askConfirm } from './confirm';
 import { byId, checkedValue, clear, element, setVisible } from './dom';
 import { TextKey } from './i18n';
+import { scoringGeometry } from '../core/sheets/scoring/geometry';
+import { SHEETS } from '../core/model/layout';
 
 export type ChosenSet = { choice: SetChoice } | { problem: TextKey; field: HTMLElement };
 

@@ -9,9 +9,9 @@ import { isMetaGrid } from '../core/sheets/meta';
 import { formatPoints } from '../core/model/points';
 import { CellEdit } from '../core/model/port';
 import { readScoring } from '../core/sheets/scoring/read';
-import { SHEETS } from '../core/sheets/workbook';
 import { PaneContext } from './context';
 import { byId, clear, element, setVisible } from './dom';
+import { SHEETS } from '../core/model/layout';
 
 export type CheckTrigger = { kind: 'button' } | { kind: 'built' } | { kind: 'edit'; address: string };
 

@@ -5,9 +5,9 @@ import { defaultSet } from '../core/model/bundled';
 import { CriteriaSet, parseCriteriaSet } from '../core/model/criteria';
 import { Lang, Message, msg } from '../core/model/errors';
 import { importCriteriaTable } from '../core/features/import/import-table';
-import { SHEETS } from '../core/sheets/workbook';
 import { WorkbookPort } from '../core/model/port';
 import { text } from './i18n';
+import { SHEETS } from '../core/model/layout';
 
 export type SetChoice =
   | { kind: 'bundled' }

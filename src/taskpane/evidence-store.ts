@@ -11,10 +11,10 @@ import { cellAt, cellText, formulaAt, parseA1 } from '../core/model/grid';
 import { SHEETS } from '../core/model/layout';
 import { WorkbookPort } from '../core/model/port';
 import { ScoringRead, readScoring } from '../core/sheets/scoring/read';
-import { STYLES } from '../core/sheets/workbook';
 import { EvidenceDoc } from '../core/model/entries';
 import { RegisterRange, registerRangeOf } from '../core/sheets/register/columns';
 import { RegisterRead, RegisterRow, leafEvidence } from '../core/sheets/register/read';
+import { STYLES } from '../core/sheets/styles';
 
 export interface LeafEvidenceView {
   code: string;

@@ -8,7 +8,6 @@ import { UserError, say } from '../core/model/errors';
 import { ENTRY_ROLE_NAMES, Leftover } from '../core/model/entries';
 import { formatPoints } from '../core/model/points';
 import { readScoring } from '../core/sheets/scoring/read';
-import { LEFTOVERS_SHEET, SHEETS } from '../core/sheets/workbook';
 import { addAppraisalColumn } from './appraisal';
 import { BuildController } from './build-controller';
 import { askConfirm } from './confirm';
@@ -16,6 +15,8 @@ import { PaneContext } from './context';
 import { loadCriteriaSet } from './criteria-source';
 import { byId, clear, element, setVisible } from './dom';
 import { CriteriaUpgradeResult, backupSheetName, upgradeCriteriaSet } from './upgrade';
+import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
+import { SHEETS } from '../core/model/layout';
 
 export interface MaintainController {
   /** Looks at the workbook again: shows the card when it has a scoring sheet, and which actions fit. */

@@ -4,7 +4,7 @@
 import { readScoring } from '../core/sheets/scoring/read';
 import { PaneContext } from './context';
 import { byId } from './dom';
-import { refreshedSummary } from '../core/sheets/summary-refresh';
+import { refreshedSummary } from '../core/sheets/summary';
 
 export function createSummaryController(ctx: PaneContext): void {
   const runButton = byId<HTMLButtonElement>('summary-run');

@@ -10,10 +10,10 @@
 
 import { CriteriaSet } from '../core/model/criteria';
 import { Leftover } from '../core/model/entries';
-import { columnSpec } from '../core/model/layout';
+import { columnSpec, SHEETS } from '../core/model/layout';
 import { WorkbookPort } from '../core/model/port';
 import { RenamedCriterion, planUpgrade, valuesCopySheet } from '../core/features/upgrade';
-import { LEFTOVERS_SHEET, SHEETS } from '../core/sheets/workbook';
+import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 
 export interface CriteriaUpgradeResult {
   /** The sheet holding the old scoring sheet's values. */

@@ -14,10 +14,11 @@ import { CellValue, WorkbookGrids, a1, cellAt } from '../../src/core/model/grid'
 import { WorkbookPlan } from '../../src/core/model/plan';
 import { sumPoints } from '../../src/core/model/points';
 import { readScoring } from '../../src/core/sheets/scoring/read';
-import { BuildOptions, buildWorkbookPlan } from '../../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../../src/core/sheets/workbook';
 import { readWorkbookGrids } from '../../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../../src/adapters/exceljs/write';
 import { recalculateAll } from '../libreoffice';
+import { BuildOptions } from '../../src/core/model/build-options';
 
 export interface CaseSize {
   domains: number;

@@ -4,7 +4,8 @@ import { CriteriaSet, parseCriteriaSet } from '../../src/core/model/criteria';
 import { CellValue, WorkbookGrids, SheetGrid } from '../../src/core/model/grid';
 import { ColumnRole, SHEETS } from '../../src/core/model/layout';
 import { planToGrids } from '../../src/core/model/plan';
-import { buildWorkbookPlan, scoringGeometry } from '../../src/core/sheets/workbook';
+import { buildWorkbookPlan } from '../../src/core/sheets/workbook';
+import { scoringGeometry } from '../../src/core/sheets/scoring/geometry';
 
 export const SMALL_SET_RAW = {
   id: 'test-set',

@@ -10,7 +10,7 @@ import { SheetGrid, WorkbookGrids, a1 } from '../model/grid';
 import { WorkbookPlan } from '../model/plan';
 import { readScoring } from '../sheets/scoring/read';
 import { planUpgrade } from './upgrade';
-import { scoringGeometry } from '../sheets/workbook';
+import { scoringGeometry } from '../sheets/scoring/geometry';
 
 export interface AppraisalAddition {
   plan: WorkbookPlan;

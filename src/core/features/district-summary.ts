@@ -12,7 +12,8 @@ import { extraLists } from '../sheets/scoring/extras';
 import { a1, columnLetter, foldText } from '../model/grid';
 import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
 import { formatPoints, fromHundredths, toHundredths } from '../model/points';
-import { STYLES, bandFormula } from '../sheets/workbook';
+import { STYLES } from '../sheets/styles';
+import { bandFormula } from '../sheets/scoring/totals';
 
 export type SummaryBasis = 'self' | 'appraisal';
 

@@ -15,10 +15,12 @@ import { CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
 import { formatPoints, parseScoreCell, pointsEqual, toHundredths } from '../model/points';
 import { ScoringRead, readScoring } from '../sheets/scoring/read';
 import { ENTRY_ROLES, Entries, EntryRole, Leftover, LeafEntry } from '../model/entries';
-import { readLeftoversSheet } from '../sheets/leftovers';
-import { BuildOptions, LEFTOVERS_SHEET, buildWorkbookPlan, columnTotals } from '../sheets/workbook';
+import { readLeftoversSheet, LEFTOVERS_SHEET } from '../sheets/leftovers';
+import { buildWorkbookPlan } from '../sheets/workbook';
 import { extractEntries } from '../sheets/scoring/entries';
 import { extraItemsByCode } from '../sheets/scoring/extras';
+import { BuildOptions } from '../model/build-options';
+import { columnTotals } from '../sheets/scoring/totals';
 
 export interface UpgradeRequest {
   grids: WorkbookGrids;

@@ -1,3 +1,5 @@
+import { a1 } from './grid';
+
 // Reading a subtotal formula back: which rows of one column a plain SUM covers. Shared by the checks
 // of the tree's subtotals (check.ts) and of the bonus and deduction rows (check-extras.ts).
 
@@ -47,4 +49,42 @@ export function quoteSheet(name: string): string {
 export function formulaText(text: string): string {
   return '"' + text.replace(/"/g, '""') + '"';
 }
+/** References to rows of one column, consecutive rows joined into ranges: E11:E14,E17. */
+export function rowRefs(col: number, rows: number[]): string[] {
+  const sorted = rows.slice().sort((a, b) => a - b);
+  const refs: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    refs.push(i === j ? a1(sorted[i], col) : a1(sorted[i], col) + ':' + a1(sorted[j], col));
+    i = j + 1;
+  }
+  return refs;
+}
 
+/** SUM of the references; more than 255 arguments (Excel's limit) are nested in groups. */
+export function sumFormula(refs: string[]): string {
+  if (refs.length === 0) return '0';
+  if (refs.length <= 255) return 'SUM(' + refs.join(',') + ')';
+  const groups: string[] = [];
+  for (let i = 0; i < refs.length; i += 255) groups.push('SUM(' + refs.slice(i, i + 255).join(',') + ')');
+  return sumFormula(groups);
+}
+
+
+
+/**
+ * Moves the references a formula makes to one sheet ('Chấm điểm'!E9, 'Chấm điểm'!C9:C20) to where
+ * `move` says each address now stands, on the sheet's present name. Both ends of a range move. An
+ * address `move` cannot place (null) is left as it was.
+ */
+export function moveSheetReferences(formula: string, sheet: string, newSheet: string, move: (address: string) => string | null): string {
+  const reference = new RegExp(quoteSheet(sheet).replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '!(\\$?[A-Z]{1,3}\\$?\\d+)(?::(\\$?[A-Z]{1,3}\\$?\\d+))?', 'g');
+  return formula.replace(reference, (whole: string, address: string, end: string | undefined) => {
+    const from = move(address);
+    const to = end === undefined ? '' : move(end);
+    if (from === null || to === null) return whole;
+    return quoteSheet(newSheet) + '!' + from + (end === undefined ? '' : ':' + to);
+  });
+}

@@ -12,22 +12,13 @@
 import { CriteriaSet, flattenSet } from '../../model/criteria';
 import { cellText, columnLetter } from '../../model/grid';
 import { SHEETS } from '../../model/layout';
-import { CellPlan, SheetPlan, StyleSpec } from '../../model/plan';
+import { CellPlan, SheetPlan } from '../../model/plan';
 import { safeHyperlink } from '../../model/evidence-link';
 import { findDate, findDocumentNumber, formatCodes } from '../../model/evidence-format';
 import type { Entries } from '../../model/entries';
 import { EvidenceDoc } from '../../model/entries';
 import { RegisterField, RegisterColumn, REGISTER_COLUMNS, REGISTER_COL, REGISTER_HEADER_ROW, REGISTER_FIRST_ROW, REGISTER_MIN_ROWS, REGISTER_MIN_DRAWN_ROWS, REGISTER_SPARE_DRAWN_ROWS, typedItems, RegisterRange } from './columns';
 import { quoteSheet, formulaText } from '../../model/formula';
-
-export const EVIDENCE_STYLES: Record<string, StyleSpec> = {
-  evidenceCell: { font: { color: '0563C1', underline: true }, vertical: 'top', wrap: true, border: true },
-  registerText: { vertical: 'top', wrap: true, border: true, numFmt: '@' },
-  registerCenter: { horizontal: 'center', vertical: 'top', border: true, numFmt: '@' },
-  registerLink: { font: { color: '0563C1', underline: true }, vertical: 'top', wrap: true, border: true, numFmt: '@' },
-  registerNumber: { horizontal: 'center', vertical: 'top', border: true },
-};
-
 // ---------------------------------------------------------------------------------------------
 // Reading
 // ---------------------------------------------------------------------------------------------

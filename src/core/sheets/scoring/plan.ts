@@ -1,0 +1,214 @@
+// The Chấm điểm sheet as a plan: the header block, one row per node, entry cells with their
+// validation, subtotal formulas, the Kiểm tra column, and the total, applicable maximum and index rows.
+
+import { setMax } from '../../model/criteria';
+import { a1, columnLetter } from '../../model/grid';
+import { ColumnRole, ROW_MARKERS, SHEETS, columnSpec } from '../../model/layout';
+import { CellPlan, ConditionalFormatPlan, PlanValue, SheetPlan, ValidationPlan } from '../../model/plan';
+import { NOT_APPLICABLE_MARK } from '../../model/points';
+import { EntryRole, LeafEntry, entryValue } from '../../model/entries';
+import { notApplicableMaxFormula } from './applicable';
+import { EvidencePlan } from '../register/plan';
+import { extraRowsPlan, totalWithExtrasFormula } from './extras';
+import { BuildOptions, unitNames } from '../../model/build-options';
+import { rowRefs, sumFormula } from '../../model/formula';
+import { ScoringGeometry } from './geometry';
+import { bandFormula, Totals } from './totals';
+import { CHECK_TEXT, scoreCheckExpression, scoreValidation, isBlankValue, checkText } from '../../model/verdict';
+
+/** The note shown on the sheet for a set that is not the issued text. */
+export const REFERENCE_NOTE = 'Bộ tiêu chí tham khảo — đối chiếu với Phụ lục Quyết định 4203/QĐ-UBND trước khi dùng';
+
+export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, register: EvidencePlan): SheetPlan {
+  const { set, year } = opts;
+  const appraisal = !!opts.appraisal;
+  const { layout } = g;
+  const col = layout.col as Record<ColumnRole, number>;
+  const lastCol = layout.order.length - 1;
+  const textLast = lastCol - 1; // titles and hints span the columns before the code column
+  const cells: CellPlan[] = [];
+  const merges: string[] = [];
+  const validations: ValidationPlan[] = [];
+  const names = unitNames(opts.unit);
+  const put = (cell: CellPlan) => cells.push(cell);
+  const mergeRow = (row: number) => merges.push(a1(row, 0) + ':' + a1(row, textLast));
+
+  put({ row: 0, col: 0, value: `BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year}`, style: 'title' });
+  mergeRow(0);
+  put({ row: 1, col: 0, value: `Đơn vị: Ủy ban nhân dân ${names.full.charAt(0).toLowerCase() + names.full.slice(1)}`, style: 'infoBold' });
+  mergeRow(1);
+  put({ row: 2, col: 0, value: `Bộ tiêu chí: ${set.title} (mã ${set.id})`, style: 'info' });
+  mergeRow(2);
+  put({ row: 3, col: 0, value: set.basis && set.basis.length ? 'Căn cứ: ' + set.basis.join('; ') : 'Căn cứ: (bộ tiêu chí không ghi văn bản căn cứ)', style: 'hint' });
+  mergeRow(3);
+  const reference = set.status !== 'official';
+  put({ row: 4, col: 0, value: reference ? (set.note && set.note.indexOf('tham khảo') >= 0 ? set.note : REFERENCE_NOTE) : 'Bộ tiêu chí chính thức (đã đối chiếu văn bản ban hành).', style: reference ? 'statusReference' : 'statusOfficial' });
+  mergeRow(4);
+  put({
+    row: 5, col: 0, style: 'hint',
+    value: `Nhập điểm vào các ô nền vàng của cột "Điểm tự chấm"${appraisal ? ' và "Điểm thẩm định"' : ''}; ghi ${NOT_APPLICABLE_MARK} nếu tiêu chí không áp dụng. ` +
+      `Văn bản kiểm chứng ghi ở trang ${SHEETS.evidence} (số, ký hiệu, ngày, tệp); thiếu tài liệu thì ghi giải trình. Các ô tổng là công thức, không sửa.`,
+  });
+  mergeRow(5);
+
+  for (const role of layout.order) {
+    put({ row: g.headerRow, col: col[role], value: columnSpec(role).header.vi, style: 'header' });
+  }
+
+  const scoreRoles: Array<'self' | 'appraisal'> = appraisal ? ['self', 'appraisal'] : ['self'];
+  for (const { flat, row } of g.nodeRows) {
+    const n = flat.node;
+    // A tiêu chí scored directly is still a criterion: it looks like one, with entry cells of a leaf.
+    const kind = flat.depth === 0 ? 'domain' : flat.depth === 1 ? 'criterion' : 'leaf';
+    const center = kind + 'Center';
+    const points = kind + 'Points';
+    put({ row, col: col.stt, value: n.stt || null, style: center });
+    put({ row, col: col.name, value: n.name, style: kind });
+    put({ row, col: col.max, value: n.max, style: points });
+    put({ row, col: col.method, value: n.method || null, style: flat.leaf ? 'method' : kind });
+    put({ row, col: col.code, value: n.code, style: 'code' });
+    if (flat.leaf) {
+      const entry = (opts.entries && opts.entries[n.code]) || { values: {} };
+      const valueOf = (role: EntryRole): PlanValue => entryValue(entry.values[role]);
+      for (const role of scoreRoles) {
+        const cell = a1(row, col[role]);
+        put({ row, col: col[role], value: valueOf(role as EntryRole), style: 'entryScore' });
+        validations.push(scoreValidation(cell, n.max, n.levels, columnSpec(role).header.vi));
+      }
+      put(register.cell(n.code, row, col.evidence));
+      put({ row, col: col.note, value: valueOf('note'), style: 'entryText' });
+      if (appraisal) put({ row, col: col.appraisalNote, value: valueOf('appraisalNote'), style: 'entryText' });
+      const selfText = checkText(entry.values.self, n.max, n.levels);
+      const checkResult = appraisal && !isBlankValue(entry.values.appraisal)
+        ? `Tự chấm: ${selfText} | Thẩm định: ${checkText(entry.values.appraisal, n.max, n.levels)}`
+        : selfText;
+      put({ row, col: col.check, formula: leafCheckFormula(row, col, n.max, n.levels, appraisal), result: checkResult, style: 'check' });
+    } else {
+      const childRows = flat.childCodes.map((c) => g.rowOf[c]);
+      for (const role of scoreRoles) {
+        put({ row, col: col[role], formula: sumFormula(rowRefs(col[role], childRows)), result: totals[role].byCode[n.code], style: points });
+      }
+      put({ row, col: col.evidence, value: null, style: kind });
+      put({ row, col: col.note, value: null, style: kind });
+      if (appraisal) put({ row, col: col.appraisalNote, value: null, style: kind });
+      put({ row, col: col.check, value: null, style: kind });
+    }
+  }
+
+  const extraRows = extraRowsPlan({
+    groups: g.extras, layout, scoreRoles,
+    entryValue: (code, role) => entryValue(((opts.entries && opts.entries[code]) || { values: {} as LeafEntry['values'] }).values[role as EntryRole]),
+    evidenceLink: (code) => (opts.entries && opts.entries[code] ? opts.entries[code].evidenceLink : undefined),
+    groupResult: (kind, role) => totals[role][kind],
+  });
+  extraRows.cells.forEach(put);
+  validations.push(...extraRows.validations);
+
+  // Total, applicable maximum, index (and classification when the set has bands).
+  const domainRows = g.nodeRows.filter((r) => r.flat.depth === 0).map((r) => r.row);
+  const first = g.firstNodeRow;
+  // Only the tree's rows: a KAD typed on a bonus row must not lower the applicable maximum.
+  const last = g.lastNodeRow;
+  const totalMax = setMax(set);
+  const labelSpan = (row: number, text: string) => {
+    put({ row, col: 0, value: text, style: 'totalLabel' });
+    for (let c = 1; c < col.max; c++) put({ row, col: c, value: null, style: 'totalLabel' });
+    merges.push(a1(row, 0) + ':' + a1(row, col.max - 1));
+  };
+  const blanks = (row: number, except: number[]) => {
+    for (let c = col.max; c <= textLast; c++) if (except.indexOf(c) < 0) put({ row, col: c, value: null, style: 'totalBlank' });
+  };
+  labelSpan(g.totalRow, 'TỔNG ĐIỂM');
+  put({ row: g.totalRow, col: col.max, formula: sumFormula(rowRefs(col.max, domainRows)), result: totalMax, style: 'totalPoints' });
+  for (const role of scoreRoles) {
+    const formula = totalWithExtrasFormula(sumFormula(rowRefs(col[role], domainRows)), col[role], g.extras);
+    put({ row: g.totalRow, col: col[role], formula, result: totals[role].total, style: 'totalPoints' });
+  }
+  blanks(g.totalRow, [col.max].concat(scoreRoles.map((r) => col[r])));
+  put({ row: g.totalRow, col: col.code, value: ROW_MARKERS.total, style: 'codeMarker' });
+
+  labelSpan(g.applicableRow, 'ĐIỂM TỐI ĐA CÁC TIÊU CHÍ ÁP DỤNG');
+  const maxRange = `${a1(first, col.max)}:${a1(last, col.max)}`;
+  for (const role of scoreRoles) {
+    const range = `${a1(first, col[role])}:${a1(last, col[role])}`;
+    put({
+      row: g.applicableRow, col: col[role],
+      formula: `${a1(g.totalRow, col.max)}-${notApplicableMaxFormula(range, maxRange)}`,
+      result: totals[role].applicableMax, style: 'totalPoints',
+    });
+  }
+  blanks(g.applicableRow, scoreRoles.map((r) => col[r]));
+  put({ row: g.applicableRow, col: col.code, value: ROW_MARKERS.applicableMax, style: 'codeMarker' });
+
+  labelSpan(g.indexRow, 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (%)');
+  for (const role of scoreRoles) {
+    const total = a1(g.totalRow, col[role]);
+    const applicable = a1(g.applicableRow, col[role]);
+    put({
+      row: g.indexRow, col: col[role],
+      formula: `IF(${applicable}>0,ROUND(${total}/${applicable}*100,2),"")`,
+      result: totals[role].index === null ? '' : totals[role].index!, style: 'totalPercent',
+    });
+  }
+  blanks(g.indexRow, scoreRoles.map((r) => col[r]));
+  put({ row: g.indexRow, col: col.code, value: ROW_MARKERS.index, style: 'codeMarker' });
+
+  if (g.bandRow !== null) {
+    labelSpan(g.bandRow, 'XẾP LOẠI');
+    for (const role of scoreRoles) {
+      put({ row: g.bandRow, col: col[role], formula: bandFormula(a1(g.indexRow, col[role]), set)!, result: totals[role].band, style: 'totalPoints' });
+    }
+    blanks(g.bandRow, scoreRoles.map((r) => col[r]));
+    put({ row: g.bandRow, col: col.code, value: ROW_MARKERS.band, style: 'codeMarker' });
+  }
+
+  return {
+    name: SHEETS.scoring,
+    visibility: 'visible',
+    columns: layout.order.map((role) => ({ width: columnSpec(role).width, hidden: columnSpec(role).hidden })),
+    rowHeights: [{ row: 0, height: 24 }, { row: 4, height: 18 }, { row: 5, height: 30 }, { row: g.headerRow, height: 32 }],
+    cells,
+    merges,
+    validations,
+    conditionalFormats: scoringConditionalFormats(g, scoreRoles),
+    freeze: { rows: g.headerRow + 1, cols: 2 },
+    protect: true,
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { from: g.headerRow, to: g.headerRow } },
+  };
+}
+
+/** The row's Kiểm tra formula: the self score's check, and the appraisal's once it is entered. */
+export function leafCheckFormula(row: number, col: Record<ColumnRole, number>, max: number, levels: number[] | undefined, appraisal: boolean): string {
+  const self = scoreCheckExpression(a1(row, col.self), max, levels);
+  if (!appraisal) return self;
+  const cell = a1(row, col.appraisal);
+  const appraised = scoreCheckExpression(cell, max, levels);
+  return `IF(TRIM(${cell}&"")="",${self},"Tự chấm: "&${self}&" | Thẩm định: "&${appraised})`;
+}
+
+/**
+ * Colours that flag wrong entries even when nothing else runs (a pasted value bypasses validation).
+ * One rule per column over all node rows: the formula is relative to the first row.
+ */
+export function scoringConditionalFormats(g: ScoringGeometry, scoreRoles: ColumnRole[]): ConditionalFormatPlan[] {
+  const col = g.layout.col as Record<ColumnRole, number>;
+  const first = g.firstNodeRow;
+  const last = g.totalRow - 1;
+  const maxCell = '$' + columnLetter(col.max) + (first + 1);
+  const checkCell = '$' + columnLetter(col.check) + (first + 1);
+  const rules: ConditionalFormatPlan[] = [];
+  for (const role of scoreRoles) {
+    const c = a1(first, col[role]);
+    const range = `${a1(first, col[role])}:${a1(last, col[role])}`;
+    rules.push({
+      ranges: [range],
+      formula: `AND(TRIM(${c}&"")<>"",UPPER(TRIM(${c}&""))<>"${NOT_APPLICABLE_MARK}",OR(NOT(ISNUMBER(${c})),${c}<0,${c}>${maxCell}))`,
+      style: { fill: 'FF7C80', fontColor: '9C0006', bold: true },
+    });
+  }
+  const checkRange = `${a1(first, col.check)}:${a1(last, col.check)}`;
+  rules.push({ ranges: [checkRange], formula: `LEFT(${checkCell},1)="✗"`, style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true } });
+  rules.push({ ranges: [checkRange], formula: `${checkCell}="${CHECK_TEXT.ok}"`, style: { fontColor: '006100' } });
+  rules.push({ ranges: [checkRange], formula: `${checkCell}="${CHECK_TEXT.blank}"`, style: { fill: 'FFEB9C', fontColor: '9C5700' } });
+  return rules;
+}
