@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { defaultSet } from '../src/core/model/bundled';
-import { FileReport, checkWorkbook } from '../src/core/check/check';
+import { checkWorkbook } from '../src/core/check/check';
 import { CriteriaSet, flattenSet } from '../src/core/model/criteria';
 import { CellValue, SheetGrid, WorkbookGrids, a1, cellAt } from '../src/core/model/grid';
 import { SHEETS } from '../src/core/model/layout';
@@ -19,6 +19,7 @@ import { requireEngine } from './engines';
 import { cchc } from './helpers/cli';
 import { withExtras } from './helpers/communes';
 import { ScoreEntry, fillScores, recalculate } from './libreoffice';
+import { FileReport } from '../src/core/check/report';
 
 let dir: string;
 beforeAll(() => {

@@ -2,7 +2,7 @@
 // firing and silent on the appraisal column, the differences list, the Tổng hợp formulas, and the
 // extras' rows, validation, caps and place in the total.
 
-import { checkWorkbook, FileReport } from '../src/core/check/check';
+import { checkWorkbook } from '../src/core/check/check';
 import { CellValue, a1, parseA1 } from '../src/core/model/grid';
 import { ROW_MARKERS, SHEETS } from '../src/core/model/layout';
 import { planCell, planToGrids } from '../src/core/model/plan';
@@ -10,6 +10,7 @@ import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { builtGrids, enter, setCell, smallSet, BuiltGrids } from './helpers/scoring';
 import { entriesOf, extrasSet } from './helpers/communes';
 import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
+import { FileReport } from '../src/core/check/report';
 
 const FULL: Record<string, CellValue> = { '1.1.1': 1, '1.1.2': 0.75, '1.2': 1, '2.1.1': 0.5, '2.1.2': 1.5 };
 

@@ -1,7 +1,9 @@
-import { checkWorkbook, FileReport, groupIssuesByDomain, hasErrors, sumFormulaRows } from '../src/core/check/check';
+import { checkWorkbook } from '../src/core/check/check';
 import { flattenSet } from '../src/core/model/criteria';
 import { CellValue } from '../src/core/model/grid';
 import { builtGrids, enter, setCell, smallSet, BuiltGrids } from './helpers/scoring';
+import { FileReport, groupIssuesByDomain, hasErrors } from '../src/core/check/report';
+import { sumFormulaRows } from '../src/core/model/formula';
 
 function check(b: BuiltGrids, lang: 'vi' | 'en' = 'vi'): FileReport {
   return checkWorkbook(b.grids, { lang });

@@ -8,12 +8,12 @@ import * as path from 'path';
 import { Io } from '../src/cli/io';
 import { run } from '../src/cli/main';
 import { evidenceFileCheck } from '../src/cli/evidence-files';
-import { FileReport } from '../src/core/check/check';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { SMALL_SET_RAW } from './helpers/scoring';
 import { fillScores } from './libreoffice';
 import { EvidenceDoc } from '../src/core/model/entries';
 import { readRegister } from '../src/core/sheets/register/read';
+import { FileReport } from '../src/core/check/report';
 
 const NFD = (s: string) => s.normalize('NFD');
 const LONG_NAME = 'Thực hiện chế độ báo cáo định kỳ về công tác cải cách hành chính hằng quý, sáu tháng và năm theo quy định của Ủy ban nhân dân huyện';

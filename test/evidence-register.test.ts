@@ -1,4 +1,4 @@
-import { CheckOptions, FileReport, checkWorkbook } from '../src/core/check/check';
+import { checkWorkbook } from '../src/core/check/check';
 import {
   evidenceCellFormula
 } from '../src/core/sheets/register/plan';
@@ -15,6 +15,8 @@ import { REGISTER_COL, REGISTER_FIRST_ROW, isRegisterFormula, registerRangeOf } 
 import { readRegister } from '../src/core/sheets/register/read';
 import { hyperlinkFormulaTarget } from '../src/core/model/formula';
 import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
+import { CheckOptions } from '../src/core/check/contract';
+import { FileReport } from '../src/core/check/report';
 
 const DOCS: EvidenceDoc[] = [
   { codes: ['1.1.1', '2.1.1'], number: '125/KH-UBND', date: '20/12/2023', summary: 'Kế hoạch CCHC năm 2024', link: 'Minh chung/1.1.1 Ban hanh ke hoach/125-KH-UBND.pdf' },

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { FileReport, checkWorkbook } from '../src/core/check/check';
+import { checkWorkbook } from '../src/core/check/check';
 import { CellValue, SheetGrid, WorkbookGrids } from '../src/core/model/grid';
 import { SHEETS } from '../src/core/model/layout';
 import { planToGrids } from '../src/core/model/plan';
@@ -16,6 +16,7 @@ import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { requireEngine } from './engines';
 import { recalculate } from './libreoffice';
 import { smallSet } from './helpers/scoring';
+import { FileReport } from '../src/core/check/report';
 
 const SCORES: Record<string, CellValue> = { '1.1.1': 1, '1.1.2': 0.75, '1.2': 'KAD', '2.1.1': 0.5, '2.1.2': 1.5 };
 

@@ -1,9 +1,8 @@
 // Lines of `cchc check`'s human output for the bonus and deduction groups and for the leaves where the
 // appraisal differs from the self score.
-
-import { FileReport } from '../core/check/check';
 import { Lang } from '../core/model/errors';
 import { formatPoints } from '../core/model/points';
+import { FileReport } from '../core/check/report';
 
 const T = {
   vi: {

@@ -3,7 +3,7 @@
 
 import * as path from 'path';
 import { Command } from 'commander';
-import { CheckOptions, FileReport, Issue, checkWorkbook, groupIssuesByDomain, hasErrors } from '../core/check/check';
+import { checkWorkbook } from '../core/check/check';
 import { SHEETS } from '../core/model/layout';
 import { readScoring } from '../core/sheets/scoring/read';
 import { flattenSet } from '../core/model/criteria';
@@ -15,6 +15,8 @@ import { EXIT, Io, Register, langOf } from './io';
 import { evidenceFileCheck } from './evidence-files';
 import { differenceLines, extrasLines } from './check-text-appraisal';
 import { WorkbookGrids } from '../core/model/grid';
+import { CheckOptions, Issue } from '../core/check/contract';
+import { FileReport, groupIssuesByDomain, hasErrors } from '../core/check/report';
 
 export interface CheckedFile {
   report: FileReport;

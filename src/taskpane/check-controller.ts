@@ -2,7 +2,7 @@
 // counts, a click on a problem selects its cell. While the pane is open, edits on the scoring sheet
 // (typed or pasted) are checked again at once.
 
-import { DomainGroup, FileReport, Issue, checkWorkbook, groupIssuesByDomain } from '../core/check/check';
+import { checkWorkbook } from '../core/check/check';
 import { flattenSet } from '../core/model/criteria';
 import { WorkbookGrids } from '../core/model/grid';
 import { isMetaGrid } from '../core/sheets/meta';
@@ -12,6 +12,8 @@ import { readScoring } from '../core/sheets/scoring/read';
 import { PaneContext } from './context';
 import { byId, clear, element, setVisible } from './dom';
 import { SHEETS } from '../core/model/layout';
+import { Issue } from '../core/check/contract';
+import { DomainGroup, FileReport, groupIssuesByDomain } from '../core/check/report';
 
 export type CheckTrigger = { kind: 'button' } | { kind: 'built' } | { kind: 'edit'; address: string };
 

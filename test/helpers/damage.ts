@@ -5,12 +5,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkFile } from '../../src/cli/cmd-check';
-import { FileReport } from '../../src/core/check/check';
 import { buildWorkbookPlan } from '../../src/core/sheets/workbook';
 import { planToWorkbook } from '../../src/adapters/exceljs/write';
 import { readZipDirectory } from '../../src/adapters/exceljs/zip-scan';
 import { prng } from './generate';
 import { smallSet } from './scoring';
+import { FileReport } from '../../src/core/check/report';
 
 /** A filled workbook with the appraisal columns, notes and an evidence register. */
 export async function damageBase(): Promise<Buffer> {

@@ -1,11 +1,10 @@
 // The evidence rules of DESIGN.md §3.2: missing-evidence, bad-link and evidence-not-found. They read
 // the Minh chứng register and, for workbooks made before it, links typed into the evidence cells.
-
-import type { CheckContext, Rule } from './check';
 import { a1, cellAt, cellText } from '../model/grid';
 import { formatPoints } from '../model/points';
 import { classifyLink, formatFilePath } from '../model/evidence-link';
 import { leafEvidence } from '../sheets/register/read';
+import type { CheckContext, Rule } from './contract';
 
 /** A link found in the workbook, with where it stands and which criterion it backs. */
 interface PlacedLink {

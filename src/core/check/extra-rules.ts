@@ -1,29 +1,11 @@
 // Checks and report of the bonus and deduction rows (extras.ts): the same rule ids as the tree's
 // leaves, and the formulas that tie the groups into TỔNG ĐIỂM.
-
-import type { CheckContext, Rule } from './check';
 import { sumFormulaRows } from '../model/formula';
-import { CriteriaSet } from '../model/criteria';
 import { Message } from '../model/errors';
 import { a1, cellAt, cellText, formulaAt, parseA1 } from '../model/grid';
-import { ColumnRole } from '../model/layout';
 import { ExtraKind, extraLists, splitTotalFormula } from '../sheets/scoring/extras';
-import { ParsedScore, formatPoints, pointsEqual, sumPoints, toHundredths } from '../model/points';
-
-export interface ExtraReport {
-  code: string;
-  kind: ExtraKind;
-  name: string;
-  max: number;
-  self: number | null;
-  appraisal: number | null;
-  cells: Partial<Record<'max' | 'self' | 'appraisal', string>>;
-}
-
-export type ExtraTotals = Partial<Record<ExtraKind, { self: number; appraisal: number | null }>>;
-
-const f = (n: number) => formatPoints(n, 'vi');
-const fe = (n: number) => formatPoints(n, 'en');
+import { ParsedScore, pointsEqual, toHundredths } from '../model/points';
+import { CheckContext, Rule, f, fe } from './contract';
 
 const KIND_NAME: Record<ExtraKind, Message> = {
   bonus: { vi: 'Điểm thưởng', en: 'Bonus' },
@@ -167,35 +149,4 @@ export function checkTotalWithExtras(ctx: CheckContext, column: 'self' | 'apprai
     vi: `Ô TỔNG ĐIỂM (${cell}) không còn là công thức (đã bị ghi đè bằng giá trị): tổng sẽ không tự cập nhật.`,
     en: `The TOTAL cell (${cell}) no longer holds a formula (a value was typed or pasted over it): it will not update.`,
   } });
-}
-
-/** The extras of a file report: each item's entries and cells, and each group's sum per column. */
-export function reportExtras(
-  set: CriteriaSet,
-  numberOf: (code: string, column: 'self' | 'appraisal') => number | null,
-  cellOf: (code: string, role: ColumnRole) => string | null,
-  hasAppraisal: boolean,
-): { items: ExtraReport[]; totals: ExtraTotals } {
-  const items: ExtraReport[] = [];
-  const totals: ExtraTotals = {};
-  for (const g of extraLists(set)) {
-    const reports = g.items.map((item) => {
-      const cells: ExtraReport['cells'] = {};
-      const roles: Array<'max' | 'self' | 'appraisal'> = hasAppraisal ? ['max', 'self', 'appraisal'] : ['max', 'self'];
-      for (const role of roles) {
-        const c = cellOf(item.code, role);
-        if (c) cells[role] = c;
-      }
-      return {
-        code: item.code, kind: g.kind, name: item.name, max: item.max,
-        self: numberOf(item.code, 'self'), appraisal: hasAppraisal ? numberOf(item.code, 'appraisal') : null, cells,
-      };
-    });
-    items.push(...reports);
-    totals[g.kind] = {
-      self: sumPoints(reports.map((r) => r.self)),
-      appraisal: hasAppraisal ? sumPoints(reports.map((r) => r.appraisal)) : null,
-    };
-  }
-  return { items, totals };
 }

@@ -4,8 +4,6 @@
 // Which communes are ranked: those on the criteria set (same id and same scoring content) and year
 // most of the readable workbooks use, with no error, not a second workbook of a commune already
 // ranked, and — by appraisal — with the appraisal entered. Everything else is listed in `excluded`.
-
-import { FileReport, hasErrors } from '../check/check';
 import { CriteriaSet, flattenSet } from '../model/criteria';
 import { Lang, Message, say } from '../model/errors';
 import { extraLists } from '../sheets/scoring/extras';
@@ -14,6 +12,7 @@ import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
 import { formatPoints, fromHundredths, toHundredths } from '../model/points';
 import { STYLES } from '../sheets/styles';
 import { bandFormula } from '../sheets/scoring/totals';
+import { FileReport, hasErrors } from '../check/report';
 
 export type SummaryBasis = 'self' | 'appraisal';
 

@@ -53,3 +53,10 @@ export function columnTotals(set: CriteriaSet, entries: Entries | undefined, rol
   const band = index === null ? '' : (bands.filter((b) => index >= b.min)[0] || { label: '' }).label;
   return { byCode, bonus: extras.bonus, deduction: extras.deduction, total, applicableMax, index, band };
 }
+/** The band a set gives an index (bands are highest first). */
+export function bandOf(bands: Array<{ min: number; label: string }> | undefined, index: number | null): string | null {
+  if (!bands || !bands.length || index === null) return null;
+  for (const b of bands.slice().sort((x, y) => y.min - x.min)) if (index >= b.min) return b.label;
+  return null;
+}
+

@@ -1,0 +1,53 @@
+// The contract between the check and its rules: what a rule sees (the read workbook, parsed entries)
+// and how it reports an issue. Rules are pure functions over this context (registry.ts lists them).
+
+import { FlatNode } from '../model/criteria';
+import { Lang, Message } from '../model/errors';
+import { ColumnRole } from '../model/layout';
+import { ParsedScore, formatPoints } from '../model/points';
+import { ScoringRead } from '../sheets/scoring/read';
+
+export type Severity = 'error' | 'warning';
+
+export type IssueColumn = 'self' | 'appraisal' | 'max' | 'evidence' | 'structure';
+
+export interface Issue {
+  severity: Severity;
+  rule: string;
+  code: string | null;
+  column: IssueColumn;
+  sheet: string;
+  cell: string | null;
+  message: string;
+}
+
+/** What a rule sees: the read workbook, the parsed entries, and where to report. */
+export interface CheckContext {
+  read: ScoringRead;
+  lang: Lang;
+  flat: FlatNode[];
+  /** Score columns present: self, and appraisal once it exists. */
+  scoreColumns: Array<'self' | 'appraisal'>;
+  entry(code: string, column: 'self' | 'appraisal'): ParsedScore;
+  cellOf(code: string, role: ColumnRole): string | null;
+  /** Files found under --evidence-root, when given (the evidence rules use it). */
+  options: CheckOptions;
+  /** `sheet`: where the cell stands when it is not the scoring sheet (the Minh chứng register). */
+  report(issue: Omit<Issue, 'sheet' | 'message'> & { message: Message; sheet?: string }): void;
+}
+
+export interface CheckOptions {
+  lang?: Lang;
+  /** Lets evidence rules ask whether a linked file exists; supplied by the CLI or left out. */
+  fileExists?: (link: string) => 'found' | 'missing' | 'outside-root';
+}
+
+/** A check rule: an id, and a pure function that reports through the context. */
+export interface Rule {
+  id: string;
+  run(ctx: CheckContext): void;
+}
+
+export const f = (n: number | null | undefined) => formatPoints(n, 'vi');
+
+export const fe = (n: number | null | undefined) => formatPoints(n, 'en');
