@@ -1,5 +1,4 @@
 import { checkWorkbook } from '../src/core/check/check';
-import { parseCriteriaSet } from '../src/core/model/criteria';
 import { planToGrids } from '../src/core/model/plan';
 import { readScoring } from '../src/core/sheets/scoring/read';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
@@ -7,6 +6,7 @@ import { builtGrids, enter, SMALL_SET_RAW } from './helpers/scoring';
 import { extractEntries } from '../src/core/sheets/scoring/entries';
 import { placeEntries } from '../src/core/features/upgrade';
 import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
+import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 
 describe('carrying entries into a rebuilt workbook', () => {
   test('every entry lands on its code; totals are recomputed', () => {

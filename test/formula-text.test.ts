@@ -5,7 +5,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseCriteriaSet } from '../src/core/model/criteria';
 import { CellValue, WorkbookGrids, a1 } from '../src/core/model/grid';
 import { WorkbookPlan } from '../src/core/model/plan';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
@@ -16,6 +15,7 @@ import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { requireEngine } from './engines';
 import { createFakeExcel } from './fake-excel';
 import { recalculate } from './libreoffice';
+import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 
 const HOSTILE = ['=HYPERLINK("http://example.org/x","Bấm vào")', '+1+1', '-2+3', '@SUM(1,2)', '=1+1'];
 

@@ -5,10 +5,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseCriteriaSet } from '../src/core/model/criteria';
 import { SMALL_SET_RAW } from './helpers/scoring';
 import { CLIMBING_LINKS } from './fixtures/hostile/generate';
 import { STACK_FRAME, cchc, cchcProcess, fingerprint } from './helpers/cli';
+import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 
 const CORPUS = path.join(__dirname, 'fixtures', 'hostile');
 const SECONDS = 1000;

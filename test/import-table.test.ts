@@ -1,8 +1,10 @@
 import { CriteriaNode, flattenSet } from '../src/core/model/criteria';
 import { CellValue, SheetGrid } from '../src/core/model/grid';
-import { findTableLayout, importCriteriaTable, levelsFromMethod } from '../src/core/features/import/import-table';
+import { importCriteriaTable } from '../src/core/features/import/import-table';
 import bundledJson from '../src/criteria/thai-nguyen-xa-2024.json';
 import { HEADER, MESSY_MERGES, messyRows } from './fixtures/import/messy-table';
+import { findTableLayout } from '../src/core/features/import/table-header';
+import { levelsFromMethod } from '../src/core/features/import/table-rows';
 
 function sheet(rows: CellValue[][], merges: string[] = [], name = 'Phụ lục'): SheetGrid {
   const empty = () => rows.map((r) => r.map((): string | null => null));

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { defaultSet } from '../src/core/model/bundled';
-import { CriteriaSet, flattenSet, leavesOf, parseCriteriaSet, setMax } from '../src/core/model/criteria';
+import { CriteriaSet, flattenSet, leavesOf, setMax } from '../src/core/model/criteria';
 import { CellValue, SheetGrid, WorkbookGrids, a1, cellAt } from '../src/core/model/grid';
 import { ROW_MARKERS, SHEETS, columnSpec } from '../src/core/model/layout';
 import { fromHundredths, toHundredths } from '../src/core/model/points';
@@ -17,6 +17,7 @@ import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { requireEngine } from './engines';
 import { ScoreEntry, fillScores, recalculate } from './libreoffice';
 import { CHECK_TEXT } from '../src/core/model/verdict';
+import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 
 let dir: string;
 

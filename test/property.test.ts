@@ -5,10 +5,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { describeSet, parseCriteriaSet } from '../src/core/model/criteria';
+import { describeSet } from '../src/core/model/criteria';
 import { requireEngine } from './engines';
 import { SMALL, describeFailures, generateCases, runProperty } from './helpers/property';
 import { BuildOptions } from '../src/core/model/build-options';
+import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 
 const SEED = 20240611;
 const RUNS = 5;

@@ -11,7 +11,6 @@ import { defaultSet } from '../src/core/model/bundled';
 import { leavesOf } from '../src/core/model/criteria';
 import { cellAt, formulaAt } from '../src/core/model/grid';
 import { fromHundredths, toHundredths } from '../src/core/model/points';
-import { SUMMARY_SHEETS } from '../src/core/features/district-summary';
 import { Io } from '../src/cli/io';
 import { run } from '../src/cli/main';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
@@ -19,6 +18,7 @@ import { requireEngine } from './engines';
 import { cchc, fingerprint } from './helpers/cli';
 import { Scores, extrasSet, fullScores, writeCommune } from './helpers/communes';
 import { recalculate } from './libreoffice';
+import { SUMMARY_SHEETS } from '../src/core/features/district-workbook';
 
 const set = defaultSet();
 const leaves = leavesOf(set);

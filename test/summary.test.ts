@@ -4,10 +4,11 @@
 import { checkWorkbook } from '../src/core/check/check';
 import { CriteriaSet } from '../src/core/model/criteria';
 import { planCell, planToGrids } from '../src/core/model/plan';
-import { SUMMARY_SHEETS, SummaryInput, rankUnits, summarize, summaryWorkbookPlan } from '../src/core/features/district-summary';
+import { SummaryInput, rankUnits, summarize } from '../src/core/features/district-summary';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { Scores, entriesOf, extrasSet } from './helpers/communes';
 import { smallSet } from './helpers/scoring';
+import { SUMMARY_SHEETS, summaryWorkbookPlan } from '../src/core/features/district-workbook';
 
 /** A commune's workbook checked in memory, as `cchc summary` sees it after reading the file. */
 function commune(file: string, unit: string, self: Scores, options: { set?: CriteriaSet; year?: number; appraisal?: Scores } = {}): SummaryInput {

@@ -2,7 +2,7 @@
 // values copy before anything is replaced, leftovers shown, text never turned into formulas.
 
 import { checkWorkbook } from '../src/core/check/check';
-import { CriteriaSet, parseCriteriaSet } from '../src/core/model/criteria';
+import { CriteriaSet } from '../src/core/model/criteria';
 import { Entries } from '../src/core/model/entries';
 import { WorkbookGrids } from '../src/core/model/grid';
 import { WorkbookPort } from '../src/core/model/port';
@@ -17,6 +17,7 @@ import { SMALL_SET_RAW, smallSet } from './helpers/scoring';
 import { extractEntries } from '../src/core/sheets/scoring/entries';
 import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
 import { SHEETS } from '../src/core/model/layout';
+import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 
 const ENTRIES: Entries = {
   '1.1.1': { values: { self: 1, note: '=SUM(A1:A9) là chữ, không phải công thức' } },

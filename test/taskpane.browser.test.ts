@@ -12,12 +12,13 @@ import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import webpack from 'webpack';
 import { defaultSet } from '../src/core/model/bundled';
-import { CriteriaNode, flattenSet, parseCriteriaSet } from '../src/core/model/criteria';
+import { CriteriaNode, flattenSet } from '../src/core/model/criteria';
 import { a1 } from '../src/core/model/grid';
 import { enginePath, requireEngine } from './engines';
 import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
 import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
 import { SHEETS } from '../src/core/model/layout';
+import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 
 const ROOT = path.join(__dirname, '..');
 const OFFICE_JS_DIR = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');

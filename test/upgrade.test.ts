@@ -2,7 +2,7 @@
 // sheet, with its reason, whatever has no place under the new set.
 
 import { checkWorkbook } from '../src/core/check/check';
-import { CriteriaSet, parseCriteriaSet } from '../src/core/model/criteria';
+import { CriteriaSet } from '../src/core/model/criteria';
 import { Entries, EvidenceDoc } from '../src/core/model/entries';
 import { CellValue, SheetGrid, WorkbookGrids, cellAt, linkAt } from '../src/core/model/grid';
 import { SHEETS } from '../src/core/model/layout';
@@ -13,6 +13,7 @@ import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { SMALL_SET_RAW, setCell, smallSet } from './helpers/scoring';
 import { extractEntries } from '../src/core/sheets/scoring/entries';
 import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
+import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 
 function setWith(edit: (raw: typeof SMALL_SET_RAW & { bonus?: unknown[] }) => void): CriteriaSet {
   const raw = JSON.parse(JSON.stringify(SMALL_SET_RAW));

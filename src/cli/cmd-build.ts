@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { defaultSet } from '../core/model/bundled';
-import { CriteriaSet, describeSet, parseCriteriaSet } from '../core/model/criteria';
+import { CriteriaSet, describeSet } from '../core/model/criteria';
 import { Lang, UserError, msg, say } from '../core/model/errors';
 import { formatPoints } from '../core/model/points';
 import { buildWorkbookPlan } from '../core/sheets/workbook';
@@ -17,6 +17,7 @@ import { writePlanToFile } from '../adapters/exceljs/write';
 import { CliExit, EXIT, Io, Register, langOf } from './io';
 import { readEarlierWorkbook, writeRebuilt } from './build-from';
 import { BuildOptions, unitNames } from '../core/model/build-options';
+import { parseCriteriaSet } from '../core/model/criteria-parse';
 
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;

@@ -5,14 +5,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { CRITERIA_LIMITS, CriteriaProblem, CriteriaSet, parseCriteriaSet } from '../core/model/criteria';
+import { CriteriaProblem, CriteriaSet } from '../core/model/criteria';
 import { parseCsv } from '../core/features/import/csv';
 import { Lang, UserError, msg, say } from '../core/model/errors';
 import { SheetGrid, foldText } from '../core/model/grid';
-import { DEFAULT_IMPORT_ID, TableLayout, findTableLayout, importCriteriaTable, missingHeaderMessage } from '../core/features/import/import-table';
+import { DEFAULT_IMPORT_ID, importCriteriaTable } from '../core/features/import/import-table';
 import { formatPoints, sumPoints } from '../core/model/points';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { CliExit, EXIT, Io, Register, langOf } from './io';
+import { TableLayout, findTableLayout, missingHeaderMessage } from '../core/features/import/table-header';
+import { CRITERIA_LIMITS, parseCriteriaSet } from '../core/model/criteria-parse';
 
 /** Criteria tables and sets are small; anything larger is not one. */
 const MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024;

@@ -69,7 +69,7 @@ async function scaffoldCommand(file: string, opts: { root?: string }, io: Io, la
   const workbook = path.resolve(io.cwd, file);
   const root = path.resolve(io.cwd, requireRoot(opts.root));
   const read = readScoring(await readWorkbookGrids(workbook));
-  const leaves = flattenSet(read.meta.set).filter((f) => f.leaf).map((f) => ({ code: f.code, name: f.node.name }));
+  const leaves = read.criteria.nodes.filter((f) => f.leaf).map((f) => ({ code: f.code, name: f.node.name }));
   const { created, existing } = scaffoldFolders(root, leaves);
   const lines = [t.root(shownPath(root, io))];
   if (created.length) lines.push(t.created(created.length), ...created.map((name) => '  + ' + name));

@@ -9,11 +9,12 @@ import { Command } from 'commander';
 import { Lang, UserError, msg } from '../core/model/errors';
 import { isMetaGrid, readMeta } from '../core/sheets/meta';
 import { formatPoints } from '../core/model/points';
-import { DistrictSummary, SummaryBasis, SummaryInput, summarize, summarySet, summaryWorkbookPlan } from '../core/features/district-summary';
+import { DistrictSummary, SummaryBasis, SummaryInput, summarize, summarySet } from '../core/features/district-summary';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { checkFile } from './cmd-check';
 import { EXIT, Io, Register, langOf } from './io';
+import { summaryWorkbookPlan } from '../core/features/district-workbook';
 
 const T = {
   vi: {

@@ -3,7 +3,6 @@
 // (typed or pasted) are checked again at once.
 
 import { checkWorkbook } from '../core/check/check';
-import { flattenSet } from '../core/model/criteria';
 import { WorkbookGrids } from '../core/model/grid';
 import { isMetaGrid } from '../core/sheets/meta';
 import { formatPoints } from '../core/model/points';
@@ -51,7 +50,7 @@ export function createCheckController(ctx: PaneContext): CheckController {
     const meta = grids.sheets.filter(isMetaGrid)[0];
     // The Minh chứng register too: evidence counts and links are checked from it.
     sheetsInUse = meta ? [read.sheet.name, meta.name].concat(read.register ? [read.register.sheet.name] : []) : null;
-    const flat = flattenSet(read.meta.set);
+    const flat = read.criteria.nodes;
     const groups = groupIssuesByDomain(report, flat);
     // The core lists issues rule by rule; people read the sheet top to bottom.
     const position: Record<string, number> = {};

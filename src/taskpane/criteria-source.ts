@@ -2,12 +2,13 @@
 // the open workbook (read by the same importer as `cchc criteria import`), or a JSON file the user picks.
 
 import { defaultSet } from '../core/model/bundled';
-import { CriteriaSet, parseCriteriaSet } from '../core/model/criteria';
+import { CriteriaSet } from '../core/model/criteria';
 import { Lang, Message, msg } from '../core/model/errors';
 import { importCriteriaTable } from '../core/features/import/import-table';
 import { WorkbookPort } from '../core/model/port';
 import { text } from './i18n';
 import { SHEETS } from '../core/model/layout';
+import { parseCriteriaSet } from '../core/model/criteria-parse';
 
 export type SetChoice =
   | { kind: 'bundled' }

@@ -3,7 +3,6 @@
 // first and refuses when the row no longer holds what the pane showed (someone edited it meanwhile),
 // then writes one register row. No DOM here: tests drive it against the recording fake of Excel.
 
-import { flattenSet } from '../core/model/criteria';
 import { UserError, msg } from '../core/model/errors';
 import { registerRowCells } from '../core/sheets/register/plan';
 import { DocumentInput, InputProblem, checkDocumentInput } from '../core/features/evidence/input';
@@ -136,7 +135,7 @@ export function createEvidenceStore(port: WorkbookPort): EvidenceStore {
       const row = topRow(selection.address);
       if (row === null || selection.sheet !== scoring.sheet.name) return { kind: 'elsewhere' };
       const code = scoring.codeRows[row];
-      const flat = code ? flattenSet(scoring.meta.set).filter((f) => f.code === code)[0] : undefined;
+      const flat = code ? scoring.criteria.nodes.filter((f) => f.code === code)[0] : undefined;
       if (!flat) return { kind: 'elsewhere' };
       if (!flat.leaf) return { kind: 'parent', code, name: flat.node.name };
       const evidence = leafEvidence(scoring.sheet, scoring.register, code, row, scoring.columns.evidence);

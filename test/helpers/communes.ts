@@ -3,13 +3,14 @@
 // benchmark.
 
 import * as path from 'path';
-import { CriteriaSet, leavesOf, parseCriteriaSet } from '../../src/core/model/criteria';
+import { CriteriaSet, leavesOf } from '../../src/core/model/criteria';
 import { Entries, EntryRole } from '../../src/core/model/entries';
 import { CellValue } from '../../src/core/model/grid';
 import { buildWorkbookPlan } from '../../src/core/sheets/workbook';
 import { writePlanToFile } from '../../src/adapters/exceljs/write';
 import { prng } from './generate';
 import { smallSet } from './scoring';
+import { parseCriteriaSet } from '../../src/core/model/criteria-parse';
 
 export type Scores = Record<string, CellValue>;
 

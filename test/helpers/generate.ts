@@ -1,7 +1,8 @@
 // Generated criteria sets of any size, for scale tests and the benchmark. Deterministic for a seed.
 
-import { CriteriaNode, CriteriaSet, parseCriteriaSet } from '../../src/core/model/criteria';
+import { CriteriaNode, CriteriaSet } from '../../src/core/model/criteria';
 import { sumPoints } from '../../src/core/model/points';
+import { parseCriteriaSet } from '../../src/core/model/criteria-parse';
 
 /** A tiny deterministic PRNG (mulberry32): the same seed gives the same set on every machine. */
 export function prng(seed: number): () => number {

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { checkWorkbook } from '../../src/core/check/check';
-import { CriteriaNode, parseCriteriaSet } from '../../src/core/model/criteria';
+import { CriteriaNode } from '../../src/core/model/criteria';
 import { Entries, EntryRole, EvidenceDoc } from '../../src/core/model/entries';
 import { CellValue, WorkbookGrids, a1, cellAt } from '../../src/core/model/grid';
 import { WorkbookPlan } from '../../src/core/model/plan';
@@ -19,6 +19,7 @@ import { readWorkbookGrids } from '../../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../../src/adapters/exceljs/write';
 import { recalculateAll } from '../libreoffice';
 import { BuildOptions } from '../../src/core/model/build-options';
+import { parseCriteriaSet } from '../../src/core/model/criteria-parse';
 
 export interface CaseSize {
   domains: number;

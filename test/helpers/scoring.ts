@@ -1,11 +1,12 @@
 // Test helpers: a small criteria set, a built workbook as grids, and edits a person would make.
 
-import { CriteriaSet, parseCriteriaSet } from '../../src/core/model/criteria';
+import { CriteriaSet } from '../../src/core/model/criteria';
 import { CellValue, WorkbookGrids, SheetGrid } from '../../src/core/model/grid';
 import { ColumnRole, SHEETS } from '../../src/core/model/layout';
 import { planToGrids } from '../../src/core/model/plan';
 import { buildWorkbookPlan } from '../../src/core/sheets/workbook';
 import { scoringGeometry } from '../../src/core/sheets/scoring/geometry';
+import { parseCriteriaSet } from '../../src/core/model/criteria-parse';
 
 export const SMALL_SET_RAW = {
   id: 'test-set',

@@ -7,11 +7,8 @@
 import { CriteriaSet, flattenSet } from '../model/criteria';
 import { Lang, Message, say } from '../model/errors';
 import { extraLists } from '../sheets/scoring/extras';
-import { a1, columnLetter, foldText } from '../model/grid';
-import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
-import { formatPoints, fromHundredths, toHundredths } from '../model/points';
-import { STYLES } from '../sheets/styles';
-import { bandFormula } from '../sheets/scoring/totals';
+import { foldText } from '../model/grid';
+import { fromHundredths, toHundredths } from '../model/points';
 import { FileReport, hasErrors } from '../check/report';
 
 export type SummaryBasis = 'self' | 'appraisal';
@@ -141,7 +138,7 @@ function scoresOf(u: Omit<SummaryUnit, 'rank'>): Omit<SummaryUnit, 'rank' | 'fil
   return out;
 }
 
-function mean(values: number[]): number {
+export function mean(values: number[]): number {
   let sum = 0;
   for (const v of values) sum += toHundredths(v);
   return fromHundredths(Math.round(sum / values.length));
@@ -245,162 +242,3 @@ export function summarySet(inputs: SummaryInput[], summary: DistrictSummary): Cr
 
 // ---------------------------------------------------------------------------------------------
 // The workbook: Xếp hạng (the ranking, with formulas) and Chưa xếp hạng (the excluded communes).
-
-export const SUMMARY_SHEETS = { ranking: 'Xếp hạng', excluded: 'Chưa xếp hạng' } as const;
-
-export interface SummaryWorkbook {
-  /** The ranking and the excluded communes, with the index chart in `plan.charts`. */
-  plan: WorkbookPlan;
-}
-
-const SUMMARY_STYLES = {
-  ...STYLES,
-  rank: { font: { bold: true }, horizontal: 'center', vertical: 'middle', border: true },
-  unitName: { vertical: 'middle', wrap: true, border: true },
-  fileName: { font: { size: 9, color: '595959' }, vertical: 'middle', wrap: true, border: true },
-} as WorkbookPlan['styles'];
-
-const BASIS_TEXT: Record<SummaryBasis, string> = { self: 'THEO ĐIỂM TỰ CHẤM', appraisal: 'THEO ĐIỂM THẨM ĐỊNH' };
-
-function quoted(sheet: string): string {
-  return "'" + sheet.replace(/'/g, "''") + "'";
-}
-
-/**
- * The ranking sheet: a row per commune in rank order with its domain scores as values, and formulas
- * where a person expects them (TỔNG ĐIỂM, CHỈ SỐ, HẠNG by RANK, XẾP LOẠI, the AVERAGE row); then a
- * sheet of the communes set apart with their reason.
- */
-export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet | null): SummaryWorkbook {
-  const domains = set ? set.nodes : [];
-  const kinds = set ? extraLists(set).map((g) => g.kind) : [];
-  const bands = !!(set && set.bands && set.bands.length);
-  // Columns: Hạng · Đơn vị · domains… · [Điểm thưởng · Điểm trừ] · Tổng điểm · Điểm tối đa áp dụng · Chỉ số · [Xếp loại] · Tệp
-  const cRank = 0;
-  const cUnit = 1;
-  const cDomain = (i: number) => 2 + i;
-  const cExtra = (i: number) => 2 + domains.length + i;
-  const cTotal = 2 + domains.length + kinds.length;
-  const cApplicable = cTotal + 1;
-  const cIndex = cTotal + 2;
-  const cBand = bands ? cTotal + 3 : -1;
-  const cFile = bands ? cTotal + 4 : cTotal + 3;
-  const lastCol = cFile;
-
-  const cells: CellPlan[] = [];
-  const merges: string[] = [];
-  const put = (cell: CellPlan) => cells.push(cell);
-  const span = (row: number, text: string, style: string) => {
-    put({ row, col: 0, value: text, style });
-    merges.push(a1(row, 0) + ':' + a1(row, lastCol));
-  };
-  span(0, `BẢNG TỔNG HỢP, XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP XÃ${summary.year ? ' NĂM ' + summary.year : ''}`, 'title');
-  span(1, `${BASIS_TEXT[summary.by]}${summary.criteriaSet ? ` — Bộ tiêu chí: ${summary.criteriaSet.title} (mã ${summary.criteriaSet.id})` : ''}`, 'infoBold');
-  span(2, `Chỉ số = Tổng điểm / Điểm tối đa các tiêu chí áp dụng × 100 (tiêu chí không áp dụng không tính vào điểm tối đa). ` +
-    `Cùng chỉ số thì cùng hạng. ${summary.excluded.length ? `${summary.excluded.length} đơn vị chưa xếp hạng: xem trang "${SUMMARY_SHEETS.excluded}".` : ''}`, 'hint');
-
-  const headerRow = 4;
-  const headers: Array<[number, string]> = [[cRank, 'Hạng'], [cUnit, 'Đơn vị']];
-  domains.forEach((d, i) => headers.push([cDomain(i), `${d.stt ? d.stt + '. ' : ''}${d.name} (${formatPoints(d.max)})`]));
-  kinds.forEach((k, i) => headers.push([cExtra(i), k === 'bonus' ? 'Điểm thưởng' : 'Điểm trừ']));
-  headers.push([cTotal, 'Tổng điểm'], [cApplicable, 'Điểm tối đa áp dụng'], [cIndex, 'Chỉ số (%)']);
-  if (bands) headers.push([cBand, 'Xếp loại']);
-  headers.push([cFile, 'Tệp']);
-  for (const [col, text] of headers) put({ row: headerRow, col, value: text, style: 'sumHeader' });
-
-  const first = headerRow + 1;
-  const last = first + Math.max(summary.units.length, 1) - 1;
-  const indexRange = `$${columnLetter(cIndex)}$${first + 1}:$${columnLetter(cIndex)}$${last + 1}`;
-  summary.units.forEach((u, i) => {
-    const row = first + i;
-    put({ row, col: cRank, formula: `RANK(${a1(row, cIndex)},${indexRange})`, result: u.rank, style: 'rank' });
-    put({ row, col: cUnit, value: u.unit, style: 'unitName' });
-    domains.forEach((d, j) => put({ row, col: cDomain(j), value: u.domains[d.code], style: 'sumPoints' }));
-    kinds.forEach((k, j) => put({ row, col: cExtra(j), value: u[k] || 0, style: 'sumPoints' }));
-    let sum = domains.length ? `SUM(${a1(row, cDomain(0))}:${a1(row, cDomain(domains.length - 1))})` : '0';
-    kinds.forEach((k, j) => (sum += (k === 'bonus' ? '+' : '-') + a1(row, cExtra(j))));
-    put({ row, col: cTotal, formula: kinds.length ? `MAX(0,ROUND(${sum},2))` : `ROUND(${sum},2)`, result: u.total, style: 'sumPoints' });
-    put({ row, col: cApplicable, value: u.applicableMax, style: 'sumPoints' });
-    put({ row, col: cIndex, formula: `IF(${a1(row, cApplicable)}>0,ROUND(${a1(row, cTotal)}/${a1(row, cApplicable)}*100,2),"")`, result: u.index, style: 'sumPercent' });
-    if (bands) put({ row, col: cBand, formula: bandFormula(a1(row, cIndex), set!)!, result: u.band || '', style: 'sumCenter' });
-    put({ row, col: cFile, value: u.file, style: 'fileName' });
-  });
-
-  if (summary.units.length && summary.averages) {
-    const row = last + 1;
-    const average = (col: number) => `ROUND(AVERAGE(${a1(first, col)}:${a1(last, col)}),2)`;
-    put({ row, col: cRank, value: null, style: 'totalBlank' });
-    put({ row, col: cUnit, value: `Trung bình (${summary.units.length} đơn vị)`, style: 'totalLabel' });
-    domains.forEach((d, j) => put({ row, col: cDomain(j), formula: average(cDomain(j)), result: summary.averages!.domains[d.code], style: 'totalPoints' }));
-    kinds.forEach((k, j) => put({ row, col: cExtra(j), formula: average(cExtra(j)), result: mean(summary.units.map((u) => u[k] || 0)), style: 'totalPoints' }));
-    put({ row, col: cTotal, formula: average(cTotal), result: summary.averages.total, style: 'totalPoints' });
-    put({ row, col: cApplicable, value: null, style: 'totalBlank' });
-    put({ row, col: cIndex, formula: average(cIndex), result: summary.averages.index, style: 'totalPercent' });
-    if (bands) put({ row, col: cBand, value: null, style: 'totalBlank' });
-    put({ row, col: cFile, value: null, style: 'totalBlank' });
-  }
-
-  const columns = [{ width: 7 }, { width: 26 }];
-  domains.forEach(() => columns.push({ width: 13 }));
-  kinds.forEach(() => columns.push({ width: 10 }));
-  columns.push({ width: 10 }, { width: 11 }, { width: 10 });
-  if (bands) columns.push({ width: 12 });
-  columns.push({ width: 24 });
-
-  const ranking: SheetPlan = {
-    name: SUMMARY_SHEETS.ranking,
-    visibility: 'visible',
-    columns,
-    rowHeights: [{ row: 0, height: 24 }, { row: 2, height: 30 }, { row: headerRow, height: 64 }],
-    cells,
-    merges,
-    validations: [],
-    conditionalFormats: [],
-    freeze: { rows: first, cols: 2 },
-    protect: false,
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { from: headerRow, to: headerRow } },
-  };
-
-  const chartTop = last + 3;
-  const chart: BarChartPlan | null = summary.units.length ? {
-    sheet: SUMMARY_SHEETS.ranking,
-    title: `Chỉ số cải cách hành chính (%) ${summary.by === 'self' ? 'theo điểm tự chấm' : 'theo điểm thẩm định'}`,
-    categories: `${quoted(SUMMARY_SHEETS.ranking)}!$${columnLetter(cUnit)}$${first + 1}:$${columnLetter(cUnit)}$${last + 1}`,
-    values: `${quoted(SUMMARY_SHEETS.ranking)}!${indexRange}`,
-    seriesName: 'Chỉ số (%)',
-    points: summary.units.map((u) => ({ label: u.unit, value: u.index })),
-    from: { row: chartTop, col: 1 },
-    // Tall enough for a readable bar per commune: a province's district has up to a few dozen.
-    to: { row: chartTop + Math.max(16, Math.ceil(summary.units.length * 1.2) + 4), col: Math.min(lastCol, cDomain(0) + 7) },
-  } : null;
-
-  return { plan: { sheets: [ranking, excludedSheet(summary)], styles: SUMMARY_STYLES, fullCalcOnLoad: true, charts: chart ? [chart] : [] } };
-}
-
-function excludedSheet(summary: DistrictSummary): SheetPlan {
-  const cells: CellPlan[] = [
-    { row: 0, col: 0, value: 'CÁC ĐƠN VỊ CHƯA XẾP HẠNG', style: 'title' },
-    { row: 1, col: 0, value: 'Bảng của các đơn vị này chưa dùng được để xếp hạng; sửa theo lý do rồi tổng hợp lại.', style: 'hint' },
-  ];
-  ['STT', 'Đơn vị', 'Tệp', 'Lý do'].forEach((h, col) => cells.push({ row: 3, col, value: h, style: 'sumHeader' }));
-  summary.excluded.forEach((e, i) => {
-    const row = 4 + i;
-    cells.push({ row, col: 0, value: i + 1, style: 'sumCenter' });
-    cells.push({ row, col: 1, value: e.unit, style: 'unitName' });
-    cells.push({ row, col: 2, value: e.file, style: 'fileName' });
-    cells.push({ row, col: 3, value: e.reason, style: 'unitName' });
-  });
-  return {
-    name: SUMMARY_SHEETS.excluded,
-    visibility: 'visible',
-    columns: [{ width: 6 }, { width: 26 }, { width: 30 }, { width: 70 }],
-    rowHeights: [{ row: 0, height: 24 }],
-    cells,
-    merges: ['A1:D1', 'A2:D2'],
-    validations: [],
-    conditionalFormats: [],
-    protect: false,
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true },
-    tabColor: summary.excluded.length ? 'C00000' : undefined,
-  };
-}

@@ -116,7 +116,7 @@ function duplicateRowLeftovers(read: ScoringRead, names: Record<string, string>)
 function parentRowLeftovers(read: ScoringRead, entries: Entries): Leftover[] {
   const out: Leftover[] = [];
   const sums = { self: columnTotals(read.meta.set, entries, 'self').byCode, appraisal: columnTotals(read.meta.set, entries, 'appraisal').byCode };
-  for (const f of flattenSet(read.meta.set)) {
+  for (const f of read.criteria.nodes) {
     const row = read.rowOf[f.code];
     if (f.leaf || row === undefined) continue;
     for (const t of typedOnRow(read, row)) {

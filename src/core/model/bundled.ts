@@ -1,7 +1,8 @@
 // The criteria sets that ship with the product. Validated on first use like any imported set.
 
 import thaiNguyenXa2024 from '../../criteria/thai-nguyen-xa-2024.json';
-import { CriteriaSet, parseCriteriaSet } from './criteria';
+import { CriteriaSet } from './criteria';
+import { parseCriteriaSet } from './criteria-parse';
 
 const RAW_SETS: unknown[] = [thaiNguyenXa2024];
 

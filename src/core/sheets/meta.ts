@@ -1,10 +1,11 @@
 // The very hidden _cchc sheet: the criteria set, the unit and the year, so a workbook can be checked
 // with no other file. Written as key/value rows, then one row per node.
 
-import { CriteriaNode, CriteriaSet, flattenSet, parseCriteriaSet, CriteriaProblem } from '../model/criteria';
+import { CriteriaNode, CriteriaSet, flattenSet, CriteriaProblem } from '../model/criteria';
 import { SheetGrid, cellAt, cellText } from '../model/grid';
 import { CellPlan, SheetPlan } from '../model/plan';
 import { SHEETS } from '../model/layout';
+import { parseCriteriaSet } from '../model/criteria-parse';
 
 export const META_MARK = 'cchc-workbook';
 export const META_VERSION = 1;

@@ -1,7 +1,6 @@
 // What people entered on the scoring sheet, by criterion code: the leaf rows' entries, the rows whose
 // code the set does not know (to keep as leftovers), and the Minh chứng register's documents.
 
-import { flattenSet } from '../../model/criteria';
 import { CellValue, cellAt, formulaAt, linkAt } from '../../model/grid';
 import { ColumnRole } from '../../model/layout';
 import { ScoringRead } from './read';
@@ -23,7 +22,7 @@ export function extractEntries(read: ScoringRead): { entries: Entries; unknownRo
   const entries: Entries = {};
   const unknownRows: Entries = {};
   const leafCodes: Record<string, boolean> = {};
-  for (const f of flattenSet(read.meta.set)) if (f.leaf) leafCodes[f.code] = true;
+  for (const f of read.criteria.nodes) if (f.leaf) leafCodes[f.code] = true;
   // Bonus and deduction items are scored like leaves.
   for (const code of Object.keys(extraItemsByCode(read.meta.set))) leafCodes[code] = true;
   const take = (row: number): LeafEntry | null => {

@@ -6,11 +6,13 @@ import { WorkbookGrids, SheetGrid, cellAt, cellText } from '../../model/grid';
 import { ColumnRole, ROW_MARKERS, SHEETS, roleOfHeader } from '../../model/layout';
 import { MetaResult, WorkbookMeta, isMetaGrid, readMeta } from '../meta';
 import { UserError, msg } from '../../model/errors';
-import { flattenSet } from '../../model/criteria';
+import { CriteriaIndex, indexSet } from '../../model/criteria';
 import { RegisterRead, readRegister } from '../register/read';
 
 export interface ScoringRead {
   meta: WorkbookMeta;
+  /** The workbook's criteria set, indexed. */
+  criteria: CriteriaIndex;
   sheet: SheetGrid;
   headerRow: number;
   columns: Partial<Record<ColumnRole, number>>;
@@ -87,7 +89,8 @@ export function readScoring(grids: WorkbookGrids): ScoringRead {
   }
 
   const known: Record<string, boolean> = {};
-  for (const f of flattenSet(meta.set)) known[f.code] = true;
+  const criteria = indexSet(meta.set);
+  for (const f of criteria.nodes) known[f.code] = true;
   for (const item of (meta.set.bonus || []).concat(meta.set.deduction || [])) known[item.code] = true;
   const markerOf: Record<string, keyof typeof ROW_MARKERS> = {};
   (Object.keys(ROW_MARKERS) as Array<keyof typeof ROW_MARKERS>).forEach((k) => (markerOf[ROW_MARKERS[k]] = k));
@@ -117,5 +120,5 @@ export function readScoring(grids: WorkbookGrids): ScoringRead {
   }
   const duplicates = Object.keys(rowsOf).filter((c) => rowsOf[c].length > 1).map((code) => ({ code, rows: rowsOf[code] }));
   const missing = Object.keys(known).filter((c) => rowOf[c] === undefined);
-  return { meta, sheet, headerRow: header.row, columns: header.columns, rowOf, duplicates, unknown, missing, markers, codeRows, register: readRegister(grids) };
+  return { meta, criteria, sheet, headerRow: header.row, columns: header.columns, rowOf, duplicates, unknown, missing, markers, codeRows, register: readRegister(grids) };
 }
