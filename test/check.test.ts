@@ -60,6 +60,17 @@ describe('entry rules', () => {
     const report = check(enter(builtGrids(), { ...FULL, '1.1.2': '0,5' }));
     expect(report.issues!.filter((i) => i.rule === 'not-a-number')[0].message).toContain('0.5');
   });
+
+  // A machine with the Vietnamese regional format: "0.25" stays text, and "1.5" becomes the date 1 May,
+  // which the readers give as ISO text.
+  test.each([
+    ['0.25', '"0.25" là chữ, không phải số: máy đang dùng dấu phẩy thập phân, hãy nhập 0,25', 'type 0,25'],
+    ['2025-05-01T00:00:00.000Z', 'Excel đã hiểu điểm gõ vào là ngày 01/05: máy dùng dấu phẩy thập phân, nên điểm lẻ gõ bằng dấu phẩy (ví dụ 1,5 chứ không phải 1.5). Chọn ô, đặt lại định dạng General', 'for the date 01/05'],
+  ])('the decimal-point hint on a decimal-comma machine: %j', (typed, vi, en) => {
+    const grids = enter(builtGrids(), { ...FULL, '1.1.2': typed });
+    expect(check(grids).issues!.filter((i) => i.rule === 'not-a-number')[0].message).toContain(vi);
+    expect(check(grids, 'en').issues!.filter((i) => i.rule === 'not-a-number')[0].message).toContain(en);
+  });
 });
 
 describe('totals and index', () => {

@@ -88,6 +88,29 @@ describe('typed input, as Excel reads it', () => {
     expect(cell.numberFormat).toBe(numberFormat || 'General');
   });
 
+  const thisYear = new Date().getFullYear();
+  const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+  const vietnamese: Array<{ title: string; input: string; value: string | number; numberFormat?: string }> = [
+    { title: 'a decimal comma is a number', input: '0,5', value: 0.5 },
+    { title: 'a dot between day and month is a date', input: '1.5', value: serial(thisYear, 5, 1), numberFormat: 'dd/mm/yyyy' },
+    { title: 'a day-first date', input: '15/03/2024', value: serial(2024, 3, 15), numberFormat: 'dd/mm/yyyy' },
+    { title: 'a dot groups thousands', input: '1.500', value: 1500 },
+    { title: 'a percentage with a decimal comma', input: '2,5%', value: 0.025, numberFormat: '0%' },
+    { title: 'a number with a decimal point is text', input: '12.5.2024x', value: '12.5.2024x' },
+  ];
+  test.each(vietnamese)('vi-VN: $title', ({ input, value, numberFormat }) => {
+    const fake = createFakeExcel({ locale: 'vi-VN', sheets: [{ name: 'S', cells: { C3: input } }] });
+    expect(fake.cell('S', 'C3')).toMatchObject({ value, formula: null, numberFormat: numberFormat || 'General' });
+  });
+
+  test('vi-VN: what the API writes is read as typed there too; an apostrophe keeps text', async () => {
+    const fake = createFakeExcel({ locale: 'vi-VN' });
+    await run(fake, async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1:C1').formulas = [['0,5', "'1.5", '=SUM(A1,2)']];
+    });
+    expect([fake.cell('Sheet1', 'A1').value, fake.cell('Sheet1', 'B1').value, fake.cell('Sheet1', 'C1').formula]).toEqual([0.5, '1.5', '=SUM(A1,2)']);
+  });
+
   test('a text-formatted cell keeps a formula as text', async () => {
     const fake = createFakeExcel();
     await run(fake, async (context) => {
@@ -149,6 +172,25 @@ describe('requirement sets', () => {
       expect(() => context.workbook.worksheets.getItem('Sheet1').getRanges('A1,B2')).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
     });
     expect(fake.usedApis).toEqual(['Range.dataValidation', 'Worksheet.getRanges']);
+  });
+
+  test('multi-area addresses take the regional list separator (Windows desktop): "," fails under vi-VN', async () => {
+    for (const [locale, good, bad] of [['en-US', 'A1:B2,D4', 'A1:B2;D4'], ['vi-VN', 'A1:B2;D4', 'A1:B2,D4']] as const) {
+      const fake = createFakeExcel({ locale });
+      const address = await run(fake, async (context) => {
+        const areas = context.workbook.worksheets.getItem('Sheet1').getRanges(good);
+        areas.format.fill.color = '#FFFF00';
+        areas.load('address');
+        await context.sync();
+        return areas.address;
+      });
+      expect(address).toBe(locale === 'en-US' ? 'Sheet1!A1:B2,Sheet1!D4' : 'Sheet1!A1:B2;Sheet1!D4');
+      expect(fake.cell('Sheet1', 'D4').format.fill).toBe('#FFFF00');
+      await expect(run(fake, async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRanges(bad).format.fill.color = '#FF0000';
+        await context.sync();
+      })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
   });
 
   test('ExcelApi 1.13 offers them all', () => {

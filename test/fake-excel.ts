@@ -26,6 +26,8 @@ export interface FakeExcelOptions {
   api?: ApiVersion;
   /** The workbook before the test (default: one empty "Sheet1"). */
   sheets?: FakeSheetSeed[];
+  /** The machine's regional format (default en-US): typed input and multi-area address strings follow it. */
+  locale?: FakeLocale;
 }
 
 export interface FakeBorders {
@@ -311,11 +313,60 @@ function dateSerial(year: number, month: number, day: number): number {
 }
 
 /**
- * What Excel makes of typed input (en-US conventions): a formula, apostrophe text, a number, a
- * percentage, a boolean, a m/d/y date or a time; anything else, or anything typed into a
+ * The regional format of the machine Excel runs on, where it shows (Windows desktop): the list
+ * separator that multi-area address strings take (office-js #1167, #1985), how typed numbers and
+ * dates are read, and how a multi-area address is written back. Formulas through `range.formulas`,
+ * number formats through `numberFormat` and list validation sources are language-neutral everywhere.
+ */
+export type FakeLocale = 'en-US' | 'vi-VN';
+
+interface LocaleRules {
+  listSeparator: string;
+  /** A typed number: the text, or null when it is not one. */
+  number(text: string): number | null;
+  /** A typed date as [year, month, day], or null. */
+  date(text: string): [number, number, number] | null;
+  dateFormat: string;
+}
+
+function fullYear(text: string | undefined): number {
+  if (text === undefined) return new Date().getFullYear();
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
+const LOCALES: Record<FakeLocale, LocaleRules> = {
+  'en-US': {
+    listSeparator: ',',
+    number: (t) => (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : null),
+    date: (t) => {
+      const m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})$/.exec(t);
+      return m && Number(m[1]) <= 12 && Number(m[2]) <= 31 ? [fullYear(m[3]), Number(m[1]), Number(m[2])] : null;
+    },
+    dateFormat: 'm/d/yyyy',
+  },
+  // Vietnamese: decimal comma, "." groups thousands, dates day first with "/", "-" or "." ("1.5" is
+  // the 1st of May of this year).
+  'vi-VN': {
+    listSeparator: ';',
+    number: (t) => {
+      if (/^[+-]?(\d+(,\d*)?|,\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t.replace(',', '.'));
+      if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
+      return null;
+    },
+    date: (t) => {
+      const m = /^(\d{1,2})([./-])(\d{1,2})(?:\2(\d{2}|\d{4}))?$/.exec(t);
+      return m && Number(m[3]) >= 1 && Number(m[3]) <= 12 && Number(m[1]) >= 1 && Number(m[1]) <= 31 ? [fullYear(m[4]), Number(m[3]), Number(m[1])] : null;
+    },
+    dateFormat: 'dd/mm/yyyy',
+  },
+};
+
+/**
+ * What Excel makes of typed input under the machine's regional format: a formula, apostrophe text, a
+ * number, a percentage, a boolean, a date or a time; anything else, or anything typed into a
  * text-formatted cell, is text. Month-name dates are not modelled.
  */
-function typeInto(cell: FakeCell, input: string | number | boolean): void {
+function typeInto(cell: FakeCell, input: string | number | boolean, locale: LocaleRules): void {
   cell.formula = null;
   cell.quotePrefix = false;
   if (typeof input !== 'string') {
@@ -343,12 +394,21 @@ function typeInto(cell: FakeCell, input: string | number | boolean): void {
     return;
   }
   const t = input.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) {
-    cell.value = Number(t);
+  // Dates before numbers: under vi-VN "1.5" is a day and month, not one and a half.
+  const date = locale.date(t);
+  if (date) {
+    cell.value = dateSerial(date[0], date[1], date[2]);
+    if (cell.numberFormat === 'General') cell.numberFormat = locale.dateFormat;
     return;
   }
-  if (/^[+-]?\d+(\.\d+)?%$/.test(t)) {
-    cell.value = Number(t.slice(0, -1)) / 100;
+  const number = locale.number(t);
+  if (number !== null) {
+    cell.value = number;
+    return;
+  }
+  const percent = /%$/.test(t) ? locale.number(t.slice(0, -1)) : null;
+  if (percent !== null) {
+    cell.value = percent / 100;
     if (cell.numberFormat === 'General') cell.numberFormat = '0%';
     return;
   }
@@ -356,14 +416,7 @@ function typeInto(cell: FakeCell, input: string | number | boolean): void {
     cell.value = t.toLowerCase() === 'true';
     return;
   }
-  let m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})$/.exec(t);
-  if (m && Number(m[1]) <= 12 && Number(m[2]) <= 31) {
-    const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-    cell.value = dateSerial(year, Number(m[1]), Number(m[2]));
-    if (cell.numberFormat === 'General') cell.numberFormat = 'm/d/yyyy';
-    return;
-  }
-  m = /^(\d{1,2}):(\d{2})$/.exec(t);
+  const m = /^(\d{1,2}):(\d{2})$/.exec(t);
   if (m && Number(m[1]) < 24 && Number(m[2]) < 60) {
     cell.value = (Number(m[1]) * 60 + Number(m[2])) / 1440;
     if (cell.numberFormat === 'General') cell.numberFormat = 'h:mm';
@@ -383,6 +436,7 @@ function typeInto(cell: FakeCell, input: string | number | boolean): void {
 
 class Model {
   readonly api: ApiVersion;
+  readonly locale: LocaleRules;
   sheets: SheetModel[] = [];
   activeId = '';
   /** null: a chart or shape is selected. */
@@ -395,8 +449,9 @@ class Model {
   injectedFailure: string | null = null;
   private nextId = 1;
 
-  constructor(api: ApiVersion) {
+  constructor(api: ApiVersion, locale: FakeLocale) {
     this.api = api;
+    this.locale = LOCALES[locale];
   }
 
   supports(version: string): boolean {
@@ -829,7 +884,8 @@ class FakeWorksheet extends Loadable {
 
   getRanges(address: string): FakeRangeAreas {
     this.model.gate('Worksheet.getRanges', '1.9');
-    return new FakeRangeAreas(this.context, this, () => address.split(',').map(parseRect));
+    // Windows desktop Excel reads the areas with the regional list separator (office-js #1167, #1985).
+    return new FakeRangeAreas(this.context, this, () => address.split(this.model.locale.listSeparator).map(parseRect));
   }
 
   getUsedRange(valuesOnly?: boolean): FakeRange {
@@ -1122,8 +1178,9 @@ class FakeCellBlock extends Loadable {
     return this.child('format', () => new FakeRangeFormat(this.context, this));
   }
 
+  /** Areas joined with the regional list separator, as Windows desktop Excel writes them. */
   addressOf(sheet: SheetModel, rects: Rect[]): string {
-    return rects.map((r) => quoteSheet(sheet.name) + '!' + rectAddress(r)).join(',');
+    return rects.map((r) => quoteSheet(sheet.name) + '!' + rectAddress(r)).join(this.model.locale.listSeparator);
   }
 }
 
@@ -1185,7 +1242,7 @@ class FakeRange extends FakeCellBlock {
   get formulas(): unknown[][] { return this.read('formulas'); }
   set formulas(value: unknown[][]) {
     this.setLocal('formulas', value);
-    this.writeBlock('formulas', value, 'content', (cell, input) => typeInto(cell, input as string | number | boolean));
+    this.writeBlock('formulas', value, 'content', (cell, input) => typeInto(cell, input as string | number | boolean, this.model.locale));
   }
 
   set numberFormat(value: unknown[][]) {
@@ -1682,12 +1739,12 @@ function sheetOf(model: Model, name: string): SheetModel {
 export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const api = options.api || '1.13';
   if (API_ORDER.indexOf(api) < 0) unsupported(`requirement set ${api}`);
-  const model = new Model(api);
+  const model = new Model(api, options.locale || 'en-US');
   for (const seed of options.sheets || [{ name: 'Sheet1' }]) {
     const sheet = model.addSheet(seed.name);
     for (const address of Object.keys(seed.cells || {})) {
       const r = parseRect(address);
-      typeInto(model.cell(sheet, r.top, r.left), seed.cells![address]);
+      typeInto(model.cell(sheet, r.top, r.left), seed.cells![address], model.locale);
     }
     if (seed.visibility) sheet.visibility = seed.visibility;
     if (seed.protected) sheet.protection = { protected: true, options: {}, password: seed.password || null };
@@ -1768,7 +1825,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       if (input !== undefined) {
         // Excel refuses typing into a locked cell of a protected sheet; no change event follows.
         model.guard(sheet, 'content', [rect], 'typing');
-        model.eachCell(sheet, [rect], (cell) => typeInto(cell, input));
+        model.eachCell(sheet, [rect], (cell) => typeInto(cell, input, model.locale));
         model.prune(sheet);
       }
       const args = { address: rectAddress(rect), worksheetId: sheet.id, changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' };

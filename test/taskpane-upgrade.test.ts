@@ -12,12 +12,16 @@ import { createExcelPort } from '../src/adapters/officejs/port';
 import { ExcelHost } from '../src/adapters/officejs/run';
 import { addAppraisalColumn } from '../src/taskpane/appraisal';
 import { backupSheetName, upgradeCriteriaSet } from '../src/taskpane/upgrade';
-import { FakeExcel, createFakeExcel } from './fake-excel';
+import { FakeExcel, createFakeExcel, FakeLocale } from './fake-excel';
 import { SMALL_SET_RAW, smallSet } from './helpers/scoring';
 import { extractEntries } from '../src/core/sheets/scoring/entries';
 import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
 import { SHEETS } from '../src/core/model/layout';
 import { parseCriteriaSet } from '../src/core/model/criteria-parse';
+
+const LOCALES: FakeLocale[] = ['en-US', 'vi-VN'];
+/** The machine the current block runs on. */
+let locale: FakeLocale = 'en-US';
 
 const ENTRIES: Entries = {
   '1.1.1': { values: { self: 1, note: '=SUM(A1:A9) là chữ, không phải công thức' } },
@@ -53,7 +57,7 @@ function split(): CriteriaSet {
 const DAY = new Date(2025, 2, 14);
 
 async function filledWorkbook(): Promise<{ fake: FakeExcel; port: WorkbookPort }> {
-  const fake = createFakeExcel();
+  const fake = createFakeExcel({ locale });
   const port = createExcelPort({ Excel: fake.Excel as unknown as ExcelHost, requirements: fake.requirements });
   await port.applyPlan(buildWorkbookPlan({ set: smallSet(), unit: 'Xã Đồng Thịnh', year: 2024, entries: ENTRIES }));
   return { fake, port };
@@ -63,107 +67,114 @@ async function allGrids(port: WorkbookPort): Promise<WorkbookGrids> {
   return port.readGrids((await port.listSheets()).map((s) => s.name));
 }
 
-test('entries go over by code; what no longer fits is kept and shown', async () => {
-  const { fake, port } = await filledWorkbook();
-  const before = extractEntries(readScoring(await allGrids(port))).entries;
-  const result = await upgradeCriteriaSet(port, corrected(), DAY);
-  expect(result.carried).toBe(7);
-  expect(result.leftovers.map((l) => [l.code, l.role, l.value])).toEqual([['2.1.2', 'self', 1.5]]);
+// Every scenario twice: an en-US machine, and a commune's Windows with the Vietnamese regional format.
+describe.each(LOCALES)('%s', (machine) => {
+  beforeAll(() => {
+    locale = machine;
+  });
 
-  const grids = await allGrids(port);
-  const read = readScoring(grids);
-  expect(read.meta.set.id).toBe('test-set-2');
-  const after = extractEntries(read).entries;
-  expect(after).toEqual({ ...before, '2.1.2': { values: { note: '-Đã niêm yết' } } });
-  expect(checkWorkbook(grids).total!.self).toBe(1.5);
-  expect(fake.selection()).toEqual({ sheet: LEFTOVERS_SHEET, address: 'A1' });
-});
-
-test('the old scoring sheet is kept as a values copy that the reader never mistakes for the live one', async () => {
-  const { fake, port } = await filledWorkbook();
-  const old = readScoring(await allGrids(port));
-  const result = await upgradeCriteriaSet(port, corrected(), DAY);
-  expect(result.backupSheet).toBe('Chấm điểm (cũ 2025-03-14)');
-
-  const grids = await allGrids(port);
-  const backup = grids.sheets.filter((s) => s.name === result.backupSheet)[0];
-  const row = old.rowOf['2.1.2'];
-  expect(backup.values[row][old.columns.self!]).toBe(1.5);
-  expect(backup.values[row][old.columns.code!]).toBe('2.1.2');
-  expect(backup.formulas.every((r) => r.every((f) => f === null))).toBe(true);
-  expect(findHeader(backup)).toBeNull();
-  expect(readScoring(grids).sheet.name).toBe(SHEETS.scoring);
-  expect(fake.sheetNames()).toEqual(expect.arrayContaining([SHEETS.scoring, result.backupSheet, LEFTOVERS_SHEET]));
-});
-
-test('text that starts with =, +, - or @ stays text in the new sheet, the copy and the leftovers', async () => {
-  const { fake, port } = await filledWorkbook();
-  const result = await upgradeCriteriaSet(port, split(), DAY);
-  expect(result.leftovers.map((l) => l.value)).toEqual(['KAD', '@UBND']);
-  for (const sheet of [SHEETS.scoring, result.backupSheet, LEFTOVERS_SHEET]) {
-    const cells = fake.cells(sheet);
-    const formulaLike = Object.keys(cells).filter((a) => typeof cells[a].value === 'string' && /^[=+\-@]/.test(cells[a].value as string));
-    expect(formulaLike.length).toBeGreaterThan(0);
-    for (const address of formulaLike) expect({ address, formula: cells[address].formula }).toEqual({ address, formula: null });
-  }
-  const read = readScoring(await allGrids(port));
-  expect(extractEntries(read).entries['1.1.1'].values.note).toBe('=SUM(A1:A9) là chữ, không phải công thức');
-});
-
-test('a renamed scoring sheet is replaced by the new one, its content kept in the copy', async () => {
-  const fake = createFakeExcel();
-  const port = createExcelPort({ Excel: fake.Excel as unknown as ExcelHost, requirements: fake.requirements });
-  const plan = buildWorkbookPlan({ set: smallSet(), unit: 'Xã Đồng Thịnh', year: 2024, entries: ENTRIES });
-  plan.sheets.filter((s) => s.name === SHEETS.scoring)[0].name = 'Chấm điểm 2024';
-  await port.applyPlan(plan);
-  const result = await upgradeCriteriaSet(port, smallSet(), DAY);
-  expect(result.leftovers).toEqual([]);
-  const names = fake.sheetNames();
-  expect(names).not.toContain('Chấm điểm 2024');
-  expect(names).toContain(result.backupSheet);
-  expect(names).not.toContain(LEFTOVERS_SHEET);
-  const grids = await allGrids(port);
-  expect(grids.sheets.filter((s) => findHeader(s) !== null).map((s) => s.name)).toEqual([SHEETS.scoring]);
-  expect(extractEntries(readScoring(grids)).entries['1.1.1'].values.self).toBe(1);
-});
-
-test('a second update the same day keeps both copies', async () => {
-  const { port } = await filledWorkbook();
-  const first = await upgradeCriteriaSet(port, corrected(), DAY);
-  const second = await upgradeCriteriaSet(port, corrected(), DAY);
-  expect([first.backupSheet, second.backupSheet]).toEqual(['Chấm điểm (cũ 2025-03-14)', 'Chấm điểm (cũ 2025-03-14) 2']);
-  // The leftover of the first update is listed once, carried by the second.
-  expect(second.leftovers.map((l) => [l.code, l.value])).toEqual([['2.1.2', 1.5]]);
-});
-
-test('a workbook that is not a scoring workbook is refused before anything is written', async () => {
-  const fake = createFakeExcel({ sheets: [{ name: 'Sheet1', cells: { A1: 'Danh sách' } }] });
-  const port = createExcelPort({ Excel: fake.Excel as unknown as ExcelHost, requirements: fake.requirements });
-  await expect(upgradeCriteriaSet(port, corrected(), DAY)).rejects.toMatchObject({ reason: 'not-scoring' });
-  expect(fake.sheetNames()).toEqual(['Sheet1']);
-});
-
-test('backup names stay within Excel’s 31 characters', () => {
-  const name = backupSheetName(['Chấm điểm (cũ 2025-03-14)', 'chấm điểm (cũ 2025-03-14) 2'], DAY);
-  expect(name).toBe('Chấm điểm (cũ 2025-03-14) 3');
-  expect(name.length).toBeLessThanOrEqual(31);
-});
-
-test('a "Minh chứng" sheet of their own (not a register) is copied aside as "Minh chứng (cũ)" before the register takes its name', async () => {
-  for (const run of ['update', 'appraisal'] as const) {
+  test('entries go over by code; what no longer fits is kept and shown', async () => {
     const { fake, port } = await filledWorkbook();
-    await port.deleteSheet(SHEETS.evidence);
-    await fake.Excel.run(async (context: Excel.RequestContext) => {
-      const own = context.workbook.worksheets.add(SHEETS.evidence);
-      own.getRange('A1:A2').formulas = [['Danh sách hồ sơ đã nộp huyện'], ['Quyết định 15/QĐ-UBND']];
-      await context.sync();
-    });
-    if (run === 'update') await upgradeCriteriaSet(port, corrected(), DAY);
-    else await addAppraisalColumn(port);
-    expect(fake.sheetNames()).toEqual(expect.arrayContaining([SHEETS.evidence, `${SHEETS.evidence} (cũ)`]));
-    expect([fake.cell(`${SHEETS.evidence} (cũ)`, 'A1').value, fake.cell(`${SHEETS.evidence} (cũ)`, 'A2').value])
-      .toEqual(['Danh sách hồ sơ đã nộp huyện', 'Quyết định 15/QĐ-UBND']);
-    // The register now under the name is the tool's own, readable as one.
-    expect(readScoring(await allGrids(port)).register).not.toBeNull();
-  }
+    const before = extractEntries(readScoring(await allGrids(port))).entries;
+    const result = await upgradeCriteriaSet(port, corrected(), DAY);
+    expect(result.carried).toBe(7);
+    expect(result.leftovers.map((l) => [l.code, l.role, l.value])).toEqual([['2.1.2', 'self', 1.5]]);
+
+    const grids = await allGrids(port);
+    const read = readScoring(grids);
+    expect(read.meta.set.id).toBe('test-set-2');
+    const after = extractEntries(read).entries;
+    expect(after).toEqual({ ...before, '2.1.2': { values: { note: '-Đã niêm yết' } } });
+    expect(checkWorkbook(grids).total!.self).toBe(1.5);
+    expect(fake.selection()).toEqual({ sheet: LEFTOVERS_SHEET, address: 'A1' });
+  });
+
+  test('the old scoring sheet is kept as a values copy that the reader never mistakes for the live one', async () => {
+    const { fake, port } = await filledWorkbook();
+    const old = readScoring(await allGrids(port));
+    const result = await upgradeCriteriaSet(port, corrected(), DAY);
+    expect(result.backupSheet).toBe('Chấm điểm (cũ 2025-03-14)');
+
+    const grids = await allGrids(port);
+    const backup = grids.sheets.filter((s) => s.name === result.backupSheet)[0];
+    const row = old.rowOf['2.1.2'];
+    expect(backup.values[row][old.columns.self!]).toBe(1.5);
+    expect(backup.values[row][old.columns.code!]).toBe('2.1.2');
+    expect(backup.formulas.every((r) => r.every((f) => f === null))).toBe(true);
+    expect(findHeader(backup)).toBeNull();
+    expect(readScoring(grids).sheet.name).toBe(SHEETS.scoring);
+    expect(fake.sheetNames()).toEqual(expect.arrayContaining([SHEETS.scoring, result.backupSheet, LEFTOVERS_SHEET]));
+  });
+
+  test('text that starts with =, +, - or @ stays text in the new sheet, the copy and the leftovers', async () => {
+    const { fake, port } = await filledWorkbook();
+    const result = await upgradeCriteriaSet(port, split(), DAY);
+    expect(result.leftovers.map((l) => l.value)).toEqual(['KAD', '@UBND']);
+    for (const sheet of [SHEETS.scoring, result.backupSheet, LEFTOVERS_SHEET]) {
+      const cells = fake.cells(sheet);
+      const formulaLike = Object.keys(cells).filter((a) => typeof cells[a].value === 'string' && /^[=+\-@]/.test(cells[a].value as string));
+      expect(formulaLike.length).toBeGreaterThan(0);
+      for (const address of formulaLike) expect({ address, formula: cells[address].formula }).toEqual({ address, formula: null });
+    }
+    const read = readScoring(await allGrids(port));
+    expect(extractEntries(read).entries['1.1.1'].values.note).toBe('=SUM(A1:A9) là chữ, không phải công thức');
+  });
+
+  test('a renamed scoring sheet is replaced by the new one, its content kept in the copy', async () => {
+    const fake = createFakeExcel({ locale });
+    const port = createExcelPort({ Excel: fake.Excel as unknown as ExcelHost, requirements: fake.requirements });
+    const plan = buildWorkbookPlan({ set: smallSet(), unit: 'Xã Đồng Thịnh', year: 2024, entries: ENTRIES });
+    plan.sheets.filter((s) => s.name === SHEETS.scoring)[0].name = 'Chấm điểm 2024';
+    await port.applyPlan(plan);
+    const result = await upgradeCriteriaSet(port, smallSet(), DAY);
+    expect(result.leftovers).toEqual([]);
+    const names = fake.sheetNames();
+    expect(names).not.toContain('Chấm điểm 2024');
+    expect(names).toContain(result.backupSheet);
+    expect(names).not.toContain(LEFTOVERS_SHEET);
+    const grids = await allGrids(port);
+    expect(grids.sheets.filter((s) => findHeader(s) !== null).map((s) => s.name)).toEqual([SHEETS.scoring]);
+    expect(extractEntries(readScoring(grids)).entries['1.1.1'].values.self).toBe(1);
+  });
+
+  test('a second update the same day keeps both copies', async () => {
+    const { port } = await filledWorkbook();
+    const first = await upgradeCriteriaSet(port, corrected(), DAY);
+    const second = await upgradeCriteriaSet(port, corrected(), DAY);
+    expect([first.backupSheet, second.backupSheet]).toEqual(['Chấm điểm (cũ 2025-03-14)', 'Chấm điểm (cũ 2025-03-14) 2']);
+    // The leftover of the first update is listed once, carried by the second.
+    expect(second.leftovers.map((l) => [l.code, l.value])).toEqual([['2.1.2', 1.5]]);
+  });
+
+  test('a workbook that is not a scoring workbook is refused before anything is written', async () => {
+    const fake = createFakeExcel({ locale, sheets: [{ name: 'Sheet1', cells: { A1: 'Danh sách' } }] });
+    const port = createExcelPort({ Excel: fake.Excel as unknown as ExcelHost, requirements: fake.requirements });
+    await expect(upgradeCriteriaSet(port, corrected(), DAY)).rejects.toMatchObject({ reason: 'not-scoring' });
+    expect(fake.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  test('backup names stay within Excel’s 31 characters', () => {
+    const name = backupSheetName(['Chấm điểm (cũ 2025-03-14)', 'chấm điểm (cũ 2025-03-14) 2'], DAY);
+    expect(name).toBe('Chấm điểm (cũ 2025-03-14) 3');
+    expect(name.length).toBeLessThanOrEqual(31);
+  });
+
+  test('a "Minh chứng" sheet of their own (not a register) is copied aside as "Minh chứng (cũ)" before the register takes its name', async () => {
+    for (const run of ['update', 'appraisal'] as const) {
+      const { fake, port } = await filledWorkbook();
+      await port.deleteSheet(SHEETS.evidence);
+      await fake.Excel.run(async (context: Excel.RequestContext) => {
+        const own = context.workbook.worksheets.add(SHEETS.evidence);
+        own.getRange('A1:A2').formulas = [['Danh sách hồ sơ đã nộp huyện'], ['Quyết định 15/QĐ-UBND']];
+        await context.sync();
+      });
+      if (run === 'update') await upgradeCriteriaSet(port, corrected(), DAY);
+      else await addAppraisalColumn(port);
+      expect(fake.sheetNames()).toEqual(expect.arrayContaining([SHEETS.evidence, `${SHEETS.evidence} (cũ)`]));
+      expect([fake.cell(`${SHEETS.evidence} (cũ)`, 'A1').value, fake.cell(`${SHEETS.evidence} (cũ)`, 'A2').value])
+        .toEqual(['Danh sách hồ sơ đã nộp huyện', 'Quyết định 15/QĐ-UBND']);
+      // The register now under the name is the tool's own, readable as one.
+      expect(readScoring(await allGrids(port)).register).not.toBeNull();
+    }
+  });
 });

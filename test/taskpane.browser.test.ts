@@ -407,6 +407,35 @@ describeInChromium('task pane in headless Chromium', () => {
     expect(pageErrors).toEqual([]);
   }, 180000);
 
+  test('on Windows with the Vietnamese regional format: builds, takes "0,5" as a score and says what "1.5" became', async () => {
+    const port = (server.address() as { port: number }).port;
+    const vi = await browser.newPage();
+    vi.on('pageerror', (error) => pageErrors.push(error.message));
+    await vi.goto(`http://127.0.0.1:${port}/taskpane.html?locale=vi-VN`);
+    await vi.waitForSelector('html[data-pane="ready"]', { timeout: 30000 });
+    await vi.fill('#unit', 'Xã Đồng Thịnh');
+    await vi.click('#build-run');
+    await vi.locator('#status.status-success', { hasText: 'Đã tạo bảng chấm điểm' }).waitFor({ timeout: 30000 });
+    await vi.waitForSelector('.check-headline');
+
+    const geometry = scoringGeometry(defaultSet(), false);
+    const leaves = geometry.nodeRows.filter((r) => r.flat.leaf && (r.flat.node.levels || []).indexOf(0.5) >= 0);
+    const selfCol = geometry.layout.col.self as number;
+    const comma = a1(leaves[0].row, selfCol);
+    const point = a1(leaves[1].row, selfCol);
+    await vi.evaluate((cell) => window.cchcFake.simulateEdit('Chấm điểm', cell, '0,5'), comma);
+    await vi.locator('#status', { hasText: `Đã kiểm tra lại sau khi sửa ${comma}` }).waitFor({ timeout: 15000 });
+    expect(await vi.evaluate((cell) => window.cchcFake.cell('Chấm điểm', cell).value, comma)).toBe(0.5);
+    expect(await vi.locator('button.issue-error', { hasText: comma }).count()).toBe(0);
+
+    await vi.evaluate((cell) => window.cchcFake.simulateEdit('Chấm điểm', cell, '1.5'), point);
+    const asDate = vi.locator('button.issue-error', { hasText: point }).filter({ hasText: 'Excel đã hiểu điểm gõ vào là ngày 01/05' });
+    await asDate.waitFor({ timeout: 15000 });
+    expect(await asDate.textContent()).toContain('ví dụ 1,5 chứ không phải 1.5');
+    await vi.close();
+    expect(pageErrors).toEqual([]);
+  }, 120000);
+
   test('on Excel 2019 (ExcelApi 1.7) it says what is missing and still checks edits on the sheet it created', async () => {
     const port = (server.address() as { port: number }).port;
     const oldExcel = await browser.newPage();

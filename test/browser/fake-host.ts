@@ -1,8 +1,9 @@
 // Loaded by the browser test's page after office.js and before the pane's bundle. Outside Office,
 // office.js reports no host and leaves `Excel` undefined; this makes the page look like Excel to the
-// pane, with the recording fake as the workbook. `?api=1.7` on the page URL picks an older host.
+// pane, with the recording fake as the workbook. `?api=1.7` on the page URL picks an older host,
+// `?locale=vi-VN` a Windows machine with the Vietnamese regional format.
 
-import { ApiVersion, FakeExcel, createFakeExcel } from '../fake-excel';
+import { ApiVersion, FakeExcel, FakeLocale, createFakeExcel } from '../fake-excel';
 
 declare global {
   interface Window {
@@ -12,7 +13,8 @@ declare global {
 }
 
 const api = (/[?&]api=([\d.]+)/.exec(window.location.search) || [])[1] as ApiVersion | undefined;
-const fake = createFakeExcel({ api: api || '1.13' });
+const locale = (/[?&]locale=([A-Za-z-]+)/.exec(window.location.search) || [])[1] as FakeLocale | undefined;
+const fake = createFakeExcel({ api: api || '1.13', locale: locale || 'en-US' });
 window.cchcFake = fake;
 // The fake covers the part of the Excel namespace the adapter uses, not all of its types.
 (window as unknown as { Excel: unknown }).Excel = fake.Excel;

@@ -77,25 +77,6 @@ export function rectangles(cells: Array<{ row: number; col: number }>): Rect[] {
   return rects;
 }
 
-/**
- * Addresses joined for worksheet.getRanges, in pieces of at most 255 characters: Office.js documents
- * no limit, and 255 is the longest range text Excel's other interfaces accept.
- */
-export function addressChunks(rects: Rect[]): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const r of rects) {
-    const address = rectAddress(r);
-    if (current && current.length + 1 + address.length > 255) {
-      chunks.push(current);
-      current = '';
-    }
-    current = current ? current + ',' + address : address;
-  }
-  if (current) chunks.push(current);
-  return chunks;
-}
-
 /** One formatting setting of a style: cells whose settings share a key can share one range. */
 export interface StyleFacet {
   key: string;
@@ -190,10 +171,13 @@ export function withoutSheet(address: string): string {
   return address.slice(address.lastIndexOf('!') + 1);
 }
 
-/** "'Chấm điểm'!A1:C1,'Chấm điểm'!A2" → ["A1:C1", "A2"]. */
+/**
+ * "'Chấm điểm'!A1:C1,'Chấm điểm'!A2" → ["A1:C1", "A2"], whatever separates the areas: Windows
+ * desktop Excel writes them with the regional list separator (";" under the Vietnamese format).
+ */
 export function addressesWithoutSheet(address: string): string[] {
   const out: string[] = [];
-  const pattern = /(?:'(?:[^']|'')*'|[^',!]+)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/g;
+  const pattern = /(?:'(?:[^']|'')*'|[^',;!\s]+)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/g;
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(address)) !== null) out.push(m[1].replace(/\$/g, ''));
   return out;

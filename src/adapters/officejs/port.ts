@@ -5,7 +5,7 @@
 // protection before lifting it).
 //
 // Requirement sets: the manifest asks ExcelApi 1.7. Data validation (1.8) and the 1.9 conveniences
-// (multi-area ranges, indentation, print setup, cell properties) are used only when the host says it
+// (indentation, print setup, cell properties) are used only when the host says it
 // has them; without them the workbook still gets its values, formulas, formats, conditional formats,
 // links and protection.
 

@@ -6,7 +6,7 @@ import { a1, columnLetter, parseA1 } from '../../core/model/grid';
 import { BarChartPlan, CellPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan, planExtent } from '../../core/model/plan';
 import { Features, VISIBILITY_TO_EXCEL } from './host';
 import { Sync } from './run';
-import { addressChunks, columnWidthPoints, facetGroups, parseRect, rectAddress, runsOf, styleFacets, withoutSheet } from './format';
+import { columnWidthPoints, facetGroups, parseRect, rectAddress, runsOf, styleFacets, withoutSheet } from './format';
 
 const MONTH_OR_TIME_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|am|pm)$/i;
 
@@ -151,13 +151,10 @@ export function queueSheet(sheet: Excel.Worksheet, plan: SheetPlan, styles: Work
     if (anyFormat) block.numberFormat = numberFormats;
   }
 
+  // Rectangle by rectangle: a multi-area address ("A1:B2,C3") is read with the regional list separator
+  // on Windows desktop (";" under the Vietnamese format) and refused elsewhere; one area never is.
   for (const group of facetGroups(plan.cells, styles, features)) {
-    if (features.api19) {
-      const inner = { rows: group.rects.some((r) => r.bottom > r.top), cols: group.rects.some((r) => r.right > r.left) };
-      for (const address of addressChunks(group.rects)) group.facet.apply(sheet.getRanges(address).format, inner);
-    } else {
-      for (const rect of group.rects) group.facet.apply(sheet.getRange(rectAddress(rect)).format, { rows: rect.bottom > rect.top, cols: rect.right > rect.left });
-    }
+    for (const rect of group.rects) group.facet.apply(sheet.getRange(rectAddress(rect)).format, { rows: rect.bottom > rect.top, cols: rect.right > rect.left });
   }
 
   const columns = plan.columns.map((c, index) => ({ index, key: c }));

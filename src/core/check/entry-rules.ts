@@ -3,13 +3,28 @@
 
 import { FlatNode } from '../model/criteria';
 import { Message } from '../model/errors';
-import { ParsedScore, isHundredthStep, pointsEqual, toHundredths } from '../model/points';
+import { ParsedScore, decimalPointMisread, isHundredthStep, pointsEqual, toHundredths } from '../model/points';
 import { CheckContext, Rule, f, fe } from './contract';
 
 export const columnName: Record<'self' | 'appraisal', Message> = {
   self: { vi: 'tự chấm', en: 'self score' },
   appraisal: { vi: 'thẩm định', en: 'appraisal' },
 };
+
+/** What to do about a score typed with a decimal point on a machine that uses the decimal comma. */
+function decimalPointMessage(misread: NonNullable<ReturnType<typeof decimalPointMisread>>, text: string): Message {
+  if (misread.kind === 'text') {
+    return {
+      vi: `"${text.trim()}" là chữ, không phải số: máy đang dùng dấu phẩy thập phân, hãy nhập ${misread.meant} (hoặc đổi cài đặt vùng).`,
+      en: `"${text.trim()}" is text, not a number: this computer uses the decimal comma; type ${misread.meant} (or change the regional settings).`,
+    };
+  }
+  const date = `${misread.day < 10 ? '0' : ''}${misread.day}/${misread.month < 10 ? '0' : ''}${misread.month}`;
+  return {
+    vi: `Excel đã hiểu điểm gõ vào là ngày ${date}: máy dùng dấu phẩy thập phân, nên điểm lẻ gõ bằng dấu phẩy (ví dụ ${misread.day},${misread.month} chứ không phải ${misread.day}.${misread.month}). Chọn ô, đặt lại định dạng General (Trang đầu → Số), rồi gõ lại điểm.`,
+    en: `Excel took the score typed here for the date ${date}: this computer uses the decimal comma, so type fractions with a comma (${misread.day},${misread.month}, not ${misread.day}.${misread.month}). Select the cell, set its format back to General (Home → Number), then type the score again.`,
+  };
+}
 
 /** Entry rules on every leaf score: not-a-number, negative, over-max, not-a-level, missing-score. */
 export const entryRules: Rule[] = [
@@ -22,6 +37,8 @@ export const entryRules: Rule[] = [
             vi: `"${p.text}" là chữ, không phải số: máy đang dùng dấu chấm thập phân, hãy nhập ${p.text.replace(',', '.')} (hoặc đổi cài đặt vùng).`,
             en: `"${p.text}" is text, not a number: this computer uses the decimal point; type ${p.text.replace(',', '.')} (or change the regional settings).`,
           } });
+        } else if (p.kind === 'text' && decimalPointMisread(p.text)) {
+          ctx.report({ severity: 'error', rule: 'not-a-number', code: leaf.code, column, cell, message: decimalPointMessage(decimalPointMisread(p.text)!, p.text) });
         } else if (p.kind === 'text') {
           ctx.report({ severity: 'error', rule: 'not-a-number', code: leaf.code, column, cell, message: {
             vi: `"${p.text.slice(0, 40)}" không phải là điểm số: nhập một số từ 0 đến ${f(leaf.node.max)}, hoặc KAD nếu không áp dụng.`,

@@ -88,6 +88,20 @@ export function parseScoreCell(value: unknown): ParsedScore {
   return { kind: 'text', text };
 }
 
+/**
+ * A score Excel did not take as a number because the machine uses the decimal comma (the Vietnamese
+ * regional format): "1.25" stays text, and "1.5" becomes the date 1 May, which both readers hand over
+ * as ISO text. Gives the day and month Excel made of it, or null for text of any other kind.
+ */
+export function decimalPointMisread(text: string): { kind: 'text'; meant: string } | { kind: 'date'; day: number; month: number } | null {
+  const t = text.trim();
+  const point = /^(-?\d+)\.(\d+)$/.exec(t);
+  if (point) return { kind: 'text', meant: point[1] + ',' + point[2] };
+  const date = /^\d{4}-(\d{2})-(\d{2})T00:00:00(?:\.000)?Z$/.exec(t);
+  if (date) return { kind: 'date', day: Number(date[2]), month: Number(date[1]) };
+  return null;
+}
+
 /** Parses points written by people in criteria tables: "2,5", "2,5 điểm", "2.5", 3. */
 export function parsePointsText(value: unknown): number | null {
   if (typeof value === 'number') return isFinite(value) ? value : null;
