@@ -12,11 +12,12 @@ import { WorkbookPort } from '../src/core/model/port';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { createExcelPort } from '../src/adapters/officejs/port';
 import { columnWidthPoints, rectangles } from '../src/adapters/officejs/format';
-import { needsTextPrefix, shiftFormula } from '../src/adapters/officejs/write';
+import { needsTextPrefix } from '../src/adapters/officejs/write';
 import { ExcelHost, OperationStats } from '../src/adapters/officejs/run';
 import { ApiVersion, createFakeExcel, FakeExcel, FakeExcelOptions, FakeLocale } from './fake-excel';
 import { generateSet } from './helpers/generate';
 import { SHEETS } from '../src/core/model/layout';
+import { shiftFormula } from '../src/core/model/formula';
 
 interface Harness {
   fake: FakeExcel;

@@ -419,3 +419,47 @@ describe('one reader: the add-in\'s check and the file\'s check agree', () => {
     expect(fromOffice).toEqual(fromFile);
   });
 });
+
+describe('one plan guard: both writers refuse the same bad plans with the same reason', () => {
+  /** A one-sheet plan with `change` applied: each case breaks exactly one rule of the guard. */
+  function badPlan(change: (plan: WorkbookPlan) => void): WorkbookPlan {
+    const plan: WorkbookPlan = {
+      sheets: [{ name: 'Thử', visibility: 'visible', columns: [{ width: 10 }], rowHeights: [], cells: [{ row: 0, col: 0, value: 1, style: 'plain' }], merges: [], validations: [], conditionalFormats: [], protect: false }],
+      styles: { plain: {} },
+      fullCalcOnLoad: true,
+    };
+    change(plan);
+    return plan;
+  }
+  const sheet = (plan: WorkbookPlan) => plan.sheets[0];
+  const error = { title: 'Sai', text: 'Sai' };
+  const CASES: Array<[string, (plan: WorkbookPlan) => void, RegExp]> = [
+    ['an unknown style', (p) => (sheet(p).cells[0].style = 'nope'), /unknown style "nope"/],
+    ['a formula with a hyperlink', (p) => sheet(p).cells.push({ row: 1, col: 0, formula: 'A1', hyperlink: 'https://example.org' }), /both a formula and a hyperlink/],
+    ['a formula over 8,192 characters', (p) => sheet(p).cells.push({ row: 1, col: 0, formula: 'SUM(' + 'A1,'.repeat(3000) + 'A1)' }), /Excel allows 8192/],
+    ['a text over 32,767 characters', (p) => sheet(p).cells.push({ row: 1, col: 0, value: 'x'.repeat(32768) }), /Excel allows 32767/],
+    ['a number Excel cannot store', (p) => sheet(p).cells.push({ row: 1, col: 0, value: Infinity }), /cannot store/],
+    ['no visible sheet', (p) => (sheet(p).visibility = 'hidden'), /no visible sheet/],
+    ['a merge that is not a range', (p) => sheet(p).merges.push('A1:'), /not an A1 range/],
+    ['a custom validation without formula', (p) => sheet(p).validations.push({ range: 'A1', type: 'custom', allowBlank: true, error }), /custom but has no formula/],
+    ['a decimal validation without bounds', (p) => sheet(p).validations.push({ range: 'A1', type: 'decimal', allowBlank: true, error }), /neither min nor max/],
+    ['a list item with a comma', (p) => sheet(p).validations.push({ range: 'A1', type: 'list', items: ['a,b'], allowBlank: true, error }), /free of commas/],
+    ['an error title over 32 characters', (p) => sheet(p).validations.push({ range: 'A1', type: 'custom', formula: 'A1>0', allowBlank: true, error: { title: 'x'.repeat(33), text: 'Sai' } }), /33 characters; Excel allows 32/],
+    ['two validations on one cell', (p) => sheet(p).validations.push(
+      { range: 'A1', type: 'custom', formula: 'A1>0', allowBlank: true, error },
+      { range: '$A$1', type: 'custom', formula: 'A1<9', allowBlank: true, error }), /two validations/],
+    ['a chart on a sheet the plan does not write', (p) => (p.charts = [{ sheet: 'Khác', title: 'T', categories: "'Khác'!$A$1:$A$2", values: "'Khác'!$B$1:$B$2", seriesName: 'S', points: [], from: { row: 0, col: 0 }, to: { row: 5, col: 5 } }]), /does not write/],
+  ];
+
+  test.each(CASES)('%s', async (_title, change, reason) => {
+    const refusal = async (write: () => Promise<unknown>) => write().then(() => 'written', (e: Error) => e.message);
+    const fromFile = await refusal(() => planToXlsx(badPlan(change)));
+    const fake = createFakeExcel({ api: '1.13' });
+    const port = createExcelPort({ Excel: fake.Excel as unknown as ExcelHost, requirements: fake.requirements });
+    const fromOffice = await refusal(() => port.applyPlan(badPlan(change)));
+    expect(fromFile).toMatch(reason);
+    expect(fromOffice).toBe(fromFile);
+    // Refused before anything reached the workbook.
+    expect(fake.sheetNames()).not.toContain('Thử');
+  });
+});

@@ -7,6 +7,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { a1, parseA1 } from '../../core/model/grid';
 import { UserError, msg } from '../../core/model/errors';
+import { ensurePlanWritable } from '../../core/model/plan-guard';
 import { CellPlan, ConditionalFormatPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan } from '../../core/model/plan';
 import { addBarChart } from './chart';
 
@@ -22,12 +23,6 @@ const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 
  */
 const EXCELJS_IMPLICIT_WIDTH = 9;
 const WIDTH_NUDGE = 1e-6;
-
-/** Excel declares a file damaged when a formula or a text is longer than this. */
-const CELL_LIMITS = { formula: 8192, text: 32767 };
-
-/** Excel repairs (and strips) a validation whose titles or texts exceed these lengths. */
-const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 255, formula: 255 };
 
 function argb(rgb: string): string {
   return 'FF' + rgb.replace(/^#/, '').toUpperCase();
@@ -61,26 +56,13 @@ function toExcelStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
 
 function writeCell(ws: ExcelJS.Worksheet, cell: CellPlan, styles: Record<string, Partial<ExcelJS.Style>>): void {
   const target = ws.getCell(cell.row + 1, cell.col + 1);
-  const where = `${ws.name}!${a1(cell.row, cell.col)}`;
-  if (cell.style !== undefined) {
-    const style = styles[cell.style];
-    if (!style) throw new Error(`Plan cell ${where} names an unknown style "${cell.style}".`);
-    target.style = style;
-  }
+  if (cell.style !== undefined) target.style = styles[cell.style];
   if (cell.formula !== undefined) {
-    if (cell.formula.length > CELL_LIMITS.formula) {
-      throw new Error(`Plan cell ${where}: the formula has ${cell.formula.length} characters; Excel allows ${CELL_LIMITS.formula}.`);
-    }
-    if (cell.hyperlink) throw new Error(`Plan cell ${where}: exceljs cannot store a hyperlink on a formula cell.`);
     target.value = cell.result === undefined ? { formula: cell.formula } as ExcelJS.CellFormulaValue
       : { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
     return;
   }
   const value = cell.value === undefined ? null : cell.value;
-  if (typeof value === 'number' && !isFinite(value)) throw new Error(`Plan cell ${where} holds ${value}, which Excel cannot store.`);
-  if (typeof value === 'string' && value.length > CELL_LIMITS.text) {
-    throw new Error(`Plan cell ${where}: the text has ${value.length} characters; Excel allows ${CELL_LIMITS.text}.`);
-  }
   if (cell.hyperlink) {
     target.value = { text: value === null ? cell.hyperlink : String(value), hyperlink: cell.hyperlink };
     return;
@@ -94,8 +76,7 @@ function writeCell(ws: ExcelJS.Worksheet, cell: CellPlan, styles: Record<string,
  * draw the merged block's edges); one the plan leaves bare takes the top-left cell's, as Excel does.
  */
 function mergeRange(ws: ExcelJS.Worksheet, range: string, planned: Set<string>): void {
-  const [from, to] = range.split(':').map((p) => parseA1(p));
-  if (!from || !to) throw new Error(`Plan merge "${range}" on ${ws.name} is not an A1 range.`);
+  const [from, to] = range.split(':').map((p) => parseA1(p)!);
   ws.mergeCellsWithoutStyle(from.row + 1, from.col + 1, to.row + 1, to.col + 1);
   const master = ws.getCell(from.row + 1, from.col + 1);
   for (let r = from.row; r <= to.row; r++) {
@@ -106,27 +87,14 @@ function mergeRange(ws: ExcelJS.Worksheet, range: string, planned: Set<string>):
 }
 
 /** "E11" or "$E$11:E20" → "E11" / "E11:E20", the form exceljs keys ranges by. */
-function canonicalRange(range: string, sheet: string): string {
-  const parts = range.split(':').map((p) => parseA1(p));
-  if (parts.length > 2 || parts.some((p) => !p)) throw new Error(`Plan range "${range}" on ${sheet} is not an A1 range.`);
-  const [tl, br] = parts as Array<{ row: number; col: number }>;
+function canonicalRange(range: string): string {
+  const [tl, br] = range.split(':').map((p) => parseA1(p)!);
   if (!br) return a1(tl.row, tl.col);
   return a1(Math.min(tl.row, br.row), Math.min(tl.col, br.col)) + ':' + a1(Math.max(tl.row, br.row), Math.max(tl.col, br.col));
 }
 
-function checkLength(sheet: string, range: string, what: string, text: string | undefined, limit: number): void {
-  if (text !== undefined && text.length > limit) {
-    throw new Error(`Plan validation ${sheet}!${range}: ${what} has ${text.length} characters; Excel allows ${limit}.`);
-  }
-}
-
-function toExcelValidation(v: ValidationPlan, sheet: string): ExcelJS.DataValidation {
-  checkLength(sheet, v.range, 'the error title', v.error.title, VALIDATION_LIMITS.title);
-  checkLength(sheet, v.range, 'the error text', v.error.text, VALIDATION_LIMITS.error);
-  if (v.prompt) {
-    checkLength(sheet, v.range, 'the prompt title', v.prompt.title, VALIDATION_LIMITS.title);
-    checkLength(sheet, v.range, 'the prompt text', v.prompt.text, VALIDATION_LIMITS.prompt);
-  }
+/** The exceljs rule of a plan validation (the plan guard has checked it is complete and within limits). */
+function toExcelValidation(v: ValidationPlan): ExcelJS.DataValidation {
   const dv: ExcelJS.DataValidation = {
     type: v.type,
     formulae: [],
@@ -142,8 +110,7 @@ function toExcelValidation(v: ValidationPlan, sheet: string): ExcelJS.DataValida
     dv.prompt = v.prompt.text;
   }
   if (v.type === 'custom') {
-    if (!v.formula) throw new Error(`Plan validation ${sheet}!${v.range} is custom but has no formula.`);
-    dv.formulae = [v.formula];
+    dv.formulae = [v.formula!];
   } else if (v.type === 'decimal') {
     if (v.min !== undefined && v.max !== undefined) {
       dv.operator = 'between';
@@ -151,21 +118,14 @@ function toExcelValidation(v: ValidationPlan, sheet: string): ExcelJS.DataValida
     } else if (v.min !== undefined) {
       dv.operator = 'greaterThanOrEqual';
       dv.formulae = [v.min];
-    } else if (v.max !== undefined) {
-      dv.operator = 'lessThanOrEqual';
-      dv.formulae = [v.max];
     } else {
-      throw new Error(`Plan validation ${sheet}!${v.range} is decimal but has neither min nor max.`);
+      dv.operator = 'lessThanOrEqual';
+      dv.formulae = [v.max!];
     }
   } else {
-    const items = v.items || [];
-    // An inline list is one quoted text split at commas: an item cannot hold a comma or a quote.
-    if (!items.length || items.some((i) => /[,"]/.test(i))) {
-      throw new Error(`Plan validation ${sheet}!${v.range}: list items must be non-empty and free of commas and quotes.`);
-    }
-    dv.formulae = ['"' + items.join(',') + '"'];
+    // An inline list is one quoted text split at commas.
+    dv.formulae = ['"' + v.items!.join(',') + '"'];
   }
-  for (const f of dv.formulae) checkLength(sheet, v.range, 'a formula', String(f), VALIDATION_LIMITS.formula);
   return dv;
 }
 
@@ -180,9 +140,8 @@ function addValidations(ws: ExcelJS.Worksheet, validations: ValidationPlan[]): v
   const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation & { planRange: string }> } })
     .dataValidations.model;
   for (const v of validations) {
-    const range = canonicalRange(v.range, ws.name);
-    if (model[range]) throw new Error(`Plan has two validations for ${ws.name}!${range}.`);
-    model[range] = { ...toExcelValidation(v, ws.name), planRange: range };
+    const range = canonicalRange(v.range);
+    model[range] = { ...toExcelValidation(v), planRange: range };
   }
 }
 
@@ -198,7 +157,7 @@ function addConditionalFormats(ws: ExcelJS.Worksheet, formats: ConditionalFormat
       if (cf.style.bold) style.font.bold = true;
     }
     ws.addConditionalFormatting({
-      ref: cf.ranges.map((r) => canonicalRange(r, ws.name)).join(' '),
+      ref: cf.ranges.map((r) => canonicalRange(r)).join(' '),
       rules: [{ type: 'expression', formulae: [cf.formula], style, priority: i + 1 }],
     });
   });
@@ -247,6 +206,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, styles: Record<strin
 }
 
 export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
+  ensurePlanWritable(plan);
   const wb = new ExcelJS.Workbook();
   wb.calcProperties.fullCalcOnLoad = plan.fullCalcOnLoad;
   const styles: Record<string, Partial<ExcelJS.Style>> = {};
@@ -254,7 +214,6 @@ export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
   for (const sheet of plan.sheets) writeSheet(wb, sheet, styles);
   // Excel repairs a file that opens on a hidden sheet: open on the first visible one.
   const firstVisible = plan.sheets.findIndex((s) => s.visibility === 'visible');
-  if (firstVisible < 0) throw new Error('The plan has no visible sheet.');
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: firstVisible, activeTab: firstVisible, visibility: 'visible' }];
   return wb;
 }

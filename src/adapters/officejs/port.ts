@@ -14,7 +14,8 @@ import { OfficeHost, featureDetector } from './host';
 import { listSheets, readSelection, readSheets } from './read';
 import { createRunner } from './run';
 import { subscribe } from './events';
-import { assertCellStyles, assertWritable, writeCellsTo, writePlan } from './write';
+import { ensureCellsWritable, ensurePlanWritable } from '../../core/model/plan-guard';
+import { writeCellsTo, writePlan } from './write';
 
 export function createExcelPort(host: OfficeHost): WorkbookPort {
   const runner = createRunner(host.Excel, host.onOperation);
@@ -27,11 +28,11 @@ export function createExcelPort(host: OfficeHost): WorkbookPort {
       return runner.run('readGrids', (context, sync) => readSheets(context, sync, unique, features()));
     },
     applyPlan: async (plan) => {
-      assertWritable(plan);
+      ensurePlanWritable(plan);
       return runner.run('applyPlan', (context, sync) => writePlan(context, sync, plan, features()));
     },
     writeCells: async (sheet, cells, styles) => {
-      assertCellStyles(cells, styles);
+      ensureCellsWritable(sheet, cells, styles);
       return runner.run('writeCells', (context, sync) => writeCellsTo(context, sync, sheet, cells, styles, features()));
     },
     deleteSheet: (name) =>

@@ -2,11 +2,12 @@
 // columns, rows, merges, links, conditional formats, validation, panes, print setup and protection.
 // The caller owns the syncs (port.ts); the plan decides every cell, this only translates it.
 
-import { a1, columnLetter, parseA1 } from '../../core/model/grid';
+import { a1, columnLetter } from '../../core/model/grid';
 import { BarChartPlan, CellPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan, planExtent } from '../../core/model/plan';
 import { Features, VISIBILITY_TO_EXCEL } from './host';
 import { Sync } from './run';
 import { columnWidthPoints, facetGroups, parseRect, rectAddress, runsOf, styleFacets, withoutSheet } from './format';
+import { shiftFormula } from '../../core/model/formula';
 
 const MONTH_OR_TIME_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|am|pm)$/i;
 
@@ -36,40 +37,7 @@ export function formulaInput(cell: CellPlan, empty: null | ''): string | number 
   return needsTextPrefix(v) ? "'" + v : v;
 }
 
-/** Shifts the relative references of an A1 formula by (rows, cols); strings and $-anchored parts stay. */
-export function shiftFormula(formula: string, rows: number, cols: number): string {
-  if (rows === 0 && cols === 0) return formula;
-  let out = '';
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula.charAt(i);
-    if (ch === '"' || ch === "'") {
-      // A string literal or a quoted sheet name: copy through its closing quote (doubled quotes escape).
-      let j = i + 1;
-      while (j < formula.length && !(formula.charAt(j) === ch && formula.charAt(j + 1) !== ch)) j += formula.charAt(j) === ch ? 2 : 1;
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    const before = i > 0 ? formula.charAt(i - 1) : '';
-    const ref = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)/.exec(formula.slice(i));
-    const after = ref ? formula.charAt(i + ref[0].length) : '';
-    // A reference stands alone: not part of a name (LOG10), a function call or a number.
-    if (ref && !/[A-Za-z0-9_.]/.test(before) && !/[A-Za-z0-9_(]/.test(after)) {
-      const col = ref[1] ? ref[2] : columnLetter(parseA1(ref[2] + '1')!.col + cols);
-      const row = ref[3] ? ref[4] : String(Number(ref[4]) + rows);
-      out += ref[1] + col + ref[3] + row;
-      i += ref[0].length;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
-}
-
-
-/** The Office.js rule of a plan validation (assertWritable has checked it is complete). */
+/** The Office.js rule of a plan validation (the plan guard has checked it is complete). */
 function validationRule(v: ValidationPlan): Excel.DataValidationRule {
   // A bound is a number or a formula; Office.js takes numbers as they are and formulas with "=".
   const bound = (text: string): string | number => (/^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : '=' + text.replace(/^=/, ''));
@@ -231,28 +199,6 @@ export function hyperlinkOf(cell: CellPlan): Excel.RangeHyperlink {
   return { address: cell.hyperlink, textToDisplay: text };
 }
 
-/** Plan defects both writers refuse, caught before anything reaches the workbook. */
-export function assertWritable(plan: WorkbookPlan): void {
-  for (const chart of plan.charts || []) {
-    if (!plan.sheets.some((s) => s.name === chart.sheet)) throw new Error(`Plan chart "${chart.title}" is on sheet "${chart.sheet}", which the plan does not write.`);
-  }
-  for (const sheet of plan.sheets) {
-    for (const cell of sheet.cells) {
-      const where = `${sheet.name}!${a1(cell.row, cell.col)}`;
-      if (cell.style !== undefined && !plan.styles[cell.style]) throw new Error(`Plan cell ${where} names an unknown style "${cell.style}".`);
-      if (cell.formula !== undefined && cell.hyperlink) throw new Error(`Plan cell ${where} has both a formula and a hyperlink.`);
-    }
-    for (const v of sheet.validations) {
-      const where = `${sheet.name}!${v.range}`;
-      if (v.type === 'custom' && !v.formula) throw new Error(`Plan validation ${where} is custom but has no formula.`);
-      if (v.type === 'decimal' && v.min === undefined && v.max === undefined) throw new Error(`Plan validation ${where} is decimal but has neither min nor max.`);
-      // An inline list is one text split at commas: an item cannot hold a comma or a quote.
-      if (v.type === 'list' && (!v.items || !v.items.length || v.items.some((i) => /[,"]/.test(i)))) {
-        throw new Error(`Plan validation ${where}: list items must be non-empty and free of commas and quotes.`);
-      }
-    }
-  }
-}
 
 
 /**
@@ -330,8 +276,3 @@ export async function writeCellsTo(context: Excel.RequestContext, sync: Sync, sh
 }
 
 /** The same refusal as applyPlan's guard, for the cells of writeCells. */
-export function assertCellStyles(cells: CellPlan[], styles: WorkbookPlan['styles']): void {
-  for (const cell of cells) {
-    if (cell.style !== undefined && !styles[cell.style]) throw new Error(`Cell ${a1(cell.row, cell.col)} names an unknown style "${cell.style}".`);
-  }
-}

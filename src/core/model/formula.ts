@@ -1,4 +1,4 @@
-import { a1 } from './grid';
+import { a1, columnLetter, parseA1 } from './grid';
 
 // Reading a subtotal formula back: which rows of one column a plain SUM covers. Shared by the checks
 // of the tree's subtotals (check.ts) and of the bonus and deduction rows (check-extras.ts).
@@ -88,3 +88,35 @@ export function moveSheetReferences(formula: string, sheet: string, newSheet: st
     return quoteSheet(newSheet) + '!' + from + (end === undefined ? '' : ':' + to);
   });
 }
+/** Shifts the relative references of an A1 formula by (rows, cols); strings and $-anchored parts stay. */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula.charAt(i);
+    if (ch === '"' || ch === "'") {
+      // A string literal or a quoted sheet name: copy through its closing quote (doubled quotes escape).
+      let j = i + 1;
+      while (j < formula.length && !(formula.charAt(j) === ch && formula.charAt(j + 1) !== ch)) j += formula.charAt(j) === ch ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const before = i > 0 ? formula.charAt(i - 1) : '';
+    const ref = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)/.exec(formula.slice(i));
+    const after = ref ? formula.charAt(i + ref[0].length) : '';
+    // A reference stands alone: not part of a name (LOG10), a function call or a number.
+    if (ref && !/[A-Za-z0-9_.]/.test(before) && !/[A-Za-z0-9_(]/.test(after)) {
+      const col = ref[1] ? ref[2] : columnLetter(parseA1(ref[2] + '1')!.col + cols);
+      const row = ref[3] ? ref[4] : String(Number(ref[4]) + rows);
+      out += ref[1] + col + ref[3] + row;
+      i += ref[0].length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
