@@ -3,7 +3,6 @@
 // whatever has no place kept on the leftovers sheet (core/upgrade.ts). OLD.xlsx is only read; the
 // writer refuses to put NEW.xlsx in its place.
 
-import * as path from 'path';
 import { CriteriaSet } from '../core/model/criteria';
 import { Lang } from '../core/model/errors';
 import { WorkbookGrids } from '../core/model/grid';
@@ -14,7 +13,7 @@ import { planUpgrade, valuesCopySheet } from '../core/features/upgrade';
 import { ENTRY_ROLE_NAMES } from '../core/model/entries';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
-import { Io } from './io';
+import { Io, shownPath } from './io';
 import { unitNames } from '../core/model/build-options';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 
@@ -70,10 +69,6 @@ export interface RebuildRequest {
   inputs: string[];
 }
 
-function shown(file: string, io: Io): string {
-  const relative = path.relative(io.cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
 
 /** Writes the rebuilt workbook; returns the report for the terminal. */
 export async function writeRebuilt(earlier: EarlierWorkbook, request: RebuildRequest, io: Io, lang: Lang): Promise<string> {
@@ -85,7 +80,7 @@ export async function writeRebuilt(earlier: EarlierWorkbook, request: RebuildReq
   await writePlanToFile(plan, request.out, { inputs: request.inputs.concat(earlier.file) });
 
   const lines = [
-    t.written(shown(request.out, io), shown(earlier.file, io)),
+    t.written(shownPath(request.out, io), shownPath(earlier.file, io)),
     '  ' + t.unit(unitNames(upgrade.build.unit).full, upgrade.build.year),
     '  ' + t.set(upgrade.previous.set.id, request.set.id),
     '  ' + t.carried(upgrade.carried, upgrade.evidenceDocs),
@@ -104,6 +99,6 @@ export async function writeRebuilt(earlier: EarlierWorkbook, request: RebuildReq
     for (const r of upgrade.renamed) lines.push(`      ${r.code}: "${r.before}" → "${r.after}"`);
   }
   if (upgrade.otherSheets.length) lines.push('  ' + t.copied(upgrade.otherSheets.map((s) => s.name).join(', ')));
-  lines.push(t.untouched(shown(earlier.file, io)));
+  lines.push(t.untouched(shownPath(earlier.file, io)));
   return lines.join('\n') + '\n';
 }

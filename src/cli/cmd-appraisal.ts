@@ -11,7 +11,7 @@ import { valuesCopySheet } from '../core/features/upgrade';
 import { Lang, UserError, msg } from '../core/model/errors';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
-import { CliExit, EXIT, Io, Register, describeError, langOf } from './io';
+import { CliExit, EXIT, Io, Register, describeError, langOf, shownPath } from './io';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 
 const T = {
@@ -36,10 +36,6 @@ const T = {
 /** Reasons that are the workbook's state, not a failure to read or write: exit 1. */
 const PROBLEM_REASONS = ['appraisal-exists', 'duplicate-rows'];
 
-function shownPath(file: string, io: Io): string {
-  const relative = path.relative(io.cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
 
 async function addCommand(file: string, opts: { out?: string; force?: boolean }, io: Io, lang: Lang): Promise<number> {
   const t = T[lang];

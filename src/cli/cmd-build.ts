@@ -10,11 +10,11 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { defaultSet } from '../core/model/bundled';
 import { CriteriaSet, describeSet } from '../core/model/criteria';
-import { Lang, UserError, msg, say } from '../core/model/errors';
+import { Lang, UserError, say, refuse } from '../core/model/errors';
 import { formatPoints } from '../core/model/points';
 import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { writePlanToFile } from '../adapters/exceljs/write';
-import { CliExit, EXIT, Io, Register, langOf } from './io';
+import { CliExit, EXIT, Io, Register, langOf, shownPath } from './io';
 import { readEarlierWorkbook, writeRebuilt } from './build-from';
 import { BuildOptions, unitNames } from '../core/model/build-options';
 import { parseCriteriaSet } from '../core/model/criteria-parse';
@@ -73,9 +73,6 @@ interface BuildRequest {
   criteriaFile: string | null;
 }
 
-function refuse(reason: string, vi: string, en: string): never {
-  throw new UserError(reason, msg(vi, en));
-}
 
 function parseRequest(opts: BuildCommandOptions, io: Io): BuildRequest {
   const unit = (opts.unit || '').normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -136,10 +133,6 @@ function loadSet(criteriaFile: string | null, io: Io, lang: Lang): CriteriaSet {
   throw new CliExit(EXIT.unusable);
 }
 
-function shownPath(file: string, io: Io): string {
-  const relative = path.relative(io.cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
 
 function report(request: BuildRequest, set: CriteriaSet, io: Io, lang: Lang): string {
   const t = T[lang];

@@ -11,7 +11,7 @@ import { Lang, UserError, say } from '../core/model/errors';
 import { formatPoints } from '../core/model/points';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { readMeta } from '../core/sheets/meta';
-import { EXIT, Io, Register, langOf } from './io';
+import { EXIT, Io, Register, langOf, shownPath } from './io';
 import { evidenceFileCheck } from './evidence-files';
 import { differenceLines, extrasLines } from './check-text-appraisal';
 import { WorkbookGrids } from '../core/model/grid';
@@ -115,7 +115,7 @@ export const registerCheck: Register = (program: Command, io: Io, setExit) => {
         const fileExists = evidenceRoot ? evidenceFileCheck(path.dirname(absolute), evidenceRoot) : undefined;
         checked.push(await checkFile(absolute, { lang, fileExists }));
       }
-      const reports = checked.map((c) => ({ ...c.report, file: c.report.file ? path.relative(io.cwd, c.report.file) || c.report.file : c.report.file }));
+      const reports = checked.map((c) => ({ ...c.report, file: c.report.file ? shownPath(c.report.file, io) : c.report.file }));
       if (opts.json) io.out(JSON.stringify({ files: reports }, null, 2) + '\n');
       else checked.forEach((c, i) => io.out((i ? '\n' : '') + formatReportText(reports[i], c.grids, lang)));
       setExit(exitCodeFor(reports));

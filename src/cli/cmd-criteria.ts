@@ -2,22 +2,21 @@
 // `cchc criteria check SET.json`: the set in brief and every inconsistency.
 // Exit 0: fine; 1: problems found (import writes nothing then); 2: a file cannot be read or written.
 
-import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { CriteriaProblem, CriteriaSet } from '../core/model/criteria';
 import { parseCsv } from '../core/features/import/csv';
-import { Lang, UserError, msg, say } from '../core/model/errors';
+import { Lang, UserError, say, refuse } from '../core/model/errors';
 import { SheetGrid, foldText } from '../core/model/grid';
 import { DEFAULT_IMPORT_ID, importCriteriaTable } from '../core/features/import/import-table';
 import { formatPoints, sumPoints } from '../core/model/points';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
-import { CliExit, EXIT, Io, Register, langOf } from './io';
+import { CliExit, EXIT, Io, Register, langOf, shownPath } from './io';
 import { TableLayout, findTableLayout, missingHeaderMessage } from '../core/features/import/table-header';
 import { CRITERIA_LIMITS, parseCriteriaSet } from '../core/model/criteria-parse';
+import { readSmallFile, decodeText, readJsonFile, writeJsonFile } from './text-files';
+import { sameFile } from '../adapters/files';
 
-/** Criteria tables and sets are small; anything larger is not one. */
-const MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024;
 const TEXT_TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt'];
 const SET_ID = /^[A-Za-z0-9._-]{1,80}$/;
 
@@ -50,46 +49,9 @@ const T = {
   },
 };
 
-function refuse(reason: string, vi: string, en: string): never {
-  throw new UserError(reason, msg(vi, en));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading
-
-function readSmallFile(file: string): Buffer {
-  const base = path.basename(file);
-  let size: number;
-  try {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) refuse('not-a-file', `${base} là một thư mục, không phải tệp.`, `${base} is a folder, not a file.`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    refuse('not-found', `Không tìm thấy hoặc không đọc được tệp ${base}.`, `Cannot find or read the file ${base}.`);
-  }
-  if (size > MAX_TEXT_FILE_BYTES) refuse('too-large', `Tệp ${base} quá lớn (trên 20 MB).`, `${base} is too large (over 20 MB).`);
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    refuse('not-found', `Không đọc được tệp ${base}.`, `Cannot read the file ${base}.`);
-  }
-}
-
-/** Text of a CSV or JSON file: UTF-8 with or without BOM, or UTF-16 with BOM (Excel's "Unicode text"). */
-function decodeText(bytes: Buffer, base: string): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
-    return swapped.swap16().toString('utf16le');
-  }
-  const text = bytes.toString('utf8');
-  if (text.indexOf('\uFFFD') >= 0) {
-    refuse('encoding', `Tệp ${base} không phải văn bản UTF-8 (có thể là bảng mã Windows cũ). Trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)".`,
-      `${base} is not UTF-8 text (perhaps an old Windows code page). In Excel, save it again as "CSV UTF-8 (Comma delimited)".`);
-  }
-  return text;
-}
 
 async function readTableGrids(file: string): Promise<SheetGrid[]> {
   if (TEXT_TABLE_EXTENSIONS.indexOf(path.extname(file).toLowerCase()) >= 0) {
@@ -119,126 +81,8 @@ function pickSheet(grids: SheetGrid[], wanted: string | undefined, base: string)
     `No criteria table found in ${base}: no sheet (${names}) has a header row with columns STT, Nội dung (or Tiêu chí) and Điểm tối đa. Use --sheet to name the sheet.`);
 }
 
-/** End of the JSON string starting at `start` (after its closing quote), or -1 - the error offset. */
-function scanJsonString(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') return i + 1;
-    if (ch < ' ') return -1 - i;
-    if (ch === '\\') {
-      const escape = text[i + 1];
-      if (escape === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return -1 - i;
-        i += 5;
-      } else if (escape !== undefined && '"\\/bfnrt'.indexOf(escape) >= 0) i++;
-      else return -1 - i;
-    }
-  }
-  return -1 - text.length;
-}
-
-/**
- * Offset of the first JSON syntax error (text.length when the text ends too early): V8's messages
- * do not always say where. Iterative, so deep nesting cannot overflow the stack.
- */
-function jsonErrorOffset(text: string): number {
-  const closers: string[] = [];
-  let expect: 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'next' = 'value';
-  let i = 0;
-  for (;;) {
-    while (i < text.length && ' \t\n\r'.indexOf(text[i]) >= 0) i++;
-    if (i >= text.length) return text.length;
-    const ch = text[i];
-    const top = closers[closers.length - 1];
-    if (expect === 'next') {
-      if (!top) return i;
-      if (ch === ',') expect = top === '}' ? 'key' : 'value';
-      else if (ch === top) closers.pop();
-      else return i;
-      i++;
-    } else if (expect === 'colon') {
-      if (ch !== ':') return i;
-      expect = 'value';
-      i++;
-    } else if ((expect === 'value-or-close' && ch === ']') || (expect === 'key-or-close' && ch === '}')) {
-      closers.pop();
-      expect = 'next';
-      i++;
-    } else if (expect === 'key' || expect === 'key-or-close') {
-      if (ch !== '"') return i;
-      const end = scanJsonString(text, i);
-      if (end < 0) return -1 - end;
-      expect = 'colon';
-      i = end;
-    } else if (ch === '{' || ch === '[') {
-      closers.push(ch === '{' ? '}' : ']');
-      expect = ch === '{' ? 'key-or-close' : 'value-or-close';
-      i++;
-    } else if (ch === '"') {
-      const end = scanJsonString(text, i);
-      if (end < 0) return -1 - end;
-      expect = 'next';
-      i = end;
-    } else {
-      const literal = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 1000));
-      if (!literal) return i;
-      expect = 'next';
-      i += literal[0].length;
-    }
-    if (expect === 'next' && closers.length === 0) {
-      while (i < text.length && ' \t\n\r'.indexOf(text[i]) >= 0) i++;
-      return i;
-    }
-  }
-}
-
-function readJsonFile(file: string): unknown {
-  const base = path.basename(file);
-  const text = decodeText(readSmallFile(file), base).replace(/^\uFEFF/, '');
-  try {
-    return JSON.parse(text);
-  } catch {
-    const offset = jsonErrorOffset(text);
-    if (offset >= text.length) refuse('bad-json', `Tệp ${base} không phải JSON hợp lệ: nội dung rỗng hoặc bị cắt cụt.`, `${base} is not valid JSON: it is empty or cut short.`);
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    refuse('bad-json', `Tệp ${base} không phải JSON hợp lệ: lỗi ở dòng ${line}, cột ${column}.`,
-      `${base} is not valid JSON: error at line ${line}, column ${column}.`);
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Writing
-
-function sameFile(a: string, b: string): boolean {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.ino !== 0 && sa.ino === sb.ino && sa.dev === sb.dev;
-  } catch {
-    return false;
-  }
-}
-
-/** Writes through a temporary file and a rename, so an interrupted run never leaves half a set. */
-function writeJsonFile(file: string, data: unknown): void {
-  const base = path.basename(file);
-  const temporary = `${file}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    fs.writeFileSync(temporary, JSON.stringify(data, null, 2) + '\n', 'utf8');
-    fs.renameSync(temporary, file);
-  } catch {
-    try {
-      fs.unlinkSync(temporary);
-    } catch {
-      // Nothing was written: nothing to remove.
-    }
-    refuse('cannot-write', `Không ghi được tệp ${base} (thư mục không tồn tại hoặc không có quyền ghi).`,
-      `Cannot write ${base} (the folder does not exist or is not writable).`);
-  }
-}
 
 /** A set id from the output name: "Bộ tiêu chí 2025.json" → "bo-tieu-chi-2025". */
 function idFromFileName(file: string): string {
@@ -334,7 +178,6 @@ async function importCommand(file: string, opts: ImportCommandOptions, io: Io, l
   const t = T[lang];
   const input = path.resolve(io.cwd, file);
   const out = path.resolve(io.cwd, opts.out);
-  const shown = (f: string) => path.relative(io.cwd, f) || f;
   if (path.extname(out).toLowerCase() !== '.json') {
     refuse('bad-out', `--out phải là một tệp .json (đang là ${opts.out}).`, `--out must be a .json file (got ${opts.out}).`);
   }
@@ -367,13 +210,13 @@ async function importCommand(file: string, opts: ImportCommandOptions, io: Io, l
   // The set's details first and its tree last, for whoever reads the file.
   const { nodes, ...details } = set;
   writeJsonFile(out, { ...details, nodes });
-  io.out([setHeading(set, lang), ...outlineLines(outlineOf(nodes), 0, lang), ...warnings, t.written(shown(out))].join('\n') + '\n');
+  io.out([setHeading(set, lang), ...outlineLines(outlineOf(nodes), 0, lang), ...warnings, t.written(shownPath(out, io))].join('\n') + '\n');
   return EXIT.ok;
 }
 
 function checkCommand(file: string, opts: { json?: boolean }, io: Io, lang: Lang): number {
   const t = T[lang];
-  const shown = path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
+  const shown = shownPath(file, io);
   let raw: unknown;
   try {
     raw = readJsonFile(path.resolve(io.cwd, file));

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { flattenSet } from '../core/model/criteria';
-import { Lang, UserError, msg } from '../core/model/errors';
+import { Lang, refuse } from '../core/model/errors';
 import { documentFromFileName } from '../core/features/evidence/folders';
 import { readScoring } from '../core/sheets/scoring/read';
 import { planUpgrade, valuesCopySheet } from '../core/features/upgrade';
@@ -17,7 +17,7 @@ import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { fileLinkKey, linkFromWorkbook, rebaseLink, scaffoldFolders, scanEvidenceFolders } from './evidence-files';
-import { EXIT, Io, Register, langOf } from './io';
+import { EXIT, Io, Register, langOf, shownPath } from './io';
 import { EvidenceDoc } from '../core/model/entries';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 
@@ -50,14 +50,7 @@ const T = {
   },
 };
 
-function refuse(reason: string, vi: string, en: string): never {
-  throw new UserError(reason, msg(vi, en));
-}
 
-function shownPath(file: string, io: Io): string {
-  const relative = path.relative(io.cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
 
 function requireRoot(root: string | undefined): string {
   if (!root) refuse('no-root', 'Thiếu thư mục minh chứng: --root THƯ_MỤC.', 'The evidence folder is missing: --root DIR.');

@@ -13,7 +13,7 @@ import { DistrictSummary, SummaryBasis, SummaryInput, summarize, summarySet } fr
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { checkFile } from './cmd-check';
-import { EXIT, Io, Register, langOf } from './io';
+import { EXIT, Io, Register, langOf, shownPath } from './io';
 import { summaryWorkbookPlan } from '../core/features/district-workbook';
 
 const T = {
@@ -48,9 +48,6 @@ interface SummaryOptions {
   lang?: string;
 }
 
-function shownPath(file: string, io: Io): string {
-  return path.relative(io.cwd, file) || file;
-}
 
 /** "[██████░░░░] 37/172 xa-a.xlsx", redrawn in place on a terminal's standard error. */
 export function progressLine(done: number, total: number, label: string, width = 24): string {

@@ -1,6 +1,7 @@
 // What every command shares: output streams, the language, and the exit code. Commands print through
 // Io so tests can run them in-process; only main.ts touches process.
 
+import * as path from 'path';
 import type { Command } from 'commander';
 import { Lang, Message, UserError, say } from '../core/model/errors';
 
@@ -40,4 +41,14 @@ export function describeError(e: unknown, lang: Lang): string {
   return lang === 'en'
     ? `Unexpected error: ${detail}. Your files were not changed. Please report this to the support team.`
     : `Lỗi không mong đợi: ${detail}. Các tệp của bạn không bị thay đổi. Vui lòng báo cho bộ phận hỗ trợ.`;
+}
+
+/**
+ * A file as the command names it to people: relative to the folder they ran it in when the file is
+ * there or below, its full path otherwise (a "../../x.xlsx" helps nobody find the file).
+ */
+export function shownPath(file: string, io: Pick<Io, 'cwd'>): string {
+  const absolute = path.resolve(io.cwd, file);
+  const relative = path.relative(io.cwd, absolute);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
 }

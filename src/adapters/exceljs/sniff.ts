@@ -1,7 +1,7 @@
 // Recognises what a file really is before any parser sees it, so a wrong or hostile file gets a clear
 // refusal instead of a crash or an unbounded inflate.
 
-import { UserError, msg } from '../../core/model/errors';
+import { refuse } from '../../core/model/errors';
 import { ZipDirectory, readZipDirectory, verifyZipParts } from './zip-scan';
 
 /** Limits for a workbook we agree to open. */
@@ -11,9 +11,6 @@ export const WORKBOOK_LIMITS = {
   maxEntries: 5000,
 };
 
-function refuse(reason: string, vi: string, en: string): never {
-  throw new UserError(reason, msg(vi, en));
-}
 
 /** The zip's central directory with the uncompressed sizes it declares, summed. */
 function declaredZipSize(bytes: Buffer): { total: number; entries: number; names: string[]; directory: ZipDirectory } | null {

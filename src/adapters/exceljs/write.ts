@@ -1,13 +1,13 @@
 // exceljs adapter, writing side: applies a WorkbookPlan to an .xlsx file. It decides nothing about
 // layout; every value, style, rule and setting comes from the plan (src/core/plan.ts).
 
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { a1, parseA1 } from '../../core/model/grid';
 import { UserError, msg } from '../../core/model/errors';
 import { ensurePlanWritable } from '../../core/model/plan-guard';
+import { sameFile, writeFileWhole } from '../files';
 import { CellPlan, ConditionalFormatPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan } from '../../core/model/plan';
 import { addBarChart } from './chart';
 
@@ -218,42 +218,11 @@ export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
   return wb;
 }
 
-function sameFile(a: string, b: string): boolean {
-  try {
-    const sa = fs.statSync(a, { bigint: true });
-    const sb = fs.statSync(b, { bigint: true });
-    // Some file systems (FAT on USB sticks) report no inode numbers: only the paths can tell there.
-    return sa.ino > 0 && sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
-}
-
-function writeFailure(e: unknown, base: string, dir: string): UserError {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') {
-    return new UserError('no-folder', msg(`Thư mục ${dir} không tồn tại; chưa ghi tệp ${base}.`, `The folder ${dir} does not exist; ${base} was not written.`));
-  }
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') {
-    return new UserError('cannot-write', msg(
-      `Không ghi được tệp ${base}: không có quyền ghi, hoặc tệp đang mở trong Excel. Hãy đóng tệp rồi thử lại.`,
-      `Cannot write ${base}: no permission, or the file is open in Excel. Close it and try again.`));
-  }
-  if (code === 'ENOSPC') return new UserError('disk-full', msg(`Ổ đĩa đã đầy; chưa ghi tệp ${base}.`, `The disk is full; ${base} was not written.`));
-  const detail = e instanceof Error ? e.message : String(e);
-  return new UserError('cannot-write', msg(`Không ghi được tệp ${base} (${detail}).`, `Cannot write ${base} (${detail}).`));
-}
-
 export interface WriteOptions {
   /** Files the caller read to make this plan: the target must not be one of them. */
   inputs?: string[];
 }
 
-/**
- * Writes the plan to `file`, replacing it if it exists (callers decide whether that is allowed).
- * The bytes go to a temporary file beside the target, renamed over it at the end, so a failure
- * never leaves a half-written workbook.
- */
 /** The .xlsx bytes of a plan, charts included (exceljs writes none: they are added to its output). */
 export async function planToXlsx(plan: WorkbookPlan): Promise<Buffer> {
   let bytes: Buffer = Buffer.from(await planToWorkbook(plan).xlsx.writeBuffer());
@@ -261,10 +230,13 @@ export async function planToXlsx(plan: WorkbookPlan): Promise<Buffer> {
   return bytes;
 }
 
+/**
+ * Writes the plan to `file`, replacing it if it exists (callers decide whether that is allowed),
+ * whole or not at all; never over one of the files it was made from.
+ */
 export async function writePlanToFile(plan: WorkbookPlan, file: string, options: WriteOptions = {}): Promise<void> {
   const target = path.resolve(file);
   const base = path.basename(target);
-  const dir = path.dirname(target);
   for (const input of options.inputs || []) {
     if (path.resolve(input) === target || sameFile(input, target)) {
       throw new UserError('output-is-input', msg(
@@ -275,25 +247,5 @@ export async function writePlanToFile(plan: WorkbookPlan, file: string, options:
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
     throw new UserError('output-is-folder', msg(`${target} là một thư mục; hãy ghi rõ tên tệp .xlsx.`, `${target} is a folder; give a .xlsx file name.`));
   }
-  const bytes = await planToXlsx(plan);
-  const temp = path.join(dir, `.${base}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  try {
-    // "wx": never follow or reuse something already lying at the temporary name. The bytes reach the
-    // disk before the rename, so a power cut cannot leave an empty file under the target's name.
-    const fd = fs.openSync(temp, 'wx');
-    try {
-      for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done, bytes.length - done);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, target);
-  } catch (e) {
-    try {
-      fs.unlinkSync(temp);
-    } catch {
-      // Nothing was created, or it is already gone.
-    }
-    throw writeFailure(e, base, dir);
-  }
+  writeFileWhole(target, await planToXlsx(plan));
 }

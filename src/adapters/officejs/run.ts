@@ -1,7 +1,7 @@
 // The one place that calls Excel.run. Every workbook operation of the add-in goes through `run`, which
 // counts the round trips it makes and turns Office errors into messages that tell people what to do.
 
-import { Message, UserError, msg } from '../../core/model/errors';
+import { ErrorReason, Message, UserError, msg } from '../../core/model/errors';
 
 /** The part of Office.js's `Excel` namespace the adapter needs: the real one and the test fake both fit. */
 export interface ExcelHost {
@@ -65,7 +65,7 @@ const CONFLICT = msg(
 );
 
 /** What each Office error means for the person at the keyboard, and what to do about it. */
-const OFFICE_ERRORS: Record<string, { reason: string; message: Message }> = {
+const OFFICE_ERRORS: Record<string, { reason: ErrorReason; message: Message }> = {
   InvalidOperationInCellEditMode: {
     reason: 'excel-cell-edit-mode',
     message: msg(

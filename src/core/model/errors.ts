@@ -3,11 +3,32 @@
 export type Message = { vi: string; en: string };
 export type Lang = 'vi' | 'en';
 
+/**
+ * Why an input cannot be used, for code that decides what to do about it (an exit status, a retry);
+ * people read the message. One list, so a reason is never mistyped where it is compared.
+ */
+export type ErrorReason =
+  // Files: finding, reading and writing them.
+  | 'not-found' | 'not-a-file' | 'too-large' | 'too-many-files' | 'cannot-write' | 'disk-full' | 'no-folder'
+  | 'exists' | 'same-file' | 'output-is-input' | 'output-is-folder' | 'output-is-scoring' | 'bad-out' | 'encoding' | 'empty'
+  // Workbooks that are not (safe) .xlsx files.
+  | 'not-a-workbook' | 'corrupt' | 'zip-bomb' | 'password' | 'xls' | 'ods' | 'csv' | 'json'
+  // Workbooks that are not scoring workbooks, or were damaged.
+  | 'not-scoring' | 'no-scoring-sheet' | 'meta-damaged' | 'duplicate-rows' | 'summary-rows-missing' | 'appraisal-exists'
+  // Criteria sets and tables.
+  | 'bad-json' | 'bad-id' | 'no-table' | 'no-sheet'
+  // Command options.
+  | 'bad-year' | 'bad-unit' | 'bad-by' | 'no-root' | 'no-evidence-root'
+  // The evidence register.
+  | 'no-register' | 'register-full' | 'register-changed'
+  // Excel refused an operation (the add-in).
+  | 'excel-error' | 'excel-cell-edit-mode' | 'excel-protected' | 'excel-read-only' | 'excel-not-found' | 'excel-name-taken'
+  | 'excel-unsupported' | 'excel-too-large' | 'excel-conflict' | 'excel-busy';
+
 export class UserError extends Error {
   readonly userMessage: Message;
-  /** A short machine-readable reason ("not-a-workbook", "corrupt", ...). */
-  readonly reason: string;
-  constructor(reason: string, message: Message) {
+  readonly reason: ErrorReason;
+  constructor(reason: ErrorReason, message: Message) {
     super(message.en);
     // Compiled to ES5, a subclass of Error loses its prototype; restore it so instanceof works.
     Object.setPrototypeOf(this, UserError.prototype);
@@ -22,4 +43,9 @@ export function msg(vi: string, en: string): Message {
 
 export function say(m: Message, lang: Lang): string {
   return lang === 'en' ? m.en : m.vi;
+}
+
+/** Stops with a message for people: the one way inputs are refused. */
+export function refuse(reason: ErrorReason, vi: string, en: string): never {
+  throw new UserError(reason, msg(vi, en));
 }
