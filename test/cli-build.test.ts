@@ -1,12 +1,11 @@
 // `cchc build`, run in-process as a user would type it.
 
+import { Ran, cchc as runCchc } from './helpers/cli';
 import { spawnSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Io } from '../src/cli/io';
-import { run } from '../src/cli/main';
 import { defaultSet } from '../src/core/model/bundled';
 import { describeSet, flattenSet } from '../src/core/model/criteria';
 import { SHEETS } from '../src/core/model/layout';
@@ -23,18 +22,10 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-interface Ran {
-  code: number;
-  out: string;
-  err: string;
-}
 
-async function cchc(...argv: string[]): Promise<Ran> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => { out += s; }, err: (s) => { err += s; }, isTTY: false, cwd: dir };
-  const code = await run(argv, io);
-  return { code, out, err };
+/** `cchc` run in-process in the test's folder (test/helpers/cli.ts). */
+function cchc(...argv: string[]): Promise<Ran> {
+  return runCchc(dir, ...argv);
 }
 
 function writeJson(name: string, data: unknown): string {

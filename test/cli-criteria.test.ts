@@ -1,11 +1,10 @@
 import * as crypto from 'crypto';
+import { Ran, cchc as runCchc } from './helpers/cli';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { CellValue } from '../src/core/model/grid';
-import { Io } from '../src/cli/io';
-import { run } from '../src/cli/main';
 import { MESSY_MERGES, messyRows } from './fixtures/import/messy-table';
 
 let dir: string;
@@ -38,18 +37,10 @@ async function writeWorkbook(name: string, rows: CellValue[][], merges: string[]
   await wb.xlsx.writeFile(path.join(dir, name));
 }
 
-interface Ran {
-  code: number;
-  out: string;
-  err: string;
-}
 
-async function cchc(...argv: string[]): Promise<Ran> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => { out += s; }, err: (s) => { err += s; }, isTTY: false, cwd: dir };
-  const code = await run(argv, io);
-  return { code, out, err };
+/** `cchc` run in-process in the test's folder (test/helpers/cli.ts). */
+function cchc(...argv: string[]): Promise<Ran> {
+  return runCchc(dir, ...argv);
 }
 
 function hash(file: string): string {

@@ -1,12 +1,11 @@
 // scaffold → drop files → link → check, on a real folder tree with Vietnamese names as they really
 // come: NFC and NFD (macOS), spaces, long names, upper/lower case differences, system clutter.
 
+import { Ran, cchc as runCchc } from './helpers/cli';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Io } from '../src/cli/io';
-import { run } from '../src/cli/main';
 import { evidenceFileCheck } from '../src/cli/evidence-files';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { SMALL_SET_RAW } from './helpers/scoring';
@@ -35,12 +34,9 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function cchc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => { out += s; }, err: (s) => { err += s; }, isTTY: false, cwd: dir };
-  const code = await run(argv, io);
-  return { code, out, err };
+/** `cchc` run in-process in the test's folder (test/helpers/cli.ts). */
+function cchc(...argv: string[]): Promise<Ran> {
+  return runCchc(dir, ...argv);
 }
 
 function hash(file: string): string {

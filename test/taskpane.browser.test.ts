@@ -4,6 +4,7 @@
 // click one and see the fake's selection move to its cell; add the appraisal column and update the
 // criteria set from a JSON file, every entry carried by code. Screenshots at 320 px go to docs/screenshots/.
 
+import { keepForDocs } from './helpers/docs';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
@@ -23,7 +24,6 @@ import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 const ROOT = path.join(__dirname, '..');
 const OFFICE_JS_DIR = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 const PANE_WIDTH = 320;
 
 /** Flags that keep Chromium, running as root here, from reaching out to the (closed) network. */
@@ -108,8 +108,12 @@ function serve(outDir: string): Promise<http.Server> {
 /** The whole pane, from the top: the sticky header would otherwise be drawn where the page was scrolled. */
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+  await page.screenshot({ path: path.join(screenshots, name), fullPage: true });
+  keepForDocs(path.join(screenshots, name), path.join('screenshots', name));
 }
+
+/** Screenshots go to a temporary folder; `npm run docs` copies them into docs/screenshots. */
+const screenshots = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-screens-'));
 
 const describeInChromium = requireEngine('chromium') ? describe : describe.skip;
 
@@ -143,7 +147,6 @@ describeInChromium('task pane in headless Chromium', () => {
     });
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240000);
 
   afterAll(async () => {
@@ -395,7 +398,8 @@ describeInChromium('task pane in headless Chromium', () => {
       const header = document.querySelector('header.top') as HTMLElement;
       window.scrollTo(0, card.getBoundingClientRect().top + window.pageYOffset - header.offsetHeight - 8);
     });
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-appraisal.png') });
+    await page.screenshot({ path: path.join(screenshots, 'taskpane-appraisal.png') });
+    keepForDocs(path.join(screenshots, 'taskpane-appraisal.png'), 'screenshots/taskpane-appraisal.png');
 
     // In English, the account of the update follows the switch.
     await page.click('#lang-switch');

@@ -1,6 +1,7 @@
 // The exceljs writer applies the plan and nothing else: every cell, style, rule and setting of the
 // written file equals the plan's. Read back both with exceljs and with the project's own reader.
 
+import { keepForDocs } from './helpers/docs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -404,7 +405,7 @@ describe('writing the file', () => {
 });
 
 describe('printing (LibreOffice)', () => {
-  // Renders the default workbook as it prints; CCHC_UPDATE_DOCS=1 also refreshes the pictures in docs/.
+  // Renders the default workbook as it prints; `npm run docs` also refreshes the pictures in docs/.
   test('Chấm điểm prints on landscape A4 pages, one page wide; Tổng hợp whole on one portrait page', async () => {
     if (!requireEngine('soffice')) return;
     const file = path.join(dir, 'print.xlsx');
@@ -438,12 +439,8 @@ describe('printing (LibreOffice)', () => {
     const register = pages.filter((p) => p.text.indexOf('Số, ký hiệu văn bản') >= 0);
     expect(register.length).toBeGreaterThanOrEqual(1);
     expect(register.length).toBeLessThanOrEqual(2);
-    if (process.env.CCHC_UPDATE_DOCS === '1') {
-      const docs = path.join(__dirname, '..', 'docs');
-      fs.mkdirSync(docs, { recursive: true });
-      fs.copyFileSync(scoring[0].png, path.join(docs, 'workbook.png'));
-      fs.copyFileSync(summary[0].png, path.join(docs, 'workbook-summary.png'));
-    }
+    keepForDocs(scoring[0].png, 'workbook.png');
+    keepForDocs(summary[0].png, 'workbook-summary.png');
   });
 });
 
