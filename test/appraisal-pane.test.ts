@@ -70,7 +70,7 @@ describe.each(LOCALES)('%s', (machine) => {
     await scoredWorkbook(h);
     const old = await report(h);
     const result = await addAppraisalColumn(h.port);
-    expect(result).toEqual({ carried: 5, leftovers: 0 });
+    expect(result).toEqual({ carried: 5, leftovers: 0, degraded: [] });
 
     const header = after.headerRow;
     expect(h.fake.cell(SHEETS.scoring, a1(header, after.layout.col.appraisal!)).value).toBe('Điểm thẩm định');

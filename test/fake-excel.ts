@@ -28,6 +28,11 @@ export interface FakeExcelOptions {
   sheets?: FakeSheetSeed[];
   /** The machine's regional format (default en-US): typed input and multi-area address strings follow it. */
   locale?: FakeLocale;
+  /**
+   * The largest request body the host takes, in bytes (default 5 MB: Excel on the web refuses more
+   * with RequestPayloadSizeLimitExceeded). The fake counts each queued call's arguments as JSON.
+   */
+  requestLimit?: number;
 }
 
 export interface FakeBorders {
@@ -134,6 +139,8 @@ export interface FakeRun {
   syncs: number;
   /** Operations the host executed during the run (a measure of how much was queued). */
   operations: number;
+  /** The estimated size of each request the run sent, in bytes. */
+  requestBytes: number[];
 }
 
 interface Rect {
@@ -447,6 +454,15 @@ class Model {
   runs: FakeRun[] = [];
   syncCount = 0;
   injectedFailure: string | null = null;
+  requestLimit = 5 * 1024 * 1024;
+  /** Calls to refuse: the nth execution of the named call fails with the code. */
+  rejections: Array<{ call: string; nth: number; always: boolean; code: string; seen: number }> = [];
+  /** Names of the mutating calls executed, in order. */
+  callLog: string[] = [];
+  /** Runtime.enableEvents: while false, the add-in's own writes raise no events. */
+  eventsEnabled = true;
+  /** Change events the host raised for the add-in's own writes (delivered after the request returns). */
+  apiEvents = 0;
   private nextId = 1;
 
   constructor(api: ApiVersion, locale: FakeLocale) {
@@ -458,6 +474,15 @@ class Model {
     const want = version.split('.').map(Number);
     const have = this.api.split('.').map(Number);
     return have[0] > want[0] || (have[0] === want[0] && have[1] >= want[1]);
+  }
+
+  /** A call the test asked to refuse, when its turn comes. */
+  refuseIfAsked(call: string): void {
+    for (const r of this.rejections) {
+      if (r.call !== call) continue;
+      r.seen++;
+      if (r.always || r.seen === r.nth) fail(r.code, `The argument is invalid or missing or has an incorrect format (${call}, refused by the test).`, call);
+    }
   }
 
   /** Office.js refuses an API above the host's requirement set when it is called, before any sync. */
@@ -563,20 +588,73 @@ class Model {
   }
 }
 
+interface QueuedOp {
+  op: () => void;
+  /** "Range.formulas", "Worksheet.delete"...: a change the workbook would see; absent for lookups and loads. */
+  call?: string;
+  bytes: number;
+}
+
+const encoder = typeof TextEncoder !== 'undefined' ? new TextEncoder() : null;
+
+/** Bytes of a value as JSON in UTF-8: about what the request body spends on an argument. */
+function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value === undefined ? null : value);
+  return encoder ? encoder.encode(text).length : text.length;
+}
+
+/** What one queued call costs in a request besides its arguments (action and object path). */
+const CALL_OVERHEAD = 120;
+
 class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   /** Operations queued since the last sync. */
-  private queue: Array<() => void> = [];
+  private queue: QueuedOp[] = [];
   /** Load results, delivered only when the whole batch succeeds. */
   private deliveries: Array<() => void> = [];
-  run: FakeRun = { syncs: 0, operations: 0 };
+  /** Sheets whose content the add-in's own calls changed in the running request (for change events). */
+  private changed: Array<{ sheet: SheetModel; rect: Rect }> = [];
+  run: FakeRun = { syncs: 0, operations: 0, requestBytes: [] };
+  private runtimeProxy: { enableEvents: boolean } | null = null;
 
   constructor(readonly model: Model) {
     this.workbook = new FakeWorkbook(this);
   }
 
-  enqueue(op: () => void): void {
-    this.queue.push(op);
+  /** `payload`: the call's arguments, counted against the host's request size limit. */
+  enqueue(op: () => void, call?: string, payload?: unknown): void {
+    this.queue.push({ op, call, bytes: CALL_OVERHEAD + (payload === undefined ? 0 : jsonBytes(payload)) });
+  }
+
+  /** A named change to the workbook: the test can refuse it, and its arguments count against the request limit. */
+  call(name: string, payload: unknown, op: () => void): void {
+    this.enqueue(op, name, payload);
+  }
+
+  /** Noted by content writes: Excel raises onChanged for them after the request (unless events are off). */
+  contentChanged(sheet: SheetModel, rect: Rect): void {
+    if (this.model.eventsEnabled) this.changed.push({ sheet, rect });
+  }
+
+  /** context.runtime (ExcelApi 1.5); its enableEvents is ExcelApi 1.8. */
+  get runtime(): { enableEvents: boolean } {
+    if (!this.runtimeProxy) {
+      const setEvents = (on: boolean) => {
+        this.model.gate('Runtime.enableEvents', '1.8');
+        this.enqueue(() => {
+          this.model.eventsEnabled = !!on;
+        }, 'Runtime.enableEvents', on);
+      };
+      this.runtimeProxy = {
+        set enableEvents(on: boolean) {
+          setEvents(on);
+        },
+        get enableEvents(): boolean {
+          return unsupported('reading Runtime.enableEvents');
+        },
+      };
+    }
+    return this.runtimeProxy;
   }
 
   /** Called by operations while they run: results reach the proxies when the whole request succeeded. */
@@ -595,15 +673,22 @@ class FakeRequestContext {
     this.queue = [];
     return Promise.resolve().then(() => {
       this.deliveries = [];
+      this.changed = [];
+      const bytes = ops.reduce((sum, o) => sum + o.bytes, 0);
+      if (ops.length) this.run.requestBytes.push(bytes);
       try {
         const injected = this.model.injectedFailure;
         if (injected && ops.length) {
           this.model.injectedFailure = null;
           fail(injected, `Injected failure ${injected}.`);
         }
-        for (const op of ops) {
+        // Excel on the web refuses the whole request before running any of it.
+        if (bytes > this.model.requestLimit) fail('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit.`);
+        for (const queued of ops) {
           this.run.operations++;
-          op();
+          if (queued.call) this.model.refuseIfAsked(queued.call);
+          queued.op();
+          if (queued.call) this.model.callLog.push(queued.call);
         }
       } catch (error) {
         // A failed request returns no results; what ran before the failure stays done, as in Excel.
@@ -611,11 +696,27 @@ class FakeRequestContext {
         throw error;
       } finally {
         for (const sheet of this.model.sheets) this.model.prune(sheet);
+        this.raiseChangeEvents();
       }
       const results = this.deliveries;
       this.deliveries = [];
       for (const d of results) d();
     });
+  }
+
+  /** Excel raises onChanged for the add-in's own writes too, after the request returns. */
+  private raiseChangeEvents(): void {
+    const changed = this.changed;
+    this.changed = [];
+    const model = this.model;
+    for (const { sheet, rect } of changed) {
+      model.apiEvents++;
+      setTimeout(() => {
+        if (model.sheets.indexOf(sheet) < 0) return;
+        const args = { address: rectAddress(rect), worksheetId: sheet.id, changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' };
+        void model.fire(sheet.onChanged.concat(model.workbookOnChanged), args);
+      }, 0);
+    }
   }
 }
 
@@ -754,12 +855,16 @@ class FakeWorksheetCollection extends Loadable {
     return new FakeWorksheet(this.context, () => this.model.find(key) || fail('ItemNotFound', `The requested resource doesn't exist (sheet "${key}").`), false);
   }
 
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.model.find(this.model.activeId) || null, false);
+  }
+
   getItemOrNullObject(key: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.model.find(key) || null, true);
   }
 
   add(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.model.addSheet(name), false);
+    return new FakeWorksheet(this.context, () => this.model.addSheet(name), false, [], { name: 'Worksheets.add', payload: name });
   }
 
   /** Supports "items/<prop>" paths, as the adapter loads them. */
@@ -786,7 +891,7 @@ class FakeWorksheet extends Loadable {
    * @param locate finds the sheet when the queue reaches this object (null makes a null object); a
    *   sheet given directly is a collection item whose `loadedProps` are already loaded.
    */
-  constructor(context: FakeRequestContext, locate: (() => SheetModel | null) | SheetModel, orNull: boolean, loadedProps: string[] = []) {
+  constructor(context: FakeRequestContext, locate: (() => SheetModel | null) | SheetModel, orNull: boolean, loadedProps: string[] = [], call?: { name: string; payload: unknown }) {
     super(context, 'Worksheet');
     if (typeof locate !== 'function') {
       this.target = locate;
@@ -799,7 +904,12 @@ class FakeWorksheet extends Loadable {
       if (!found && !orNull) fail('ItemNotFound', "The requested resource doesn't exist.");
       this.target = found;
       this.resolved(!found);
-    });
+    }, call && call.name, call && call.payload);
+  }
+
+  /** The sheet once the queue reached this object, or null for a null object. */
+  found(): SheetModel | null {
+    return this.target;
   }
 
   /** The sheet, once resolved; operations on a null object fail as in Office.js. */
@@ -827,14 +937,35 @@ class FakeWorksheet extends Loadable {
   }
 
   get name(): string { return this.read('name'); }
+  /** Renaming: formulas elsewhere follow the sheet in Excel; the fake keeps no references to follow. */
+  set name(value: string) {
+    this.setLocal('name', value);
+    this.context.call('Worksheet.name', value, () => {
+      const s = this.sheet();
+      if (!value || value.length > 31 || /[[\]:*?/\\]/.test(value) || /^'|'$/.test(value)) fail('InvalidArgument', `"${value}" is not a valid sheet name.`);
+      const other = this.model.find(value);
+      if (other && other !== s) fail('ItemAlreadyExists', `A sheet named "${value}" already exists.`);
+      s.name = value;
+    });
+  }
   get id(): string { return this.read('id'); }
   get position(): number { return this.read('position'); }
+  set position(value: number) {
+    this.setLocal('position', value);
+    this.context.call('Worksheet.position', value, () => {
+      const s = this.sheet();
+      const sheets = this.model.sheets;
+      if (!(value >= 0 && value < sheets.length)) fail('InvalidArgument', `Bad sheet position ${value}.`);
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(value, 0, s);
+    });
+  }
 
   get visibility(): Visibility { return this.read('visibility'); }
   set visibility(value: Visibility) {
     if (['Visible', 'Hidden', 'VeryHidden'].indexOf(value) < 0) unsupported(`visibility ${value}`);
     this.setLocal('visibility', value);
-    this.context.enqueue(() => {
+    this.context.call('Worksheet.visibility', value, () => {
       const s = this.sheet();
       if (value !== 'Visible' && s.visibility === 'Visible' && this.model.visibleSheets().length === 1) {
         fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
@@ -848,7 +979,7 @@ class FakeWorksheet extends Loadable {
   set tabColor(value: string) {
     if (value !== '' && !/^#[0-9A-Fa-f]{6}$/.test(value)) fail('InvalidArgument', `Bad tab colour "${value}".`);
     this.setLocal('tabColor', value);
-    this.context.enqueue(() => {
+    this.context.call('Worksheet.tabColor', value, () => {
       this.sheet().tabColor = value.toUpperCase();
     });
   }
@@ -900,7 +1031,7 @@ class FakeWorksheet extends Loadable {
   }
 
   activate(): void {
-    this.context.enqueue(() => {
+    this.context.call('Worksheet.activate', null, () => {
       const s = this.sheet();
       if (s.visibility !== 'Visible') fail('InvalidOperation', 'A hidden sheet cannot be activated.');
       this.model.activeId = s.id;
@@ -909,7 +1040,7 @@ class FakeWorksheet extends Loadable {
   }
 
   delete(): void {
-    this.context.enqueue(() => {
+    this.context.call('Worksheet.delete', null, () => {
       const s = this.sheet();
       if (s.visibility === 'Visible' && this.model.visibleSheets().length === 1) fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       this.model.sheets.splice(this.model.sheets.indexOf(s), 1);
@@ -939,7 +1070,7 @@ class FakeChartCollection extends Loadable {
     if (CHART_TYPES.indexOf(type) < 0) unsupported(`chart type ${type}`);
     if (seriesBy !== undefined && ['Auto', 'Columns', 'Rows'].indexOf(seriesBy) < 0) fail('InvalidArgument', `Bad seriesBy "${seriesBy}".`);
     const proxy = new FakeChartProxy(this.context, this.ws);
-    this.context.enqueue(() => {
+    this.context.call('Charts.add', [type, seriesBy], () => {
       const sheet = this.ws.sheet();
       this.model.guard(sheet, 'other', [], 'adding a chart');
       const t = sourceData.target();
@@ -983,7 +1114,7 @@ class FakeChartProxy {
   }
 
   private change(what: string, apply: (chart: FakeChart) => void): void {
-    this.context.enqueue(() => {
+    this.context.call('Chart.' + what, null, () => {
       const sheet = this.ws.sheet();
       if (!this.chart || sheet.charts.indexOf(this.chart) < 0) fail('ItemNotFound', 'The chart was deleted.');
       this.context.model.guard(sheet, 'other', [], what);
@@ -1052,7 +1183,7 @@ class FakeChartProxy {
   }
 
   delete(): void {
-    this.context.enqueue(() => {
+    this.context.call('Chart.delete', null, () => {
       const sheet = this.ws.sheet();
       if (!this.chart || sheet.charts.indexOf(this.chart) < 0) fail('ItemNotFound', 'The chart was deleted.');
       this.context.model.guard(sheet, 'other', [], 'deleting a chart');
@@ -1067,6 +1198,10 @@ class FakeWorksheetProtection extends Loadable {
   }
 
   load(props?: string | string[]): this {
+    // The protection of a sheet that is a null object is null too: its properties read as undefined.
+    this.context.enqueue(() => {
+      if (!this.ws.found()) this.resolved(true);
+    });
     this.queueLoad(props, ['protected', 'options'], (n) => {
       const p = this.ws.sheet().protection;
       return n === 'protected' ? p.protected : { ...p.options };
@@ -1078,7 +1213,7 @@ class FakeWorksheetProtection extends Loadable {
   get options(): Record<string, unknown> { return this.read('options'); }
 
   protect(options?: Record<string, unknown>, password?: string): void {
-    this.context.enqueue(() => {
+    this.context.call('WorksheetProtection.protect', options || null, () => {
       const p = this.ws.sheet().protection;
       if (p.protected) fail('InvalidOperation', 'The worksheet is already protected.');
       p.protected = true;
@@ -1088,7 +1223,7 @@ class FakeWorksheetProtection extends Loadable {
   }
 
   unprotect(password?: string): void {
-    this.context.enqueue(() => {
+    this.context.call('WorksheetProtection.unprotect', null, () => {
       const p = this.ws.sheet().protection;
       if (!p.protected) return;
       if (p.password !== null && p.password !== password) fail('InvalidOperation', 'The password you supplied is not correct.');
@@ -1102,26 +1237,26 @@ class FakeFreezePanes {
   constructor(private readonly context: FakeRequestContext, private readonly ws: FakeWorksheet) {}
 
   freezeAt(frozenRange: string): void {
-    this.context.enqueue(() => {
+    this.context.call('FreezePanes.freezeAt', frozenRange, () => {
       const r = parseRect(frozenRange);
       this.ws.sheet().freeze = { rows: r.bottom + 1, cols: r.right + 1 };
     });
   }
 
   freezeRows(count: number): void {
-    this.context.enqueue(() => {
+    this.context.call('FreezePanes.freezeRows', count, () => {
       this.ws.sheet().freeze = { rows: count, cols: 0 };
     });
   }
 
   freezeColumns(count: number): void {
-    this.context.enqueue(() => {
+    this.context.call('FreezePanes.freezeColumns', count, () => {
       this.ws.sheet().freeze = { rows: 0, cols: count };
     });
   }
 
   unfreeze(): void {
-    this.context.enqueue(() => {
+    this.context.call('FreezePanes.unfreeze', null, () => {
       this.ws.sheet().freeze = null;
     });
   }
@@ -1130,26 +1265,26 @@ class FakeFreezePanes {
 class FakePageLayout {
   constructor(private readonly context: FakeRequestContext, private readonly ws: FakeWorksheet) {}
 
-  private setting(apply: (page: SheetModel['pageLayout']) => void): void {
-    this.context.enqueue(() => apply(this.ws.sheet().pageLayout));
+  private setting(what: string, payload: unknown, apply: (page: SheetModel['pageLayout']) => void): void {
+    this.context.call('PageLayout.' + what, payload, () => apply(this.ws.sheet().pageLayout));
   }
 
   set orientation(value: string) {
     if (value !== 'Portrait' && value !== 'Landscape') unsupported(`orientation ${value}`);
-    this.setting((p) => (p.orientation = value));
+    this.setting('orientation', value, (p) => (p.orientation = value));
   }
 
   set paperSize(value: string) {
-    this.setting((p) => (p.paperSize = value));
+    this.setting('paperSize', value, (p) => (p.paperSize = value));
   }
 
   set zoom(value: Record<string, number>) {
-    this.setting((p) => (p.zoom = { ...value }));
+    this.setting('zoom', value, (p) => (p.zoom = { ...value }));
   }
 
   setPrintTitleRows(rows: string): void {
     if (!/^\$?\d+:\$?\d+$/.test(rows)) fail('InvalidArgument', `"${rows}" is not a row range.`);
-    this.setting((p) => (p.printTitleRows = rows));
+    this.setting('setPrintTitleRows', rows, (p) => (p.printTitleRows = rows));
   }
 }
 
@@ -1217,6 +1352,11 @@ class FakeRange extends FakeCellBlock {
       case 'values': return this.grid((c) => (!c ? '' : c.formula !== null ? (c.value === null ? '' : c.value) : c.value === null ? '' : c.value));
       case 'formulas': return this.grid((c) => (!c ? '' : c.formula !== null ? c.formula : c.value === null ? '' : c.value));
       case 'numberFormat': return this.grid((c) => (c ? c.numberFormat : 'General'));
+      case 'valueTypes': return this.grid((c) => {
+        const v = !c ? null : c.formula !== null ? c.value : c.value;
+        if (v === null || v === '') return 'Empty';
+        return typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
+      });
       case 'hyperlink': {
         const c = sheet.cells.get(cellKey(rect.top, rect.left));
         return c && c.hyperlink ? { ...c.hyperlink } : {};
@@ -1226,7 +1366,7 @@ class FakeRange extends FakeCellBlock {
   }
 
   load(props?: string | string[]): this {
-    this.queueLoad(props, ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'formulas', 'numberFormat', 'hyperlink'], (n) => this.snapshot(n));
+    this.queueLoad(props, ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'formulas', 'numberFormat', 'hyperlink', 'valueTypes'], (n) => this.snapshot(n));
     return this;
   }
 
@@ -1237,6 +1377,7 @@ class FakeRange extends FakeCellBlock {
   get columnCount(): number { return this.read('columnCount'); }
   get values(): unknown[][] { return this.read('values'); }
   get numberFormat(): unknown[][] { return this.read('numberFormat'); }
+  get valueTypes(): string[][] { return this.read('valueTypes'); }
   get hyperlink(): FakeHyperlink { return this.read('hyperlink'); }
 
   get formulas(): unknown[][] { return this.read('formulas'); }
@@ -1252,7 +1393,7 @@ class FakeRange extends FakeCellBlock {
 
   /** A 2-D block: its size must match the range exactly; null entries leave a cell as it is. */
   private writeBlock(what: string, value: unknown[][], kind: 'content' | 'cellFormat', apply: (cell: FakeCell, input: unknown) => void): void {
-    this.context.enqueue(() => {
+    this.context.call('Range.' + what, value, () => {
       const { sheet, rect } = this.rect();
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
@@ -1260,6 +1401,7 @@ class FakeRange extends FakeCellBlock {
         fail('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
       }
       this.model.guard(sheet, kind, [rect], what);
+      if (kind === 'content') this.context.contentChanged(sheet, rect);
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < cols; c++) {
           const input = value[r][c];
@@ -1273,9 +1415,10 @@ class FakeRange extends FakeCellBlock {
 
   set hyperlink(value: FakeHyperlink) {
     this.setLocal('hyperlink', value);
-    this.context.enqueue(() => {
+    this.context.call('Range.hyperlink', value, () => {
       const { sheet, rect } = this.rect();
       this.model.guard(sheet, 'other', [rect], 'hyperlink');
+      this.context.contentChanged(sheet, rect);
       if (!value || (!value.address && !value.documentReference)) fail('InvalidArgument', 'A hyperlink needs an address or a document reference.');
       this.model.eachCell(sheet, [rect], (cell) => {
         cell.hyperlink = { ...value };
@@ -1326,7 +1469,7 @@ class FakeRange extends FakeCellBlock {
 
   merge(across?: boolean): void {
     if (across) unsupported('merge across');
-    this.context.enqueue(() => {
+    this.context.call('Range.merge', null, () => {
       const { sheet, rect } = this.rect();
       this.model.guard(sheet, 'other', [rect], 'merge');
       // Excel keeps the top-left value; a merge overlapping another joins it.
@@ -1341,7 +1484,7 @@ class FakeRange extends FakeCellBlock {
   }
 
   unmerge(): void {
-    this.context.enqueue(() => {
+    this.context.call('Range.unmerge', null, () => {
       const { sheet, rect } = this.rect();
       if (sheet.merges.some((m) => intersects(m, rect))) this.model.guard(sheet, 'other', [rect], 'unmerge');
       sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
@@ -1351,10 +1494,11 @@ class FakeRange extends FakeCellBlock {
   /** "All" clears values, formats and links; validation and conditional formats have their own clears. */
   clear(applyTo: string = 'All'): void {
     if (['All', 'Formats', 'Contents', 'Hyperlinks', 'RemoveHyperlinks'].indexOf(applyTo) < 0) unsupported(`clear(${applyTo})`);
-    this.context.enqueue(() => {
+    this.context.call('Range.clear', applyTo, () => {
       const { sheet, rect } = this.rect();
       const stored = this.model.storedCells(sheet, [rect]);
       if (stored.length) this.model.guard(sheet, applyTo === 'Contents' ? 'content' : 'other', [rect], 'clear');
+      if (stored.length && (applyTo === 'All' || applyTo === 'Contents')) this.context.contentChanged(sheet, rect);
       for (const { cell } of stored) {
         if (applyTo === 'All' || applyTo === 'Contents') {
           cell.value = null;
@@ -1371,7 +1515,7 @@ class FakeRange extends FakeCellBlock {
   }
 
   select(): void {
-    this.context.enqueue(() => {
+    this.context.call('Range.select', null, () => {
       const { sheet, rect } = this.rect();
       if (sheet.visibility !== 'Visible') fail('InvalidOperation', 'Cannot select on a hidden sheet.');
       this.model.activeId = sheet.id;
@@ -1425,7 +1569,7 @@ class FakeRangeFormat {
 
   /** Queues a change to every cell of the block. */
   cells(what: string, apply: (format: FakeCellFormat, row: number, col: number, rect: Rect) => void): void {
-    this.context.enqueue(() => {
+    this.context.call('RangeFormat.' + what, null, () => {
       const { sheet, rects } = this.block.target();
       this.model.guard(sheet, 'cellFormat', rects, what);
       for (const rect of rects) this.model.eachCell(sheet, [rect], (cell, row, col) => apply(cell.format, row, col, rect));
@@ -1433,7 +1577,7 @@ class FakeRangeFormat {
   }
 
   lines(what: string, kind: 'columnFormat' | 'rowFormat', apply: (sheet: SheetModel, rect: Rect) => void): void {
-    this.context.enqueue(() => {
+    this.context.call('RangeFormat.' + what, null, () => {
       const { sheet, rects } = this.block.target();
       this.model.guard(sheet, kind, rects, what);
       for (const rect of rects) apply(sheet, rect);
@@ -1587,8 +1731,8 @@ class FakeDataValidation {
   constructor(private readonly context: FakeRequestContext, private readonly range: FakeRange) {}
 
   /** Queues a change to the validation of every cell of the range (creating an "any" rule where none is). */
-  private each(what: string, apply: (v: FakeValidation) => void): void {
-    this.context.enqueue(() => {
+  private each(what: string, apply: (v: FakeValidation) => void, payload: unknown): void {
+    this.context.call(what.replace(/^dataValidation/, 'DataValidation'), payload, () => {
       const { sheet, rects } = this.range.target();
       this.context.model.guard(sheet, 'other', rects, what);
       const address = rectAddress(rects[0]);
@@ -1616,23 +1760,23 @@ class FakeDataValidation {
       v.formula1 = kind === 'custom' ? String(body.formula) : kind === 'list' ? String(body.source) : (body.formula1 as string | number);
       v.formula2 = kind === 'decimal' && body.formula2 !== undefined ? (body.formula2 as string | number) : null;
       v.operator = kind === 'decimal' ? String(body.operator) : null;
-    });
+    }, rule);
   }
 
   set ignoreBlanks(value: boolean) {
-    this.each('dataValidation.ignoreBlanks', (v) => (v.ignoreBlanks = value));
+    this.each('dataValidation.ignoreBlanks', (v) => (v.ignoreBlanks = value), value);
   }
 
   set prompt(value: { title: string; message: string; showPrompt: boolean }) {
-    this.each('dataValidation.prompt', (v) => (v.prompt = { ...value }));
+    this.each('dataValidation.prompt', (v) => (v.prompt = { ...value }), value);
   }
 
   set errorAlert(value: { title: string; message: string; style: string; showAlert: boolean }) {
-    this.each('dataValidation.errorAlert', (v) => (v.errorAlert = { ...value }));
+    this.each('dataValidation.errorAlert', (v) => (v.errorAlert = { ...value }), value);
   }
 
   clear(): void {
-    this.context.enqueue(() => {
+    this.context.call('DataValidation.clear', null, () => {
       const { sheet, rects } = this.range.target();
       const stored = this.context.model.storedCells(sheet, rects).filter((c) => c.cell.validation);
       if (stored.length) this.context.model.guard(sheet, 'other', rects, 'dataValidation.clear');
@@ -1649,20 +1793,20 @@ class FakeConditionalFormatCollection {
     if (type !== 'Custom') unsupported(`conditional format type ${type}`);
     let record: (FakeConditionalFormat & { rect: Rect }) | null = null;
     const context = this.context;
-    context.enqueue(() => {
+    context.call('ConditionalFormats.add', type, () => {
       const { sheet, rects } = this.range.target();
       context.model.guard(sheet, 'other', rects, 'conditionalFormats.add');
       record = { address: rectAddress(rects[0]), rect: rects[0], type, formula: null, fill: null, fontColor: null, bold: null };
       sheet.conditionalFormats.unshift(record);
     });
-    const change = (apply: (r: FakeConditionalFormat) => void) => context.enqueue(() => apply(record!));
+    const change = (apply: (r: FakeConditionalFormat) => void, payload?: unknown) => context.call('ConditionalFormat.set', payload === undefined ? null : payload, () => apply(record!));
     const reject = (): never => unsupported('reading conditional format properties');
     return {
       custom: {
         rule: {
           set formula(v: string) {
             if (!/^=/.test(v)) fail('InvalidArgument', 'A conditional format formula starts with "=".');
-            change((r) => (r.formula = v));
+            change((r) => (r.formula = v), v);
           },
           get formula(): string { return reject(); },
         },
@@ -1689,7 +1833,7 @@ class FakeConditionalFormatCollection {
   }
 
   clearAll(): void {
-    this.context.enqueue(() => {
+    this.context.call('ConditionalFormats.clearAll', null, () => {
       const { sheet, rects } = this.range.target();
       const hit = sheet.conditionalFormats.filter((cf) => rects.some((r) => intersects(cf.rect, r)));
       if (hit.length) this.context.model.guard(sheet, 'other', rects, 'conditionalFormats.clearAll');
@@ -1730,6 +1874,19 @@ export interface FakeExcel {
   simulateSelection(sheet: string | null, address?: string): Promise<void>;
   /** The next sync that carries work fails with this Office error code. */
   failNextSync(code: string): void;
+  /**
+   * Refuses the nth execution (default the first; `always`: every one) of a named call
+   * ("Range.formulas", "PageLayout.orientation", "Worksheet.delete"...; see `calls`) with the code
+   * (default InvalidArgument), as Excel refuses one bad argument: what ran before it in the request
+   * stays done.
+   */
+  rejectCall(call: string, options?: { nth?: number; always?: boolean; code?: string }): void;
+  /** The named calls executed so far, in order. */
+  readonly calls: string[];
+  /** Change events Excel raised for the add-in's own writes (the add-in can turn them off: Runtime.enableEvents). */
+  readonly apiEvents: number;
+  /** Everything the workbook holds, sheet order and active sheet included: equal snapshots, equal workbooks. */
+  snapshot(): string;
 }
 
 function sheetOf(model: Model, name: string): SheetModel {
@@ -1740,6 +1897,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const api = options.api || '1.13';
   if (API_ORDER.indexOf(api) < 0) unsupported(`requirement set ${api}`);
   const model = new Model(api, options.locale || 'en-US');
+  if (options.requestLimit !== undefined) model.requestLimit = options.requestLimit;
   for (const seed of options.sheets || [{ name: 'Sheet1' }]) {
     const sheet = model.addSheet(seed.name);
     for (const address of Object.keys(seed.cells || {})) {
@@ -1756,7 +1914,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     const given = args.length > 1 ? args[0] : null;
     if (given !== null && !(given instanceof FakeRequestContext)) unsupported('Excel.run with objects other than a request context');
     const context = given ? (given as FakeRequestContext) : new FakeRequestContext(model);
-    const record: FakeRun = { syncs: 0, operations: 0 };
+    const record: FakeRun = { syncs: 0, operations: 0, requestBytes: [] };
     context.run = record;
     model.runs.push(record);
     const result = await batch(context);
@@ -1846,6 +2004,19 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     failNextSync: (code) => {
       model.injectedFailure = code;
     },
+    rejectCall: (call, opts = {}) => {
+      model.rejections.push({ call, nth: opts.nth || 1, always: !!opts.always, code: opts.code || 'InvalidArgument', seen: 0 });
+    },
+    get calls() {
+      return model.callLog;
+    },
+    get apiEvents() {
+      return model.apiEvents;
+    },
+    snapshot: () => JSON.stringify({
+      active: model.find(model.activeId)!.name,
+      sheets: model.sheets.map((s) => ({ state: fake.sheet(s.name), cells: fake.cells(s.name) })),
+    }),
   };
   return fake;
 }

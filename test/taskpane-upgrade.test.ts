@@ -153,6 +153,34 @@ describe.each(LOCALES)('%s', (machine) => {
     expect(fake.sheetNames()).toEqual(['Sheet1']);
   });
 
+  test('one write, all or nothing: refused at its last cell, neither the update nor the appraisal leaves a copy, a new sheet or a deleted one', async () => {
+    for (const run of ['update', 'appraisal'] as const) {
+      // A renamed scoring sheet, a "Minh chứng" of their own: every kind of sheet the step adds or takes away.
+      const make = async () => {
+        const { fake, port } = await filledWorkbook();
+        await port.deleteSheet(SHEETS.evidence);
+        await fake.Excel.run(async (context: Excel.RequestContext) => {
+          context.workbook.worksheets.getItem(SHEETS.scoring).name = 'Chấm điểm 2024';
+          context.workbook.worksheets.add(SHEETS.evidence).getRange('A1').formulas = [['Danh sách hồ sơ']];
+          await context.sync();
+        });
+        return { fake, port };
+      };
+      const step = (port: WorkbookPort) => (run === 'update' ? upgradeCriteriaSet(port, corrected(), DAY) : addAppraisalColumn(port));
+      const dry = await make();
+      const from = dry.fake.calls.length;
+      await step(dry.port);
+      const formulaCalls = dry.fake.calls.slice(from).filter((c) => c === 'Range.formulas').length;
+
+      const { fake, port } = await make();
+      const before = fake.snapshot();
+      fake.rejectCall('Range.formulas', { nth: formulaCalls });
+      const error = await step(port).catch((e) => e);
+      expect(error.userMessage.vi).toContain('Sổ làm việc vẫn giữ nguyên như trước khi bấm.');
+      expect([run, fake.snapshot()]).toEqual([run, before]);
+    }
+  });
+
   test('backup names stay within Excel’s 31 characters', () => {
     const name = backupSheetName(['Chấm điểm (cũ 2025-03-14)', 'chấm điểm (cũ 2025-03-14) 2'], DAY);
     expect(name).toBe('Chấm điểm (cũ 2025-03-14) 3');

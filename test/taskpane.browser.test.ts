@@ -15,6 +15,7 @@ import webpack from 'webpack';
 import { defaultSet } from '../src/core/model/bundled';
 import { CriteriaNode, flattenSet } from '../src/core/model/criteria';
 import { a1 } from '../src/core/model/grid';
+import { QUIET_AFTER_MS } from '../src/adapters/officejs/quiet';
 import { enginePath, requireEngine } from './engines';
 import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
 import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
@@ -161,14 +162,23 @@ describeInChromium('task pane in headless Chromium', () => {
     await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
     await page.waitForSelector('html[data-pane="ready"]', { timeout: 30000 });
 
-    // Tạo bảng chấm điểm with the bundled set.
+    // Tạo bảng chấm điểm with the bundled set. Excel refuses the first try half-way: the workbook stays
+    // as it was, and the pane says what failed and what to do.
     await page.fill('#unit', 'Xã Đồng Thịnh');
     await page.fill('#year', '2024');
+    await page.evaluate(() => window.cchcFake.rejectCall('Range.formulas', { nth: 3 }));
+    await page.click('#build-run');
+    await page.waitForSelector('#status.status-error', { timeout: 30000 });
+    expect(await page.textContent('#status')).toMatch(/Chưa tạo được bảng chấm điểm.*InvalidArgument.*Sổ làm việc vẫn giữ nguyên như trước khi bấm\./);
+    expect(await page.evaluate(() => window.cchcFake.sheetNames())).toEqual(['Sheet1']);
     await page.click('#build-run');
     await page.waitForSelector('#status.status-success', { timeout: 30000 });
     expect(await page.textContent('#status')).toContain('Đã tạo bảng chấm điểm của Xã Đồng Thịnh, năm 2024');
     expect(await page.evaluate(() => window.cchcFake.sheetNames())).toEqual(expect.arrayContaining([SHEETS.scoring, SHEETS.summary, SHEETS.meta]));
     await page.waitForSelector('.check-headline');
+    // Its own writes do not wake the live check, which would re-read the workbook and replace the message.
+    await page.waitForTimeout(800);
+    expect(await page.textContent('#status')).toContain('Đã tạo bảng chấm điểm của Xã Đồng Thịnh, năm 2024');
     await screenshot(page, 'taskpane-build.png');
 
     // The first leaf's self-score cell, and the two after it, from the same plan the pane wrote.
@@ -418,8 +428,13 @@ describeInChromium('task pane in headless Chromium', () => {
     await vi.goto(`http://127.0.0.1:${port}/taskpane.html?locale=vi-VN`);
     await vi.waitForSelector('html[data-pane="ready"]', { timeout: 30000 });
     await vi.fill('#unit', 'Xã Đồng Thịnh');
+    // Excel refuses every page setup call: the build goes through without it, and says so.
+    await vi.evaluate(() => window.cchcFake.rejectCall('PageLayout.orientation', { always: true }));
     await vi.click('#build-run');
     await vi.locator('#status.status-success', { hasText: 'Đã tạo bảng chấm điểm' }).waitFor({ timeout: 30000 });
+    expect(await vi.textContent('#status')).toContain('Excel không nhận một số phần trình bày nên đã bỏ qua: thiết lập trang in (“Chấm điểm”, “Tổng hợp”');
+    expect(await vi.evaluate(() => window.cchcFake.sheet('Chấm điểm').pageLayout.orientation)).toBeNull();
+    expect(await vi.evaluate(() => window.cchcFake.sheet('Chấm điểm').freeze)).not.toBeNull();
     await vi.waitForSelector('.check-headline');
 
     const geometry = scoringGeometry(defaultSet(), false);
@@ -453,7 +468,11 @@ describeInChromium('task pane in headless Chromium', () => {
     await oldExcel.waitForSelector('#status.status-success', { timeout: 30000 });
     await oldExcel.waitForSelector('.check-headline');
 
-    // Before ExcelApi 1.9 change events are per sheet: the pane must listen to the new one too.
+    // Before ExcelApi 1.9 change events are per sheet: the pane must listen to the new one too. Excel
+    // 2019 cannot turn off the add-in's own change events; those that trail the build are dropped for
+    // a moment after it, a moment a person needs anyway before typing.
+    await oldExcel.waitForTimeout(QUIET_AFTER_MS + 200);
+    expect(await oldExcel.textContent('#status')).toContain('Đã tạo bảng chấm điểm');
     const geometry = scoringGeometry(defaultSet(), false);
     const leaf = geometry.nodeRows.filter((r) => r.flat.leaf)[0];
     const cell = a1(leaf.row, geometry.layout.col.self as number);

@@ -5,23 +5,26 @@
 import { planWithAppraisal } from '../core/features/appraisal';
 import { SHEETS } from '../core/model/layout';
 import { valuesCopySheet } from '../core/features/upgrade';
-import { WorkbookPort } from '../core/model/port';
+import { DegradedStep, WorkbookPort } from '../core/model/port';
 
 export interface AppraisalColumnResult {
   /** Rows whose entries were carried. */
   carried: number;
   /** Entries kept on the leftovers sheet (rows of unknown codes, an earlier rebuild's). */
   leftovers: number;
+  /** Presentation steps Excel refused (the workbook is whole without them). */
+  degraded: DegradedStep[];
 }
 
+/** One write, all or nothing: if Excel refuses any of it, the workbook stays as it was. */
 export async function addAppraisalColumn(port: WorkbookPort): Promise<AppraisalColumnResult> {
   const names = (await port.listSheets()).map((s) => s.name);
   const addition = planWithAppraisal(await port.readGrids(names));
-  // A sheet of their own under a name the plan takes is copied aside before it is overwritten.
-  if (addition.displaced.length) await port.applyPlan({ sheets: addition.displaced.map((s) => valuesCopySheet(s, s.name)), styles: {}, fullCalcOnLoad: false });
-  await port.applyPlan(addition.plan);
-  // A scoring sheet people renamed is not replaced by the plan's: its entries now live in the new one.
-  if (addition.scoringSheet !== SHEETS.scoring) await port.deleteSheet(addition.scoringSheet);
+  // A sheet of their own under a name the plan takes goes along as a values copy under another name;
+  // a scoring sheet people renamed is not replaced by the plan's: its entries now live in the new one.
+  const plan = { ...addition.plan, sheets: addition.plan.sheets.concat(addition.displaced.map((s) => valuesCopySheet(s, s.name))) };
+  const remove = addition.scoringSheet !== SHEETS.scoring ? [addition.scoringSheet] : [];
+  const written = await port.applyPlan(plan, { remove });
   await port.select(SHEETS.scoring, addition.firstAppraisalCell);
-  return { carried: addition.carried, leftovers: addition.leftovers.length };
+  return { carried: addition.carried, leftovers: addition.leftovers.length, degraded: written.degraded };
 }

@@ -8,9 +8,11 @@ import { a1 } from '../core/model/grid';
 import { readMeta } from '../core/sheets/meta';
 import { formatPoints } from '../core/model/points';
 import { buildWorkbookPlan } from '../core/sheets/workbook';
+import { DegradedStep } from '../core/model/port';
 import { PaneContext } from './context';
 import { LoadedSet, SetChoice, candidateSheets, loadCriteriaSet } from './criteria-source';
 import { askConfirm } from './confirm';
+import { degradedNote } from './degraded';
 import { byId, checkedValue, clear, element, setVisible } from './dom';
 import { TextKey } from './i18n';
 import { scoringGeometry } from '../core/sheets/scoring/geometry';
@@ -227,18 +229,20 @@ export function createBuildController(ctx: PaneContext, onBuilt: () => void): Bu
         return;
       }
     }
+    let degraded: DegradedStep[];
     try {
-      await ctx.exclusive(async () => {
+      degraded = await ctx.exclusive(async () => {
         ctx.status.progress(ctx.t('build.writing'));
-        await ctx.port.applyPlan(buildWorkbookPlan({ set, unit: input.unit, year: input.year, appraisal: input.appraisal }));
+        const written = await ctx.port.applyPlan(buildWorkbookPlan({ set, unit: input.unit, year: input.year, appraisal: input.appraisal }));
         await ctx.port.select(SHEETS.scoring, firstEntryCell(set, input.appraisal));
+        return written.degraded;
       });
     } catch (error) {
       ctx.status.failure(failed, error, ctx.lang());
       return;
     }
     const d = describeSet(set);
-    ctx.status.success(ctx.t('build.done', { unit: input.unit, year: input.year, leaves: d.leaves, max: formatPoints(d.max, ctx.lang()) }));
+    ctx.status.success(ctx.t('build.done', { unit: input.unit, year: input.year, leaves: d.leaves, max: formatPoints(d.max, ctx.lang()) }) + degradedNote(ctx, degraded));
     existing = { unit: input.unit, year: input.year };
     renderExisting();
     onBuilt();

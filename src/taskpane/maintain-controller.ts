@@ -11,6 +11,7 @@ import { readScoring } from '../core/sheets/scoring/read';
 import { addAppraisalColumn } from './appraisal';
 import { BuildController } from './build-controller';
 import { askConfirm } from './confirm';
+import { degradedNote } from './degraded';
 import { PaneContext } from './context';
 import { loadCriteriaSet } from './criteria-source';
 import { byId, clear, element, setVisible } from './dom';
@@ -160,7 +161,7 @@ export function createMaintainController(ctx: PaneContext, build: BuildControlle
       });
       const parts = [ctx.t('appraisal.done', { carried: result.carried })];
       if (result.leftovers) parts.push(ctx.t('appraisal.leftovers', { count: result.leftovers, sheet: LEFTOVERS_SHEET }));
-      ctx.status.success(parts.join(' '));
+      ctx.status.success(parts.join(' ') + degradedNote(ctx, result.degraded));
     } catch (error) {
       ctx.status.failure(ctx.t('appraisal.failed'), error, ctx.lang());
       await refresh();
@@ -231,8 +232,9 @@ export function createMaintainController(ctx: PaneContext, build: BuildControlle
     renderResult();
     const counts = { carried: result.carried, docs: result.evidenceDocs, backup: result.backupSheet };
     const done = ctx.t(result.evidenceDocs ? 'upgrade.done' : 'upgrade.doneNoDocs', counts);
-    if (result.leftovers.length) ctx.status.info(done + ' ' + ctx.t('upgrade.leftovers', { count: result.leftovers.length, sheet: LEFTOVERS_SHEET }));
-    else ctx.status.success(done + ' ' + ctx.t('upgrade.allCarried'));
+    const note = degradedNote(ctx, result.degraded);
+    if (result.leftovers.length) ctx.status.info(done + ' ' + ctx.t('upgrade.leftovers', { count: result.leftovers.length, sheet: LEFTOVERS_SHEET }) + note);
+    else ctx.status.success(done + ' ' + ctx.t('upgrade.allCarried') + note);
     onRebuilt();
   }
 

@@ -3,6 +3,7 @@
 
 import { readScoring } from '../core/sheets/scoring/read';
 import { PaneContext } from './context';
+import { degradedNote } from './degraded';
 import { byId } from './dom';
 import { refreshedSummary } from '../core/sheets/summary';
 
@@ -11,16 +12,17 @@ export function createSummaryController(ctx: PaneContext): void {
 
   async function refresh(): Promise<void> {
     try {
-      await ctx.exclusive(async () => {
+      const degraded = await ctx.exclusive(async () => {
         ctx.status.progress(ctx.t('check.reading'));
         const names = (await ctx.port.listSheets()).map((s) => s.name);
         const read = readScoring(await ctx.port.readGrids(names));
         ctx.status.progress(ctx.t('summary.writing'));
         const summary = refreshedSummary(read);
-        await ctx.port.applyPlan(summary.plan);
+        const written = await ctx.port.applyPlan(summary.plan);
         await ctx.port.select(summary.sheet.name, 'A1');
+        return written.degraded;
       });
-      ctx.status.success(ctx.t('summary.done'));
+      ctx.status.success(ctx.t('summary.done') + degradedNote(ctx, degraded));
     } catch (error) {
       ctx.status.failure(ctx.t('summary.failed'), error, ctx.lang());
     }

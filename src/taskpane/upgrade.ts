@@ -11,7 +11,7 @@
 import { CriteriaSet } from '../core/model/criteria';
 import { Leftover } from '../core/model/entries';
 import { columnSpec, SHEETS } from '../core/model/layout';
-import { WorkbookPort } from '../core/model/port';
+import { DegradedStep, WorkbookPort } from '../core/model/port';
 import { RenamedCriterion, planUpgrade, valuesCopySheet } from '../core/features/upgrade';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 
@@ -26,6 +26,8 @@ export interface CriteriaUpgradeResult {
   leftovers: Leftover[];
   /** Criteria with the same code and a new name: entries were carried onto them, worth a look. */
   renamed: RenamedCriterion[];
+  /** Presentation steps Excel refused (the workbook is whole without them). */
+  degraded: DegradedStep[];
 }
 
 /** Excel's limit on a sheet name. */
@@ -55,13 +57,13 @@ export async function upgradeCriteriaSet(port: WorkbookPort, newSet: CriteriaSet
   const codeHeader = backup.cells.filter((c) => c.row === read.headerRow && c.col === read.columns.code)[0];
   if (codeHeader) codeHeader.value = `${columnSpec('code').header.vi} (bản cũ)`;
   backup.tabColor = '808080';
-  // With it, any sheet of their own under a name the plan takes ("Minh chứng" before the register).
-  await port.applyPlan({ sheets: [backup].concat(upgrade.displaced.map((s) => valuesCopySheet(s, s.name))), styles: {}, fullCalcOnLoad: false });
-
-  await port.applyPlan(upgrade.plan);
-  // The copy holds everything of a scoring sheet people had renamed; the plan wrote a new one.
-  if (read.sheet.name !== SHEETS.scoring) await port.deleteSheet(read.sheet.name);
+  // One write, all or nothing: the new sheets, the copy, any sheet of their own under a name the plan
+  // takes ("Minh chứng" before the register) as a values copy; the scoring sheet people renamed (the
+  // copy holds everything of it) and a leftovers sheet that lists nothing any more (every row would
+  // have been carried) go in the same step.
+  const plan = { ...upgrade.plan, sheets: upgrade.plan.sheets.concat([backup], upgrade.displaced.map((s) => valuesCopySheet(s, s.name))) };
+  const remove = [read.sheet.name !== SHEETS.scoring ? read.sheet.name : null, !upgrade.leftovers.length && names.indexOf(LEFTOVERS_SHEET) >= 0 ? LEFTOVERS_SHEET : null];
+  const written = await port.applyPlan(plan, { remove: remove.filter((n): n is string => n !== null) });
   if (upgrade.leftovers.length) await port.select(LEFTOVERS_SHEET, 'A1');
-  else if (names.indexOf(LEFTOVERS_SHEET) >= 0) await port.deleteSheet(LEFTOVERS_SHEET); // it listed nothing: every row would have been carried
-  return { backupSheet, carried: upgrade.carried, evidenceDocs: upgrade.evidenceDocs, leftovers: upgrade.leftovers, renamed: upgrade.renamed };
+  return { backupSheet, carried: upgrade.carried, evidenceDocs: upgrade.evidenceDocs, leftovers: upgrade.leftovers, renamed: upgrade.renamed, degraded: written.degraded };
 }

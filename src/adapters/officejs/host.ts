@@ -11,9 +11,13 @@ export interface OfficeHost {
   requirements: { isSetSupported(name: string, minVersion?: string): boolean };
   /** Called after every operation with its number of syncs. */
   onOperation?: (stats: OperationStats) => void;
+  /** How long the add-in's own change events may trail a write on hosts that cannot turn them off (quiet.ts). */
+  quietAfterMs?: number;
 }
 
 export type Features = HostFeatures & {
+  /** ExcelApi 1.8: Runtime.enableEvents, to keep the add-in's own writes from raising its change events. */
+  quietWrites: boolean;
   /** ExcelApi 1.13: merged areas can be read back. */
   mergedAreas: boolean;
 };
@@ -24,7 +28,7 @@ export function featureDetector(requirements: OfficeHost['requirements']): () =>
   return () => {
     if (!cached) {
       const has = (version: string) => requirements.isSetSupported('ExcelApi', version);
-      cached = { dataValidation: has('1.8'), api19: has('1.9'), mergedAreas: has('1.13') };
+      cached = { dataValidation: has('1.8'), quietWrites: has('1.8'), api19: has('1.9'), mergedAreas: has('1.13') };
     }
     return cached;
   };

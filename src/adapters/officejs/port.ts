@@ -1,8 +1,9 @@
 // The Office.js adapter as a WorkbookPort: each operation is one Excel.run through the runner, which
-// counts its syncs and turns Office errors into messages; the work itself lives in write.ts, read.ts
-// and events.ts. Round trips, whatever the size of the set: applyPlan 2 (3 with charts to draw or
-// replace), readGrids 1 (3 when a named sheet is missing), writeCells 2 (it must learn the sheet's
-// protection before lifting it).
+// counts its syncs and turns Office errors into messages; the work itself lives in write-plan.ts,
+// write-cells.ts, read.ts and events.ts. Round trips: applyPlan 4 (look, write, present, commit; the
+// write takes more requests for very large sets), readGrids 1 (3 when a named sheet is missing),
+// writeCells 2 (it must learn the sheet's protection before lifting it). Writes are all or nothing,
+// and their own change events never reach the pane's handlers (quiet.ts).
 //
 // Requirement sets: the manifest asks ExcelApi 1.7. Data validation (1.8) and the 1.9 conveniences
 // (indentation, print setup, cell properties) are used only when the host says it
@@ -15,11 +16,16 @@ import { listSheets, readSelection, readSheets } from './read';
 import { createRunner } from './run';
 import { subscribe } from './events';
 import { ensureCellsWritable, ensurePlanWritable } from '../../core/model/plan-guard';
-import { writeCellsTo, writePlan } from './write';
+import { QUIET_AFTER_MS, createQuiet } from './quiet';
+import { writeCellsTo } from './write-cells';
+import { writePlan } from './write-plan';
 
 export function createExcelPort(host: OfficeHost): WorkbookPort {
   const runner = createRunner(host.Excel, host.onOperation);
   const features = featureDetector(host.requirements);
+  const quiet = createQuiet();
+  // Where the writers turn events off (ExcelApi 1.8) none trail a write; elsewhere they may, a moment later.
+  const grace = () => (features().quietWrites ? 0 : host.quietAfterMs === undefined ? QUIET_AFTER_MS : host.quietAfterMs);
   return {
     features: () => ({ dataValidation: features().dataValidation, api19: features().api19 }),
     listSheets: () => runner.run('listSheets', listSheets),
@@ -27,22 +33,23 @@ export function createExcelPort(host: OfficeHost): WorkbookPort {
       const unique = names.filter((n, i) => names.indexOf(n) === i);
       return runner.run('readGrids', (context, sync) => readSheets(context, sync, unique, features()));
     },
-    applyPlan: async (plan) => {
+    applyPlan: async (plan, options = {}) => {
       ensurePlanWritable(plan);
-      return runner.run('applyPlan', (context, sync) => writePlan(context, sync, plan, features()));
+      const sheets = plan.sheets.map((s) => s.name).concat(options.remove || []);
+      return quiet.during(sheets, grace(), () => runner.run('applyPlan', (context, sync) => writePlan(context, sync, plan, features(), options)));
     },
     writeCells: async (sheet, cells, styles) => {
       ensureCellsWritable(sheet, cells, styles);
-      return runner.run('writeCells', (context, sync) => writeCellsTo(context, sync, sheet, cells, styles, features()));
+      return quiet.during([sheet], grace(), () => runner.run('writeCells', (context, sync) => writeCellsTo(context, sync, sheet, cells, styles, features())));
     },
     deleteSheet: (name) =>
-      runner.run('deleteSheet', async (context, sync) => {
+      quiet.during([name], grace(), () => runner.run('deleteSheet', async (context, sync) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(name);
         await sync();
         if (sheet.isNullObject) return;
         sheet.delete();
         await sync();
-      }),
+      })),
     select: (sheet, address) =>
       runner.run('select', async (context, sync) => {
         const found = context.workbook.worksheets.getItem(sheet);
@@ -51,7 +58,9 @@ export function createExcelPort(host: OfficeHost): WorkbookPort {
         await sync();
       }),
     selection: () => runner.run('selection', readSelection),
-    onEdit: (handler) => subscribe(runner, features(), 'edit', handler),
+    onEdit: (handler) => subscribe(runner, features(), 'edit', (edit) => {
+      if (!quiet.hushes(edit.sheet)) handler(edit);
+    }),
     onSelection: (handler) => subscribe(runner, features(), 'selection', handler),
   };
 }

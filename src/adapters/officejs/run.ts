@@ -117,8 +117,28 @@ const OFFICE_ERRORS: Record<string, { reason: ErrorReason; message: Message }> =
   },
 };
 
+/** A failed write after which the adapter put the workbook back as it was. */
+export class Undone {
+  constructor(readonly cause: unknown) {}
+}
+
+/** A failed write the adapter could not undo completely: `state` says what is left and what to do. */
+export class NotUndone {
+  constructor(readonly cause: unknown, readonly state: Message) {}
+}
+
+const UNCHANGED = msg('Sổ làm việc vẫn giữ nguyên như trước khi bấm.', 'The workbook was left as it was before.');
+
+function withState(error: unknown, state: Message): unknown {
+  if (!(error instanceof UserError)) return error;
+  const m = error.userMessage;
+  return new UserError(error.reason, msg(m.vi + ' ' + state.vi, m.en + ' ' + state.en));
+}
+
 /** An Office error as a UserError; anything else (a UserError, a bug) passes through unchanged. */
 export function translateOfficeError(error: unknown): unknown {
+  if (error instanceof Undone) return withState(translateOfficeError(error.cause), UNCHANGED);
+  if (error instanceof NotUndone) return withState(translateOfficeError(error.cause), error.state);
   const code = officeErrorCode(error);
   if (code === null) return error;
   const known = OFFICE_ERRORS[code];

@@ -23,14 +23,41 @@ export interface CellEdit {
   address: string;
 }
 
+/**
+ * A step that only presents the workbook (indentation, frozen panes, tab colour, print setup, charts)
+ * and that Excel refused: the workbook was written whole without it, and the pane says so.
+ */
+export interface DegradedStep {
+  step: 'indent' | 'freeze' | 'tabColor' | 'print' | 'charts';
+  /** The sheets it was for. */
+  sheets: string[];
+}
+
+export interface PlanWriteOptions {
+  /** Sheets to delete in the same all-or-nothing operation (a scoring sheet people renamed, which the plan replaces). */
+  remove?: string[];
+}
+
+export interface PlanWriteResult {
+  degraded: DegradedStep[];
+}
+
 export interface WorkbookPort {
   features(): HostFeatures;
   listSheets(): Promise<SheetInfo[]>;
   /** Values, formulas and hyperlinks of the named sheets (missing names are skipped): one sync. */
   readGrids(sheetNames: string[]): Promise<WorkbookGrids>;
-  /** Writes a whole plan: at most 3 syncs. Sheets of the plan that exist are replaced. */
-  applyPlan(plan: WorkbookPlan): Promise<void>;
-  /** Writes a few cells of one sheet (a Kiểm tra cell, an evidence row): two syncs (read the protection, write). */
+  /**
+   * Writes a whole plan, all or nothing: sheets of the plan that exist are replaced, and the sheets in
+   * `remove` deleted, only once everything essential is written; if any essential step fails the
+   * workbook is left as it was and the error says so. Presentation steps Excel refuses are left out
+   * and listed in `degraded`. A few syncs, more for very large sets (requests stay under 5 MB).
+   */
+  applyPlan(plan: WorkbookPlan, options?: PlanWriteOptions): Promise<PlanWriteResult>;
+  /**
+   * Writes a few cells of one sheet (an evidence row), all or nothing: on failure the cells' contents,
+   * number formats, links and the sheet's protection are put back. Two syncs (read, write).
+   */
   writeCells(sheet: string, cells: CellPlan[], styles: WorkbookPlan['styles']): Promise<void>;
   /** Removes a sheet if present. */
   deleteSheet(name: string): Promise<void>;

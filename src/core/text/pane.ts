@@ -107,6 +107,13 @@ export const PANE_VI = {
   'upgrade.more': 'Và {count} mục khác: xem trang “{sheet}”.',
   'upgrade.failed': 'Chưa cập nhật được bộ tiêu chí.',
 
+  'degraded.note': 'Excel không nhận một số phần trình bày nên đã bỏ qua: {steps}. Bảng vẫn đầy đủ và dùng được; có thể làm bằng tay trong Excel.',
+  'degraded.indent': 'thụt lề tên tiêu chí ({sheets}: Trang đầu → Tăng thụt lề)',
+  'degraded.freeze': 'cố định dòng tiêu đề ({sheets}: Xem → Cố định ngăn)',
+  'degraded.tabColor': 'màu thẻ trang ({sheets})',
+  'degraded.print': 'thiết lập trang in ({sheets}: Bố trí trang → hướng ngang, khổ A4, vừa một trang chiều ngang)',
+  'degraded.charts': 'biểu đồ ({sheets}: Chèn → Biểu đồ thanh)',
+
   'fail.unexpected': 'Có lỗi ngoài dự kiến trong ngăn tác vụ. Làm lại; nếu vẫn lỗi, đóng rồi mở lại ngăn Chấm điểm CCHC.',
 };
 
@@ -216,6 +223,13 @@ export const PANE_EN: Record<keyof typeof PANE_VI, string> = {
   'upgrade.renamedTitle': 'Criteria renamed, scores carried onto them; worth a look ({count}):',
   'upgrade.more': 'And more ({count}): see the sheet “{sheet}”.',
   'upgrade.failed': 'The criteria set was not updated.',
+
+  'degraded.note': 'Excel refused some presentation steps, so they were left out: {steps}. The workbook is complete and usable; you can do them by hand in Excel.',
+  'degraded.indent': 'indenting the criterion names ({sheets}: Home → Increase Indent)',
+  'degraded.freeze': 'freezing the header rows ({sheets}: View → Freeze Panes)',
+  'degraded.tabColor': 'sheet tab colours ({sheets})',
+  'degraded.print': 'page setup ({sheets}: Page Layout → landscape, A4, fit to one page wide)',
+  'degraded.charts': 'the chart ({sheets}: Insert → Bar chart)',
 
   'fail.unexpected': 'Something unexpected went wrong in the task pane. Try again; if it keeps failing, close and reopen the CCHC scoring pane.',
 };
