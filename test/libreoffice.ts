@@ -58,8 +58,11 @@ function profile(): string {
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Runs jobs one after another, whatever the outcome of the previous one. */
-function serialised<T>(job: () => Promise<T>): Promise<T> {
+/**
+ * Runs jobs one after another, whatever the outcome of the previous one: every LibreOffice job of
+ * this process (conversions here, UNO edits in helpers/uno.ts) goes through this one queue.
+ */
+export function serialised<T>(job: () => Promise<T>): Promise<T> {
   const next = queue.then(job, job);
   queue = next.catch(() => undefined);
   return next;
