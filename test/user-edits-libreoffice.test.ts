@@ -6,12 +6,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { flattenSet } from '../src/core/criteria';
-import { SheetGrid, WorkbookGrids, a1, cellAt, columnLetter } from '../src/core/grid';
-import { ROW_MARKERS, SHEETS } from '../src/core/layout';
-import { fromHundredths, toHundredths } from '../src/core/points';
-import { readScoring } from '../src/core/read';
-import { readWorkbookGrids } from '../src/xlsx/read-grid';
+import { flattenSet } from '../src/core/model/criteria';
+import { SheetGrid, WorkbookGrids, a1, cellAt, columnLetter } from '../src/core/model/grid';
+import { ROW_MARKERS, SHEETS } from '../src/core/model/layout';
+import { fromHundredths, toHundredths } from '../src/core/model/points';
+import { readScoring } from '../src/core/sheets/scoring/read';
+import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { describeIfEngine } from './engines';
 import { fingerprint } from './helpers/cli';
 import { EditResult, closeEditorAfterAll, editInLibreOffice } from './helpers/uno';

@@ -9,12 +9,12 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { flattenSet, FlatNode } from '../../src/core/criteria';
-import { CellValue, SheetGrid, WorkbookGrids, a1, cellAt, formulaAt, parseA1 } from '../../src/core/grid';
-import { ColumnRole, SHEETS, columnSpec } from '../../src/core/layout';
-import { fromHundredths, toHundredths } from '../../src/core/points';
-import { ScoringRead, readScoring } from '../../src/core/read';
-import { readWorkbookGrids } from '../../src/xlsx/read-grid';
+import { flattenSet, FlatNode } from '../../src/core/model/criteria';
+import { CellValue, SheetGrid, WorkbookGrids, a1, cellAt, formulaAt, parseA1 } from '../../src/core/model/grid';
+import { ColumnRole, SHEETS, columnSpec } from '../../src/core/model/layout';
+import { fromHundredths, toHundredths } from '../../src/core/model/points';
+import { ScoringRead, readScoring } from '../../src/core/sheets/scoring/read';
+import { readWorkbookGrids } from '../../src/adapters/exceljs/read-grid';
 import { cchc } from './cli';
 import { EditResult, UnoOp, editInLibreOffice } from './uno';
 
