@@ -1,7 +1,8 @@
 // `npm run bench`: how long `build` and `check` take on the default set and on a generated set of
 // 1,000 leaves, the district summary of 172 communes, how long refusals of hostile and damaged files
-// take, the property test at scale, and the peak memory. `npm run bench -- build summary` picks
-// sections (build, summary, hostile, property). A benchmark, not a test: these machines are noisy,
+// take, the property test at scale, the requests the Office.js adapter sends (measured on the real
+// office.js client library), and the peak memory. `npm run bench -- build summary` picks sections
+// (build, summary, hostile, property, officejs). A benchmark, not a test: these machines are noisy,
 // so it prints numbers and never fails on them.
 
 import * as fs from 'fs';
@@ -16,6 +17,7 @@ import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { generateSet } from '../test/helpers/generate';
 import { enginePath } from '../test/engines';
 import { benchDamage, benchHostile } from './hostile';
+import { benchOfficeJs } from './officejs';
 import { benchProperty } from './property';
 import { benchSummary } from './summary';
 
@@ -79,6 +81,11 @@ async function main(): Promise<void> {
         timings.push({ label: `property ${property.cases} generated workbooks, ${property.failing} failing`, ms: property.ms });
         if (property.failing) console.log(property.report);
       }
+    }
+    if (want('officejs')) {
+      const start = process.hrtime.bigint();
+      for (const l of await benchOfficeJs()) console.log(l);
+      timings.push({ label: 'officejs requests measured', ms: Number(process.hrtime.bigint() - start) / 1e6 });
     }
     for (const t of timings) console.log(`${t.label.padEnd(40)} ${t.ms.toFixed(0).padStart(7)} ms`);
     console.log(`${'peak memory (RSS)'.padEnd(40)} ${String(peakRssMb()).padStart(7)} MB`);
