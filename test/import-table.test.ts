@@ -4,7 +4,8 @@ import { importCriteriaTable } from '../src/core/features/import/import-table';
 import bundledJson from '../src/criteria/thai-nguyen-xa-2024.json';
 import { HEADER, MESSY_MERGES, messyRows } from './fixtures/import/messy-table';
 import { findTableLayout } from '../src/core/features/import/table-header';
-import { levelsFromMethod } from '../src/core/features/import/table-rows';
+import { levelsFromMethod } from '../src/core/features/import/method-reading';
+import { kindsAnnexRows } from './fixtures/import/kinds-annex';
 
 function sheet(rows: CellValue[][], merges: string[] = [], name = 'Phụ lục'): SheetGrid {
   const empty = () => rows.map((r) => r.map((): string | null => null));
@@ -318,5 +319,34 @@ describe('importCriteriaTable at full size', () => {
     const result = importCriteriaTable(sheet(rows, ['F1:F1048576']));
     expect(Date.now() - started).toBeLessThan(10000);
     expect(messages(result.problems)).toContain('hơn 20000 mục');
+  });
+});
+
+describe('importCriteriaTable on an annex that scores otherwise than by levels', () => {
+  const result = importCriteriaTable(sheet(kindsAnnexRows()), { id: 'kinds-annex' });
+
+  it('reads each leaf into its kind', () => {
+    expect(result.problems).toEqual([]);
+    const leaves = flattenSet(result.set!).filter((f) => f.leaf).map(({ node }) => {
+      const { code, max, levels, scoring, notApplicable, notArising, scoredBy } = node;
+      return JSON.parse(JSON.stringify({ code, max, levels, scoring, notApplicable, notArising, scoredBy }));
+    });
+    expect(leaves).toEqual([
+      { code: '1.1', max: 1, levels: [0, 0.5, 1] },
+      { code: '1.2', max: 2, scoring: { kind: 'proportional', figure: true } },
+      { code: '1.3', max: 1, scoring: { kind: 'count', step: 0.25 } },
+      { code: '1.4', max: 2, scoring: { kind: 'deduction', step: 0.5 } },
+      { code: '1.5', max: 1, levels: [0, 1], notArising: 'max' },
+      { code: '2.1', max: 1, levels: [0, 1], notApplicable: ['phuong', 'thi-tran'] },
+      { code: '2.2', max: 2, scoredBy: 'Căn cứ kết quả khảo sát sự hài lòng của người dân do Sở Nội vụ thực hiện' },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('names the row of a doubtful reading', () => {
+    const rows = kindsAnnexRows();
+    rows[8] = ['2', 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn', 2, 'Điểm = tỷ lệ % × 2,5 điểm'];
+    const doubtful = importCriteriaTable(sheet(rows));
+    expect(messages(doubtful.warnings)).toBe('Dòng 9: 2 Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: cách chấm nhân tỷ lệ với 2,5 điểm nhưng điểm tối đa là 2: đã đọc là điểm = tỷ lệ × 2, hãy đối chiếu văn bản.');
   });
 });

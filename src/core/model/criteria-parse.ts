@@ -1,7 +1,8 @@
 // Untrusted JSON → a criteria set, or every problem found in it (DESIGN.md §3.1).
 
 import { isHundredthStep, pointsEqual, sumPoints, toHundredths } from './points';
-import { CriteriaNode, ExtraItem, Band, CriteriaSet, CriteriaProblem, flattenSet } from './criteria';
+import { CriteriaNode, ExtraItem, CriteriaSet, CriteriaProblem, flattenSet } from './criteria';
+import { parseBands, parseLeafRules } from './criteria-parse-kinds';
 
 /** Limits that keep a hostile file from taking unbounded time or memory. */
 export const CRITERIA_LIMITS = { maxDepth: 8, maxNodes: 20000, maxTextLength: 4000 };
@@ -21,7 +22,8 @@ function fmt(n: number): string {
 /**
  * Turns untrusted JSON into a criteria set, or lists every problem found. Checks: the shape of each
  * field, unique codes, codes that match the tree position, parent max = sum of children, levels
- * within 0..max, points in hundredths, bounded depth and size.
+ * within 0..max, points in hundredths, a leaf's scoring rules (criteria-parse-kinds.ts), bounded
+ * depth and size.
  */
 export function parseCriteriaSet(raw: unknown): { set: CriteriaSet | null; problems: CriteriaProblem[] } {
   const problems: CriteriaProblem[] = [];
@@ -110,6 +112,7 @@ export function parseCriteriaSet(raw: unknown): { set: CriteriaSet | null; probl
         if (unique.length) node.levels = unique;
       }
     }
+    parseLeafRules(r, node, label, hasChildren, problems);
     if (hasChildren) {
       if (w.depth + 1 >= CRITERIA_LIMITS.maxDepth) {
         problems.push(p(label, `Mục ${label}: cây tiêu chí sâu quá ${CRITERIA_LIMITS.maxDepth} cấp.`, `Item ${label}: tree deeper than ${CRITERIA_LIMITS.maxDepth} levels.`));
@@ -175,11 +178,8 @@ export function parseCriteriaSet(raw: unknown): { set: CriteriaSet | null; probl
     set[key] = items;
   }
   if (raw.bands !== undefined) {
-    if (!Array.isArray(raw.bands) || raw.bands.some((b) => !isPlainObject(b) || typeof b.min !== 'number' || typeof b.label !== 'string')) {
-      problems.push(p(null, '"bands" phải là danh sách {min, label}.', '"bands" must be a list of {min, label}.'));
-    } else {
-      set.bands = (raw.bands as Band[]).map((b) => ({ min: b.min, label: b.label.normalize('NFC') })).sort((a, b) => b.min - a.min);
-    }
+    const bands = parseBands(raw.bands, problems);
+    if (bands) set.bands = bands;
   }
 
   // Parent max = sum of children's max.

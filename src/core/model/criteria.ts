@@ -2,6 +2,30 @@
 
 import { sumPoints } from './points';
 
+/** The unit types of the commune level, as the unit's name gives them ("Xã …", "Phường …", "Thị trấn …"). */
+export type UnitType = 'xa' | 'phuong' | 'thi-tran';
+export const UNIT_TYPES: UnitType[] = ['xa', 'phuong', 'thi-tran'];
+
+/** How a leaf's score is found, beyond fixed levels (which `levels` lists). */
+export type ScoringKind = 'proportional' | 'count' | 'deduction';
+export const SCORING_KINDS: ScoringKind[] = ['proportional', 'count', 'deduction'];
+
+export interface Scoring {
+  /**
+   * proportional: any score from 0 to the maximum, in hundredths (points = rate × maximum);
+   * count: `step` points per item, up to the maximum (the cap);
+   * deduction: the maximum less `step` points per occurrence, down to 0.
+   */
+  kind: ScoringKind;
+  /** Points per item (count) or per occurrence (deduction); absent for proportional. */
+  step?: number;
+  /**
+   * A figure the unit enters beside the score, from which the points follow: the rate (proportional,
+   * 93% → 0,93 × maximum), the number of items (count) or of occurrences (deduction).
+   */
+  figure?: boolean;
+}
+
 export interface CriteriaNode {
   code: string;
   stt: string;
@@ -9,6 +33,14 @@ export interface CriteriaNode {
   max: number;
   method?: string;
   levels?: number[];
+  /** A leaf scored otherwise than by fixed levels (criteria-kinds.ts). */
+  scoring?: Scoring;
+  /** Whether the leaf may be KAD: for every unit (true), none (false), or these unit types. */
+  notApplicable?: boolean | UnitType[];
+  /** "max": the method gives full marks when the situation did not arise ("không phát sinh"). */
+  notArising?: 'max';
+  /** Scored at appraisal by others (a survey, a provincial index): who scores it. */
+  scoredBy?: string;
   children?: CriteriaNode[];
 }
 

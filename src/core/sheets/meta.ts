@@ -6,6 +6,7 @@ import { SheetGrid, cellAt, cellText } from '../model/grid';
 import { CellPlan, SheetPlan } from '../model/plan';
 import { SHEETS } from '../model/layout';
 import { parseCriteriaSet } from '../model/criteria-parse';
+import { LEAF_RULE_FIELDS } from '../model/criteria-parse-kinds';
 
 export const META_MARK = 'cchc-workbook';
 export const META_VERSION = 1;
@@ -17,7 +18,16 @@ export interface WorkbookMeta {
   appraisal: boolean;
 }
 
-const NODE_HEADER = ['code', 'stt', 'name', 'max', 'levels', 'method'];
+// 'rules' (added with the scoring kinds) holds a leaf's scoring, notApplicable, notArising and scoredBy
+// as JSON; workbooks written before it have no such column and read as before.
+const NODE_HEADER = ['code', 'stt', 'name', 'max', 'levels', 'method', 'rules'];
+
+/** A leaf's rules beyond its levels, as the JSON of the 'rules' column ('' when it has none). */
+function rulesText(n: CriteriaNode): string {
+  const rules: Record<string, unknown> = {};
+  for (const field of LEAF_RULE_FIELDS) if (n[field] !== undefined) rules[field] = n[field];
+  return Object.keys(rules).length ? JSON.stringify(rules) : '';
+}
 
 export function metaSheetPlan(meta: WorkbookMeta): SheetPlan {
   const cells: CellPlan[] = [];
@@ -45,12 +55,12 @@ export function metaSheetPlan(meta: WorkbookMeta): SheetPlan {
   put(NODE_HEADER);
   for (const f of flattenSet(set)) {
     const n = f.node;
-    put([n.code, n.stt, n.name, n.max, n.levels ? n.levels.join(';') : '', n.method || '']);
+    put([n.code, n.stt, n.name, n.max, n.levels ? n.levels.join(';') : '', n.method || '', rulesText(n)]);
   }
   return {
     name: SHEETS.meta,
     visibility: 'veryHidden',
-    columns: [{ width: 12 }, { width: 8 }, { width: 40 }, { width: 8 }, { width: 12 }, { width: 40 }],
+    columns: [{ width: 12 }, { width: 8 }, { width: 40 }, { width: 8 }, { width: 12 }, { width: 40 }, { width: 40 }],
     rowHeights: [],
     cells,
     merges: [],
@@ -104,6 +114,14 @@ export function readMeta(grid: SheetGrid | undefined): MetaResult {
     if (levelsText) node.levels = levelsText.split(';').map(Number);
     const method = cellText(cellAt(grid, row, 5));
     if (method) node.method = method;
+    const rules = cellText(cellAt(grid, row, 6));
+    if (rules) {
+      // Malformed rules are handed to the parser as they are, which names the problem.
+      const parsed = parseJson(rules);
+      const fields = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { scoring: rules };
+      const into = node as unknown as Record<string, unknown>;
+      for (const field of LEAF_RULE_FIELDS) if (fields[field] !== undefined) into[field] = fields[field];
+    }
     byCode[code] = node;
     const cut = code.lastIndexOf('.');
     if (cut < 0) roots.push(node);

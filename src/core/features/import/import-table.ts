@@ -75,7 +75,7 @@ export function importCriteriaTable(grid: SheetGrid, options: ImportOptions = {}
     return { set: null, problems, warnings };
   }
   const rows: Record<string, number> = {};
-  const built = buildNodes(table.roots, null, problems, rows);
+  const built = buildNodes(table.roots, null, problems, rows, warnings);
   const total = sumPoints(built.map((b) => b.max));
   if (!table.total) {
     warnings.push(msg('Không thấy dòng TỔNG CỘNG: không đối chiếu được tổng điểm.', 'No TỔNG CỘNG row found: the total could not be cross-checked.'));

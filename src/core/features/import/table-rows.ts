@@ -4,7 +4,8 @@
 import { CriteriaNode, CriteriaProblem } from '../../model/criteria';
 import { Message, msg } from '../../model/errors';
 import { CellValue, SheetGrid, cellText, foldText } from '../../model/grid';
-import { formatPoints, parsePointsText, pointsEqual, sumPoints, toHundredths } from '../../model/points';
+import { formatPoints, parsePointsText, pointsEqual, sumPoints } from '../../model/points';
+import { applyReading, readMethod } from './method-reading';
 import { TableLayout, headerRole, columnRoles, isCompleteHeader, parseMerges, rowValues } from './table-header';
 
 // ---------------------------------------------------------------------------------------------
@@ -282,33 +283,16 @@ export function foldScoringBullets(draft: Draft): void {
   draft.children = draft.children.filter((c) => c.stt.key !== 'bullet');
 }
 
-/**
- * The scores a leaf allows, from explicit amounts in its scoring text ("đúng hạn: 1 điểm; chậm:
- * 0,5 điểm"), always with 0 and the maximum. None when the text gives no amounts, or scores per
- * item or by deduction ("mỗi…", "trừ 0,5 điểm"), whose results it does not list.
- */
-export function levelsFromMethod(method: string, max: number): number[] | undefined {
-  const lower = method.normalize('NFC').toLowerCase();
-  if (/mỗi|trừ\s*(đi\s*)?\d/.test(lower)) return undefined;
-  const text = foldText(method).replace(/toi da( la)?\s*:?\s*\d+(?:[.,]\d+)?\s*(diem|d)(?![a-z])/g, '');
-  const amounts: number[] = [];
-  const pattern = /(\d+(?:[.,]\d+)?)(?:\s*diem|d)(?![a-z])/g;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const value = Number(m[1].replace(',', '.'));
-    if (toHundredths(value) <= toHundredths(max)) amounts.push(value);
-  }
-  if (amounts.length === 0) return undefined;
-  const levels: number[] = [];
-  for (const v of [0, max, ...amounts]) if (!levels.some((l) => pointsEqual(l, v))) levels.push(v);
-  return levels.sort((a, b) => a - b);
-}
-
 export interface Built {
   node: CriteriaNode;
   max: number | null; // null when a maximum is missing below: sums cannot be checked
 }
 
-export function buildNodes(drafts: Draft[], parentCode: string | null, problems: CriteriaProblem[], rows: Record<string, number>): Built[] {
+/**
+ * The criteria tree of the drafts, codes by position. A leaf's scoring text says how it is scored
+ * (method-reading.ts); what looks doubtful there goes to `warnings`, with the row.
+ */
+export function buildNodes(drafts: Draft[], parentCode: string | null, problems: CriteriaProblem[], rows: Record<string, number>, warnings: Message[] = []): Built[] {
   return drafts.map((draft, index) => {
     const code = parentCode === null ? String(index + 1) : `${parentCode}.${index + 1}`;
     rows[code] = draft.row;
@@ -318,7 +302,7 @@ export function buildNodes(drafts: Draft[], parentCode: string | null, problems:
     if (method) node.method = method;
     let max = draft.max;
     if (draft.children.length) {
-      const children = buildNodes(draft.children, code, problems, rows);
+      const children = buildNodes(draft.children, code, problems, rows, warnings);
       node.children = children.map((c) => c.node);
       const sum = children.some((c) => c.max === null) ? null : sumPoints(children.map((c) => c.max));
       if (sum !== null && max !== null && !pointsEqual(sum, max)) {
@@ -332,8 +316,9 @@ export function buildNodes(drafts: Draft[], parentCode: string | null, problems:
         `Dòng ${draft.row} (${draftLabel(draft)}): không có điểm tối đa.`,
         `Row ${draft.row} (${draftLabel(draft)}): no maximum points.`) });
     } else if (method) {
-      const levels = levelsFromMethod(method, max);
-      if (levels) node.levels = levels;
+      const reading = readMethod(method, max);
+      applyReading(node, reading);
+      for (const w of reading.warnings) warnings.push(rowWarning(draft.row, `${draftLabel(draft)}: ${w.vi}`, `${draftLabel(draft)}: ${w.en}`));
     }
     node.max = max === null ? 0 : max;
     return { node, max };
