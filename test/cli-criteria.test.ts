@@ -6,6 +6,8 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { CellValue } from '../src/core/model/grid';
 import { MESSY_MERGES, messyRows } from './fixtures/import/messy-table';
+import { kindsAnnexRows } from './fixtures/import/kinds-annex';
+import { KINDS_SET_RAW } from './helpers/kinds';
 
 let dir: string;
 
@@ -16,6 +18,7 @@ beforeAll(async () => {
   mismatched[20] = ['TỔNG CỘNG', null, 12];
   await writeWorkbook('wrong-total.xlsx', mismatched, MESSY_MERGES);
   await writeWorkbook('no-table.xlsx', [['Danh sách cán bộ'], ['Họ tên', 'Chức vụ']], []);
+  await writeWorkbook('kinds.xlsx', kindsAnnexRows(), []);
   fs.writeFileSync(path.join(dir, 'garbage.xlsx'), 'this is not a workbook at all');
 });
 
@@ -81,6 +84,20 @@ describe('cchc criteria import', () => {
     expect(r.out).toContain('Criteria set: BỘ TIÊU CHÍ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP XÃ NĂM 2025 (tn-2025, reference, year 2024)');
     expect(r.out).toContain('Total: 2 domains, 4 criteria, 6 scored items, 10 points.');
     expect(readJson('named.json').year).toBe(2024);
+  });
+
+  it('reads proportional, counted and deduction items and says how it read each', async () => {
+    const r = await cchc('criteria', 'import', 'kinds.xlsx', '--out', 'kinds-annex.json');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('      2 Tỷ lệ hồ sơ TTHC giải quyết đúng hạn — 2 điểm — theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01; nhập tỷ lệ ở cột Số liệu: điểm = tỷ lệ × 2\n');
+    expect(r.out).toContain('      3 Văn bản hướng dẫn thực hiện TTHC được ban hành — 1 điểm — mỗi mục 0,25 điểm, tối đa 1\n');
+    expect(r.out).toContain('      4 Hồ sơ giải quyết quá hạn — 2 điểm — từ 2 trừ 0,5 điểm mỗi lần, thấp nhất 0\n');
+    expect(r.out).toContain('KAD chỉ được ghi ở 1 mục đã nêu; ghi ở mục khác là lỗi.');
+    const set = readJson('kinds-annex.json') as { nodes: Array<{ children: Array<Record<string, unknown>> }> };
+    expect(set.nodes[0].children[1]).toMatchObject({ code: '1.2', max: 2, scoring: { kind: 'proportional', figure: true } });
+    expect(set.nodes[0].children[1]).not.toHaveProperty('levels');
+    const check = await cchc('criteria', 'check', 'kinds-annex.json');
+    expect(check.code).toBe(0);
   });
 
   it('reports a TỔNG CỘNG that does not match, writes nothing, exits 1', async () => {
@@ -177,6 +194,48 @@ describe('cchc criteria check', () => {
     expect(report.error).toBeNull();
     expect(report.summary).toEqual({ domains: 2, criteria: 4, leaves: 6, max: 10 });
     expect(report.problems).toEqual([]);
+  });
+
+  it('explains in the brief tree how each leaf is scored, where KAD may be written, and the bands', async () => {
+    const r = await cchc('criteria', 'check', writeJson('kinds.json', KINDS_SET_RAW));
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines.slice(1, 16)).toEqual([
+      '  I Cải cách thủ tục hành chính — 7 điểm (5 tiêu chí, 5 mục chấm điểm)',
+      '      1 Ban hành kế hoạch — 1 điểm',
+      '      2 Tỷ lệ hồ sơ giải quyết đúng hạn — 2 điểm — theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01; nhập tỷ lệ ở cột Số liệu: điểm = tỷ lệ × 2',
+      '      3 Tỷ lệ hồ sơ trực tuyến — 1 điểm — theo tỷ lệ: điểm từ 0 đến 1, lẻ đến 0,01',
+      '      4 Văn bản hướng dẫn ban hành — 1 điểm — mỗi mục 0,25 điểm, tối đa 1; nhập số mục ở cột Số liệu',
+      '      5 Hồ sơ quá hạn — 2 điểm — từ 2 trừ 0,5 điểm mỗi lần, thấp nhất 0',
+      '  II Chính quyền cơ sở — 5 điểm (4 tiêu chí, 4 mục chấm điểm)',
+      '      1 Giải quyết khiếu nại — 1 điểm — không phát sinh: chấm 1 (không ghi KAD)',
+      '      2 Quản lý chợ — 1 điểm — được ghi KAD với phường, thị trấn',
+      '      3 Sự hài lòng của người dân — 2 điểm — do thẩm định chấm (Khảo sát sự hài lòng của người dân), đơn vị không tự chấm',
+      '      4 Nông thôn mới — 1 điểm — được ghi KAD',
+      'Tổng: 2 lĩnh vực, 9 tiêu chí, 9 mục chấm điểm, 12 điểm.',
+      'Cách chấm: 4 mục theo mức điểm, 2 mục theo tỷ lệ, 1 mục tính theo số lượng, 1 mục trừ điểm theo số lần, 1 mục chấm điểm lẻ đến 0,01.',
+      'KAD chỉ được ghi ở 2 mục đã nêu; ghi ở mục khác là lỗi.',
+      '1 mục không phát sinh thì được điểm tối đa: chấm đủ điểm, không ghi KAD.',
+    ]);
+    expect(lines.slice(16)).toEqual([
+      '1 mục do thẩm định chấm: chỉ số tự chấm là tạm tính cho đến khi có điểm thẩm định.',
+      'Xếp loại: Tốt từ 90%; Khá từ 70%; Chưa đạt từ 0%.',
+      '✓ Không phát hiện vấn đề nào.',
+      '',
+    ]);
+    const json = JSON.parse((await cchc('criteria', 'check', 'kinds.json', '--json', '--lang', 'en')).out);
+    expect(json.rules).toEqual({
+      kinds: { levels: 4, proportional: 2, count: 1, deduction: 1, any: 1 }, notApplicable: 'listed', notArising: ['2.1'], scoredBy: ['2.3'],
+    });
+    expect(json.outline[0].children[3]).toMatchObject({ code: '1.4', rules: '0.25 points per item, up to 1; enter the number of items in the Figure column' });
+    expect(json.outline[0].children[0]).not.toHaveProperty('rules');
+  });
+
+  it('says so when the set has no bands and lets any item be KAD', async () => {
+    const r = await cchc('criteria', 'check', bundled, '--lang', 'en');
+    expect(r.out).toContain('Scoring: 89 by levels.\nAny item may be KAD (the set sets no limit).\n'
+      + '6 items give full marks when the situation did not arise: score them in full, not KAD.\n'
+      + 'The set defines no bands: the scoring sheet has no Xếp loại row.\n');
   });
 
   const leaf = (code: string, max: unknown) => ({ code, stt: code.split('.').pop(), name: `Mục ${code}`, max });

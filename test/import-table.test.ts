@@ -287,7 +287,7 @@ describe('levelsFromMethod', () => {
 });
 
 describe('importCriteriaTable at full size', () => {
-  const bundled = bundledJson;
+  const bundled = bundledJson as unknown as { nodes: CriteriaNode[] };
 
   /** The bundled set printed as a province prints it: Roman domains, numbering restarting per domain. */
   function tableOf(nodes: CriteriaNode[]): CellValue[][] {
@@ -301,11 +301,11 @@ describe('importCriteriaTable at full size', () => {
     return rows;
   }
 
-  it('reads back the bundled Thái Nguyên commune set: same codes, STT, names and maxima', () => {
+  it('reads back the bundled Thái Nguyên commune set: same codes, STT, names, maxima, levels and "không phát sinh" items', () => {
     const result = importCriteriaTable(sheet(tableOf(bundled.nodes)));
     expect(messages(result.problems)).toBe('');
     const shape = (nodes: CriteriaNode[]) => flattenSet({ id: 'x', title: 'x', status: 'reference', nodes })
-      .map(({ node }) => [node.code, node.stt, node.name, node.max]);
+      .map(({ node }) => [node.code, node.stt, node.name, node.max, node.levels || null, node.notArising || null]);
     expect(shape(result.set!.nodes)).toEqual(shape(bundled.nodes));
   });
 

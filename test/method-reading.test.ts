@@ -60,6 +60,8 @@ const corpus: Array<{ title: string; method: string; max: number; expected: Expe
     expected: { levels: [0, 1], notArising: 'max' } },
   { title: 'hoặc không có … on the maximum', method: 'Xin lỗi 100% hồ sơ quá hạn (hoặc không có hồ sơ quá hạn): 1 điểm; có hồ sơ quá hạn không xin lỗi: 0 điểm', max: 1,
     expected: { levels: [0, 1], notArising: 'max' } },
+  { title: '(hoặc kiểm tra không phát hiện …)', method: 'Xử lý, khắc phục 100% tồn tại (hoặc kiểm tra không phát hiện tồn tại): 0,5 điểm; từ 70% đến dưới 100%: 0,25 điểm; dưới 70%: 0 điểm', max: 0.5,
+    expected: { levels: [0, 0.25, 0.5], notArising: 'max' } },
   { title: 'không phát sinh giving less than the maximum is not full marks', method: 'Đạt 100%: 2 điểm; không phát sinh: 1 điểm', max: 2,
     expected: { levels: [0, 1, 2] } },
 

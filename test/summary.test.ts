@@ -96,6 +96,23 @@ describe('summarize', () => {
     expect(mixed.excluded.map((e) => e.reason)).toEqual([expect.stringContaining('differs from the one the other communes use')]);
   });
 
+  test('bands and "không phát sinh" notes change no score: workbooks that differ only there rank together', () => {
+    const relabelled = smallSet();
+    relabelled.bands = [{ min: 50, label: 'Đạt' }];
+    relabelled.nodes[0].children![1].notArising = 'max';
+    const mixed = summarize([inputs[0], inputs[2], commune('x.xlsx', 'Xã Lạ', FULL, { set: relabelled })], 'self', 'en');
+    expect(mixed.excluded).toEqual([]);
+    expect(mixed.units.length).toBe(3);
+  });
+
+  test('another scoring kind is another version of the set', () => {
+    const proportional = smallSet();
+    delete proportional.nodes[1].children![0].children![1].levels;
+    proportional.nodes[1].children![0].children![1].scoring = { kind: 'proportional' };
+    const mixed = summarize([inputs[0], inputs[2], commune('x.xlsx', 'Xã Lạ', FULL, { set: proportional })], 'self', 'en');
+    expect(mixed.excluded.map((e) => e.unit)).toEqual(['Xã Lạ']);
+  });
+
   test('by appraisal: appraisal scores rank; no column or nothing appraised is set apart', () => {
     const byAppraisal = summarize([
       commune('a.xlsx', 'Xã An Khánh', FULL, { appraisal: { ...FULL, '2.1.2': 0.5 } }), // 4 / 5 = 80

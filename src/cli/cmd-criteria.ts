@@ -4,9 +4,10 @@
 
 import * as path from 'path';
 import { Command } from 'commander';
-import { CriteriaProblem, CriteriaSet } from '../core/model/criteria';
+import { CriteriaProblem, CriteriaSet, indexSet } from '../core/model/criteria';
+import { leafRulesWords, setRules, setRulesLines } from '../core/model/criteria-describe';
 import { parseCsv } from '../core/features/import/csv';
-import { Lang, UserError, say, refuse } from '../core/model/errors';
+import { Lang, Message, UserError, say, refuse } from '../core/model/errors';
 import { SheetGrid, foldText } from '../core/model/grid';
 import { DEFAULT_IMPORT_ID, importCriteriaTable } from '../core/features/import/import-table';
 import { formatPoints, sumPoints } from '../core/model/points';
@@ -95,6 +96,7 @@ function idFromFileName(file: string): string {
 
 /** A lenient view of a set's tree, so a broken set can still be shown next to its problems. */
 interface OutlineItem {
+  code: string;
   stt: string;
   name: string;
   max: number | null;
@@ -109,6 +111,7 @@ function outlineOf(nodes: unknown, depth: number = 0): OutlineItem[] {
     .map((n) => {
       const children = depth + 1 < CRITERIA_LIMITS.maxDepth ? outlineOf(n.children, depth + 1) : [];
       return {
+        code: typeof n.code === 'string' || typeof n.code === 'number' ? String(n.code).trim() : '',
         stt: typeof n.stt === 'string' || typeof n.stt === 'number' ? String(n.stt) : '',
         name: typeof n.name === 'string' ? n.name.replace(/\s+/g, ' ').trim() : '',
         max: typeof n.max === 'number' && isFinite(n.max) ? n.max : null,
@@ -116,6 +119,14 @@ function outlineOf(nodes: unknown, depth: number = 0): OutlineItem[] {
         children,
       };
     });
+}
+
+/** The outline for --json: each leaf scored otherwise than by plain levels carries `rules`, in words. */
+function outlineJson(items: OutlineItem[], explain: Explain, lang: Lang): unknown[] {
+  return items.map((item) => {
+    const words = item.children.length ? null : explain(item.code);
+    return { ...item, ...(words ? { rules: say(words, lang) } : {}), children: outlineJson(item.children, explain, lang) };
+  });
 }
 
 function shorten(text: string, length: number = 80): string {
@@ -131,22 +142,49 @@ function summaryOf(outline: OutlineItem[]): { domains: number; criteria: number;
   };
 }
 
-/** Domains (and, to `depth` 1, their criteria) with maxima and counts, then the totals line. */
-function outlineLines(outline: OutlineItem[], depth: 0 | 1, lang: Lang): string[] {
+/** How a leaf is scored when it is more than plain levels (criteria-describe.ts), by code. */
+type Explain = (code: string) => Message | null;
+
+/**
+ * Domains (and, to `depth` 1, their criteria) with maxima and counts, then the totals line. With
+ * `explain`, each leaf scored otherwise than by plain levels says how, under its criterion.
+ */
+function outlineLines(outline: OutlineItem[], depth: 0 | 1, lang: Lang, explain: Explain = () => null): string[] {
   const t = T[lang];
   const points = (max: number | null) => t.points(max === null ? '?' : formatPoints(max, lang));
   const lines: string[] = [];
+  const rulesOf = (item: OutlineItem) => {
+    const words = item.children.length ? null : explain(item.code);
+    return words ? ` — ${say(words, lang)}` : '';
+  };
+  const leafLines = (items: OutlineItem[], indent: string) => {
+    for (const item of items) {
+      if (item.children.length) leafLines(item.children, indent);
+      else if (explain(item.code)) lines.push(`${indent}${item.stt} ${shorten(item.name, 60)}${rulesOf(item)}`);
+    }
+  };
   for (const domain of outline) {
     lines.push(`  ${domain.stt} ${shorten(domain.name)} — ${points(domain.max)} (${t.criteria(domain.children.length)}, ${t.leaves(domain.leaves)})`);
     if (depth < 1) continue;
     for (const criterion of domain.children) {
       const count = criterion.children.length ? ` (${t.leaves(criterion.leaves)})` : '';
-      lines.push(`      ${criterion.stt} ${shorten(criterion.name, 74)} — ${points(criterion.max)}${count}`);
+      lines.push(`      ${criterion.stt} ${shorten(criterion.name, 74)} — ${points(criterion.max)}${count}${rulesOf(criterion)}`);
+      leafLines(criterion.children, '          ');
     }
   }
   const summary = summaryOf(outline);
   lines.push(`${t.total}: ${t.domains(summary.domains)}, ${t.criteria(summary.criteria)}, ${t.leaves(summary.leaves)}, ${points(summary.max)}.`);
   return lines;
+}
+
+/** The explanation of each leaf of a parsed set. */
+function explainerOf(set: CriteriaSet | null): Explain {
+  if (!set) return () => null;
+  const index = indexSet(set);
+  return (code) => {
+    const f = index.node(code);
+    return f && f.leaf ? leafRulesWords(f.node) : null;
+  };
 }
 
 /** "Bộ tiêu chí: title (id, status, year)" from whatever of these the file holds. */
@@ -210,7 +248,8 @@ async function importCommand(file: string, opts: ImportCommandOptions, io: Io, l
   // The set's details first and its tree last, for whoever reads the file.
   const { nodes, ...details } = set;
   writeJsonFile(out, { ...details, nodes });
-  io.out([setHeading(set, lang), ...outlineLines(outlineOf(nodes), 0, lang), ...warnings, t.written(shownPath(out, io))].join('\n') + '\n');
+  io.out([setHeading(set, lang), ...outlineLines(outlineOf(nodes), 1, lang, explainerOf(set)), ...setRulesLines(set).map((m) => say(m, lang)),
+    ...warnings, t.written(shownPath(out, io))].join('\n') + '\n');
   return EXIT.ok;
 }
 
@@ -225,7 +264,7 @@ function checkCommand(file: string, opts: { json?: boolean }, io: Io, lang: Lang
     io.out(JSON.stringify({ file: shown, error: say(e.userMessage, lang) }, null, 2) + '\n');
     throw new CliExit(EXIT.unusable);
   }
-  const { problems } = parseCriteriaSet(raw);
+  const { set, problems } = parseCriteriaSet(raw);
   const object = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const outline = outlineOf(object.nodes);
   if (opts.json) {
@@ -234,11 +273,13 @@ function checkCommand(file: string, opts: { json?: boolean }, io: Io, lang: Lang
       error: null,
       set: { id: object.id ?? null, title: object.title ?? null, status: object.status ?? null, year: object.year ?? null },
       summary: summaryOf(outline),
-      outline,
+      rules: set ? setRules(set) : null,
+      outline: outlineJson(outline, explainerOf(set), lang),
       problems: problems.map((p) => ({ code: p.code, message: say(p.message, lang) })),
     }, null, 2) + '\n');
   } else {
-    const lines = [setHeading(object, lang), ...outlineLines(outline, 1, lang)];
+    const lines = [setHeading(object, lang), ...outlineLines(outline, 1, lang, explainerOf(set))];
+    if (set) lines.push(...setRulesLines(set).map((m) => say(m, lang)));
     lines.push(problems.length ? t.problems(problems.length) : `✓ ${t.clean}`, ...problemLines(problems, lang));
     io.out(lines.join('\n') + '\n');
   }

@@ -71,6 +71,18 @@ export function plausibleScores(set: CriteriaSet, seed: number, quality: number)
   return scores;
 }
 
+/** Bands a test declares for a set that has none (the bundled reference set carries no bands). */
+export const TEST_BANDS = [{ min: 90, label: 'Tốt' }, { min: 80, label: 'Khá' }, { min: 65, label: 'Trung bình' }, { min: 0, label: 'Yếu' }];
+
+/** The set with bands (the test's own when it has none), same id: bands change no score. */
+export function withBands(base: CriteriaSet, bands = TEST_BANDS): CriteriaSet {
+  const raw = JSON.parse(JSON.stringify(base));
+  if (!raw.bands) raw.bands = bands;
+  const { set, problems } = parseCriteriaSet(raw);
+  if (!set) throw new Error(problems.map((p) => p.message.en).join('; '));
+  return set;
+}
+
 /** The set with two bonus items, one deduction item and (where it has none) bands, under a new id. */
 export function withExtras(base: CriteriaSet): CriteriaSet {
   const raw = JSON.parse(JSON.stringify(base));

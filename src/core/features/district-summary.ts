@@ -56,11 +56,17 @@ export interface DistrictSummary {
   excluded: ExcludedUnit[];
 }
 
-/** What the ranking compares: codes, maxima, levels, extras and bands; titles and methods may differ. */
+/**
+ * What the ranking compares: codes, maxima, the scores each leaf allows (levels, scoring kind), where
+ * KAD may be written, what is scored at appraisal, and the extras. Titles, methods, bands and
+ * "không phát sinh" notes may differ: they change no score (a district's workbooks built before and
+ * after the bundled set dropped its invented bands rank together).
+ */
 export function scoringFingerprint(set: CriteriaSet): string {
-  const nodes = flattenSet(set).map((f) => [f.code, f.node.max, f.node.levels || null]);
+  const nodes = flattenSet(set).map((f) => [f.code, f.node.max, f.node.levels || null, f.node.scoring || null,
+    f.node.notApplicable === undefined ? null : f.node.notApplicable, f.node.scoredBy ? 1 : 0]);
   const extras = extraLists(set).map((g) => [g.kind, g.items.map((i) => [i.code, i.max])]);
-  return JSON.stringify([set.id, nodes, extras, set.bands || null]);
+  return JSON.stringify([set.id, nodes, extras]);
 }
 
 const REASONS = {

@@ -33,12 +33,18 @@ export const CRITERIA_VI = {
   'criteria.unitType.thi-tran': 'thị trấn',
 
   // The set's rules in brief (criteria check).
-  'criteria.brief.kinds': 'Cách chấm: {levels} mục theo mức, {proportional} theo tỷ lệ, {count} tính theo số mục, {deduction} trừ theo số lần, {any} chấm điểm lẻ tự do.',
+  'criteria.brief.kinds': 'Cách chấm: {kinds}.',
+  'criteria.brief.kind.levels': '{n} mục theo mức điểm',
+  'criteria.brief.kind.proportional': '{n} mục theo tỷ lệ',
+  'criteria.brief.kind.count': '{n} mục tính theo số lượng',
+  'criteria.brief.kind.deduction': '{n} mục trừ điểm theo số lần',
+  'criteria.brief.kind.any': '{n} mục chấm điểm lẻ đến 0,01',
   'criteria.brief.kadListed': 'KAD chỉ được ghi ở {count} mục đã nêu; ghi ở mục khác là lỗi.',
   'criteria.brief.kadAny': 'Mục nào cũng được ghi KAD (bộ tiêu chí không giới hạn).',
   'criteria.brief.notArising': '{count} mục không phát sinh thì được điểm tối đa: chấm đủ điểm, không ghi KAD.',
   'criteria.brief.scoredBy': '{count} mục do thẩm định chấm: chỉ số tự chấm là tạm tính cho đến khi có điểm thẩm định.',
   'criteria.brief.bands': 'Xếp loại: {bands}.',
+  'criteria.brief.band': '{label} từ {min}%',
   'criteria.brief.noBands': 'Bộ tiêu chí không quy định xếp loại: bảng chấm điểm không có dòng Xếp loại.',
 
   // The importer's doubts about a scoring text.
@@ -80,12 +86,18 @@ export const CRITERIA_EN: Record<keyof typeof CRITERIA_VI, string> = {
   'criteria.unitType.phuong': 'ward (phường)',
   'criteria.unitType.thi-tran': 'township (thị trấn)',
 
-  'criteria.brief.kinds': 'Scoring: {levels} by levels, {proportional} proportional, {count} counted, {deduction} by deduction, {any} any score in hundredths.',
+  'criteria.brief.kinds': 'Scoring: {kinds}.',
+  'criteria.brief.kind.levels': '{n} by levels',
+  'criteria.brief.kind.proportional': '{n} proportional',
+  'criteria.brief.kind.count': '{n} counted',
+  'criteria.brief.kind.deduction': '{n} by deduction per occurrence',
+  'criteria.brief.kind.any': '{n} any score in hundredths',
   'criteria.brief.kadListed': 'KAD may be written only on the {count} items that say so; anywhere else it is an error.',
   'criteria.brief.kadAny': 'Any item may be KAD (the set sets no limit).',
   'criteria.brief.notArising': '{count} items give full marks when the situation did not arise: score them in full, not KAD.',
   'criteria.brief.scoredBy': '{count} items are scored at appraisal: the self index is provisional until the appraisal scores them.',
   'criteria.brief.bands': 'Bands: {bands}.',
+  'criteria.brief.band': '{label} from {min}%',
   'criteria.brief.noBands': 'The set defines no bands: the scoring sheet has no Xếp loại row.',
 
   'import.factorNotMax': 'the method multiplies the rate by {factor} points but the maximum is {max}: read as points = rate × {max}; compare with the document.',

@@ -138,7 +138,8 @@ export function levelsFromMethod(method: string, max: number): number[] | undefi
 // ---------------------------------------------------------------------------------------------
 // Không phát sinh, không áp dụng, scored by others
 
-const NOT_ARISING = /khong phat sinh|hoac khong co\b|hoac khong phat hien/;
+/** "không phát sinh", "(hoặc không có hồ sơ quá hạn)", "(hoặc kiểm tra không phát hiện tồn tại)". */
+const NOT_ARISING = /khong phat sinh|hoac khong co\b|hoac (?:[a-z]+ ){0,3}khong phat hien/;
 
 /** A clause that gives the maximum ("… (hoặc không phát sinh): 2 điểm", "không phát sinh thì được điểm tối đa"). */
 function readNotArising(parts: Array<{ folded: string }>, max: number): boolean {
