@@ -109,18 +109,18 @@ describeIfEngine(['soffice', 'uno'], 'user edits made in LibreOffice over UNO', 
     }
   });
 
-  test('(a) KAD typed on a leaf: the workbook\'s own validity rule errors on any text, so LibreOffice refuses it', async () => {
-    // The rule is OR(UPPER(TRIM(E&""))="KAD", AND(ISNUMBER(E), …, ROUND(E,2)=E)): ROUND of a text is
-    // #VALUE!, AND and OR pass the error on, and an error is not TRUE. When the rule is mended this
-    // test turns red: KAD must then land as the text "KAD" and leave the applicable maximum.
+  test('(a) KAD typed on a leaf is accepted by the validity rule and leaves the applicable maximum', async () => {
+    // The rule once was OR(UPPER(TRIM(E&""))="KAD", AND(ISNUMBER(E), …, ROUND(E,2)=E)): ROUND of a
+    // text is #VALUE!, AND and OR pass the error on, and a rule that errors refuses the entry.
     const lastLeaf = flattenSet(base.scoring.meta.set).filter((f) => f.leaf).pop()!;
     const filled = await fillEveryLeaf(base, path.join(dir, 'filled-kad.xlsx'), { locale: 'vi-VN', notApplicable: [lastLeaf.code] });
     timed('(a) fill with KAD', filled.edit);
-    expect(filled.refused).toEqual([lastLeaf.code]);
-    const onKad = filled.edit.report.filter((r) => r.cell === cellOf(base, lastLeaf.code, 'self'))[0];
-    expect(onKad.refused).toEqual({ reason: 'validation', message: expect.stringMatching(/^Điểm không hợp lệ: .*KAD nếu không áp dụng/) });
+    expect(filled.refused).toEqual([]);
     const grids = await readWorkbookGrids(filled.file);
-    expect(valueAt(sheetOf(grids, SHEETS.scoring), cellOf(base, lastLeaf.code, 'self'))).toBeNull();
+    const sheet = sheetOf(grids, SHEETS.scoring);
+    expect(valueAt(sheet, cellOf(base, lastLeaf.code, 'self'))).toBe('KAD');
+    const read = readScoring(grids);
+    expect(cellAt(sheet, read.markers.applicableMax!, read.columns.self!)).toBeCloseTo(100 - lastLeaf.node.max, 9);
   });
 
   test('(b) a row inserted inside a criterion\'s block: the subtotal formula spans it and its cached value counts the typed number', async () => {

@@ -41,7 +41,9 @@ export function scoreValidation(cell: string, max: number, levels: number[] | un
   return {
     range: cell,
     type: 'custom',
-    formula: `OR(UPPER(TRIM(${cell}&""))="${NOT_APPLICABLE_MARK}",AND(ISNUMBER(${cell}),${cell}>=0,${cell}<=${max},ROUND(${cell},2)=${cell}))`,
+    // IF, not OR/AND: on a text ROUND gives #VALUE!, which OR and AND pass on, and a rule that errors
+    // refuses the entry — KAD could not be typed at all.
+    formula: `IF(ISNUMBER(${cell}),AND(${cell}>=0,${cell}<=${max},ROUND(${cell},2)=${cell}),UPPER(TRIM(${cell}&""))="${NOT_APPLICABLE_MARK}")`,
     allowBlank: true,
     prompt: {
       title: columnLabel,
