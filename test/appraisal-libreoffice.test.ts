@@ -15,7 +15,7 @@ import { readScoring } from '../src/core/sheets/scoring/read';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
-import { requireEngine } from './engines';
+import { itIfEngine } from './engines';
 import { cchc } from './helpers/cli';
 import { withExtras } from './helpers/communes';
 import { ScoreEntry, fillScores, recalculate } from './libreoffice';
@@ -108,8 +108,7 @@ function summaryAgreement(grids: WorkbookGrids, report: FileReport, set: Criteri
   return ok.mismatches;
 }
 
-test('self scores, then `cchc appraisal add`, then the appraisal: LibreOffice agrees with check on every formula', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'self scores, then `cchc appraisal add`, then the appraisal: LibreOffice agrees with check on every formula', async () => {
   const set = withExtras(defaultSet());
   const self = scores(set, 3, ['1.3.1', '3.1.2'], { T1: 1, T2: 0.25, D1: 0.5 });
   const appraisal = scores(set, 5, ['1.3.1', '2.3', '4.1.1'], { T1: 0.5, D1: 2 });
@@ -133,8 +132,7 @@ test('self scores, then `cchc appraisal add`, then the appraisal: LibreOffice ag
   expect(scoringAgreement(grids, report).concat(summaryAgreement(grids, report, set, appraisal))).toEqual([]);
 });
 
-test('a deduction larger than the points leaves TỔNG ĐIỂM at 0 in the spreadsheet as in check', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'a deduction larger than the points leaves TỔNG ĐIỂM at 0 in the spreadsheet as in check', async () => {
   const set = withExtras(defaultSet());
   const file = path.join(dir, 'am.xlsx');
   await writePlanToFile(buildWorkbookPlan({ set, unit: 'Xã Tân Linh', year: 2024, appraisal: true }), file);

@@ -11,7 +11,7 @@ import { readScoring } from '../src/core/sheets/scoring/read';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
-import { requireEngine } from './engines';
+import { itIfEngine } from './engines';
 import { recalculate } from './libreoffice';
 import { STACK_FRAME, cchc, fingerprint } from './helpers/cli';
 import { SMALL_SET_RAW, smallSet } from './helpers/scoring';
@@ -140,8 +140,7 @@ test('the unit and year can be corrected on the way', async () => {
   expect([meta.unit, meta.year]).toEqual(['Phường Tân Lập', 2025]);
 });
 
-test('a workbook saved by LibreOffice upgrades the same as the original', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'a workbook saved by LibreOffice upgrades the same as the original', async () => {
   const saved = await recalculate(file('old.xlsx'));
   fs.copyFileSync(saved, file('saved-by-libreoffice.xlsx'));
   const ran = await cchc(dir, 'build', '--from', 'saved-by-libreoffice.xlsx', '--criteria', 'corrected.json', '--out', 'new.xlsx');

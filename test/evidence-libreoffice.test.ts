@@ -13,7 +13,7 @@ import { SHEETS } from '../src/core/model/layout';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
-import { requireEngine } from './engines';
+import { itIfEngine } from './engines';
 import { smallSet } from './helpers/scoring';
 import { recalculate } from './libreoffice';
 import { EvidenceDoc } from '../src/core/model/entries';
@@ -47,8 +47,7 @@ function target(link: string, workbookDir: string, hyperlinkTarget: boolean): st
   return pathKey(resolveFilePath(absoluteFolder(workbookDir) as FilePath, c.path) as FilePath);
 }
 
-test('counts and hyperlinks survive LibreOffice, and follow a row a person adds', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'counts and hyperlinks survive LibreOffice, and follow a row a person adds', async () => {
   const set = smallSet();
   const file = path.join(dir, 'Bảng chấm điểm.xlsx');
   await writePlanToFile(buildWorkbookPlan({ set, unit: 'Xã Đồng Thịnh', year: 2024, evidence: DOCS }), file);

@@ -14,7 +14,7 @@ import { checkWorkbook } from '../src/core/check/check';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
-import { requireEngine } from './engines';
+import { itIfEngine } from './engines';
 import { ScoreEntry, fillScores, recalculate } from './libreoffice';
 import { CHECK_TEXT } from '../src/core/model/verdict';
 import { parseCriteriaSet } from '../src/core/model/criteria-parse';
@@ -256,8 +256,7 @@ function communeScores(set: CriteriaSet): Scores {
   };
 }
 
-test('LibreOffice really recalculates: a deliberately wrong cached result is replaced', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'LibreOffice really recalculates: a deliberately wrong cached result is replaced', async () => {
   const file = path.join(dir, 'stale.xlsx');
   await writePlanToFile({
     sheets: [{
@@ -275,8 +274,7 @@ test('LibreOffice really recalculates: a deliberately wrong cached result is rep
   expect([cellAt(sheet, 0, 1), cellAt(sheet, 0, 2)]).toEqual([6, 'lớn']);
 });
 
-test('self-assessment: every subtotal, total, index, classification, Tổng hợp cell and check equals our arithmetic', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'self-assessment: every subtotal, total, index, classification, Tổng hợp cell and check equals our arithmetic', async () => {
   // The bundled set has no bands: the test's own make the classification formula part of the comparison.
   const set = withBands(defaultSet());
   const self = communeScores(set);
@@ -289,8 +287,7 @@ test('self-assessment: every subtotal, total, index, classification, Tổng hợ
     .toEqual(['✗ Vượt điểm tối đa', '✗ Không phải số', '✗ Không đúng mức điểm', 'Chưa chấm', '✗ Không phải số', '✗ Điểm âm', 'Không áp dụng', '✓']);
 });
 
-test('a score finer than hundredths is flagged by the sheet and by the check alike', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'a score finer than hundredths is flagged by the sheet and by the check alike', async () => {
   const set = defaultSet();
   // 0.333 rounds to an allowed-looking 0.33; 1.001 would pass as 1 if only hundredths were compared.
   const grids = await builtAndScored('fine.xlsx', set, { ...levelScores(set, 3, 1), '1.1.1': 0.333, '1.1.2': 1.001 }, null);
@@ -302,8 +299,7 @@ test('a score finer than hundredths is flagged by the sheet and by the check ali
   expect(issues[0].message).toContain('0,333');
 });
 
-test('appraisal: both columns, the differences and the combined check equal our arithmetic', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'appraisal: both columns, the differences and the combined check equal our arithmetic', async () => {
   const set = defaultSet();
   const self = { ...levelScores(set, 3, 1), '1.3.1': 'KAD', '5.1.1': null };
   const appraisal = { ...levelScores(set, 5, 2), '1.3.1': 'KAD', '2.3': 'KAD', '1.1.1': 2, '1.2': null, '3.2.2': 'x' };
@@ -311,8 +307,7 @@ test('appraisal: both columns, the differences and the combined check equal our 
   expect(compareScoring(set, scoringCells(grids), self, appraisal).concat(compareSummary(set, grids, self, appraisal))).toEqual([]);
 });
 
-test('hundredths: 0.1 + 0.2 and other tenths add up exactly', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'hundredths: 0.1 + 0.2 and other tenths add up exactly', async () => {
   const leaf = (code: string, max: number) => ({ code, stt: code, name: `Mục ${code}`, max });
   const { set } = parseCriteriaSet({
     id: 'tenths', title: 'Điểm lẻ', status: 'reference',
@@ -326,8 +321,7 @@ test('hundredths: 0.1 + 0.2 and other tenths add up exactly', async () => {
   expect(compareScoring(set!, scoringCells(grids), self, null).concat(compareSummary(set!, grids, self, null))).toEqual([]);
 });
 
-test('a KAD typed with spaces around it leaves the maximum, as its Kiểm tra text says', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'a KAD typed with spaces around it leaves the maximum, as its Kiểm tra text says', async () => {
   const set = defaultSet();
   const self = { ...levelScores(set, 3, 1), '1.3.1': ' KAD ', '3.1.2': 'KAD ' };
   const grids = await builtAndScored('kad-spaces.xlsx', set, self, null);

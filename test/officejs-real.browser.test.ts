@@ -9,16 +9,14 @@
 // a refused request runs on the real library too. `npm run bench -- officejs` prints the figures.
 
 import { REQUEST_BUDGET } from '../src/adapters/officejs/write-plan';
-import { requireEngine } from './engines';
+import { describeIfEngine } from './engines';
 import { OperationRecord, Scenario } from './browser/real-office';
 import { RealOffice, openRealOffice } from './helpers/real-office';
 
 const MB = 1024 * 1024;
 const LIMIT = 4 * MB;
 
-const describeInChromium = requireEngine('chromium') ? describe : describe.skip;
-
-describeInChromium('the Office.js adapter on the real office.js client library', () => {
+describeIfEngine('chromium', 'the Office.js adapter on the real office.js client library', () => {
   let real: RealOffice;
 
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { describeSet } from '../src/core/model/criteria';
-import { requireEngine } from './engines';
+import { itIfEngine } from './engines';
 import { SMALL, describeFailures, generateCases, runProperty } from './helpers/property';
 import { BuildOptions } from '../src/core/model/build-options';
 import { parseCriteriaSet } from '../src/core/model/criteria-parse';
@@ -43,8 +43,7 @@ test('generated cases are deterministic, valid and within the CI size', () => {
   for (const c of cases) expect(describeSet(c.set).leaves).toBeLessThanOrEqual(40);
 });
 
-test('the core agrees with LibreOffice on every cell of generated workbooks', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'the core agrees with LibreOffice on every cell of generated workbooks', async () => {
   const outcome = await runProperty(generateCases(RUNS, SEED, SMALL).concat(regressions()), dir);
   if (outcome.failures.length) throw new Error(describeFailures(outcome, SEED));
   expect(outcome.cases).toBe(RUNS + 2);

@@ -14,7 +14,7 @@ import { fromHundredths, toHundredths } from '../src/core/model/points';
 import { Io } from '../src/cli/io';
 import { run } from '../src/cli/main';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
-import { requireEngine } from './engines';
+import { itIfEngine } from './engines';
 import { cchc, fingerprint } from './helpers/cli';
 import { Scores, extrasSet, fullScores, withBands, writeCommune } from './helpers/communes';
 import { recalculate } from './libreoffice';
@@ -172,8 +172,7 @@ describe('cchc summary --out', () => {
     expect(types).toContain('/xl/charts/chart1.xml');
   });
 
-  test('LibreOffice opens it, keeps the chart, and its recalculation gives the same ranks, indexes and averages', async () => {
-    if (!requireEngine('soffice')) return;
+  itIfEngine('soffice', 'LibreOffice opens it, keeps the chart, and its recalculation gives the same ranks, indexes and averages', async () => {
     const json = JSON.parse((await cchc(dir, 'summary', ...names(), '--json')).out);
     const recalculated = await recalculate(out);
     const zip = await JSZip.loadAsync(fs.readFileSync(recalculated));

@@ -16,7 +16,7 @@ import { defaultSet } from '../src/core/model/bundled';
 import { CriteriaNode, flattenSet } from '../src/core/model/criteria';
 import { a1 } from '../src/core/model/grid';
 import { QUIET_AFTER_MS } from '../src/adapters/officejs/quiet';
-import { enginePath, requireEngine } from './engines';
+import { enginePath, describeIfEngine } from './engines';
 import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
 import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
 import { SHEETS } from '../src/core/model/layout';
@@ -116,9 +116,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 /** Screenshots go to a temporary folder; `npm run docs` copies them into docs/screenshots. */
 const screenshots = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-screens-'));
 
-const describeInChromium = requireEngine('chromium') ? describe : describe.skip;
-
-describeInChromium('task pane in headless Chromium', () => {
+describeIfEngine('chromium', 'task pane in headless Chromium', () => {
   let outDir: string;
   let profileDir: string;
   let server: http.Server;

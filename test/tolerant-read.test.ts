@@ -13,7 +13,7 @@ import { planToGrids } from '../src/core/model/plan';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
-import { requireEngine } from './engines';
+import { itIfEngine } from './engines';
 import { recalculate } from './libreoffice';
 import { smallSet } from './helpers/scoring';
 import { FileReport } from '../src/core/check/report';
@@ -263,8 +263,7 @@ describe('real files', () => {
     expect(scores(report)).toEqual(scores(BASELINE));
   });
 
-  test('a file saved by LibreOffice reads exactly as the original', async () => {
-    if (!requireEngine('soffice')) return;
+  itIfEngine('soffice', 'a file saved by LibreOffice reads exactly as the original', async () => {
     const original = checkWorkbook(await readWorkbookGrids(file));
     const saved = checkWorkbook(await readWorkbookGrids(await recalculate(file)));
     expect(saved).toEqual(original);

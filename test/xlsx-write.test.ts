@@ -16,7 +16,7 @@ import { CellPlan, SheetPlan, StyleSpec, WorkbookPlan, planToGrids } from '../sr
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { planToWorkbook, writePlanToFile } from '../src/adapters/exceljs/write';
-import { requireEngine } from './engines';
+import { itIfEngine } from './engines';
 import { renderToPng } from './libreoffice';
 import { entriesOf, plausibleScores } from './helpers/communes';
 import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
@@ -406,8 +406,7 @@ describe('writing the file', () => {
 
 describe('printing (LibreOffice)', () => {
   // Renders the default workbook as it prints; `npm run docs` also refreshes the pictures in docs/.
-  test('Chấm điểm prints on landscape A4 pages, one page wide; Tổng hợp whole on one portrait page', async () => {
-    if (!requireEngine('soffice')) return;
+  itIfEngine('soffice', 'Chấm điểm prints on landscape A4 pages, one page wide; Tổng hợp whole on one portrait page', async () => {
     const file = path.join(dir, 'print.xlsx');
     // Filled as a commune fills it, so the pages (and the pictures in docs/) show real totals and bars.
     const entries = entriesOf(plausibleScores(defaultSet(), 7, 0.8));
