@@ -33,6 +33,8 @@ export interface FakeExcelOptions {
    * with RequestPayloadSizeLimitExceeded). The fake counts each queued call's arguments as JSON.
    */
   requestLimit?: number;
+  /** The largest response body the host sends, in bytes (default 5 MB, Excel on the web's limit). */
+  responseLimit?: number;
 }
 
 export interface FakeBorders {
@@ -455,6 +457,9 @@ class Model {
   syncCount = 0;
   injectedFailure: string | null = null;
   requestLimit = 5 * 1024 * 1024;
+  responseLimit = 5 * 1024 * 1024;
+  /** Every block of cell values the add-in read: which sheet, how many cells. */
+  valueReads: Array<{ sheet: string; cells: number }> = [];
   /** Calls to refuse: the nth execution of the named call fails with the code. */
   rejections: Array<{ call: string; nth: number; always: boolean; code: string; seen: number }> = [];
   /** Names of the mutating calls executed, in order. */
@@ -614,6 +619,8 @@ class FakeRequestContext {
   private deliveries: Array<() => void> = [];
   /** Sheets whose content the add-in's own calls changed in the running request (for change events). */
   private changed: Array<{ sheet: SheetModel; rect: Rect }> = [];
+  /** Bytes of the load results of the running request. */
+  private responseBytes = 0;
   run: FakeRun = { syncs: 0, operations: 0, requestBytes: [] };
   private runtimeProxy: { enableEvents: boolean } | null = null;
 
@@ -658,8 +665,9 @@ class FakeRequestContext {
   }
 
   /** Called by operations while they run: results reach the proxies when the whole request succeeded. */
-  deliver(result: () => void): void {
+  deliver(result: () => void, payload?: unknown): void {
     this.deliveries.push(result);
+    if (payload !== undefined) this.responseBytes += jsonBytes(payload);
   }
 
   pending(): boolean {
@@ -674,6 +682,7 @@ class FakeRequestContext {
     return Promise.resolve().then(() => {
       this.deliveries = [];
       this.changed = [];
+      this.responseBytes = 0;
       const bytes = ops.reduce((sum, o) => sum + o.bytes, 0);
       if (ops.length) this.run.requestBytes.push(bytes);
       try {
@@ -690,6 +699,8 @@ class FakeRequestContext {
           queued.op();
           if (queued.call) this.model.callLog.push(queued.call);
         }
+        // Excel on the web refuses to send an answer over its limit: the request ran, no result comes back.
+        if (this.responseBytes > this.model.responseLimit) fail('ResponsePayloadSizeLimitExceeded', `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`);
       } catch (error) {
         // A failed request returns no results; what ran before the failure stays done, as in Excel.
         this.deliveries = [];
@@ -770,7 +781,7 @@ class Loadable {
       for (const n of names) loaded[n] = snapshot(n);
       this.context.deliver(() => {
         for (const n of names) this.props[n] = loaded[n];
-      });
+      }, loaded);
     });
   }
 
@@ -1017,6 +1028,10 @@ class FakeWorksheet extends Loadable {
     this.model.gate('Worksheet.getRanges', '1.9');
     // Windows desktop Excel reads the areas with the regional list separator (office-js #1167, #1985).
     return new FakeRangeAreas(this.context, this, () => address.split(this.model.locale.listSeparator).map(parseRect));
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return new FakeRange(this.context, this, () => [checkRect({ top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 }, 'getRangeByIndexes')], false);
   }
 
   getUsedRange(valuesOnly?: boolean): FakeRange {
@@ -1349,7 +1364,9 @@ class FakeRange extends FakeCellBlock {
       case 'columnIndex': return rect.left;
       case 'rowCount': return rect.bottom - rect.top + 1;
       case 'columnCount': return rect.right - rect.left + 1;
-      case 'values': return this.grid((c) => (!c ? '' : c.formula !== null ? (c.value === null ? '' : c.value) : c.value === null ? '' : c.value));
+      case 'values':
+        this.model.valueReads.push({ sheet: sheet.name, cells: rectArea(rect) });
+        return this.grid((c) => (!c ? '' : c.formula !== null ? (c.value === null ? '' : c.value) : c.value === null ? '' : c.value));
       case 'formulas': return this.grid((c) => (!c ? '' : c.formula !== null ? c.formula : c.value === null ? '' : c.value));
       case 'numberFormat': return this.grid((c) => (c ? c.numberFormat : 'General'));
       case 'valueTypes': return this.grid((c) => {
@@ -1529,9 +1546,18 @@ class FakeRange extends FakeCellBlock {
     const result = new FakeClientResult<Array<Array<{ hyperlink?: FakeHyperlink }>>>();
     this.context.enqueue(() => {
       const grid = this.grid((c) => ({ hyperlink: c && c.hyperlink ? { ...c.hyperlink } : {} })) as Array<Array<{ hyperlink?: FakeHyperlink }>>;
-      this.context.deliver(() => result.set(grid));
+      this.context.deliver(() => result.set(grid), grid);
     });
     return result;
+  }
+
+  getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    return new FakeRange(this.context, this.ws, () => {
+      const a = this.rect().rect;
+      const b = other.target().rects[0];
+      if (!intersects(a, b)) return null;
+      return [{ top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) }];
+    }, true);
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
@@ -1887,6 +1913,8 @@ export interface FakeExcel {
   readonly apiEvents: number;
   /** Everything the workbook holds, sheet order and active sheet included: equal snapshots, equal workbooks. */
   snapshot(): string;
+  /** Every block of cell values read so far: which sheet, how many cells. */
+  readonly valueReads: Array<{ sheet: string; cells: number }>;
 }
 
 function sheetOf(model: Model, name: string): SheetModel {
@@ -1898,6 +1926,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   if (API_ORDER.indexOf(api) < 0) unsupported(`requirement set ${api}`);
   const model = new Model(api, options.locale || 'en-US');
   if (options.requestLimit !== undefined) model.requestLimit = options.requestLimit;
+  if (options.responseLimit !== undefined) model.responseLimit = options.responseLimit;
   for (const seed of options.sheets || [{ name: 'Sheet1' }]) {
     const sheet = model.addSheet(seed.name);
     for (const address of Object.keys(seed.cells || {})) {
@@ -2012,6 +2041,9 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     },
     get apiEvents() {
       return model.apiEvents;
+    },
+    get valueReads() {
+      return model.valueReads;
     },
     snapshot: () => JSON.stringify({
       active: model.find(model.activeId)!.name,

@@ -76,4 +76,10 @@ describeIfEngine('chromium', 'the Office.js adapter on the real office.js client
     // A refused write request is undone.
     expect(outcomes[0]).toBe('undone');
   }, 120000);
+
+  test('a read Excel on the web finds too large goes again in bands, on calls the library takes', async () => {
+    const read = await real.page.evaluate(() => window.cchcReal.failing('1.13', 'readGrids', 1, 'ResponsePayloadSizeLimitExceeded'));
+    expect(read.error).toBeNull();
+    expect(read.syncs.length).toBeGreaterThan(2);
+  });
 });

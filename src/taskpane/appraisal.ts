@@ -6,6 +6,7 @@ import { planWithAppraisal } from '../core/features/appraisal';
 import { SHEETS } from '../core/model/layout';
 import { valuesCopySheet } from '../core/features/upgrade';
 import { DegradedStep, WorkbookPort } from '../core/model/port';
+import { readOurSheets } from './our-sheets';
 
 export interface AppraisalColumnResult {
   /** Rows whose entries were carried. */
@@ -18,8 +19,7 @@ export interface AppraisalColumnResult {
 
 /** One write, all or nothing: if Excel refuses any of it, the workbook stays as it was. */
 export async function addAppraisalColumn(port: WorkbookPort): Promise<AppraisalColumnResult> {
-  const names = (await port.listSheets()).map((s) => s.name);
-  const addition = planWithAppraisal(await port.readGrids(names));
+  const addition = planWithAppraisal((await readOurSheets(port)).grids);
   // A sheet of their own under a name the plan takes goes along as a values copy under another name;
   // a scoring sheet people renamed is not replaced by the plan's: its entries now live in the new one.
   const plan = { ...addition.plan, sheets: addition.plan.sheets.concat(addition.displaced.map((s) => valuesCopySheet(s, s.name))) };

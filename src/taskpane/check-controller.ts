@@ -10,6 +10,7 @@ import { CellEdit } from '../core/model/port';
 import { readScoring } from '../core/sheets/scoring/read';
 import { PaneContext } from './context';
 import { byId, clear, element, setVisible } from './dom';
+import { readOurSheets } from './our-sheets';
 import { SHEETS } from '../core/model/layout';
 import { Issue } from '../core/check/contract';
 import { DomainGroup, FileReport, groupIssuesByDomain } from '../core/check/report';
@@ -69,11 +70,10 @@ export function createCheckController(ctx: PaneContext): CheckController {
     if (sheetsInUse) {
       const quick = evaluate(await ctx.port.readGrids(sheetsInUse));
       if (!quick.report.error) return quick;
-      // The sheets may have been renamed or deleted since: look at the whole workbook again.
       sheetsInUse = null;
     }
-    const names = (await ctx.port.listSheets()).map((s) => s.name);
-    return evaluate(await ctx.port.readGrids(names));
+    // The sheets may have been renamed: look for ours again (never the whole workbook).
+    return evaluate((await readOurSheets(ctx.port)).grids);
   }
 
   function counts(report: FileReport): { errors: number; warnings: number } {

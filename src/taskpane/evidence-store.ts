@@ -14,6 +14,7 @@ import { EvidenceDoc } from '../core/model/entries';
 import { RegisterRange, registerRangeOf } from '../core/sheets/register/columns';
 import { RegisterRead, RegisterRow, leafEvidence } from '../core/sheets/register/read';
 import { STYLES } from '../core/sheets/styles';
+import { readOurSheets } from './our-sheets';
 
 export interface LeafEvidenceView {
   code: string;
@@ -87,7 +88,7 @@ export function createEvidenceStore(port: WorkbookPort): EvidenceStore {
       return { scoring: readScoring(await port.readGrids(OUR_SHEETS)) };
     } catch (error) {
       if (!isUserError(error)) throw error;
-      return { scoring: readScoring(await port.readGrids((await port.listSheets()).map((s) => s.name))) };
+      return { scoring: readScoring((await readOurSheets(port)).grids) };
     }
   }
 

@@ -14,6 +14,7 @@ import { askConfirm } from './confirm';
 import { degradedNote } from './degraded';
 import { PaneContext } from './context';
 import { loadCriteriaSet } from './criteria-source';
+import { readOurSheets } from './our-sheets';
 import { byId, clear, element, setVisible } from './dom';
 import { CriteriaUpgradeResult, backupSheetName, upgradeCriteriaSet } from './upgrade';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
@@ -75,20 +76,16 @@ export function createMaintainController(ctx: PaneContext, build: BuildControlle
   let lastUpgrade: CriteriaUpgradeResult | null = null;
 
   async function readState(): Promise<Scoring | null> {
-    const names = (await ctx.port.listSheets()).map((s) => s.name);
+    const { names, grids } = await readOurSheets(ctx.port);
     if (names.indexOf(SHEETS.meta) < 0) return null;
-    // The scoring sheet under its own name is enough to read; a renamed one is looked for everywhere.
-    const attempts = names.indexOf(SHEETS.scoring) >= 0 ? [[SHEETS.meta, SHEETS.scoring as string], names] : [names];
-    for (const wanted of attempts) {
-      try {
-        const read = readScoring(await ctx.port.readGrids(wanted));
-        return { sheet: read.sheet.name, set: read.meta.set, appraisal: read.columns.appraisal !== undefined };
-      } catch (error) {
-        // Not a scoring workbook, or a damaged one: the card stays hidden and "Kiểm tra" says why.
-        if (!(error instanceof UserError)) throw error;
-      }
+    try {
+      const read = readScoring(grids);
+      return { sheet: read.sheet.name, set: read.meta.set, appraisal: read.columns.appraisal !== undefined };
+    } catch (error) {
+      // Not a scoring workbook, or a damaged one: the card stays hidden and "Kiểm tra" says why.
+      if (!(error instanceof UserError)) throw error;
+      return null;
     }
-    return null;
   }
 
   function renderState(): void {
@@ -189,8 +186,8 @@ export function createMaintainController(ctx: PaneContext, build: BuildControlle
         build.showSet(loaded);
         if (!loaded.ok) return { problems: loaded.problems.length };
         ctx.status.progress(ctx.t('upgrade.checking'));
-        const names = (await ctx.port.listSheets()).map((s) => s.name);
-        const read = readScoring(await ctx.port.readGrids(names));
+        const { names, grids } = await readOurSheets(ctx.port);
+        const read = readScoring(grids);
         if (fingerprint(read.meta.set) === fingerprint(loaded.set)) return { same: true as const };
         return { sheet: read.sheet.name, set: loaded.set, backup: backupSheetName(names, now) };
       });

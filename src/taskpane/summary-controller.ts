@@ -5,6 +5,7 @@ import { readScoring } from '../core/sheets/scoring/read';
 import { PaneContext } from './context';
 import { degradedNote } from './degraded';
 import { byId } from './dom';
+import { readOurSheets } from './our-sheets';
 import { refreshedSummary } from '../core/sheets/summary';
 
 export function createSummaryController(ctx: PaneContext): void {
@@ -14,8 +15,7 @@ export function createSummaryController(ctx: PaneContext): void {
     try {
       const degraded = await ctx.exclusive(async () => {
         ctx.status.progress(ctx.t('check.reading'));
-        const names = (await ctx.port.listSheets()).map((s) => s.name);
-        const read = readScoring(await ctx.port.readGrids(names));
+        const read = readScoring((await readOurSheets(ctx.port)).grids);
         ctx.status.progress(ctx.t('summary.writing'));
         const summary = refreshedSummary(read);
         const written = await ctx.port.applyPlan(summary.plan);

@@ -12,6 +12,7 @@ import { CriteriaSet } from '../core/model/criteria';
 import { Leftover } from '../core/model/entries';
 import { columnSpec, SHEETS } from '../core/model/layout';
 import { DegradedStep, WorkbookPort } from '../core/model/port';
+import { readOurSheets } from './our-sheets';
 import { RenamedCriterion, planUpgrade, valuesCopySheet } from '../core/features/upgrade';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 
@@ -48,8 +49,8 @@ export function backupSheetName(existing: string[], now: Date): string {
 }
 
 export async function upgradeCriteriaSet(port: WorkbookPort, newSet: CriteriaSet, now: Date = new Date()): Promise<CriteriaUpgradeResult> {
-  const names = (await port.listSheets()).map((s) => s.name);
-  const upgrade = planUpgrade({ grids: await port.readGrids(names), set: newSet });
+  const { grids, names } = await readOurSheets(port);
+  const upgrade = planUpgrade({ grids, set: newSet });
   const { read } = upgrade;
 
   const backupSheet = backupSheetName(names, now);

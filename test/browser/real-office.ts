@@ -81,7 +81,7 @@ declare global {
     cchcReal: {
       build(scenario: Scenario): Promise<OperationRecord[]>;
       everyOperation(api: Scenario['api']): Promise<OperationRecord[]>;
-      failing(api: Scenario['api'], operation: 'applyPlan' | 'writeCells', failAt: number): Promise<OperationRecord>;
+      failing(api: Scenario['api'], operation: 'applyPlan' | 'writeCells' | 'readGrids', failAt: number, code?: string): Promise<OperationRecord>;
     };
   }
 }
@@ -92,6 +92,7 @@ let current: OperationRecord | null = null;
 let nextId = 100;
 /** The request (counted within the operation) that Excel answers with an error after running it. */
 let failAt = 0;
+let failCode = 'GeneralException';
 
 function utf8Bytes(text: string): number {
   return encoder.encode(text).length;
@@ -197,7 +198,7 @@ function capturingSync(this: ContextInternals, passThrough?: unknown): Promise<u
   run(body);
   if (current && failAt && current.syncs.length === failAt) {
     // As Excel answers a request it ran and then refused at its end: what ran stays done.
-    return Promise.reject({ name: 'RichApi.Error', code: 'GeneralException', message: 'Injected by the harness.', debugInfo: {} });
+    return Promise.reject({ name: 'RichApi.Error', code: failCode, message: 'Injected by the harness.', debugInfo: {} });
   }
   return Promise.resolve(passThrough);
 }
@@ -271,15 +272,21 @@ window.cchcReal = {
     return [await record('applyPlan', () => port.applyPlan(plan))];
   },
 
-  /** A rebuild or an evidence write whose request number `at` Excel refuses: the way back, on the real library. */
-  async failing(api, operation, at) {
+  /** A rebuild, an evidence write or a read whose request number `at` Excel refuses: the way back, on the real library. */
+  async failing(api, operation, at, code = 'GeneralException') {
     const plan = buildWorkbookPlan({ set: defaultSet(), unit: 'Xã Đồng Thịnh', year: 2024, appraisal: true });
     const names = plan.sheets.map((s) => s.name);
     const port = createPort(api, ['Sheet1'].concat(names), plan.sheets.filter((s) => s.protect).map((s) => s.name).concat(['Minh chứng']));
     const doc = { codes: ['1.1.1'], number: '125/KH-UBND', date: '20/12/2023', summary: 'Kế hoạch', link: 'Minh chung\\1.1.1\\KH 125.pdf' };
     failAt = at;
-    const result = await record(operation, () => (operation === 'applyPlan' ? port.applyPlan(plan) : port.writeCells('Minh chứng', registerRowCells(4, doc), STYLES)));
+    failCode = code;
+    const result = await record(operation, () => {
+      if (operation === 'applyPlan') return port.applyPlan(plan);
+      if (operation === 'readGrids') return port.readGrids(names);
+      return port.writeCells('Minh chứng', registerRowCells(4, doc), STYLES);
+    });
     failAt = 0;
+    failCode = 'GeneralException';
     return result;
   },
 
@@ -293,6 +300,7 @@ window.cchcReal = {
     const out: OperationRecord[] = [];
     out.push(await record('listSheets', () => port.listSheets()));
     out.push(await record('readGrids', () => port.readGrids(names)));
+    out.push(await record('readGrids first rows', () => port.readGrids(names, { firstRows: 60 })));
     out.push(await record('writeCells', () => port.writeCells(register.name, registerRowCells(4, doc), STYLES)));
     out.push(await record('select', () => port.select(names[0], 'E11')));
     out.push(await record('selection', () => port.selection()));

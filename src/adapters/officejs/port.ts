@@ -29,9 +29,9 @@ export function createExcelPort(host: OfficeHost): WorkbookPort {
   return {
     features: () => ({ dataValidation: features().dataValidation, api19: features().api19 }),
     listSheets: () => runner.run('listSheets', listSheets),
-    readGrids: (names) => {
+    readGrids: (names, options = {}) => {
       const unique = names.filter((n, i) => names.indexOf(n) === i);
-      return runner.run('readGrids', (context, sync) => readSheets(context, sync, unique, features()));
+      return runner.run('readGrids', (context, sync) => readSheets(context, sync, unique, features(), options.firstRows));
     },
     applyPlan: async (plan, options = {}) => {
       ensurePlanWritable(plan);

@@ -45,8 +45,12 @@ export interface PlanWriteResult {
 export interface WorkbookPort {
   features(): HostFeatures;
   listSheets(): Promise<SheetInfo[]>;
-  /** Values, formulas and hyperlinks of the named sheets (missing names are skipped): one sync. */
-  readGrids(sheetNames: string[]): Promise<WorkbookGrids>;
+  /**
+   * Values, formulas and hyperlinks of the named sheets (missing names are skipped): one sync, more
+   * when the answer would be too large for one. `firstRows`: only each sheet's first rows (and first
+   * 200 columns), enough to recognise a sheet by its header.
+   */
+  readGrids(sheetNames: string[], options?: { firstRows?: number }): Promise<WorkbookGrids>;
   /**
    * Writes a whole plan, all or nothing: sheets of the plan that exist are replaced, and the sheets in
    * `remove` deleted, only once everything essential is written; if any essential step fails the
