@@ -21,6 +21,7 @@ import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
 import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
 import { SHEETS } from '../src/core/model/layout';
 import { parseCriteriaSet } from '../src/core/model/criteria-parse';
+import { KINDS_SET_RAW } from './helpers/kinds';
 
 const ROOT = path.join(__dirname, '..');
 const OFFICE_JS_DIR = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
@@ -477,6 +478,33 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     await oldExcel.evaluate((edit) => window.cchcFake.simulateEdit('Chấm điểm', edit.cell, edit.value), { cell, value: -1 });
     await oldExcel.locator('button.issue-error', { hasText: cell }).filter({ hasText: 'bị âm' }).waitFor({ timeout: 15000 });
     await oldExcel.close();
+    expect(pageErrors).toEqual([]);
+  }, 120000);
+
+  test('a criteria file is explained before it is used: how each item is scored, where KAD may be written, the bands', async () => {
+    const port = (server.address() as { port: number }).port;
+    const pane = await browser.newPage();
+    pane.on('pageerror', (error) => pageErrors.push(error.message));
+    await pane.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    await pane.waitForSelector('html[data-pane="ready"]', { timeout: 30000 });
+    await pane.check('#source-file');
+    await pane.setInputFiles('#criteria-file', { name: 'cach-cham.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(KINDS_SET_RAW)) });
+    await pane.locator('#set-info', { hasText: 'mục có cách chấm riêng' }).waitFor({ timeout: 15000 });
+    const info = await pane.textContent('#set-info');
+    for (const line of [
+      'Cách chấm: 4 mục theo mức điểm, 2 mục theo tỷ lệ, 1 mục tính theo số lượng, 1 mục trừ điểm theo số lần, 1 mục chấm điểm lẻ đến 0,01.',
+      'KAD chỉ được ghi ở 2 mục đã nêu; ghi ở mục khác là lỗi.',
+      'Xếp loại: Tốt từ 90%; Khá từ 70%; Chưa đạt từ 0%.',
+      '1.2 Tỷ lệ hồ sơ giải quyết đúng hạn — theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01; nhập tỷ lệ ở cột Số liệu: điểm = tỷ lệ × 2',
+      '1.5 Hồ sơ quá hạn — từ 2 trừ 0,5 điểm mỗi lần, thấp nhất 0',
+      '2.2 Quản lý chợ — được ghi KAD với phường, thị trấn',
+    ]) expect(info).toContain(line);
+    await pane.locator('#set-info').screenshot({ path: path.join(screenshots, 'taskpane-criteria.png') });
+    keepForDocs(path.join(screenshots, 'taskpane-criteria.png'), 'screenshots/taskpane-criteria.png');
+    await pane.click('#lang-switch');
+    expect(await pane.textContent('#set-info')).toContain('1.4 Văn bản hướng dẫn ban hành — 0.25 points per item, up to 1; enter the number of items in the Figure column');
+    expect(await pane.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+    await pane.close();
     expect(pageErrors).toEqual([]);
   }, 120000);
 });

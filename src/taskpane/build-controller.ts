@@ -2,7 +2,8 @@
 // existing scoring sheet is never replaced without the user's explicit yes.
 
 import { defaultSet } from '../core/model/bundled';
-import { CriteriaSet, describeSet } from '../core/model/criteria';
+import { CriteriaSet, describeSet, leavesOf } from '../core/model/criteria';
+import { leafRulesWords, setRulesLines } from '../core/model/criteria-describe';
 import { Message, say } from '../core/model/errors';
 import { a1 } from '../core/model/grid';
 import { readMeta } from '../core/sheets/meta';
@@ -80,6 +81,14 @@ export function createBuildController(ctx: PaneContext, onBuilt: () => void): Bu
       const d = describeSet(shownSet.set);
       const counts = { domains: d.domains, criteria: d.criteria, leaves: d.leaves, max: formatPoints(d.max, lang) };
       setInfo.appendChild(element('p', {}, [ctx.t('set.describe', counts)]));
+      // How the set scores, where KAD may be written, the bands; then each leaf scored otherwise than by levels.
+      setInfo.appendChild(messageList(setRulesLines(shownSet.set)));
+      const special = leavesOf(shownSet.set).map((f) => ({ f, words: leafRulesWords(f.node) })).filter((x) => x.words !== null)
+        .map(({ f, words }) => ({ vi: `${f.code} ${f.node.name} — ${words!.vi}`, en: `${f.code} ${f.node.name} — ${words!.en}` }));
+      if (special.length) {
+        setInfo.appendChild(element('p', {}, [ctx.t('set.specialItems', { count: special.length })]));
+        setInfo.appendChild(messageList(special));
+      }
       const official = shownSet.set.status === 'official';
       setInfo.appendChild(element('p', { class: official ? 'note' : 'note note-warning' }, [ctx.t(official ? 'set.official' : 'set.reference')]));
       if (shownSet.warnings.length) {
