@@ -1,8 +1,9 @@
-// Builds the task pane and the ribbon's function file into dist-web/ (dist/ belongs to the CLI).
-// Output is ES5: Excel 2016/2019 on Windows run the pane in Internet Explorer 11.
+// Builds the task pane, the ribbon's function file and the help pages into dist-web/ (dist/ belongs
+// to the CLI). Output is ES5: Excel 2016/2019 on Windows run the pane in Internet Explorer 11.
 //
-//   npm run build                                   production bundles, manifest for https://localhost:3000/
-//   ADDIN_BASE_URL=https://host/cchc/ npm run build  the same, manifest pointing at the real host
+//   ADDIN_BASE_URL=https://host/cchc/ npm run build  production: manifest for that address, the
+//                                                   production Id and name; refuses to run without it
+//   npm run build:dev                               development build for https://localhost:3000/
 //   npm run dev-server                              https://localhost:3000/ with Office's dev certificate
 //   webpack --mode production --env outDir=DIR     build somewhere else (the tests do)
 
@@ -11,17 +12,32 @@ const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { sources } = require('webpack');
+const { helpPageFiles } = require('./scripts/help-pages');
 
 const DEV_BASE_URL = 'https://localhost:3000/';
+
+// manifest.xml at the root is the development manifest (npm start sideloads it). A production build
+// gives the add-in its own Id and name, so a developer's copy and the deployed one never replace each
+// other in an Office that has seen both.
+const DEV_ID = '0f3c9a52-7d41-4c8e-9b6a-2e5d8c1f4a73';
+const PRODUCTION_ID = '65463c57-3b79-46d3-8317-6e49a2d98abc';
+const DEV_NAMES = ['Chấm điểm CCHC (bản phát triển)', 'CCHC scoring (development)'];
+const PRODUCTION_NAMES = ['Chấm điểm CCHC', 'CCHC scoring'];
 const DEV_PORT = 3000;
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-/** The address the add-in is served from in production, from ADDIN_BASE_URL; must be https. */
+/**
+ * The address the add-in is served from in production, from ADDIN_BASE_URL; must be https. Without
+ * it there is no production build: the manifest an administrator uploads must never point at a
+ * developer's localhost.
+ */
 function productionBaseUrl() {
   const raw = (process.env.ADDIN_BASE_URL || '').trim();
   if (!raw) {
-    console.warn(`ADDIN_BASE_URL is not set: dist-web/manifest.xml keeps ${DEV_BASE_URL}`);
-    return DEV_BASE_URL;
+    throw new Error('ADDIN_BASE_URL is not set. A production build needs the https address the files will be served from, e.g.\n' +
+      '  ADDIN_BASE_URL=https://cchc.example.gov.vn/addin/ npm run build\n' +
+      'For a development build on https://localhost:3000/ use: npm run build:dev');
   }
   let url;
   try {
@@ -31,9 +47,31 @@ function productionBaseUrl() {
   }
   // Office refuses add-ins served over plain http.
   if (url.protocol !== 'https:') throw new Error(`ADDIN_BASE_URL must start with https:// (got ${raw})`);
+  if (/^(localhost|127\.|\[::1\])/.test(url.hostname)) throw new Error(`ADDIN_BASE_URL must be the address others reach, not ${url.hostname}; for development use: npm run build:dev`);
   url.search = '';
   url.hash = '';
   return url.href.endsWith('/') ? url.href : url.href + '/';
+}
+
+/** The development manifest as a production one: its address, Id and name. */
+function productionManifest(xml, baseUrl) {
+  let out = xml.split(DEV_BASE_URL).join(baseUrl).split(DEV_ID).join(PRODUCTION_ID);
+  DEV_NAMES.forEach((name, i) => (out = out.split(`"${name}"`).join(`"${PRODUCTION_NAMES[i]}"`)));
+  return out;
+}
+
+/** The help pages from docs/ (the manifest's "Learn more" and support links), as assets of the build. */
+class HelpPagesPlugin {
+  apply(compiler) {
+    const docs = path.resolve(__dirname, 'docs');
+    compiler.hooks.thisCompilation.tap('HelpPages', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'HelpPages', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const { file, content } of helpPageFiles(docs)) compilation.emitAsset(file, new sources.RawSource(content), { minimized: true });
+        compilation.fileDependencies.add(path.join(docs, 'addin.md'));
+        compilation.fileDependencies.add(path.join(docs, 'first-run.md'));
+      });
+    });
+  }
 }
 
 /** A short content hash, so Office's aggressive cache never pairs new HTML with an old stylesheet. */
@@ -120,10 +158,11 @@ module.exports = async (env = {}, argv = {}) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => content.toString('utf8').split(DEV_BASE_URL).join(baseUrl),
+            transform: (content) => (production ? productionManifest(content.toString('utf8'), baseUrl) : content),
           },
         ],
       }),
+      new HelpPagesPlugin(),
     ],
     devServer: env.WEBPACK_SERVE
       ? {

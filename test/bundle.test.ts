@@ -255,6 +255,59 @@ describe('manifest', () => {
     checkManifest(built, PRODUCTION_BASE, outDir);
   });
 
+  test('development and production manifests are two add-ins: their own Id and name', () => {
+    const dev = parseXml(fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8'));
+    const prod = parseXml(fs.readFileSync(path.join(outDir, 'manifest.xml'), 'utf8'));
+    const id = (root: XmlElement) => child(root, 'Id').text.trim();
+    const names = (root: XmlElement) => [child(root, 'DisplayName').attributes.DefaultValue].concat(child(root, 'DisplayName').children.map((o) => o.attributes.Value));
+    expect(id(dev)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(id(prod)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(id(prod)).not.toBe(id(dev));
+    expect(names(prod)).toEqual(['Chấm điểm CCHC', 'CCHC scoring']);
+    expect(names(dev)).toEqual(['Chấm điểm CCHC (bản phát triển)', 'CCHC scoring (development)']);
+  });
+
+  test('support and "Learn more" lead to help pages hosted beside the pane, made from docs/', () => {
+    const prod = parseXml(fs.readFileSync(path.join(outDir, 'manifest.xml'), 'utf8'));
+    expect(child(prod, 'SupportUrl').attributes.DefaultValue).toBe(PRODUCTION_BASE + 'huong-dan.html#ho-tro');
+    const learnMore = descendants(prod).filter((e) => e.name === 'bt:Url' && e.attributes.id === 'GetStarted.LearnMoreUrl')[0];
+    expect(learnMore.attributes.DefaultValue).toBe(PRODUCTION_BASE + 'huong-dan.html');
+    const help = fs.readFileSync(path.join(outDir, 'huong-dan.html'), 'utf8');
+    expect(help).toContain('<h2 id="the-excel-add-in">The Excel add-in</h2>');
+    expect(help).toContain('<h3 id="ho-tro">Hỗ trợ</h3>');
+    const checklist = fs.readFileSync(path.join(outDir, 'kiem-tra-lan-dau.html'), 'utf8');
+    expect(checklist).toContain('Windows, Excel 2019, định dạng vùng Tiếng Việt');
+    for (const html of [help, checklist]) {
+      // Every page and picture they point at is there; no link to a document that is not hosted.
+      const targets = allMatches(html, /(?:href|src)="([^"#:]+)(#[^"]*)?"/).map((m) => m[1]);
+      expect(targets.length).toBeGreaterThan(0);
+      expect(targets.filter((t) => !fs.existsSync(path.join(outDir, t)))).toEqual([]);
+      expect(html).not.toMatch(/href="[^"]*\.md/);
+    }
+    expect(help).toContain('href="kiem-tra-lan-dau.html"');
+    expect(help).toContain('<img src="screenshots/taskpane-check.png"');
+  });
+
+  test.each([
+    ['without ADDIN_BASE_URL', {}, /ADDIN_BASE_URL is not set[\s\S]*npm run build:dev/],
+    ['with an http address', { ADDIN_BASE_URL: 'http://cchc.example.gov.vn/addin/' }, /must start with https:\/\//],
+    ['with localhost', { ADDIN_BASE_URL: 'https://localhost:3000/' }, /not localhost[\s\S]*npm run build:dev/],
+  ])('a production build refuses to run %s, and says what to do', (_title, env, message) => {
+    const base = { ...process.env };
+    delete base.ADDIN_BASE_URL;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-web-refused-'));
+    try {
+      const result = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', `outDir=${dir}`], {
+        cwd: ROOT, env: { ...base, ...env }, encoding: 'utf8',
+      });
+      expect(result.status).not.toBe(0);
+      expect(result.stdout + result.stderr).toMatch(message);
+      expect(fs.existsSync(path.join(dir, 'manifest.xml'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60000);
+
   test.each([
     ['crossed tags', '<a><b></a></b>'],
     ['an unclosed element', '<a><b/>'],

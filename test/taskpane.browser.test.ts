@@ -56,6 +56,8 @@ async function buildAll(outDir: string): Promise<void> {
   const build = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', `outDir=${outDir}`], {
     cwd: ROOT,
     encoding: 'utf8',
+    // A production build needs the address it will be served from; the page itself is served locally.
+    env: { ...process.env, ADDIN_BASE_URL: 'https://cchc.example.gov.vn/addin/' },
   });
   if (build.status !== 0) throw new Error('The production build failed:\n' + build.stdout + build.stderr);
   await compile({
