@@ -256,3 +256,73 @@ describe('formats, rules and events', () => {
     })).rejects.toMatchObject({ code: 'InvalidSelection' });
   });
 });
+
+describe('the host\'s limits', () => {
+  test('a request over 5 MB is refused whole, as Excel on the web refuses it; an answer over 5 MB too', async () => {
+    const fake = createFakeExcel();
+    const big = [[('x').repeat(6 * 1024 * 1024)]];
+    await expect(run(fake, async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('B1').formulas = [['first']];
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1').formulas = big;
+      await context.sync();
+    })).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(fake.cell('Sheet1', 'B1').value).toBeNull();
+    const small = createFakeExcel({ responseLimit: 1000, sheets: [{ name: 'S', cells: { A1: 'y'.repeat(2000) } }] });
+    await expect(run(small, async (context) => {
+      context.workbook.worksheets.getItem('S').getRange('A1').load('values');
+      await context.sync();
+    })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
+  test('a call can be refused: what ran before it in the request stays done', async () => {
+    const fake = createFakeExcel();
+    fake.rejectCall('Range.numberFormat');
+    await expect(run(fake, async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1');
+      range.formulas = [['1']];
+      range.numberFormat = [['0.00']];
+      await context.sync();
+    })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(fake.cell('Sheet1', 'A1')).toMatchObject({ value: 1, numberFormat: 'General' });
+    expect(fake.calls).toEqual(['Range.formulas']);
+  });
+
+  test('writes through the API raise onChanged after the request, as Excel does, unless the add-in turned events off', async () => {
+    const fake = createFakeExcel();
+    const seen: string[] = [];
+    await run(fake, async (context) => {
+      context.workbook.worksheets.onChanged.add(async (args) => {
+        seen.push(args.address);
+      });
+      await context.sync();
+    });
+    await run(fake, async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1:B2').formulas = [[1, 2], [3, 4]];
+      await context.sync();
+      expect(seen).toEqual([]);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).toEqual(['A1:B2']);
+    await run(fake, async (context) => {
+      context.runtime.enableEvents = false;
+      context.workbook.worksheets.getItem('Sheet1').getRange('C3').formulas = [[5]];
+      context.runtime.enableEvents = true;
+      await context.sync();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).toEqual(['A1:B2']);
+  });
+
+  test('sheets are renamed and moved as in Excel: names are unique whatever their case', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] });
+    await run(fake, async (context) => {
+      context.workbook.worksheets.getItem('C').position = 0;
+      context.workbook.worksheets.getItem('A').name = '~A';
+    });
+    expect(fake.sheetNames()).toEqual(['C', '~A', 'B']);
+    await expect(run(fake, async (context) => {
+      context.workbook.worksheets.getItem('B').name = 'c';
+      await context.sync();
+    })).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+  });
+});
