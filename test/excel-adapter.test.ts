@@ -135,12 +135,27 @@ function expectSheetLanded(fake: FakeExcel, sheet: SheetPlan, styles: Record<str
   expect(validations).toEqual(expectedValidations);
 
   if (sheet.print && api19) {
-    expect(state.pageLayout).toEqual({
-      orientation: sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait',
+    const print = sheet.print;
+    const expected: Record<string, unknown> = {
+      orientation: print.orientation === 'landscape' ? 'Landscape' : 'Portrait',
       paperSize: 'A4',
-      zoom: sheet.print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : null,
-      printTitleRows: sheet.print.repeatRows ? `$${sheet.print.repeatRows.from + 1}:$${sheet.print.repeatRows.to + 1}` : null,
-    });
+      zoom: print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : print.scale !== undefined ? { scale: print.scale } : null,
+      printTitleRows: print.repeatRows ? `$${print.repeatRows.from + 1}:$${print.repeatRows.to + 1}` : null,
+    };
+    const pt = (mm: number) => Math.round(((mm * 72) / 25.4) * 100) / 100;
+    if (print.margins) {
+      const m = print.margins;
+      expected.margins = { top: pt(m.top), bottom: pt(m.bottom), left: pt(m.left), right: pt(m.right), header: pt(m.header), footer: pt(m.footer) };
+    }
+    if (print.area) expected.printArea = print.area;
+    if (print.blackAndWhite) expected.blackAndWhite = true;
+    if (print.pageNumbers) {
+      expected.headerState = 'FirstAndDefault';
+      expected.centerHeader = `&C&"${print.pageNumbers.font},Regular"&${print.pageNumbers.size}&P`;
+      expected.firstPageCenterHeader = '';
+    }
+    if (print.breaks && print.breaks.length) expected.rowBreaks = print.breaks;
+    expect(state.pageLayout).toEqual(expected);
   } else {
     expect(state.pageLayout).toEqual({ orientation: null, paperSize: null, zoom: null, printTitleRows: null });
   }

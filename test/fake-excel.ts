@@ -44,7 +44,26 @@ export interface FakeBorders {
   right: boolean;
 }
 
+/** A sheet's print settings as Office.js set them (margins in points). */
+export interface FakePageSetup {
+  orientation: string | null;
+  paperSize: string | null;
+  zoom: Record<string, number> | null;
+  printTitleRows: string | null;
+  margins?: Record<string, number>;
+  printArea?: string;
+  blackAndWhite?: boolean;
+  centerHorizontally?: boolean;
+  headerState?: string;
+  centerHeader?: string;
+  firstPageCenterHeader?: string;
+  /** Rows (0-based) before which a manual page break stands. */
+  rowBreaks?: number[];
+}
+
 export interface FakeCellFormat {
+  /** The font's face. */
+  name: string;
   fill: string | null;
   bold: boolean;
   italic: boolean;
@@ -133,7 +152,7 @@ export interface FakeSheetState {
   conditionalFormats: FakeConditionalFormat[];
   freeze: { rows: number; cols: number } | null;
   protection: { protected: boolean; options: Record<string, unknown>; password: string | null };
-  pageLayout: { orientation: string | null; paperSize: string | null; zoom: Record<string, number> | null; printTitleRows: string | null };
+  pageLayout: FakePageSetup;
   charts: FakeChart[];
 }
 
@@ -297,7 +316,7 @@ function cellKey(row: number, col: number): number {
 
 function defaultFormat(): FakeCellFormat {
   return {
-    fill: null, bold: false, italic: false, underline: 'None', size: 11, color: '#000000',
+    name: 'Calibri', fill: null, bold: false, italic: false, underline: 'None', size: 11, color: '#000000',
     horizontal: 'General', vertical: 'Bottom', wrap: false, indent: 0, locked: true,
     borders: { top: false, bottom: false, left: false, right: false },
   };
@@ -999,6 +1018,25 @@ class FakeWorksheet extends Loadable {
     return this.child('protection', () => new FakeWorksheetProtection(this.context, this));
   }
 
+  get horizontalPageBreaks(): { add(range: string): void; removePageBreaks(): void } {
+    this.model.gate('Worksheet.horizontalPageBreaks', '1.9');
+    return {
+      removePageBreaks: () => this.context.call('PageBreakCollection.removePageBreaks', null, () => {
+        delete this.sheet().pageLayout.rowBreaks;
+      }),
+      add: (range: string) => {
+        const rect = parseRect(range);
+        if (rect.top < 1) fail('InvalidArgument', 'A page break cannot stand above the first row.');
+        this.context.call('PageBreakCollection.add', range, () => {
+          const page = this.sheet().pageLayout;
+          const breaks = (page.rowBreaks = page.rowBreaks || []);
+          if (breaks.indexOf(rect.top) < 0) breaks.push(rect.top);
+          breaks.sort((a, b) => a - b);
+        });
+      },
+    };
+  }
+
   get freezePanes(): FakeFreezePanes {
     return this.child('freezePanes', () => new FakeFreezePanes(this.context, this));
   }
@@ -1300,6 +1338,51 @@ class FakePageLayout {
   setPrintTitleRows(rows: string): void {
     if (!/^\$?\d+:\$?\d+$/.test(rows)) fail('InvalidArgument', `"${rows}" is not a row range.`);
     this.setting('setPrintTitleRows', rows, (p) => (p.printTitleRows = rows));
+  }
+
+  setPrintArea(area: string): void {
+    if (!/^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(area)) fail('InvalidArgument', `"${area}" is not one area.`);
+    this.setting('setPrintArea', area, (p) => (p.printArea = area));
+  }
+
+  private margin(name: string, value: number): void {
+    if (!(value >= 0 && value < 600)) fail('InvalidArgument', `Bad ${name} margin ${value}.`);
+    this.setting(name + 'Margin', value, (p) => ((p.margins = p.margins || {})[name] = value));
+  }
+
+  set topMargin(v: number) { this.margin('top', v); }
+  set bottomMargin(v: number) { this.margin('bottom', v); }
+  set leftMargin(v: number) { this.margin('left', v); }
+  set rightMargin(v: number) { this.margin('right', v); }
+  set headerMargin(v: number) { this.margin('header', v); }
+  set footerMargin(v: number) { this.margin('footer', v); }
+
+  set blackAndWhite(v: boolean) {
+    this.setting('blackAndWhite', v, (p) => (p.blackAndWhite = !!v));
+  }
+
+  set centerHorizontally(v: boolean) {
+    this.setting('centerHorizontally', v, (p) => (p.centerHorizontally = !!v));
+  }
+
+  get headersFooters(): { state: string; defaultForAllPages: { centerHeader: string }; firstPage: { centerHeader: string } } {
+    const setting = this.setting.bind(this);
+    const header = (what: string, apply: (p: FakePageSetup, v: string) => void) => ({
+      set centerHeader(v: string) {
+        if (v.length > 255) fail('InvalidArgument', 'A header holds at most 255 characters.');
+        setting(what, v, (p) => apply(p, v));
+      },
+      get centerHeader(): string { return unsupported('reading a header'); },
+    });
+    return {
+      set state(v: string) {
+        if (['Default', 'FirstAndDefault', 'OddAndEven', 'FirstOddAndEven'].indexOf(v) < 0) fail('InvalidArgument', `Bad header state ${v}.`);
+        setting('headersFooters.state', v, (p) => (p.headerState = v));
+      },
+      get state(): string { return unsupported('reading the header state'); },
+      defaultForAllPages: header('headersFooters.defaultForAllPages.centerHeader', (p, v) => (p.centerHeader = v)),
+      firstPage: header('headersFooters.firstPage.centerHeader', (p, v) => (p.firstPageCenterHeader = v)),
+    };
   }
 }
 
@@ -1624,10 +1707,15 @@ class FakeRangeFormat {
     };
   }
 
-  get font(): { bold: boolean; italic: boolean; underline: string; size: number; color: string } {
+  get font(): { name: string; bold: boolean; italic: boolean; underline: string; size: number; color: string } {
     const cells = this.cells.bind(this);
     const reject = (): never => unsupported('reading RangeFont properties');
     return {
+      set name(v: string) {
+        if (!v || v.length > 31) fail('InvalidArgument', `Bad font name "${v}".`);
+        cells('font.name', (f) => (f.name = v));
+      },
+      get name(): string { return reject(); },
       set bold(v: boolean) { cells('font.bold', (f) => (f.bold = !!v)); },
       get bold(): boolean { return reject(); },
       set italic(v: boolean) { cells('font.italic', (f) => (f.italic = !!v)); },

@@ -318,7 +318,11 @@ function richPlan(): WorkbookPlan {
         conditionalFormats: [{ ranges: ['A5:A6', 'C5:C6'], formula: 'A5<0', style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true } }],
         freeze: { rows: 1, cols: 0 },
         protect: true,
-        print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { from: 0, to: 0 } },
+        print: {
+          orientation: 'landscape', paper: 'A4', fitToWidth: false, scale: 85, repeatRows: { from: 0, to: 0 },
+          margins: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 }, area: 'A1:C6',
+          pageNumbers: { font: 'Times New Roman', size: 13 }, breaks: [3, 5], blackAndWhite: true,
+        },
         tabColor: '70AD47',
       },
       {
@@ -334,7 +338,7 @@ function richPlan(): WorkbookPlan {
       },
     ],
     styles: {
-      title: { font: { bold: true, size: 14 }, horizontal: 'center', wrap: true },
+      title: { font: { name: 'Times New Roman', bold: true, size: 14 }, horizontal: 'center', wrap: true },
       text: { numFmt: '@' },
       points: { numFmt: '0.##;-0.##;0', horizontal: 'center', border: true },
       entry: { fill: 'FFF2CC', locked: false, numFmt: 'General' },
@@ -361,6 +365,132 @@ function withoutValidation(records: Record<string, SheetRecords>): Record<string
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// How the sheets print and look: page setup, page numbers, breaks, fonts and unlocked cells.
+
+interface PrintRecord {
+  orientation: string;
+  zoom: string;
+  titles: string | null;
+  /** Millimetres, to a tenth. */
+  margins: number[] | null;
+  area: string | null;
+  header: string | null;
+  firstHeaderBlank: boolean;
+  breaks: number[];
+  blackAndWhite: boolean;
+}
+
+const mm = (value: number, unit: 'pt' | 'in') => Math.round((unit === 'pt' ? (value * 25.4) / 72 : value * 25.4) * 10) / 10;
+
+function officePrint(fake: FakeExcel, sheet: string): PrintRecord | null {
+  const p = fake.sheet(sheet).pageLayout;
+  if (!p.orientation) return null;
+  const m = p.margins;
+  return {
+    orientation: p.orientation.toLowerCase(),
+    zoom: p.zoom && p.zoom.scale !== undefined ? 'scale ' + p.zoom.scale : p.zoom ? 'fit width' : 'none',
+    titles: p.printTitleRows ? p.printTitleRows.replace(/\$/g, '') : null,
+    margins: m ? [m.top, m.bottom, m.left, m.right, m.header, m.footer].map((v) => mm(v, 'pt')) : null,
+    area: p.printArea || null,
+    header: p.centerHeader || null,
+    firstHeaderBlank: p.headerState === 'FirstAndDefault' && p.firstPageCenterHeader === '',
+    breaks: p.rowBreaks || [],
+    blackAndWhite: !!p.blackAndWhite,
+  };
+}
+
+async function xlsxPrints(bytes: Uint8Array): Promise<Record<string, PrintRecord | null>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await sheetXmlByName(zip);
+  const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  const names = (workbook.match(/<sheet\b[^>]*>/g) || []).map((t) => attributes(t).name);
+  const defined = (name: string, index: number) => {
+    const m = new RegExp(`<definedName name="${name}"[^>]*localSheetId="${index}"[^>]*>([^<]*)</definedName>`).exec(workbook);
+    return m ? unescapeXml(m[1]).replace(/^.*!/, '').replace(/\$/g, '') : null;
+  };
+  const out: Record<string, PrintRecord | null> = {};
+  names.forEach((name, index) => {
+    const sheet = xml[name];
+    const setup = /<pageSetup\b([^>]*)\/>/.exec(sheet);
+    if (!setup || !/paperSize="9"/.test(setup[1])) {
+      out[name] = null;
+      return;
+    }
+    const a = attributes(setup[1]);
+    const fit = /<pageSetUpPr[^>]*fitToPage="1"/.test(sheet);
+    const margins = /<pageMargins\b([^>]*)\/>/.exec(sheet);
+    const m = margins ? attributes(margins[1]) : null;
+    const headerFooter = /<headerFooter\b([^>]*)>([\s\S]*?)<\/headerFooter>/.exec(sheet);
+    const odd = headerFooter ? /<oddHeader>([^<]*)<\/oddHeader>/.exec(headerFooter[2]) : null;
+    const breaks = (/<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(sheet) || ['', ''])[1].match(/<brk\b[^>]*>/g) || [];
+    const area = defined('_xlnm.Print_Area', index);
+    out[name] = {
+      orientation: a.orientation,
+      zoom: fit ? 'fit width' : a.scale ? 'scale ' + a.scale : 'none',
+      titles: defined('_xlnm.Print_Titles', index),
+      margins: m && m.header !== undefined && headerFooter ? [m.top, m.bottom, m.left, m.right, m.header, m.footer].map((v) => mm(Number(v), 'in')) : null,
+      area: area && area.indexOf(':') > 0 ? area : null,
+      header: odd ? unescapeXml(odd[1]) : null,
+      firstHeaderBlank: !!headerFooter && /differentFirst="1"/.test(headerFooter[1]) && !/<firstHeader>[^<]+</.test(headerFooter[2]),
+      breaks: breaks.map((b) => Number(attributes(b).id)),
+      blackAndWhite: a.blackAndWhite === '1',
+    };
+  });
+  return out;
+}
+
+/** Each planned cell's font face and whether it is locked, as the workbook holds them. */
+function officeLooks(fake: FakeExcel, plan: WorkbookPlan): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sheet of plan.sheets) {
+    const covered = coveredCells(sheet.merges);
+    for (const cell of sheet.cells) {
+      const address = a1(cell.row, cell.col);
+      if (covered[address]) continue;
+      const f = fake.cell(sheet.name, address).format;
+      out[sheet.name + '!' + address] = f.name + (f.locked ? '' : ' unlocked');
+    }
+  }
+  return out;
+}
+
+function xlsxLooks(workbook: ExcelJS.Workbook, plan: WorkbookPlan): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sheet of plan.sheets) {
+    const ws = workbook.getWorksheet(sheet.name)!;
+    const covered = coveredCells(sheet.merges);
+    for (const cell of sheet.cells) {
+      const address = a1(cell.row, cell.col);
+      if (covered[address]) continue;
+      const c = ws.getCell(address);
+      const locked = !c.protection || c.protection.locked !== false;
+      out[sheet.name + '!' + address] = ((c.font && c.font.name) || 'Calibri') + (locked ? '' : ' unlocked');
+    }
+  }
+  return out;
+}
+
+describe('both writers print the same pages: setup, margins, page numbers, breaks, fonts and unlocked cells', () => {
+  test.each(PLANS)('%s', async (_title, make) => {
+    const plan = make();
+    const fake = await writeThroughAdapter(plan, '1.13');
+    const bytes = await planToXlsx(plan);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const office: Record<string, PrintRecord | null> = {};
+    for (const sheet of plan.sheets) office[sheet.name] = officePrint(fake, sheet.name);
+    const file = await xlsxPrints(bytes);
+    expect(office).toEqual(file);
+    // With teeth: every planned print setup is there, with its breaks.
+    for (const sheet of plan.sheets) {
+      expect(!!office[sheet.name]).toBe(!!sheet.print);
+      if (sheet.print) expect(office[sheet.name]!.breaks).toEqual(sheet.print.breaks || []);
+    }
+    expect(officeLooks(fake, plan)).toEqual(xlsxLooks(workbook, plan));
+  });
+});
 
 describe('the Office.js adapter and the exceljs writer put the same cells in the workbook', () => {
   test.each(PLANS)('%s', async (_title, make) => {

@@ -14,7 +14,7 @@ import { ENTRY_ROLE_NAMES } from '../core/model/entries';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { Io, shownPath } from './io';
-import { unitNames } from '../core/model/build-options';
+import { parseUnitName } from '../core/model/unit-name';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 
 /** Leftovers listed on the terminal; the sheet has them all. */
@@ -81,7 +81,7 @@ export async function writeRebuilt(earlier: EarlierWorkbook, request: RebuildReq
 
   const lines = [
     t.written(shownPath(request.out, io), shownPath(earlier.file, io)),
-    '  ' + t.unit(unitNames(upgrade.build.unit).full, upgrade.build.year),
+    '  ' + t.unit(parseUnitName(upgrade.build.unit).full, upgrade.build.year),
     '  ' + t.set(upgrade.previous.set.id, request.set.id),
     '  ' + t.carried(upgrade.carried, upgrade.evidenceDocs),
   ];

@@ -16,7 +16,8 @@ import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { CliExit, EXIT, Io, Register, langOf, shownPath } from './io';
 import { readEarlierWorkbook, writeRebuilt } from './build-from';
-import { BuildOptions, unitNames } from '../core/model/build-options';
+import { BuildOptions } from '../core/model/build-options';
+import { parseUnitName } from '../core/model/unit-name';
 import { parseCriteriaSet } from '../core/model/criteria-parse';
 
 const MIN_YEAR = 2000;
@@ -140,7 +141,7 @@ function report(request: BuildRequest, set: CriteriaSet, io: Io, lang: Lang): st
   const official = set.status === 'official';
   const lines = [
     t.written(shownPath(request.out, io)),
-    '  ' + t.unit(unitNames(request.unit).full, request.year),
+    '  ' + t.unit(parseUnitName(request.unit).full, request.year),
     '  ' + t.set(set.id, official, set.title),
   ];
   if (!official) lines.push('  ! ' + (lang === 'vi' && set.note ? set.note : t.referenceWarning));

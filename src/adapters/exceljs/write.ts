@@ -8,7 +8,8 @@ import { a1, parseA1 } from '../../core/model/grid';
 import { UserError, msg } from '../../core/model/errors';
 import { ensurePlanWritable } from '../../core/model/plan-guard';
 import { sameFile, writeFileWhole } from '../files';
-import { CellPlan, ConditionalFormatPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan } from '../../core/model/plan';
+import { CellPlan, ConditionalFormatPlan, PrintPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan } from '../../core/model/plan';
+import { pageNumberHeader } from '../../core/model/print';
 import { addBarChart } from './chart';
 
 /** OOXML paper size code of A4. */
@@ -32,6 +33,11 @@ function toExcelStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {};
   const f = spec.font || {};
   const font: Partial<ExcelJS.Font> = { ...DEFAULT_FONT };
+  // Family 1 is a serif face (Times New Roman), 2 a sans-serif one: viewers without the face pick by it.
+  if (f.name !== undefined) {
+    font.name = f.name;
+    font.family = /times|serif/i.test(f.name) ? 1 : 2;
+  }
   if (f.size !== undefined) font.size = f.size;
   if (f.bold) font.bold = true;
   if (f.italic) font.italic = true;
@@ -192,17 +198,39 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, styles: Record<strin
     // Without a password exceljs sets the protection synchronously; the promise carries nothing.
     void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }
-  if (sheet.print) {
-    ws.pageSetup.paperSize = A4_PAPER_SIZE;
-    ws.pageSetup.orientation = sheet.print.orientation;
-    if (sheet.print.fitToWidth) {
-      // One page wide, as many pages tall as needed.
-      ws.pageSetup.fitToPage = true;
-      ws.pageSetup.fitToWidth = 1;
-      ws.pageSetup.fitToHeight = 0;
-    }
-    if (sheet.print.repeatRows) ws.pageSetup.printTitlesRow = `${sheet.print.repeatRows.from + 1}:${sheet.print.repeatRows.to + 1}`;
+  if (sheet.print) writePrint(ws, sheet.print);
+}
+
+/** Millimetres of the plan to the inches of the file. */
+function inches(mm: number): number {
+  return Math.round((mm / 25.4) * 10000) / 10000;
+}
+
+function writePrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
+  ws.pageSetup.paperSize = A4_PAPER_SIZE;
+  ws.pageSetup.orientation = print.orientation;
+  if (print.fitToWidth) {
+    // One page wide, as many pages tall as needed.
+    ws.pageSetup.fitToPage = true;
+    ws.pageSetup.fitToWidth = 1;
+    ws.pageSetup.fitToHeight = 0;
+  } else if (print.scale !== undefined) {
+    ws.pageSetup.fitToPage = false;
+    ws.pageSetup.scale = print.scale;
   }
+  if (print.repeatRows) ws.pageSetup.printTitlesRow = `${print.repeatRows.from + 1}:${print.repeatRows.to + 1}`;
+  if (print.margins) {
+    const m = print.margins;
+    ws.pageSetup.margins = { top: inches(m.top), bottom: inches(m.bottom), left: inches(m.left), right: inches(m.right), header: inches(m.header), footer: inches(m.footer) };
+  }
+  // exceljs puts a "$" before each part; the rows need one too, or the name is not an absolute area.
+  if (print.area) ws.pageSetup.printArea = print.area.split(':').map((p) => p.replace(/^\$?([A-Za-z]+)\$?(\d+)$/, '$1$$$2')).join(':');
+  if (print.blackAndWhite) ws.pageSetup.blackAndWhite = true;
+  if (print.centerHorizontally) ws.pageSetup.horizontalCentered = true;
+  // The first page shows no number: its own (empty) header.
+  if (print.pageNumbers) ws.headerFooter = { differentFirst: true, oddHeader: pageNumberHeader(print.pageNumbers), firstHeader: '' };
+  // exceljs records a break after a row: the row before the one that begins the page.
+  for (const row of print.breaks || []) ws.getRow(row).addPageBreak();
 }
 
 export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {

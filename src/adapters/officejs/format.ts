@@ -5,6 +5,7 @@
 import { a1, parseA1 } from '../../core/model/grid';
 import { CellPlan, StyleSpec, WorkbookPlan } from '../../core/model/plan';
 import { Features } from './host';
+import { columnWidthPoints } from '../../core/model/print';
 
 export interface Rect {
   top: number;
@@ -17,14 +18,8 @@ const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;
 
 const VERTICAL = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 
-/**
- * Plan widths are Excel character units; Office.js wants points. Excel draws a column of n characters
- * n × 7 + 5 pixels wide (7 px: the widest digit of Calibri 11, 5 px of padding), and a pixel is 0.75 pt.
- */
-export function columnWidthPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
-
+/** Plan widths are Excel character units; Office.js wants points (one rule, in the core). */
+export { columnWidthPoints };
 
 export function parseRect(range: string): Rect {
   const parts = range.split(':');
@@ -97,6 +92,8 @@ export function styleFacets(spec: StyleSpec, features: Features, complete: boole
   const underline = font.underline ? 'Single' : 'None';
   const size = font.size || 11;
   const color = '#' + (font.color || '000000');
+  const name = font.name || 'Calibri';
+  if (font.name !== undefined || complete) add('font=' + name, (f) => (f.font.name = name));
   if (bold || complete) add('bold=' + bold, (f) => (f.font.bold = bold));
   if (italic || complete) add('italic=' + italic, (f) => (f.font.italic = italic));
   if (font.underline || complete) add('underline=' + underline, (f) => (f.font.underline = underline));

@@ -12,6 +12,7 @@ import { BarChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, Workboo
 import { Features } from './host';
 import { columnWidthPoints, facetGroups, parseRect, rectAddress, runsOf, withoutSheet } from './format';
 import { formulaInput, hyperlinkOf } from './text';
+import { queuePrint } from './print';
 
 export interface Step {
   /** What the step adds to a request body, estimated on the high side. */
@@ -198,15 +199,8 @@ function freezeStep(freeze: NonNullable<SheetPlan['freeze']>): Step {
 
 function printStep(print: NonNullable<SheetPlan['print']>): Step {
   return {
-    bytes: 2 * PATH_BYTES + 4 * CALL_BYTES + 100,
-    queue: (sheet) => {
-      const page = sheet.pageLayout;
-      page.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-      page.paperSize = 'A4';
-      // One page wide, as many pages tall as needed (0), as the .xlsx writer sets it.
-      if (print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      if (print.repeatRows) page.setPrintTitleRows(`$${print.repeatRows.from + 1}:$${print.repeatRows.to + 1}`);
-    },
+    bytes: 2 * PATH_BYTES + (12 + (print.breaks || []).length) * CALL_BYTES + 400,
+    queue: (sheet) => queuePrint(sheet, print),
   };
 }
 

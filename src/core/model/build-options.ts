@@ -3,6 +3,7 @@
 
 import { CriteriaSet } from './criteria';
 import { Entries, Leftover, EvidenceDoc } from './entries';
+import { CellValue } from './grid';
 
 export interface BuildOptions {
   set: CriteriaSet;
@@ -17,12 +18,9 @@ export interface BuildOptions {
   leftovers?: Leftover[];
   /** Rows of the Minh chứng register carried from an earlier workbook (extractEntries' `register`). */
   evidence?: EvidenceDoc[];
+  /** What a person typed in Tổng hợp's panel (number, date, signer, Nơi nhận…), by field: kept by rebuilds. */
+  report?: Partial<Record<string, CellValue>>;
+  /** The district that appraises ("UBND huyện Phú Lương", "Phòng Nội vụ huyện …"): the appraisal document's issuer. */
+  district?: string;
 }
 
-/** "Xã Đồng Thịnh" → { full: "Xã Đồng Thịnh", place: "Đồng Thịnh" }; a bare name is taken as a xã. */
-export function unitNames(unit: string): { full: string; place: string } {
-  const clean = unit.normalize('NFC').replace(/\s+/g, ' ').trim();
-  const m = /^(xã|phường|thị trấn)\s+(.+)$/i.exec(clean);
-  if (m) return { full: m[1].charAt(0).toUpperCase() + m[1].slice(1).toLowerCase() + ' ' + m[2], place: m[2] };
-  return { full: 'Xã ' + clean, place: clean };
-}

@@ -59,6 +59,21 @@ export function columnLayout(appraisal: boolean): ColumnLayout {
   return { order, col };
 }
 
+/**
+ * Printed widths: the columns up to the last note fit A4 landscape at the decree's margins at about
+ * 92 %, where 11-point text prints at 10 points at least (print.ts). Kiểm tra and Mã do not print.
+ */
+const PRINT_WIDTHS: Record<'plain' | 'appraisal', Partial<Record<ColumnRole, number>>> = {
+  plain: { stt: 5, name: 36, max: 7, method: 33, self: 8, evidence: 24, note: 21 },
+  appraisal: { stt: 5, name: 30, max: 7, method: 25, self: 8, appraisal: 8, evidence: 18, note: 16, appraisalNote: 17 },
+};
+
+/** The width of a column of Chấm điểm in this layout. */
+export function columnWidth(role: ColumnRole, appraisal: boolean): number {
+  const w = PRINT_WIDTHS[appraisal ? 'appraisal' : 'plain'][role];
+  return w === undefined ? COLUMN_SPECS[role].width : w;
+}
+
 export function columnSpec(role: ColumnRole): ColumnSpec {
   return COLUMN_SPECS[role];
 }

@@ -3,13 +3,17 @@
 // (HyperFormula keeps its "can I?" guards apart from the operations in the same way).
 
 import { a1, parseA1 } from './grid';
-import { CellPlan, StyleSpec, WorkbookPlan } from './plan';
+import { CellPlan, PrintPlan, StyleSpec, WorkbookPlan } from './plan';
+import { pageNumberHeader } from './print';
 
 /** Excel declares a file damaged when a formula or a text is longer than this. */
 export const CELL_LIMITS = { formula: 8192, text: 32767 };
 
 /** Excel repairs (and strips) a validation whose titles or texts exceed these lengths. */
 export const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 255, formula: 255 };
+
+/** Excel's limits on print settings and fonts. */
+export const PRINT_LIMITS = { minScale: 10, maxScale: 400, breaks: 1026, header: 255, fontName: 31, maxRow: 1048575 };
 
 /** A plan defect: a fault of the code that made the plan, never of the user's data. */
 export class PlanDefect extends Error {
@@ -99,9 +103,46 @@ export function planDefects(plan: WorkbookPlan): string[] {
     for (const cf of sheet.conditionalFormats) {
       for (const range of cf.ranges) if (!isRange(range)) out.push(`Plan range "${range}" on ${sheet.name} is not an A1 range.`);
     }
+    out.push(...printDefects(sheet.name, sheet.print));
+  }
+  for (const name of Object.keys(plan.styles)) {
+    const font = plan.styles[name].font;
+    if (font && font.name !== undefined && (!font.name || font.name.length > PRINT_LIMITS.fontName || /[",]/.test(font.name))) {
+      out.push(`Plan style "${name}" names the font "${font.name}", which Excel cannot use (1 to ${PRINT_LIMITS.fontName} characters, no quote or comma).`);
+    }
   }
   for (const chart of plan.charts || []) {
     if (!plan.sheets.some((s) => s.name === chart.sheet)) out.push(`Plan chart "${chart.title}" is on sheet "${chart.sheet}", which the plan does not write.`);
+  }
+  return out;
+}
+
+function printDefects(sheet: string, print: PrintPlan | undefined): string[] {
+  const out: string[] = [];
+  if (!print) return out;
+  if (print.scale !== undefined && (print.fitToWidth || !(print.scale >= PRINT_LIMITS.minScale && print.scale <= PRINT_LIMITS.maxScale) || Math.round(print.scale) !== print.scale)) {
+    out.push(`Plan print of ${sheet}: a scale must be a whole percent from ${PRINT_LIMITS.minScale} to ${PRINT_LIMITS.maxScale}, without fit to width.`);
+  }
+  if (print.area !== undefined && !isRange(print.area)) out.push(`Plan print area "${print.area}" on ${sheet} is not an A1 range.`);
+  if (print.margins) {
+    const m = print.margins;
+    const across = print.orientation === 'landscape' ? 297 : 210;
+    const down = print.orientation === 'landscape' ? 210 : 297;
+    const values = [m.top, m.bottom, m.left, m.right, m.header, m.footer];
+    if (values.some((v) => !(v >= 0 && isFinite(v))) || m.left + m.right >= across || m.top + m.bottom >= down || m.header >= m.top || m.footer >= m.bottom) {
+      out.push(`Plan print margins of ${sheet} do not leave a page: ${JSON.stringify(m)}.`);
+    }
+  }
+  if (print.pageNumbers) {
+    const header = pageNumberHeader(print.pageNumbers);
+    if (header.length > PRINT_LIMITS.header || !(print.pageNumbers.size >= 1 && print.pageNumbers.size <= 409) || /[",]/.test(print.pageNumbers.font)) {
+      out.push(`Plan page numbers of ${sheet} cannot be written as an Excel header.`);
+    }
+  }
+  const breaks = print.breaks || [];
+  if (breaks.length > PRINT_LIMITS.breaks) out.push(`Plan print of ${sheet} has ${breaks.length} page breaks; Excel allows ${PRINT_LIMITS.breaks}.`);
+  if (breaks.some((b, i) => Math.round(b) !== b || b < 1 || b > PRINT_LIMITS.maxRow || (i > 0 && b <= breaks[i - 1]))) {
+    out.push(`Plan page breaks of ${sheet} must be rows after the first, in ascending order: ${breaks.join(', ')}.`);
   }
   return out;
 }

@@ -4,6 +4,8 @@
 import { SheetGrid, WorkbookGrids, parseA1 } from './grid';
 
 export interface FontSpec {
+  /** The face, e.g. "Times New Roman"; absent: the workbook's default (Calibri). */
+  name?: string;
   bold?: boolean;
   italic?: boolean;
   size?: number;
@@ -86,15 +88,41 @@ export interface SheetPlan {
   freeze?: { rows: number; cols: number };
   /** Protected without a password: a guard against slips, not a lock. */
   protect: boolean;
-  print?: {
-    orientation: 'portrait' | 'landscape';
-    paper: 'A4';
-    fitToWidth: boolean;
-    /** Rows repeated at the top of each printed page, 0-based inclusive. */
-    repeatRows?: { from: number; to: number };
-  };
+  print?: PrintPlan;
   /** Landscape/portrait tab colour, RGB hex. */
   tabColor?: string;
+}
+
+/** Page margins in millimetres; header and footer are the distances of their text from the edge. */
+export interface PageMargins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  header: number;
+  footer: number;
+}
+
+/** How a sheet prints (print.ts decides the numbers; the writers only set them). */
+export interface PrintPlan {
+  orientation: 'portrait' | 'landscape';
+  paper: 'A4';
+  /** One page wide, as many pages tall as needed, the application choosing the scale. */
+  fitToWidth: boolean;
+  /** A fixed scale in percent, where the plan decided it (then fitToWidth is false). */
+  scale?: number;
+  /** Rows repeated at the top of each printed page, 0-based inclusive. */
+  repeatRows?: { from: number; to: number };
+  margins?: PageMargins;
+  /** The rectangle that prints, A1 ("A1:G80"); the whole used range when absent. */
+  area?: string;
+  /** The page number, centred in the top margin from the second page on. */
+  pageNumbers?: { font: string; size: number };
+  /** Rows (0-based) that begin a new page: manual breaks, in ascending order. */
+  breaks?: number[];
+  /** Prints colours as white and text as black (Excel's "Black and white"): fills are for the screen. */
+  blackAndWhite?: boolean;
+  centerHorizontally?: boolean;
 }
 
 /** A clustered bar chart on one sheet of the plan (at most one per sheet). */

@@ -3,12 +3,19 @@
 // have edited since it was built.
 
 import { setMax } from '../model/criteria';
-import { a1, columnLetter, parseA1 } from '../model/grid';
+import { SheetGrid, a1, columnLetter, parseA1 } from '../model/grid';
 import { ColumnRole, SHEETS } from '../model/layout';
-import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan, fitRowHeights } from '../model/plan';
+import { BarChartPlan, CellPlan, ColumnPlan, SheetPlan, WorkbookPlan, fitRowHeights } from '../model/plan';
 import { indexPercent, parseScoreCell, subtractPoints, sumPoints } from '../model/points';
 import { domainApplicableFormula, domainApplicableMax, domainBlocks } from './scoring/applicable';
-import { BuildOptions, unitNames } from '../model/build-options';
+import { BuildOptions } from '../model/build-options';
+import { parseDistrictName, parseUnitName } from '../model/unit-name';
+import { Entries } from '../model/entries';
+import { documentPrint } from '../model/print';
+import { DocumentGrid, Issuer, Writer, communeIssuer, defaultInputs, districtIssuer, headingRows, signatureRows, titleRows } from './document';
+import { InputPanel, ReportInputs, panelFields, panelPlan, readReportInputs } from './report-inputs';
+import { shortfallRows, shortfalls } from './shortfalls';
+import { extractEntries } from './scoring/entries';
 import { ScoringGeometry, scoringGeometry } from './scoring/geometry';
 import { Totals } from './scoring/totals';
 import { msg, UserError } from '../model/errors';
@@ -20,14 +27,38 @@ import { moveSheetReferences } from '../model/formula';
 /** Summary sheet columns (0-based). */
 export const SUMMARY_COLUMNS = { stt: 0, name: 1, max: 2, self: 3 } as const;
 
+/** The row of the domain table's header (0-based); the domains follow it. */
+export const SUMMARY_HEADER_ROW = 10;
+
+/** Where Tổng hợp's input panel stands: right of the printed page (STT … Tỷ lệ đạt), after a gap. */
+export function summaryPanel(appraisal: boolean): InputPanel {
+  return { labelCol: (appraisal ? 6 : 4) + 2, firstRow: 2 };
+}
+
+/** The issuer of Tổng hợp: the commune, or once the appraisal column exists, the district. */
+export function summaryIssuer(opts: BuildOptions): Issuer {
+  const unit = parseUnitName(opts.unit);
+  if (!opts.appraisal) return communeIssuer(unit);
+  const typed = opts.report && opts.report.district;
+  const district = opts.district || (typeof typed === 'string' ? typed : '');
+  return districtIssuer(parseDistrictName(district), [unit.body + ';', 'Lưu: VT.']);
+}
+
 export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): { sheet: SheetPlan; chart: BarChartPlan } {
   const { set, year } = opts;
   const appraisal = !!opts.appraisal;
-  const names = unitNames(opts.unit);
+  const unit = parseUnitName(opts.unit);
+  const issuer = summaryIssuer(opts);
+  const inputs: ReportInputs = { ...defaultInputs(issuer), ...(opts.report || {}) };
+  if (appraisal && opts.district) inputs.district = opts.district;
   const col = g.layout.col as Record<ColumnRole, number>;
   const cells: CellPlan[] = [];
   const merges: string[] = [];
+  const heights: Record<number, number> = {};
+  const keep: Record<number, boolean> = {};
   const put = (cell: CellPlan) => cells.push(cell);
+  const span = (row: number, from: number, to: number) => merges.push(a1(row, from) + ':' + a1(row, to));
+  const w: Writer = { put, span, height: (row, h) => (heights[row] = h), keep: (row) => (keep[row] = true) };
   const ref = (row: number, c: number) => `'${SHEETS.scoring}'!${a1(row, c)}`;
   // Columns: STT · Lĩnh vực · Điểm tối đa · Điểm tự chấm · [Điểm thẩm định · Chênh lệch] · Tỷ lệ đạt (%)
   const cSelf = 3;
@@ -35,29 +66,34 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   const cDiff = appraisal ? 5 : -1;
   const cPercent = appraisal ? 6 : 4;
   const lastCol = cPercent;
-  const span = (row: number, from: number, to: number) => merges.push(a1(row, from) + ':' + a1(row, to));
+  const panel = summaryPanel(appraisal);
+  const grid: DocumentGrid = { left: [0, 1], right: [2, lastCol], panel };
+  const whole: [number, number] = [0, lastCol];
+  const line = (row: number, value: string, style: string) => {
+    put({ row, col: 0, value, style });
+    for (let c = 1; c <= lastCol; c++) put({ row, col: c, value: null, style });
+    span(row, 0, lastCol);
+  };
 
-  put({ row: 0, col: 0, value: 'ỦY BAN NHÂN DÂN', style: 'orgLeft' });
-  span(0, 0, 1);
-  put({ row: 1, col: 0, value: names.full.toUpperCase(), style: 'orgLeftBold' });
-  span(1, 0, 1);
-  put({ row: 0, col: 2, value: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', style: 'nationBold' });
-  span(0, 2, lastCol);
-  put({ row: 1, col: 2, value: 'Độc lập - Tự do - Hạnh phúc', style: 'motto' });
-  span(1, 2, lastCol);
-  put({ row: 3, col: 2, value: `${names.place}, ngày ..... tháng ..... năm ${year}`, style: 'placeDate' });
-  span(3, 2, lastCol);
-  put({ row: 5, col: 0, value: `BẢNG TỔNG HỢP KẾT QUẢ ${appraisal ? 'TỰ CHẤM ĐIỂM VÀ THẨM ĐỊNH' : 'TỰ ĐÁNH GIÁ, CHẤM ĐIỂM'} CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year}`, style: 'title' });
-  span(5, 0, lastCol);
-  put({ row: 6, col: 0, value: `của Ủy ban nhân dân ${names.full.charAt(0).toLowerCase() + names.full.slice(1)}`, style: 'placeDate' });
-  span(6, 0, lastCol);
+  let row = headingRows(w, grid, issuer, inputs) + 1;
+  row = titleRows(w, row, whole, 'BÁO CÁO', appraisal
+    ? `Kết quả thẩm định Chỉ số cải cách hành chính năm ${year} của ${unit.body}`
+    : `Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${year}`);
+  line(row, appraisal
+    ? `${issuer.body} báo cáo kết quả thẩm định Chỉ số cải cách hành chính năm ${year} của ${unit.body} theo ${set.title} như sau:`
+    : `${issuer.body} báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${year} theo ${set.title} như sau:`, 'docBody');
+  row++;
+  line(row, appraisal ? 'I. KẾT QUẢ THẨM ĐỊNH' : 'I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM', 'docHeading');
+  keep[row] = true;
+  row++;
 
-  const headerRow = 8;
+  const headerRow = row;
   const headers: Array<[number, string]> = [[0, 'STT'], [1, 'Lĩnh vực'], [2, 'Điểm tối đa'], [cSelf, 'Điểm tự chấm']];
   if (appraisal) headers.push([cAppraisal, 'Điểm thẩm định'], [cDiff, 'Chênh lệch (thẩm định − tự chấm)']);
   headers.push([cPercent, 'Tỷ lệ đạt (%)']);
-  for (const [c, text] of headers) put({ row: headerRow, col: c, value: text, style: 'sumHeader' });
-
+  for (const [c, text] of headers) put({ row: headerRow, col: c, value: text, style: 'docTh' });
+  keep[headerRow] = true;
+  if (headerRow !== SUMMARY_HEADER_ROW) throw new Error(`Tổng hợp's table header is on row ${headerRow}, not ${SUMMARY_HEADER_ROW}.`);
   const domains = g.nodeRows.filter((r) => r.flat.depth === 0);
   const basis = appraisal ? cAppraisal : cSelf;
   const basisRole = appraisal ? 'appraisal' : 'self';
@@ -69,104 +105,102 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     return !!e && parseScoreCell(e.values[basisRole] === undefined ? null : e.values[basisRole]!).kind === 'not-applicable';
   };
   const chartPoints: BarChartPlan['points'] = [];
-  let row = headerRow + 1;
+  row = headerRow + 1;
   for (const d of domains) {
-    put({ row, col: 0, value: d.flat.node.stt || null, style: 'sumCenter' });
-    put({ row, col: 1, formula: ref(d.row, col.name), result: d.flat.node.name, style: 'sumCell' });
-    put({ row, col: 2, formula: ref(d.row, col.max), result: d.flat.node.max, style: 'sumPoints' });
-    put({ row, col: cSelf, formula: ref(d.row, col.self), result: totals.self.byCode[d.flat.code], style: 'sumPoints' });
+    put({ row, col: 0, value: d.flat.node.stt || null, style: 'docCenter' });
+    put({ row, col: 1, formula: ref(d.row, col.name), result: d.flat.node.name, style: 'docCell' });
+    put({ row, col: 2, formula: ref(d.row, col.max), result: d.flat.node.max, style: 'docPoints' });
+    put({ row, col: cSelf, formula: ref(d.row, col.self), result: totals.self.byCode[d.flat.code], style: 'docPoints' });
     if (appraisal) {
-      put({ row, col: cAppraisal, formula: ref(d.row, col.appraisal), result: totals.appraisal.byCode[d.flat.code], style: 'sumPoints' });
-      put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: subtractPoints(totals.appraisal.byCode[d.flat.code], totals.self.byCode[d.flat.code]), style: 'sumPoints' });
+      put({ row, col: cAppraisal, formula: ref(d.row, col.appraisal), result: totals.appraisal.byCode[d.flat.code], style: 'docPoints' });
+      put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: subtractPoints(totals.appraisal.byCode[d.flat.code], totals.self.byCode[d.flat.code]), style: 'docPoints' });
     }
     // Points over the domain's applicable maximum: its KAD leaves leave it, as they leave the index's.
     const applicable = domainApplicableFormula(`'${SHEETS.scoring}'`, blocks.filter((b) => b.code === d.flat.code)[0], col.max, col[basisRole]);
     const percent = indexPercent(basisTotals.byCode[d.flat.code], domainApplicableMax(d.flat, flat, notApplicable));
-    put({ row, col: cPercent, formula: `IF(${applicable}>0,ROUND(${a1(row, basis)}/(${applicable})*100,2),"")`, result: percent === null ? '' : percent, style: 'sumPercent' });
+    put({ row, col: cPercent, formula: `IF(${applicable}>0,ROUND(${a1(row, basis)}/(${applicable})*100,2),"")`, result: percent === null ? '' : percent, style: 'docPercent' });
     chartPoints.push({ label: d.flat.node.name, value: percent === null ? 0 : percent });
     row++;
   }
   const domainRows = { first: headerRow + 1, last: row - 1 };
   for (const extra of g.extras) {
-    put({ row, col: 0, value: null, style: 'sumCenter' });
-    put({ row, col: 1, value: extra.kind === 'bonus' ? 'Điểm thưởng' : 'Điểm trừ', style: 'sumCell' });
-    put({ row, col: 2, formula: ref(extra.row, col.max), result: sumPoints(extra.items.map((x) => x.item.max)), style: 'sumPoints' });
-    put({ row, col: cSelf, formula: ref(extra.row, col.self), result: totals.self[extra.kind], style: 'sumPoints' });
+    put({ row, col: 0, value: null, style: 'docCenter' });
+    put({ row, col: 1, value: extra.kind === 'bonus' ? 'Điểm thưởng' : 'Điểm trừ', style: 'docCell' });
+    put({ row, col: 2, formula: ref(extra.row, col.max), result: sumPoints(extra.items.map((x) => x.item.max)), style: 'docPoints' });
+    put({ row, col: cSelf, formula: ref(extra.row, col.self), result: totals.self[extra.kind], style: 'docPoints' });
     if (appraisal) {
-      put({ row, col: cAppraisal, formula: ref(extra.row, col.appraisal), result: totals.appraisal[extra.kind], style: 'sumPoints' });
-      put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: subtractPoints(totals.appraisal[extra.kind], totals.self[extra.kind]), style: 'sumPoints' });
+      put({ row, col: cAppraisal, formula: ref(extra.row, col.appraisal), result: totals.appraisal[extra.kind], style: 'docPoints' });
+      put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: subtractPoints(totals.appraisal[extra.kind], totals.self[extra.kind]), style: 'docPoints' });
     }
-    put({ row, col: cPercent, value: null, style: 'sumCenter' });
+    put({ row, col: cPercent, value: null, style: 'docCenter' });
     row++;
   }
-  put({ row, col: 0, value: null, style: 'totalBlank' });
-  put({ row, col: 1, value: 'TỔNG ĐIỂM', style: 'totalLabel' });
-  put({ row, col: 2, formula: ref(g.totalRow, col.max), result: setMax(set), style: 'totalPoints' });
-  put({ row, col: cSelf, formula: ref(g.totalRow, col.self), result: totals.self.total, style: 'totalPoints' });
+  put({ row, col: 0, value: null, style: 'docTotalBlank' });
+  put({ row, col: 1, value: 'TỔNG ĐIỂM', style: 'docTotalLabel' });
+  put({ row, col: 2, formula: ref(g.totalRow, col.max), result: setMax(set), style: 'docTotalPoints' });
+  put({ row, col: cSelf, formula: ref(g.totalRow, col.self), result: totals.self.total, style: 'docTotalPoints' });
   if (appraisal) {
-    put({ row, col: cAppraisal, formula: ref(g.totalRow, col.appraisal), result: totals.appraisal.total, style: 'totalPoints' });
-    put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: subtractPoints(totals.appraisal.total, totals.self.total), style: 'totalPoints' });
+    put({ row, col: cAppraisal, formula: ref(g.totalRow, col.appraisal), result: totals.appraisal.total, style: 'docTotalPoints' });
+    put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: subtractPoints(totals.appraisal.total, totals.self.total), style: 'docTotalPoints' });
   }
   // The total's rate is the index: points over the applicable maximum on the next row.
-  put({ row, col: cPercent, formula: `IF(${a1(row + 1, basis)}>0,ROUND(${a1(row, basis)}/${a1(row + 1, basis)}*100,2),"")`, result: basisTotals.index === null ? '' : basisTotals.index, style: 'totalPercent' });
+  put({ row, col: cPercent, formula: `IF(${a1(row + 1, basis)}>0,ROUND(${a1(row, basis)}/${a1(row + 1, basis)}*100,2),"")`, result: basisTotals.index === null ? '' : basisTotals.index, style: 'docTotalPercent' });
   row++;
-  put({ row, col: 0, value: null, style: 'totalBlank' });
-  put({ row, col: 1, value: 'Điểm tối đa các tiêu chí áp dụng', style: 'totalLabel' });
-  put({ row, col: 2, value: null, style: 'totalBlank' });
-  put({ row, col: cSelf, formula: ref(g.applicableRow, col.self), result: totals.self.applicableMax, style: 'totalPoints' });
+  put({ row, col: 0, value: null, style: 'docTotalBlank' });
+  put({ row, col: 1, value: 'Điểm tối đa các tiêu chí áp dụng', style: 'docTotalLabel' });
+  put({ row, col: 2, value: null, style: 'docTotalBlank' });
+  put({ row, col: cSelf, formula: ref(g.applicableRow, col.self), result: totals.self.applicableMax, style: 'docTotalPoints' });
   if (appraisal) {
-    put({ row, col: cAppraisal, formula: ref(g.applicableRow, col.appraisal), result: totals.appraisal.applicableMax, style: 'totalPoints' });
-    put({ row, col: cDiff, value: null, style: 'totalBlank' });
+    put({ row, col: cAppraisal, formula: ref(g.applicableRow, col.appraisal), result: totals.appraisal.applicableMax, style: 'docTotalPoints' });
+    put({ row, col: cDiff, value: null, style: 'docTotalBlank' });
   }
-  put({ row, col: cPercent, value: null, style: 'totalBlank' });
+  put({ row, col: cPercent, value: null, style: 'docTotalBlank' });
   row++;
-  put({ row, col: 0, value: null, style: 'totalBlank' });
-  put({ row, col: 1, value: 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (%)', style: 'totalLabel' });
-  put({ row, col: 2, value: null, style: 'totalBlank' });
-  put({ row, col: cSelf, formula: ref(g.indexRow, col.self), result: totals.self.index === null ? '' : totals.self.index, style: 'totalPercent' });
+  put({ row, col: 0, value: null, style: 'docTotalBlank' });
+  put({ row, col: 1, value: 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (%)', style: 'docTotalLabel' });
+  put({ row, col: 2, value: null, style: 'docTotalBlank' });
+  put({ row, col: cSelf, formula: ref(g.indexRow, col.self), result: totals.self.index === null ? '' : totals.self.index, style: 'docTotalPercent' });
   if (appraisal) {
-    put({ row, col: cAppraisal, formula: ref(g.indexRow, col.appraisal), result: totals.appraisal.index === null ? '' : totals.appraisal.index, style: 'totalPercent' });
-    put({ row, col: cDiff, formula: `IF(AND(ISNUMBER(${a1(row, cAppraisal)}),ISNUMBER(${a1(row, cSelf)})),${a1(row, cAppraisal)}-${a1(row, cSelf)},"")`, result: totals.appraisal.index !== null && totals.self.index !== null ? subtractPoints(totals.appraisal.index, totals.self.index) : '', style: 'totalPercent' });
+    put({ row, col: cAppraisal, formula: ref(g.indexRow, col.appraisal), result: totals.appraisal.index === null ? '' : totals.appraisal.index, style: 'docTotalPercent' });
+    put({ row, col: cDiff, formula: `IF(AND(ISNUMBER(${a1(row, cAppraisal)}),ISNUMBER(${a1(row, cSelf)})),${a1(row, cAppraisal)}-${a1(row, cSelf)},"")`, result: totals.appraisal.index !== null && totals.self.index !== null ? subtractPoints(totals.appraisal.index, totals.self.index) : '', style: 'docTotalPercent' });
   }
-  put({ row, col: cPercent, value: null, style: 'totalBlank' });
+  put({ row, col: cPercent, value: null, style: 'docTotalBlank' });
   row++;
   if (g.bandRow !== null) {
-    put({ row, col: 0, value: null, style: 'totalBlank' });
-    put({ row, col: 1, value: 'Xếp loại', style: 'totalLabel' });
-    put({ row, col: 2, value: null, style: 'totalBlank' });
-    put({ row, col: cSelf, formula: ref(g.bandRow, col.self), result: totals.self.band, style: 'totalPoints' });
+    put({ row, col: 0, value: null, style: 'docTotalBlank' });
+    put({ row, col: 1, value: 'Xếp loại', style: 'docTotalLabel' });
+    put({ row, col: 2, value: null, style: 'docTotalBlank' });
+    put({ row, col: cSelf, formula: ref(g.bandRow, col.self), result: totals.self.band, style: 'docTotalPoints' });
     if (appraisal) {
-      put({ row, col: cAppraisal, formula: ref(g.bandRow, col.appraisal), result: totals.appraisal.band, style: 'totalPoints' });
-      put({ row, col: cDiff, value: null, style: 'totalBlank' });
+      put({ row, col: cAppraisal, formula: ref(g.bandRow, col.appraisal), result: totals.appraisal.band, style: 'docTotalPoints' });
+      put({ row, col: cDiff, value: null, style: 'docTotalBlank' });
     }
-    put({ row, col: cPercent, value: null, style: 'totalBlank' });
+    put({ row, col: cPercent, value: null, style: 'docTotalBlank' });
     row++;
   }
 
   row += 1;
-  const signRow = row;
-  put({ row: signRow, col: 0, value: 'Nơi nhận:', style: 'recipients' });
-  span(signRow, 0, 1);
-  ['- Phòng Nội vụ huyện;', '- Lưu: VT.'].forEach((line, i) => {
-    put({ row: signRow + 1 + i, col: 0, value: line, style: 'recipientLine' });
-    span(signRow + 1 + i, 0, 1);
-  });
-  put({ row: signRow, col: 2, value: 'TM. ỦY BAN NHÂN DÂN', style: 'signTitle' });
-  span(signRow, 2, lastCol);
-  put({ row: signRow + 1, col: 2, value: 'CHỦ TỊCH', style: 'signTitle' });
-  span(signRow + 1, 2, lastCol);
-  put({ row: signRow + 2, col: 2, value: '(Ký, ghi rõ họ tên, đóng dấu)', style: 'signHint' });
-  span(signRow + 2, 2, lastCol);
 
-  // The national motto block spans the point columns: without the appraisal pair they must be wide
-  // enough for "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (about 40 units), so the domain column narrows.
-  const columns = appraisal
-    ? [{ width: 6 }, { width: 46 }, { width: 11 }, { width: 11 }, { width: 11 }, { width: 14 }, { width: 11 }]
-    : [{ width: 6 }, { width: 34 }, { width: 14 }, { width: 14 }, { width: 14 }];
-  // % achieved per domain, below the signature: it reads the sheet's own percent column, so it
-  // follows the scores wherever the workbook is recalculated.
+  row += 1;
+  row = shortfallRows(w, row, { lastCol, markCol: lastCol + 1, list: shortfalls(set, opts.entries, basisRole), basis: basisRole, scored: hasScores(opts.entries, basisRole) });
+
+  row += 1;
+  const signRow = row;
+  row = signatureRows(w, row, grid, issuer, inputs);
+  const { cells: panelCells, validations } = panelPlan(panel, inputs, panelFields(appraisal));
+  panelCells.forEach(put);
+
+  const columns: ColumnPlan[] = appraisal
+    ? [{ width: 5 }, { width: 27 }, { width: 9 }, { width: 10 }, { width: 10 }, { width: 12 }, { width: 11 }]
+    : [{ width: 5 }, { width: 28 }, { width: 17 }, { width: 17 }, { width: 17 }];
+  // The panel: a narrow gap, its labels, its entries.
+  columns.push({ width: 3 }, { width: 26 }, { width: 30 });
+
+  // % achieved per domain, on a page of its own after the signature: it reads the sheet's own percent
+  // column, so it follows the scores wherever the workbook is recalculated.
   const own = (c: number) => `'${SHEETS.summary}'!$${columnLetter(c)}$${domainRows.first + 1}:$${columnLetter(c)}$${domainRows.last + 1}`;
-  const chartTop = signRow + 4;
+  const chartTop = row + 1;
+  const chartRows = Math.max(22, Math.ceil(domains.length * 2) + 6);
   const chart: BarChartPlan = {
     sheet: SHEETS.summary,
     title: `Tỷ lệ đạt (%) theo lĩnh vực — ${appraisal ? 'điểm thẩm định' : 'điểm tự chấm'}`,
@@ -176,24 +210,32 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     valueMax: 100,
     points: chartPoints,
     from: { row: chartTop, col: 0 },
-    // Short enough to print on the same page as the table.
-    to: { row: chartTop + Math.max(12, Math.ceil(domains.length * 1.5) + 3), col: lastCol + 1 },
+    to: { row: chartTop + chartRows, col: lastCol + 1 },
   };
   const sheet: SheetPlan = {
     name: SHEETS.summary,
     visibility: 'visible',
     columns,
-    rowHeights: [{ row: 5, height: 36 }, { row: headerRow, height: 32 }],
+    rowHeights: Object.keys(heights).map(Number).map((r) => ({ row: r, height: heights[r] })).concat([{ row: headerRow, height: appraisal ? 48 : 32 }]),
     cells,
     merges,
-    validations: [],
+    validations,
     conditionalFormats: [],
     protect: true,
-    print: { orientation: 'portrait', paper: 'A4', fitToWidth: true },
     tabColor: '70AD47',
   };
+  fitRowHeights(sheet, STYLES);
+  sheet.print = documentPrint(sheet, STYLES, {
+    orientation: 'portrait', lastCol, lastRow: chartTop + chartRows,
+    keepWithNext: (r) => !!keep[r] || (r >= signRow - 1 && r < signRow + 6), forced: [chartTop],
+  });
   return { sheet, chart };
 }
+
+function hasScores(entries: Entries | undefined, basis: 'self' | 'appraisal'): boolean {
+  return !!entries && Object.keys(entries).some((code) => parseScoreCell(entries[code].values[basis] === undefined ? null : entries[code].values[basis]!).kind !== 'blank');
+}
+
 export interface SummaryRefresh {
   plan: WorkbookPlan;
   sheet: SheetPlan;
@@ -204,13 +246,14 @@ export interface SummaryRefresh {
  * sheet; people insert rows, sort, add columns or rename the sheet afterwards. The reader knows where
  * each domain row, total row and column really is, so the planned references are moved there.
  */
-export function refreshedSummary(read: ScoringRead): SummaryRefresh {
+export function refreshedSummary(read: ScoringRead, summaryGrid?: SheetGrid): SummaryRefresh {
   const meta = read.meta;
   const appraisal = read.columns.appraisal !== undefined;
   const g = scoringGeometry(meta.set, appraisal);
-  const totals: Totals = { self: columnTotals(meta.set, undefined, 'self'), appraisal: columnTotals(meta.set, undefined, 'appraisal') };
-  const planned = summarySheet({ set: meta.set, unit: meta.unit, year: meta.year, appraisal }, g, totals);
-  fitRowHeights(planned.sheet, STYLES);
+  const { entries } = extractEntries(read);
+  const totals: Totals = { self: columnTotals(meta.set, entries, 'self'), appraisal: columnTotals(meta.set, entries, 'appraisal') };
+  const report = readReportInputs(summaryGrid) || undefined;
+  const planned = summarySheet({ set: meta.set, unit: meta.unit, year: meta.year, appraisal, entries, report }, g, totals);
 
   const rowMap: Record<number, number | undefined> = {};
   for (const r of g.nodeRows) rowMap[r.row] = read.rowOf[r.flat.code];

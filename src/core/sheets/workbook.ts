@@ -3,11 +3,12 @@
 import { metaSheetPlan } from './meta';
 import { WorkbookPlan, fitRowHeights } from '../model/plan';
 import { planEvidence } from './register/plan';
-import { BuildOptions, unitNames } from '../model/build-options';
+import { BuildOptions } from '../model/build-options';
+import { parseUnitName } from '../model/unit-name';
 import { STYLES } from './styles';
 import { scoringGeometry } from './scoring/geometry';
 import { Totals, columnTotals } from './scoring/totals';
-import { scoringSheet } from './scoring/plan';
+import { scoringPrint, scoringSheet } from './scoring/plan';
 import { summarySheet } from './summary';
 import { leftoversSheet } from './leftovers';
 
@@ -15,11 +16,12 @@ import { leftoversSheet } from './leftovers';
 export function buildWorkbookPlan(opts: BuildOptions): WorkbookPlan {
   const g = scoringGeometry(opts.set, !!opts.appraisal);
   const totals: Totals = { self: columnTotals(opts.set, opts.entries, 'self'), appraisal: columnTotals(opts.set, opts.entries, 'appraisal') };
-  const register = planEvidence({ set: opts.set, unit: unitNames(opts.unit).full, year: opts.year, evidence: opts.evidence, entries: opts.entries });
+  const register = planEvidence({ set: opts.set, unit: parseUnitName(opts.unit).full, year: opts.year, evidence: opts.evidence, entries: opts.entries });
   const summary = summarySheet(opts, g, totals);
   const sheets = [scoringSheet(opts, g, totals, register), summary.sheet, register.sheet];
   if (opts.leftovers && opts.leftovers.length) sheets.push(leftoversSheet(opts.leftovers));
   for (const sheet of sheets) fitRowHeights(sheet, STYLES);
-  sheets.push(metaSheetPlan({ unit: unitNames(opts.unit).full, year: opts.year, set: opts.set, appraisal: !!opts.appraisal }));
+  scoringPrint(sheets[0], g, STYLES);
+  sheets.push(metaSheetPlan({ unit: parseUnitName(opts.unit).full, year: opts.year, set: opts.set, appraisal: !!opts.appraisal }));
   return { sheets, styles: STYLES, fullCalcOnLoad: true, charts: [summary.chart] };
 }

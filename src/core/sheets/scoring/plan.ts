@@ -3,21 +3,43 @@
 
 import { setMax } from '../../model/criteria';
 import { a1, columnLetter } from '../../model/grid';
-import { ColumnRole, ROW_MARKERS, SHEETS, columnSpec } from '../../model/layout';
-import { CellPlan, ConditionalFormatPlan, PlanValue, SheetPlan, ValidationPlan } from '../../model/plan';
+import { ColumnRole, ROW_MARKERS, SHEETS, columnSpec, columnWidth } from '../../model/layout';
+import { CellPlan, ConditionalFormatPlan, PlanValue, SheetPlan, StyleSpec, ValidationPlan } from '../../model/plan';
+import { CriteriaSet } from '../../model/criteria';
+import { documentPrint } from '../../model/print';
+import { Issuer } from '../document';
+import { InputField, inputCell } from '../report-inputs';
+import { summaryIssuer, summaryPanel } from '../summary';
 import { NOT_APPLICABLE_MARK } from '../../model/points';
 import { EntryRole, LeafEntry, entryValue } from '../../model/entries';
 import { notApplicableMaxFormula } from './applicable';
 import { EvidencePlan } from '../register/plan';
 import { extraRowsPlan, totalWithExtrasFormula } from './extras';
-import { BuildOptions, unitNames } from '../../model/build-options';
+import { BuildOptions } from '../../model/build-options';
+import { parseUnitName } from '../../model/unit-name';
 import { rowRefs, sumFormula } from '../../model/formula';
 import { ScoringGeometry } from './geometry';
 import { bandFormula, Totals } from './totals';
 import { CHECK_TEXT, scoreCheckExpression, scoreValidation, isBlankValue, checkText } from '../../model/verdict';
 
-/** The note shown on the sheet for a set that is not the issued text. */
-export const REFERENCE_NOTE = 'Bộ tiêu chí tham khảo — đối chiếu với Phụ lục Quyết định 4203/QĐ-UBND trước khi dùng';
+/** The document a set says it comes from, as it is cited ("Quyết định 4203/QĐ-UBND"), if its basis names one. */
+export function setSource(set: CriteriaSet): string | null {
+  for (const line of set.basis || []) {
+    const m = /(Quyết định|Hướng dẫn|Thông tư|Nghị định|Công văn|Kế hoạch)(?:\s+số)?\s+(\d+\/[0-9A-Za-zĐđ\-]+)/.exec(line.normalize('NFC'));
+    if (m) return m[1] + ' ' + m[2];
+  }
+  return null;
+}
+
+/** The set's status as the sheet states it: from its own note, basis and status, never a fixed decision. */
+export function statusNote(set: CriteriaSet): string {
+  const source = setSource(set);
+  if (set.status === 'official') return source ? `Bộ tiêu chí chính thức theo ${source}.` : 'Bộ tiêu chí chính thức (đã đối chiếu văn bản ban hành).';
+  if (set.note && set.note.indexOf('tham khảo') >= 0) return set.note;
+  return source
+    ? `Bộ tiêu chí tham khảo — đối chiếu với ${source} trước khi dùng.`
+    : 'Bộ tiêu chí tham khảo, chưa đối chiếu văn bản ban hành — đối chiếu trước khi dùng.';
+}
 
 export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, register: EvidencePlan): SheetPlan {
   const { set, year } = opts;
@@ -29,26 +51,28 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   const cells: CellPlan[] = [];
   const merges: string[] = [];
   const validations: ValidationPlan[] = [];
-  const names = unitNames(opts.unit);
+  const names = parseUnitName(opts.unit);
   const put = (cell: CellPlan) => cells.push(cell);
   const mergeRow = (row: number) => merges.push(a1(row, 0) + ':' + a1(row, textLast));
 
-  put({ row: 0, col: 0, value: `BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year}`, style: 'title' });
-  mergeRow(0);
-  put({ row: 1, col: 0, value: `Đơn vị: Ủy ban nhân dân ${names.full.charAt(0).toLowerCase() + names.full.slice(1)}`, style: 'infoBold' });
-  mergeRow(1);
-  put({ row: 2, col: 0, value: `Bộ tiêu chí: ${set.title} (mã ${set.id})`, style: 'info' });
-  mergeRow(2);
-  put({ row: 3, col: 0, value: set.basis && set.basis.length ? 'Căn cứ: ' + set.basis.join('; ') : 'Căn cứ: (bộ tiêu chí không ghi văn bản căn cứ)', style: 'hint' });
-  mergeRow(3);
-  const reference = set.status !== 'official';
-  put({ row: 4, col: 0, value: reference ? (set.note && set.note.indexOf('tham khảo') >= 0 ? set.note : REFERENCE_NOTE) : 'Bộ tiêu chí chính thức (đã đối chiếu văn bản ban hành).', style: reference ? 'statusReference' : 'statusOfficial' });
-  mergeRow(4);
+  // Row 0 is for the person filling the sheet and does not print; the annex starts on row 1.
   put({
-    row: 5, col: 0, style: 'hint',
+    row: 0, col: 0, style: 'hint',
     value: `Nhập điểm vào các ô nền vàng của cột "Điểm tự chấm"${appraisal ? ' và "Điểm thẩm định"' : ''}; ghi ${NOT_APPLICABLE_MARK} nếu tiêu chí không áp dụng. ` +
-      `Văn bản kiểm chứng ghi ở trang ${SHEETS.evidence} (số, ký hiệu, ngày, tệp); thiếu tài liệu thì ghi giải trình. Các ô tổng là công thức, không sửa.`,
+      `Văn bản kiểm chứng ghi ở trang ${SHEETS.evidence} (số, ký hiệu, ngày, tệp); thiếu tài liệu thì ghi giải trình. Các ô tổng là công thức, không sửa. Cột Kiểm tra và Mã không in.`,
   });
+  mergeRow(0);
+  put({ row: 1, col: 0, value: 'Phụ lục', style: 'annexLabel' });
+  mergeRow(1);
+  put({ row: 2, col: 0, value: `${appraisal ? 'KẾT QUẢ THẨM ĐỊNH' : 'BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM'} CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year} CỦA ${names.body.toUpperCase()}`, style: 'annexTitle' });
+  mergeRow(2);
+  const annex = annexLine(summaryIssuer(opts), appraisal);
+  put({ row: 3, col: 0, formula: annex.formula, result: annex.result, style: 'annexNote' });
+  mergeRow(3);
+  put({ row: 4, col: 0, value: `Bộ tiêu chí: ${set.title} (mã ${set.id}). ` + (set.basis && set.basis.length ? 'Căn cứ: ' + set.basis.join('; ') : 'Bộ tiêu chí không ghi văn bản căn cứ.'), style: 'annexInfo' });
+  mergeRow(4);
+  const reference = set.status !== 'official';
+  put({ row: 5, col: 0, value: statusNote(set), style: reference ? 'statusReference' : 'statusOfficial' });
   mergeRow(5);
 
   for (const role of layout.order) {
@@ -165,16 +189,48 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   return {
     name: SHEETS.scoring,
     visibility: 'visible',
-    columns: layout.order.map((role) => ({ width: columnSpec(role).width, hidden: columnSpec(role).hidden })),
-    rowHeights: [{ row: 0, height: 24 }, { row: 4, height: 18 }, { row: 5, height: 30 }, { row: g.headerRow, height: 32 }],
+    columns: layout.order.map((role) => ({ width: columnWidth(role, appraisal), hidden: columnSpec(role).hidden })),
+    rowHeights: [{ row: 0, height: 30 }, { row: 2, height: 36 }, { row: g.headerRow, height: 48 }],
     cells,
     merges,
     validations,
     conditionalFormats: scoringConditionalFormats(g, scoreRoles),
     freeze: { rows: g.headerRow + 1, cols: 2 },
     protect: true,
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { from: g.headerRow, to: g.headerRow } },
   };
+}
+
+/**
+ * The annex's print setup, once its rows have their heights: A4 landscape at the decree's margins,
+ * the columns up to the last note (Kiểm tra and Mã stay on the screen), the header row on every page,
+ * a domain or criterion heading never alone at the foot of a page, the total rows kept together.
+ */
+export function scoringPrint(sheet: SheetPlan, g: ScoringGeometry, styles: Record<string, StyleSpec>): void {
+  const col = g.layout.col as Record<ColumnRole, number>;
+  const headings: Record<number, boolean> = {};
+  for (const { flat, row } of g.nodeRows) if (!flat.leaf) headings[row] = true;
+  for (const extra of g.extras) headings[extra.row] = true;
+  const print = documentPrint(sheet, styles, {
+    orientation: 'landscape', lastCol: col.check - 1, lastRow: g.lastRow,
+    repeatRows: { from: g.headerRow, to: g.headerRow },
+    keepWithNext: (row) => row <= g.headerRow || !!headings[row] || (row >= g.totalRow && row < g.lastRow),
+    blackAndWhite: true,
+  });
+  // Row 0 is the instruction to the person filling the sheet.
+  print.area = print.area!.replace(/^A1:/, 'A2:');
+  sheet.print = print;
+}
+
+/** "(Kèm theo Báo cáo số …/BC-UBND ngày … của …)": its number and date come from Tổng hợp's panel. */
+function annexLine(issuer: Issuer, appraisal: boolean): { formula: string; result: string } {
+  const panel = summaryPanel(appraisal);
+  const r = (field: InputField) => {
+    const at = inputCell(panel, field);
+    return `'${SHEETS.summary}'!$${columnLetter(at.col)}$${at.row + 1}`;
+  };
+  const two = (field: InputField, dots: string) => `IF(ISNUMBER(${r(field)}),TEXT(${r(field)},"00"),IF(TRIM(${r(field)}&"")="","${dots}",TRIM(${r(field)}&"")))`;
+  const formula = `"(Kèm theo Báo cáo số "&${two('number', '      ')}&"/"&TRIM(${r('symbol')}&"")&" ngày "&${two('day', '....')}&"/"&${two('month', '....')}&"/"&IF(TRIM(${r('year')}&"")="","......",TRIM(${r('year')}&""))&" của ${issuer.body.replace(/"/g, '""')})"`;
+  return { formula, result: `(Kèm theo Báo cáo số       /${issuer.symbol} ngày ..../..../...... của ${issuer.body})` };
 }
 
 /** The row's Kiểm tra formula: the self score's check, and the appraisal's once it is entered. */
