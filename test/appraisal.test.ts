@@ -5,6 +5,7 @@
 import { checkWorkbook } from '../src/core/check/check';
 import { CellValue, a1, parseA1 } from '../src/core/model/grid';
 import { ROW_MARKERS, SHEETS } from '../src/core/model/layout';
+import { SUMMARY_HEADER_ROW } from '../src/core/sheets/summary';
 import { planCell, planToGrids } from '../src/core/model/plan';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { builtGrids, enter, setCell, smallSet, BuiltGrids } from './helpers/scoring';
@@ -94,16 +95,16 @@ describe('Tổng hợp with the appraisal column', () => {
 
   test('each domain row shows self, appraisal and their difference as formulas', () => {
     // Columns: STT · Lĩnh vực · Điểm tối đa · Điểm tự chấm · Điểm thẩm định · Chênh lệch · Tỷ lệ đạt
-    const row = 9;
+    const row = SUMMARY_HEADER_ROW + 1;
     expect(planCell(summary, row, 3)).toMatchObject({ formula: ref('1', 'self'), result: 1.75 });
     expect(planCell(summary, row, 4)).toMatchObject({ formula: ref('1', 'appraisal'), result: 2.25 });
-    expect(planCell(summary, row, 5)).toMatchObject({ formula: 'E10-D10', result: 0.5 });
+    expect(planCell(summary, row, 5)).toMatchObject({ formula: `E${row + 1}-D${row + 1}`, result: 0.5 });
   });
 
   test("a domain's rate is over its applicable maximum: KAD leaves leave it as they leave the index", () => {
     const withKad = buildWorkbookPlan({ set, unit: 'Xã A', year: 2024, entries: entriesOf({ ...FULL, '1.2': 'KAD' }) });
     const sheet = withKad.sheets.filter((s) => s.name === SHEETS.summary)[0];
-    const rate = planCell(sheet, 9, 4)!;
+    const rate = planCell(sheet, SUMMARY_HEADER_ROW + 1, 4)!;
     expect(rate.formula).toContain('SUMPRODUCT(--(UPPER(TRIM(');
     expect(rate.result).toBe(87.5); // 1.75 of the 2 points that apply (1.2, max 1, does not)
   });
@@ -193,9 +194,10 @@ describe('bonus and deduction rows', () => {
     const plan = buildWorkbookPlan({ set, unit: 'Xã A', year: 2024, entries: entriesOf({ T1: 1, D1: 0.5 }) });
     const summary = plan.sheets.filter((s) => s.name === SHEETS.summary)[0];
     const ge = scoringGeometry(set, false);
-    expect([1, 3].map((col) => planCell(summary, 11, col)!)).toMatchObject([{ value: 'Điểm thưởng' }, { formula: `'${SHEETS.scoring}'!${a1(ge.extras[0].row, 4)}`, result: 1 }]);
-    expect([1, 3].map((col) => planCell(summary, 12, col)!)).toMatchObject([{ value: 'Điểm trừ' }, { formula: `'${SHEETS.scoring}'!${a1(ge.extras[1].row, 4)}`, result: 0.5 }]);
-    expect(planCell(summary, 13, 1)!.value).toBe('TỔNG ĐIỂM');
+    const first = SUMMARY_HEADER_ROW + 1 + set.nodes.length;
+    expect([1, 3].map((col) => planCell(summary, first, col)!)).toMatchObject([{ value: 'Điểm thưởng' }, { formula: `'${SHEETS.scoring}'!${a1(ge.extras[0].row, 4)}`, result: 1 }]);
+    expect([1, 3].map((col) => planCell(summary, first + 1, col)!)).toMatchObject([{ value: 'Điểm trừ' }, { formula: `'${SHEETS.scoring}'!${a1(ge.extras[1].row, 4)}`, result: 0.5 }]);
+    expect(planCell(summary, first + 2, 1)!.value).toBe('TỔNG ĐIỂM');
   });
 });
 

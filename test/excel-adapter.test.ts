@@ -16,6 +16,7 @@ import { needsTextPrefix } from '../src/adapters/officejs/text';
 import { ExcelHost, OperationStats } from '../src/adapters/officejs/run';
 import { ApiVersion, createFakeExcel, FakeExcel, FakeExcelOptions, FakeLocale } from './fake-excel';
 import { generateSet } from './helpers/generate';
+import { SUMMARY_HEADER_ROW } from '../src/core/sheets/summary';
 import { SHEETS } from '../src/core/model/layout';
 import { shiftFormula } from '../src/core/model/formula';
 
@@ -81,6 +82,7 @@ function expectSheetLanded(fake: FakeExcel, sheet: SheetPlan, styles: Record<str
       link: p.hyperlink || null,
       numberFormat: spec.numFmt || 'General',
       format: {
+        name: font.name || 'Calibri',
         fill: spec.fill ? '#' + spec.fill : null,
         bold: !!font.bold,
         italic: !!font.italic,
@@ -231,7 +233,7 @@ describe('the chart of % achieved per domain on Tổng hợp', () => {
     expect(summary.charts).toHaveLength(1);
     const chart = summary.charts[0];
     const domains = defaultSet().nodes.length;
-    const first = 10; // 1-based: the row under the Tổng hợp header
+    const first = SUMMARY_HEADER_ROW + 2; // 1-based: the row under the Tổng hợp header
     expect(chart).toMatchObject({
       type: 'BarClustered',
       title: 'Tỷ lệ đạt (%) theo lĩnh vực — điểm tự chấm',

@@ -177,6 +177,8 @@ function xlsxValidations(sheetXml: string): Record<string, ValidationRecord> {
 }
 
 function xlsxValue(cell: ExcelJS.Cell): CellRecord['value'] {
+  // A cell a merge covers shows its master's value in exceljs; it holds nothing of its own.
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
   const v = cell.value;
   // exceljs stores a plan's "" as an empty text cell; Excel, given "", leaves the cell empty.
   if (v === null || v === undefined || v === '' || cell.type === ExcelJS.ValueType.Formula) return null;

@@ -21,6 +21,7 @@ import { extractEntries } from '../sheets/scoring/entries';
 import { extraItemsByCode } from '../sheets/scoring/extras';
 import { BuildOptions } from '../model/build-options';
 import { columnTotals } from '../sheets/scoring/totals';
+import { readReportInputs } from '../sheets/report-inputs';
 
 export interface UpgradeRequest {
   grids: WorkbookGrids;
@@ -31,6 +32,8 @@ export interface UpgradeRequest {
   year?: number;
   /** Asks for the appraisal columns; they come anyway when the old workbook had them. */
   appraisal?: boolean;
+  /** The district that appraises, for the appraisal document's heading. */
+  district?: string;
 }
 
 export interface RenamedCriterion {
@@ -202,6 +205,10 @@ export function planUpgrade(request: UpgradeRequest): UpgradeResult {
     leftovers,
     evidence: register,
   };
+  // What was typed in Tổng hợp's panel (number, date, signer, Nơi nhận, the appraising district) stays.
+  const report = readReportInputs(request.grids.sheets.filter((s) => s.name === SHEETS.summary)[0]);
+  if (report) build.report = report;
+  if (request.district) build.district = request.district;
   const plan = buildWorkbookPlan(build);
   const made = [read.sheet, earlier, read.register && read.register.sheet];
   const planned = plan.sheets.map((s) => s.name);

@@ -11,7 +11,7 @@ export const DOCUMENT_STYLES: Record<string, StyleSpec> = {
   docOrgParent: { font: { name: T, size: 12 }, horizontal: 'center', vertical: 'middle', wrap: true },
   docNation: { font: { name: T, bold: true, size: 12 }, horizontal: 'center', vertical: 'middle' },
   docMotto: { font: { name: T, bold: true, size: 13, underline: true }, horizontal: 'center', vertical: 'middle' },
-  docRule: { font: { name: T, size: 8 }, horizontal: 'center', vertical: 'top' },
+  docRule: { font: { name: T, size: 11 }, horizontal: 'center', vertical: 'top' },
   docNumber: { font: { name: T, size: 13 }, horizontal: 'center', vertical: 'middle' },
   docDate: { font: { name: T, italic: true, size: 13 }, horizontal: 'center', vertical: 'middle' },
   docType: { font: { name: T, bold: true, size: 14 }, horizontal: 'center', vertical: 'middle' },

@@ -19,6 +19,7 @@ import type { Entries } from '../../model/entries';
 import { EvidenceDoc } from '../../model/entries';
 import { RegisterField, RegisterColumn, REGISTER_COLUMNS, REGISTER_COL, REGISTER_HEADER_ROW, REGISTER_FIRST_ROW, REGISTER_MIN_ROWS, REGISTER_MIN_DRAWN_ROWS, REGISTER_SPARE_DRAWN_ROWS, typedItems, RegisterRange } from './columns';
 import { quoteSheet, formulaText } from '../../model/formula';
+import { DECREE_MARGINS, PAGE_NUMBER } from '../../model/print';
 // ---------------------------------------------------------------------------------------------
 // Reading
 // ---------------------------------------------------------------------------------------------
@@ -138,6 +139,10 @@ export interface EvidencePlanInput {
   entries?: Entries;
 }
 
+/** Empty rows printed under the documents, to add by hand; and printed when none is filed yet. */
+const PRINTED_SPARE_ROWS = 3;
+const PRINTED_EMPTY_ROWS = 15;
+
 export function planEvidence(input: EvidencePlanInput): EvidencePlan {
   const docs = (input.evidence || []).concat(typedEvidenceDocs(input.set, input.entries));
   const range: RegisterRange = { first: REGISTER_FIRST_ROW, last: REGISTER_FIRST_ROW + Math.max(REGISTER_MIN_ROWS, docs.length + 500) - 1 };
@@ -169,7 +174,13 @@ export function planEvidence(input: EvidencePlanInput): EvidencePlan {
     freeze: { rows: REGISTER_FIRST_ROW, cols: 0 },
     // Unprotected: people insert, sort and delete register rows freely; the formulas follow.
     protect: false,
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { from: REGISTER_HEADER_ROW, to: REGISTER_HEADER_ROW } },
+    // The title and the filed documents print, with a few empty rows to add by hand; the instructions
+    // and the rest of the drawn rows do not (they made an empty bordered page).
+    print: {
+      orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { from: REGISTER_HEADER_ROW, to: REGISTER_HEADER_ROW },
+      margins: DECREE_MARGINS, pageNumbers: PAGE_NUMBER,
+      area: `A1:${columnLetter(lastCol)}${REGISTER_FIRST_ROW + docs.length + (docs.length ? PRINTED_SPARE_ROWS : PRINTED_EMPTY_ROWS)}`,
+    },
     tabColor: '4472C4',
   };
   return {

@@ -25,7 +25,7 @@ import { CHECK_TEXT, scoreCheckExpression, scoreValidation, isBlankValue, checkT
 /** The document a set says it comes from, as it is cited ("Quyết định 4203/QĐ-UBND"), if its basis names one. */
 export function setSource(set: CriteriaSet): string | null {
   for (const line of set.basis || []) {
-    const m = /(Quyết định|Hướng dẫn|Thông tư|Nghị định|Công văn|Kế hoạch)(?:\s+số)?\s+(\d+\/[0-9A-Za-zĐđ\-]+)/.exec(line.normalize('NFC'));
+    const m = /(Quyết định|Hướng dẫn|Thông tư|Nghị định|Công văn|Kế hoạch)(?:\s+số)?\s+(\d+\/[0-9A-Za-zĐđ-]+)/.exec(line.normalize('NFC'));
     if (m) return m[1] + ' ' + m[2];
   }
   return null;
