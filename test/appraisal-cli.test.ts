@@ -67,6 +67,19 @@ describe('cchc appraisal add', () => {
     expect(listed[0]).toContain('https://dichvucong.thainguyen.gov.vn/');
   });
 
+  test('--district heads and signs Tổng hợp by the district: the appraisal result is its document', async () => {
+    await filled('dong-thinh-d.xlsx');
+    const ran = await cchc(dir, 'appraisal', 'add', 'dong-thinh-d.xlsx', '--out', 'dong-thinh-d-td.xlsx', '--district', 'Phòng Nội vụ huyện phú lương');
+    expect(ran.code).toBe(0);
+    const grids = await readWorkbookGrids(path.join(dir, 'dong-thinh-d-td.xlsx'));
+    const summary = grids.sheets.filter((s) => s.name === SHEETS.summary)[0];
+    expect([summary.values[0][0], summary.values[1][0]]).toEqual(['UBND HUYỆN PHÚ LƯƠNG', 'PHÒNG NỘI VỤ']);
+    const texts = summary.values.map((r) => r.filter((v) => typeof v === 'string').join(' | ')).join('\n');
+    expect(texts).toContain('Kết quả thẩm định Chỉ số cải cách hành chính');
+    expect(texts).toContain('TRƯỞNG PHÒNG');
+    expect(texts).not.toMatch(/TM\. ỦY BAN NHÂN DÂN/);
+  });
+
   test('refuses (exit 1, nothing written) a workbook that already has the column', async () => {
     await filled('da-co.xlsx', { '1.1.1': 1 });
     const ran = await cchc(dir, 'appraisal', 'add', 'da-co.xlsx', '--out', 'da-co-2.xlsx');

@@ -37,7 +37,7 @@ const T = {
 const PROBLEM_REASONS = ['appraisal-exists', 'duplicate-rows'];
 
 
-async function addCommand(file: string, opts: { out?: string; force?: boolean }, io: Io, lang: Lang): Promise<number> {
+async function addCommand(file: string, opts: { out?: string; force?: boolean; district?: string }, io: Io, lang: Lang): Promise<number> {
   const t = T[lang];
   const input = path.resolve(io.cwd, file);
   if (!opts.out) throw new UserError('bad-out', msg('Thiếu tệp ghi ra: --out ten-tep-moi.xlsx.', 'The output file is missing: --out new-name.xlsx.'));
@@ -50,7 +50,7 @@ async function addCommand(file: string, opts: { out?: string; force?: boolean },
       `${shownPath(out, io)} already exists; not overwritten. Choose another name, or add --force to replace it.`));
   }
   const grids = await readWorkbookGrids(input);
-  const addition = planWithAppraisal(grids);
+  const addition = planWithAppraisal(grids, opts.district ? opts.district.normalize('NFC').replace(/\s+/g, ' ').trim() : undefined);
   // A person's own sheets go along as values, as every rebuild to a new file does (build-from.ts).
   const own = grids.sheets.filter((s) => addition.otherSheets.indexOf(s.name) >= 0);
   addition.plan.sheets.push(...own.map((s) => valuesCopySheet(s, s.name)));
@@ -75,8 +75,9 @@ export const registerAppraisal: Register = (program: Command, io: Io, setExit) =
     .argument('<file>', 'bảng chấm điểm .xlsx / scoring workbook .xlsx')
     .option('--out <new.xlsx>', 'tệp sẽ tạo / the file to create')
     .option('--force', 'ghi đè tệp --out đã có / replace an existing --out file')
+    .option('--district <name>', 'cơ quan thẩm định, ví dụ "UBND huyện Phú Lương" / the appraising district, e.g. "UBND huyện Phú Lương"')
     .option('--lang <lang>', 'vi | en', 'vi')
-    .action(async (file: string, opts: { out?: string; force?: boolean; lang?: string }) => {
+    .action(async (file: string, opts: { out?: string; force?: boolean; district?: string; lang?: string }) => {
       const lang = langOf(opts);
       try {
         setExit(await addCommand(file, opts, io, lang));

@@ -31,7 +31,8 @@ export interface AppraisalAddition {
 }
 
 /** The plan of the workbook with the appraisal columns. Throws UserError when it cannot be done safely. */
-export function planWithAppraisal(grids: WorkbookGrids): AppraisalAddition {
+/** `district`: the body that appraises ("UBND huyện Phú Lương"), which heads and signs Tổng hợp from now on. */
+export function planWithAppraisal(grids: WorkbookGrids, district?: string): AppraisalAddition {
   const read = readScoring(grids);
   if (read.columns.appraisal !== undefined) {
     throw new UserError('appraisal-exists', msg(
@@ -49,7 +50,7 @@ export function planWithAppraisal(grids: WorkbookGrids): AppraisalAddition {
   }
   // The same rebuild as every other (upgrade.ts), so text on subtotal rows, inserted rows without a
   // code and the leftovers of earlier rebuilds are kept exactly as they are there.
-  const upgrade = planUpgrade({ grids, appraisal: true });
+  const upgrade = planUpgrade({ grids, appraisal: true, district });
   const { plan, leftovers } = upgrade;
   const otherSheets = upgrade.otherSheets.map((s) => s.name);
   const g = scoringGeometry(read.meta.set, true);
