@@ -62,7 +62,7 @@ export interface Writer {
 }
 
 /** A short solid line under a heading, as a row of its own (box-drawing characters, centred). */
-export const SHORT_RULE = '\u2500'.repeat(7);
+export const SHORT_RULE = '\u2500\u2500\u2500\u2500\u2500\u2500\u2500';
 
 function block(w: Writer, row: number, cols: [number, number], cell: Omit<CellPlan, 'row' | 'col'>): void {
   w.put({ row, col: cols[0], ...cell });

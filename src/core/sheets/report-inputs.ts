@@ -57,11 +57,12 @@ function ref(panel: InputPanel, field: InputField): string {
 }
 
 /** The panel's cells and the rules on its entries; `values` are what is typed (or the defaults). */
-export function panelPlan(panel: InputPanel, values: ReportInputs, fields: InputField[] = INPUT_FIELDS): { cells: CellPlan[]; validations: ValidationPlan[] } {
+export function panelPlan(panel: InputPanel, values: ReportInputs, fields: InputField[] = INPUT_FIELDS): { cells: CellPlan[]; merges: string[]; validations: ValidationPlan[] } {
   const cells: CellPlan[] = [
     { row: panel.firstRow - 2, col: panel.labelCol, value: PANEL_TITLE, style: 'panelTitle' },
     { row: panel.firstRow - 1, col: panel.labelCol, value: 'Điền vào các ô nền vàng; trang văn bản bên trái tự cập nhật. Phần này không in.', style: 'panelHint' },
   ];
+  const merges = [panel.firstRow - 2, panel.firstRow - 1].map((r) => `${columnLetter(panel.labelCol)}${r + 1}:${columnLetter(panel.labelCol + 1)}${r + 1}`);
   for (const field of fields) {
     const at = inputCell(panel, field);
     cells.push({ row: at.row, col: panel.labelCol, value: LABELS[field], style: 'panelLabel' });
@@ -86,7 +87,7 @@ export function panelPlan(panel: InputPanel, values: ReportInputs, fields: Input
       error: { title: 'Thẩm quyền ký', text: 'Chọn TM. hoặc KT.' },
     },
   ];
-  return { cells, validations };
+  return { cells, merges, validations };
 }
 
 /** The document's formulas over the panel. */

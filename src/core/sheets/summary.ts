@@ -187,8 +187,9 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   row += 1;
   const signRow = row;
   row = signatureRows(w, row, grid, issuer, inputs);
-  const { cells: panelCells, validations } = panelPlan(panel, inputs, panelFields(appraisal));
+  const { cells: panelCells, merges: panelMerges, validations } = panelPlan(panel, inputs, panelFields(appraisal));
   panelCells.forEach(put);
+  merges.push(...panelMerges);
 
   const columns: ColumnPlan[] = appraisal
     ? [{ width: 5 }, { width: 27 }, { width: 9 }, { width: 10 }, { width: 10 }, { width: 12 }, { width: 11 }]
