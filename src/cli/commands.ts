@@ -8,10 +8,11 @@ import { registerBuild } from './cmd-build';
 import { registerAppraisal } from './cmd-appraisal';
 import { registerSummary } from './cmd-summary';
 import { registerEvidence } from './cmd-evidence';
+import { registerRefresh } from './cmd-refresh';
 
 export type { Register, SetExit } from './io';
 
-const modules: Register[] = [registerCheck, registerCriteria, registerBuild, registerAppraisal, registerEvidence, registerSummary];
+const modules: Register[] = [registerCheck, registerCriteria, registerBuild, registerAppraisal, registerEvidence, registerSummary, registerRefresh];
 
 export function registerCommands(program: Command, io: Io, setExit: SetExit): void {
   for (const register of modules) register(program, io, setExit);

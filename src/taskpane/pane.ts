@@ -12,6 +12,7 @@ import { byId, setVisible } from './dom';
 import { TextKey, storeLang, storedLang, text } from './i18n';
 import { createStatusLine } from './status';
 import { createSummaryController } from './summary-controller';
+import { mountDistrictSummary } from './district-summary';
 import { createEvidencePanel } from './evidence-panel';
 import { createEvidenceStore } from './evidence-store';
 
@@ -95,6 +96,7 @@ export async function mount(port: WorkbookPort): Promise<void> {
   const build = createBuildController(ctx, rebuilt);
   const maintain = createMaintainController(ctx, build, rebuilt);
   createSummaryController(ctx);
+  const district = mountDistrictSummary(ctx, byId('district-summary'));
 
   byId('lang-switch').onclick = () => {
     lang = lang === 'vi' ? 'en' : 'vi';
@@ -102,6 +104,7 @@ export async function mount(port: WorkbookPort): Promise<void> {
     applyTexts(lang);
     build.relabel();
     maintain.relabel();
+    district.relabel();
     check.relabel();
     evidence.relabel();
   };

@@ -45,7 +45,7 @@ export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}):
   };
   const issues: Issue[] = [];
   const ctx: CheckContext = {
-    read, lang, flat, scoreColumns, entry, cellOf, options,
+    read, grids, lang, flat, scoreColumns, entry, cellOf, options,
     report: (i) => issues.push({ severity: i.severity, rule: i.rule, code: i.code, column: i.column, sheet: i.sheet || sheet.name, cell: i.cell, message: say(i.message, lang) }),
   };
   for (const rule of RULES) rule.run(ctx);

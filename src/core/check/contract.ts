@@ -6,6 +6,7 @@ import { Lang, Message } from '../model/errors';
 import { ColumnRole } from '../model/layout';
 import { ParsedScore, formatPoints } from '../model/points';
 import { ScoringRead } from '../sheets/scoring/read';
+import { WorkbookGrids } from '../model/grid';
 
 export type Severity = 'error' | 'warning';
 
@@ -24,6 +25,8 @@ export interface Issue {
 /** What a rule sees: the read workbook, the parsed entries, and where to report. */
 export interface CheckContext {
   read: ScoringRead;
+  /** Every sheet of the workbook (the document rules read Tổng hợp). */
+  grids: WorkbookGrids;
   lang: Lang;
   flat: FlatNode[];
   /** Score columns present: self, and appraisal once it exists. */

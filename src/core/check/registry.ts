@@ -5,6 +5,7 @@ import { extraEntryRules, extraSheetRules } from './extra-rules';
 import { Rule } from './contract';
 import { entryRules } from './entry-rules';
 import { sheetRules } from './sheet-rules';
+import { documentRules } from './document-rules';
 
 /** Rules run in this order; evidence and other rules register here too. */
-export const RULES: Rule[] = [...sheetRules, ...extraSheetRules, ...entryRules, ...extraEntryRules, ...evidenceRules];
+export const RULES: Rule[] = [...sheetRules, ...extraSheetRules, ...entryRules, ...extraEntryRules, ...evidenceRules, ...documentRules];

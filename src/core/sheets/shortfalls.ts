@@ -65,11 +65,15 @@ export function shortfallKey(list: DomainShortfalls[]): string {
 /** The marker the list's heading row carries in a cell that is not printed, so the check finds the list. */
 export const SHORTFALL_MARK = '#SHORTFALLS';
 
+/** The header of the points-lost column: the reader finds the list's columns by it. */
+export const LOST_HEADER = 'Điểm bị trừ';
+
 /**
  * The list as a sheet shows it: the rows under the marker whose first cell is a leaf code of the set,
- * with the points lost beside it. Null when the sheet has no list (an older workbook).
+ * with the points lost in the column headed "Điểm bị trừ". Null when the sheet has no list (an older
+ * workbook).
  */
-export function readShortfallKey(grid: SheetGrid | undefined, set: CriteriaSet, codeCol: number, lostCol: number): string | null {
+export function readShortfallKey(grid: SheetGrid | undefined, set: CriteriaSet): string | null {
   if (!grid) return null;
   const index = indexSet(set);
   let start = -1;
@@ -77,9 +81,15 @@ export function readShortfallKey(grid: SheetGrid | undefined, set: CriteriaSet, 
     for (let c = 0; c < (grid.values[r] || []).length; c++) if (cellText(cellAt(grid, r, c)) === SHORTFALL_MARK) start = r;
   }
   if (start < 0) return null;
+  let lostCol = -1;
   const parts: string[] = [];
   for (let r = start + 1; r < grid.values.length; r++) {
-    const code = cellText(cellAt(grid, r, codeCol));
+    const row = grid.values[r] || [];
+    if (lostCol < 0) {
+      for (let c = 0; c < row.length; c++) if (cellText(row[c]) === LOST_HEADER) lostCol = c;
+      continue;
+    }
+    const code = cellText(cellAt(grid, r, 0));
     const node = index.node(code);
     if (!node || !node.leaf) continue;
     const lost = cellAt(grid, r, lostCol);
@@ -131,7 +141,7 @@ export function shortfallRows(w: Writer, start: number, section: ShortfallSectio
   w.put({ row, col: 0, value: 'Mã', style: 'docTh' });
   spanned(row, 1, nameTo, 'Tiêu chí thành phần / Giải trình', 'docTh');
   w.put({ row, col: cScore, value: 'Điểm đạt / tối đa', style: 'docTh' });
-  w.put({ row, col: cLost, value: 'Điểm bị trừ', style: 'docTh' });
+  w.put({ row, col: cLost, value: LOST_HEADER, style: 'docTh' });
   w.keep(row);
   row++;
   for (const d of section.list) {

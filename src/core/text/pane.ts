@@ -72,7 +72,7 @@ export const PANE_VI = {
   'check.selectFailed': 'Chưa chọn được ô {cell}.',
 
   'summary.heading': 'Tổng hợp',
-  'summary.intro': 'Viết lại trang Tổng hợp (điểm và tỷ lệ đạt theo từng lĩnh vực) theo trang Chấm điểm hiện tại, kể cả khi đã chèn dòng, thêm cột hay đổi tên trang.',
+  'summary.intro': 'Viết lại báo cáo ở trang Tổng hợp (điểm và tỷ lệ đạt theo từng lĩnh vực, danh sách Tồn tại, hạn chế) theo điểm hiện tại, kể cả khi đã chèn dòng, thêm cột hay đổi tên trang. Số, ngày, người ký và nơi nhận đã điền được giữ nguyên. Bấm trước khi in.',
   'summary.run': 'Cập nhật Tổng hợp',
   'summary.writing': 'Đang cập nhật trang Tổng hợp…',
   'summary.done': 'Đã cập nhật trang Tổng hợp.',
@@ -190,7 +190,7 @@ export const PANE_EN: Record<keyof typeof PANE_VI, string> = {
   'check.selectFailed': 'Cell {cell} could not be selected.',
 
   'summary.heading': 'Summary',
-  'summary.intro': 'Rewrites the Tổng hợp sheet (points and share achieved by domain) from the Chấm điểm sheet as it is now, even after inserted rows, added columns or a renamed sheet.',
+  'summary.intro': 'Rewrites the report on the Tổng hợp sheet (points and share achieved by domain, the Tồn tại, hạn chế list) from the current scores, even after inserted rows, added columns or a renamed sheet. The number, date, signer and recipients filled in are kept. Press it before printing.',
   'summary.run': 'Refresh summary',
   'summary.writing': 'Refreshing the Tổng hợp sheet…',
   'summary.done': 'The Tổng hợp sheet is up to date.',

@@ -1,0 +1,191 @@
+// A small, careful unzip for .xlsx files read in the task pane (no exceljs there: the pane must stay
+// small and run in Internet Explorer 11). The central directory is read first; a part is inflated only
+// when asked for, a piece at a time into a buffer of exactly the size the directory declares, and its
+// CRC is checked, so a file that claims little and expands to much (a zip bomb) is refused before it
+// costs memory or time.
+
+import { Inflate, strFromU8 } from 'fflate';
+import { UserError, msg } from '../../core/model/errors';
+import { WORKBOOK_LIMITS, recognizeWorkbook } from '../../core/model/workbook-bytes';
+
+export const UNZIP_LIMITS = {
+  /** Parts in the zip (the file's own size and its declared total are the CLI's limits, workbook-bytes.ts). */
+  maxEntries: WORKBOOK_LIMITS.maxEntries,
+  /** One XML part inflated (a worksheet, the shared strings). */
+  maxPartBytes: 16 * 1024 * 1024,
+  /** All parts inflated by one reader. */
+  maxTotalBytes: 48 * 1024 * 1024,
+};
+
+export interface ZipPart {
+  name: string;
+  method: number;
+  flags: number;
+  crc32: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const SIGNATURE = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 };
+
+function damaged(file: string, vi: string, en: string): UserError {
+  return new UserError('corrupt', msg(
+    `Tệp ${file} bị hỏng (${vi}). Nếu còn bản gốc, hãy dùng bản gốc; nếu không, mở bằng Excel để sửa rồi lưu lại dưới dạng .xlsx.`,
+    `${file} is damaged (${en}). Use the original if you have it; otherwise open it in Excel to repair it and save it as .xlsx.`));
+}
+
+function bomb(file: string, part: string): UserError {
+  return new UserError('zip-bomb', msg(
+    `Tệp ${file} giải nén ra nhiều hơn kích thước nó khai báo (phần ${part}): tệp hỏng hoặc được tạo để gây hại; không mở.`,
+    `${file} expands beyond the size it declares (part ${part}): the file is damaged or built to do harm; not opened.`));
+}
+
+function tooLarge(file: string): UserError {
+  return new UserError('too-large', msg(
+    `Tệp ${file} quá lớn để là một bảng chấm điểm; không mở.`,
+    `${file} is too large to be a scoring workbook; not opened.`));
+}
+
+let crcTable: number[] | null = null;
+
+function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = [];
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable.push(c >>> 0);
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** Compressed input fed to the inflater at a time: bounds what one step can expand to. */
+const FEED_BYTES = 16 * 1024;
+
+/**
+ * Inflates into exactly `size` bytes, a piece at a time, and stops as soon as the output passes the
+ * size: a part that lies about its size costs no more than what it declared.
+ */
+function inflateCapped(data: Uint8Array, size: number, overflow: () => UserError): Uint8Array {
+  const out = new Uint8Array(size);
+  let got = 0;
+  let over = false;
+  const inflater = new Inflate((chunk: Uint8Array) => {
+    if (over) return;
+    if (got + chunk.length > size) {
+      over = true;
+      return;
+    }
+    out.set(chunk, got);
+    got += chunk.length;
+  });
+  try {
+    for (let at = 0; at < data.length && !over; at += FEED_BYTES) {
+      const stop = Math.min(at + FEED_BYTES, data.length);
+      inflater.push(data.subarray(at, stop), stop === data.length);
+    }
+  } catch {
+    throw overflow();
+  }
+  if (over || got !== size) throw overflow();
+  return out;
+}
+
+export interface Zip {
+  names(): string[];
+  has(name: string): boolean;
+  /** The part's text (UTF-8), or null when the zip has no such part. */
+  text(name: string): string | null;
+}
+
+interface Directory {
+  parts: Record<string, ZipPart>;
+  order: string[];
+  offset: number;
+}
+
+/** The central directory, or null when the bytes hold none that is readable. */
+function readDirectory(bytes: Uint8Array): Directory | null {
+  if (bytes.length < 22) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u16 = (at: number) => view.getUint16(at, true);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (u32(i) === SIGNATURE.end) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = u16(end + 10);
+  const offset = u32(end + 16);
+  if (offset > end || count > UNZIP_LIMITS.maxEntries) return null;
+  const parts: Record<string, ZipPart> = {};
+  const order: string[] = [];
+  let at = offset;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > end || u32(at) !== SIGNATURE.central) return null;
+    const nameLength = u16(at + 28);
+    if (at + 46 + nameLength > end) return null;
+    const name = strFromU8(bytes.subarray(at + 46, at + 46 + nameLength));
+    if (parts[name]) return null;
+    parts[name] = {
+      name, flags: u16(at + 8), method: u16(at + 10), crc32: u32(at + 16),
+      compressedSize: u32(at + 20), size: u32(at + 24), localOffset: u32(at + 42),
+    };
+    order.push(name);
+    at += 46 + nameLength + u16(at + 30) + u16(at + 32);
+  }
+  return { parts, order, offset };
+}
+
+/** Opens the zip of an .xlsx: refuses what is not one (as the CLI does), or is damaged, encrypted or oversized. */
+export function openZip(bytes: Uint8Array, file: string): Zip {
+  const dir = readDirectory(bytes);
+  recognizeWorkbook(bytes, file, () => (dir ? dir.order : null));
+  const { parts, order, offset: directory } = dir!;
+  const declared = order.reduce((sum, n) => sum + parts[n].size, 0);
+  if (declared > WORKBOOK_LIMITS.maxUncompressedBytes) {
+    throw new UserError('zip-bomb', msg(`Tệp ${file} giải nén ra quá lớn so với một bảng chấm điểm; không mở.`,
+      `${file} would expand far beyond the size of a scoring workbook; not opened.`));
+  }
+  if (order.some((n) => (parts[n].flags & 1) === 1)) {
+    throw new UserError('password', msg(
+      `Tệp ${file} được đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại.`,
+      `${file} is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook) and save it again.`));
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u16 = (at: number) => view.getUint16(at, true);
+  let inflated = 0;
+  const read = (part: ZipPart): Uint8Array => {
+    if (part.size > UNZIP_LIMITS.maxPartBytes || inflated + part.size > UNZIP_LIMITS.maxTotalBytes) throw tooLarge(file);
+    const local = part.localOffset;
+    if (local + 30 > directory || u32(local) !== SIGNATURE.local) throw damaged(file, `không tìm thấy phần ${part.name}`, `part ${part.name} cannot be found`);
+    const start = local + 30 + u16(local + 26) + u16(local + 28);
+    const stop = start + part.compressedSize;
+    if (stop > directory) throw damaged(file, `phần ${part.name} bị cắt cụt`, `part ${part.name} is cut short`);
+    const data = bytes.subarray(start, stop);
+    let out: Uint8Array;
+    if (part.method === 0) {
+      out = data;
+    } else if (part.method === 8) {
+      out = inflateCapped(data, part.size, () => bomb(file, part.name));
+    } else {
+      throw damaged(file, `phần ${part.name} nén theo cách không hỗ trợ`, `part ${part.name} uses an unsupported compression`);
+    }
+    if (out.length !== part.size || crc32(out) !== part.crc32) throw damaged(file, `phần ${part.name} sai mã kiểm tra`, `part ${part.name} fails its checksum`);
+    inflated += part.size;
+    return out;
+  };
+  return {
+    names: () => order.slice(),
+    has: (name) => !!parts[name],
+    text: (name) => (parts[name] ? strFromU8(read(parts[name])) : null),
+  };
+}
