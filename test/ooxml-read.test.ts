@@ -17,7 +17,7 @@ import { readXlsxGrids } from '../src/adapters/ooxml/read';
 import { inputOfFile } from '../src/taskpane/district-summary';
 import { entriesOf, plausibleScores } from './helpers/communes';
 import { cchc } from './helpers/cli';
-import { requireEngine } from './engines';
+import { itIfEngine } from './engines';
 import { recalculate } from './libreoffice';
 
 let dir: string;
@@ -72,8 +72,7 @@ describe('the small reader gives the exceljs reader\'s grids', () => {
     expectSameGrids(readXlsxGrids(new Uint8Array(fs.readFileSync(file)), 'x.xlsx'), await readWorkbookGrids(file));
   });
 
-  test('a workbook LibreOffice saved: shared strings, shared formulas, cached results', async () => {
-    if (!requireEngine('soffice')) return;
+  itIfEngine('soffice', 'a workbook LibreOffice saved: shared strings, shared formulas, cached results', async () => {
     const file = await written('to-recalculate.xlsx', { set: defaultSet(), unit: 'Xã A', year: 2024, entries: entriesOf(plausibleScores(defaultSet(), 9, 0.7)) });
     const saved = await recalculate(file);
     expectSameGrids(readXlsxGrids(new Uint8Array(fs.readFileSync(saved)), 'saved.xlsx'), await readWorkbookGrids(saved));
