@@ -129,6 +129,11 @@ describe('cchc summary --json', () => {
   });
 });
 
+/** The row of the ranking table's header (under the district's heading and title). */
+function headerRow(sheet: { values: unknown[][] }): number {
+  return sheet.values.findIndex((r) => r[0] === 'Hạng');
+}
+
 describe('cchc summary --out', () => {
   let out: string;
   beforeAll(async () => {
@@ -149,22 +154,41 @@ describe('cchc summary --out', () => {
     expect(ran.out).toContain('  ✗ hong.xlsx: ');
   });
 
-  test('the workbook: a row per commune with RANK and index formulas, the averages, the excluded sheet', async () => {
+  /** The row of each unit on the ranking sheet, by name. */
+  const rowsByUnit = (sheet: { values: unknown[][] }) => {
+    const out: Record<string, number> = {};
+    sheet.values.forEach((r, i) => {
+      if (typeof r[1] === 'string') out[r[1]] = i;
+    });
+    return out;
+  };
+
+  test('the workbook: xã and the thị trấn ranked apart, a row per commune with RANK and index formulas, the averages, the excluded sheet', async () => {
     const grids = await readWorkbookGrids(out);
     const ranking = grids.sheets.filter((s) => s.name === SUMMARY_SHEETS.ranking)[0];
-    const first = 5;
-    expect(formulaAt(ranking, first, 0)).toBe(`RANK(M6,$M$6:$M$${5 + KNOWN.length})`);
-    expect(KNOWN.map((_, i) => cellAt(ranking, first + i, 1))).toEqual(expectedRanking().map((r) => r[1]));
-    expect(formulaAt(ranking, first + KNOWN.length, 12)).toBe(`ROUND(AVERAGE(M6:M${5 + KNOWN.length}),2)`);
+    const first = headerRow(ranking) + 1;
+    const xa = KNOWN.filter((k) => k.unit.indexOf('Xã') === 0).length;
+    // XÃ (7 đơn vị), its communes by rank, then THỊ TRẤN (1 đơn vị) and Đại Từ, ranked among its own kind.
+    expect(cellAt(ranking, first, 0)).toBe(`XÃ (${xa} đơn vị)`);
+    expect(formulaAt(ranking, first + 1, 0)).toBe(`RANK(M${first + 2},$M$${first + 2}:$M$${first + 1 + xa})`);
+    expect(KNOWN.filter((k) => k.unit.indexOf('Xã') === 0).map((_, i) => cellAt(ranking, first + 1 + i, 1)))
+      .toEqual(expectedRanking().map((r) => r[1]).filter((u) => String(u).indexOf('Xã') === 0));
+    expect(cellAt(ranking, first + 1 + xa, 0)).toBe('THỊ TRẤN (1 đơn vị)');
+    expect(cellAt(ranking, first + 2 + xa, 1)).toBe('Thị trấn Đại Từ');
+    expect(formulaAt(ranking, first + 2 + xa, 0)).toBe(`RANK(M${first + 3 + xa},$M$${first + 3 + xa}:$M$${first + 3 + xa})`);
+    const average = first + 3 + xa;
+    expect(formulaAt(ranking, average, 12)).toBe(`ROUND(AVERAGE(M${first + 1}:M${average}),2)`);
     const excluded = grids.sheets.filter((s) => s.name === SUMMARY_SHEETS.excluded)[0];
     expect([4, 5, 6, 7].map((r) => cellAt(excluded, r, 2))).toEqual(['phu-xuyen.xlsx', 'quan-chu.xlsx', 'hong.xlsx', 'danh-sach.xlsx']);
   });
 
-  test('the chart: a bar chart of the index by commune, anchored on the ranking sheet', async () => {
+  test('the chart: a bar chart of the index by commune on a 0–100 axis, anchored on the ranking sheet', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
     expect(chart).toContain('<c:barChart><c:barDir val="bar"/>');
-    expect(chart).toContain(`<c:f>&apos;Xếp hạng&apos;!$M$6:$M$${5 + KNOWN.length}</c:f>`);
+    const first = headerRow((await readWorkbookGrids(out)).sheets.filter((s) => s.name === SUMMARY_SHEETS.ranking)[0]) + 1;
+    expect(chart).toContain(`<c:f>&apos;Xếp hạng&apos;!$M$${first + 1}:$M$${first + 2 + KNOWN.length}</c:f>`);
+    expect(chart).toContain('<c:max val="100"/>');
     expect(chart).toContain('<c:v>Xã An Khánh</c:v>');
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
     expect(sheet).toMatch(/<drawing r:id="rId\d+"\/>/);
@@ -172,16 +196,19 @@ describe('cchc summary --out', () => {
     expect(types).toContain('/xl/charts/chart1.xml');
   });
 
-  itIfEngine('soffice', 'LibreOffice opens it, keeps the chart, and its recalculation gives the same ranks, indexes and averages', async () => {
+  itIfEngine('soffice', 'LibreOffice opens it, keeps the chart, and its recalculation gives the same ranks (within each kind of unit), indexes and averages', async () => {
     const json = JSON.parse((await cchc(dir, 'summary', ...names(), '--json')).out);
     const recalculated = await recalculate(out);
     const zip = await JSZip.loadAsync(fs.readFileSync(recalculated));
     expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).length).toBe(1);
     const ranking = (await readWorkbookGrids(recalculated)).sheets.filter((s) => s.name === SUMMARY_SHEETS.ranking)[0];
-    const rows = json.units.map((_: unknown, i: number) => 5 + i);
-    expect(rows.map((r: number) => [cellAt(ranking, r, 0), cellAt(ranking, r, 1), cellAt(ranking, r, 10), cellAt(ranking, r, 12), cellAt(ranking, r, 13)]))
-      .toEqual(json.units.map((u: { rank: number; unit: string; total: number; index: number; band: string }) => [u.rank, u.unit, u.total, u.index, u.band]));
-    const average = 5 + json.units.length;
+    const at = rowsByUnit(ranking);
+    type U = { rank: number; unit: string; total: number; index: number; band: string };
+    const kind = (u: string) => u.split(' ')[0] === 'Xã' ? 'xa' : 'other';
+    const rankWithin = (u: U) => 1 + json.units.filter((o: U) => kind(o.unit) === kind(u.unit) && o.index > u.index).length;
+    expect(json.units.map((u: U) => [cellAt(ranking, at[u.unit], 0), cellAt(ranking, at[u.unit], 10), cellAt(ranking, at[u.unit], 12), cellAt(ranking, at[u.unit], 13)]))
+      .toEqual(json.units.map((u: U) => [rankWithin(u), u.total, u.index, u.band]));
+    const average = at[`Trung bình (${json.units.length} đơn vị)`];
     expect([cellAt(ranking, average, 2), cellAt(ranking, average, 10), cellAt(ranking, average, 12)])
       .toEqual([json.averages.domains['1'], json.averages.total, json.averages.index]);
   });

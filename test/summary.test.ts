@@ -159,22 +159,34 @@ describe('the summary workbook plan', () => {
   const ranking = plan.sheets[0];
   // Columns: Hạng · Đơn vị · I · II · Điểm thưởng · Điểm trừ · Tổng điểm · Điểm tối đa áp dụng · Chỉ số · Xếp loại · Tệp
   const at = (row: number, col: number) => planCell(ranking, row, col)!;
+  const header = ranking.cells.filter((c) => c.col === 0 && c.value === 'Hạng')[0].row;
+  const r = (n: number) => header + 1 + n; // 0-based rows under the header
+  const x = (n: number) => r(n) + 1; // their 1-based row numbers in formulas
 
-  test('a row per ranked commune, in rank order, with RANK, total, index and band formulas', () => {
+  test('the district\'s heading and title above the table, its signature under it', () => {
+    const texts = planToGrids(plan).sheets[0].values.map((row) => row.filter((v) => typeof v === 'string').join(' | ')).join('\n');
+    expect(texts).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(texts).toContain('BÁO CÁO');
+    expect(texts).toMatch(/Số: +\/BC-UBND/);
+    expect(texts).toContain('TM. ỦY BAN NHÂN DÂN');
+  });
+
+  test('xã and phường mixed: each type ranked apart, a row per commune with RANK, total, index and band formulas', () => {
     expect(ranking.name).toBe(SUMMARY_SHEETS.ranking);
-    expect([5, 6, 7].map((row) => at(row, 1).value)).toEqual(['Xã An Khánh', 'Xã Bình Sơn', 'Phường Cam Giá']);
-    expect(at(5, 0)).toMatchObject({ formula: 'RANK(I6,$I$6:$I$8)', result: 1 });
-    expect(at(5, 6)).toMatchObject({ formula: 'MAX(0,ROUND(SUM(C6:D6)+E6-F6,2))', result: 6 });
-    expect(at(5, 8)).toMatchObject({ formula: 'IF(H6>0,ROUND(G6/H6*100,2),"")', result: 120 });
-    expect(at(6, 7).value).toBe(4);
-    expect(at(5, 9).formula).toContain('"Tốt"');
-    expect(at(7, 9).result).toBe('Khá');
+    expect([0, 1, 2, 3, 4].map((n) => at(r(n), 0).formula ? at(r(n), 1).value : at(r(n), 0).value)).toEqual(['XÃ (2 đơn vị)', 'Xã An Khánh', 'Xã Bình Sơn', 'PHƯỜNG (1 đơn vị)', 'Phường Cam Giá']);
+    expect(at(r(1), 0)).toMatchObject({ formula: `RANK(I${x(1)},$I$${x(1)}:$I$${x(2)})`, result: 1 });
+    expect(at(r(4), 0)).toMatchObject({ formula: `RANK(I${x(4)},$I$${x(4)}:$I$${x(4)})`, result: 1 });
+    expect(at(r(1), 6)).toMatchObject({ formula: `MAX(0,ROUND(SUM(C${x(1)}:D${x(1)})+E${x(1)}-F${x(1)},2))`, result: 6 });
+    expect(at(r(1), 8)).toMatchObject({ formula: `IF(H${x(1)}>0,ROUND(G${x(1)}/H${x(1)}*100,2),"")`, result: 120 });
+    expect(at(r(2), 7).value).toBe(4);
+    expect(at(r(1), 9).formula).toContain('"Tốt"');
+    expect(at(r(4), 9).result).toBe('Khá');
   });
 
   test('an AVERAGE row under the table', () => {
-    expect(at(8, 1).value).toBe('Trung bình (3 đơn vị)');
-    expect(at(8, 2)).toMatchObject({ formula: 'ROUND(AVERAGE(C6:C8),2)', result: summary.averages!.domains['1'] });
-    expect(at(8, 8)).toMatchObject({ formula: 'ROUND(AVERAGE(I6:I8),2)', result: summary.averages!.index });
+    expect(at(r(5), 1).value).toBe('Trung bình (3 đơn vị)');
+    expect(at(r(5), 2)).toMatchObject({ formula: `ROUND(AVERAGE(C${x(0)}:C${x(4)}),2)`, result: summary.averages!.domains['1'] });
+    expect(at(r(5), 8)).toMatchObject({ formula: `ROUND(AVERAGE(I${x(0)}:I${x(4)}),2)`, result: summary.averages!.index });
   });
 
   test('the excluded communes on their own sheet; the chart over the names and the indexes', () => {
@@ -183,9 +195,22 @@ describe('the summary workbook plan', () => {
     expect(planCell(excluded, 4, 1)!.value).toBe('Xã Phú Xuyên');
     expect(chart).toMatchObject({
       sheet: SUMMARY_SHEETS.ranking,
-      categories: "'Xếp hạng'!$B$6:$B$8",
-      values: "'Xếp hạng'!$I$6:$I$8",
+      categories: `'Xếp hạng'!$B$${x(0)}:$B$${x(4)}`,
+      values: `'Xếp hạng'!$I$${x(0)}:$I$${x(4)}`,
+      valueMax: 100,
       points: [{ label: 'Xã An Khánh', value: 120 }, { label: 'Xã Bình Sơn', value: 75 }, { label: 'Phường Cam Giá', value: 70 }],
     });
+  });
+});
+
+describe('one commune, however its name was typed', () => {
+  test('a workbook whose stored name reads "UBND xã đồng thịnh" is the same unit as "Xã Đồng Thịnh"', () => {
+    const first = commune('a.xlsx', 'Xã Đồng Thịnh', FULL);
+    const older = commune('b.xlsx', 'Xã Đồng Thịnh', FULL);
+    // As an older version of the tool stored it, before names were understood.
+    older.report.unit = 'UBND xã đồng thịnh';
+    const summary = summarize([first, older, commune('c.xlsx', 'Thị trấn Đồng Thịnh', FULL)], 'self');
+    expect(summary.units.map((u) => u.unit)).toEqual(['Thị trấn Đồng Thịnh', 'Xã Đồng Thịnh']);
+    expect(summary.excluded).toEqual([{ file: 'b.xlsx', unit: 'UBND xã đồng thịnh', reason: 'Cùng đơn vị với tệp a.xlsx, đã được xếp hạng.' }]);
   });
 });

@@ -42,6 +42,7 @@ const T = {
 };
 
 interface SummaryOptions {
+  district?: string;
   out?: string;
   json?: boolean;
   by?: string;
@@ -139,7 +140,7 @@ async function summaryCommand(files: string[], opts: SummaryOptions, io: Io, lan
     return EXIT.unusable;
   }
   if (out) {
-    const workbook = summaryWorkbookPlan(summary, summarySet(inputs, summary));
+    const workbook = summaryWorkbookPlan(summary, summarySet(inputs, summary), { district: opts.district ? opts.district.normalize('NFC').replace(/\s+/g, ' ').trim() : undefined });
     await writePlanToFile(workbook.plan, out, { inputs: inputsFiles });
     // With --json, standard output carries the JSON document alone.
     if (opts.json) io.err(t.written(shownPath(out, io)) + '\n');
@@ -155,6 +156,7 @@ export const registerSummary: Register = (program: Command, io: Io, setExit) => 
     .argument('<files...>', 'bảng chấm điểm .xlsx của các xã / the communes\' scoring workbooks')
     .option('--out <tong-hop.xlsx>', 'ghi bảng tổng hợp có biểu đồ / write the summary workbook with a chart')
     .option('--by <basis>', 'self (điểm tự chấm) | appraisal (điểm thẩm định)', 'self')
+    .option('--district <name>', 'cơ quan tổng hợp, ví dụ "UBND huyện Phú Lương" (tiêu đề và chữ ký) / the district issuing the summary')
     .option('--json', 'in kết quả dạng JSON (DESIGN.md §3.3) / print JSON')
     .option('--lang <lang>', 'vi | en', 'vi')
     .action(async (files: string[], opts: SummaryOptions) => {

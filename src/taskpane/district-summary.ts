@@ -48,6 +48,7 @@ export function mountDistrictSummary(ctx: PaneContext, host: HTMLElement): Distr
     label(element('option', { value: 'self' }), 'district.bySelf'),
     label(element('option', { value: 'appraisal' }), 'district.byAppraisal'),
   ]);
+  const issuer = element('input', { type: 'text', id: 'district-issuer', autocomplete: 'organization' });
   const run = label(element('button', { type: 'button', id: 'district-run', 'data-action': '' }), 'district.run');
   const result = element('div', { id: 'district-result', 'aria-live': 'polite' });
   host.appendChild(element('section', { class: 'sub-card', 'aria-labelledby': 'district-heading' }, [
@@ -55,6 +56,7 @@ export function mountDistrictSummary(ctx: PaneContext, host: HTMLElement): Distr
     label(element('p', { class: 'hint' }), 'district.intro'),
     element('div', { class: 'field' }, [label(element('label', { for: 'district-files' }), 'district.pick'), files]),
     element('div', { class: 'field' }, [label(element('label', { for: 'district-by' }), 'district.by'), by]),
+    element('div', { class: 'field' }, [label(element('label', { for: 'district-issuer' }), 'district.issuer'), issuer]),
     element('div', { class: 'actions' }, [run]),
     result,
   ]));
@@ -78,7 +80,8 @@ export function mountDistrictSummary(ctx: PaneContext, host: HTMLElement): Distr
         const ranked = summarize(inputs, basis, lang);
         if (!ranked.units.length) return ranked;
         ctx.status.progress(ctx.t('district.writing'));
-        await ctx.port.applyPlan(summaryWorkbookPlan(ranked, summarySet(inputs, ranked)).plan);
+        const district = issuer.value.replace(/\s+/g, ' ').trim();
+        await ctx.port.applyPlan(summaryWorkbookPlan(ranked, summarySet(inputs, ranked), { district: district || undefined }).plan);
         await ctx.port.select(SUMMARY_SHEETS.ranking, 'A1');
         return ranked;
       });

@@ -7,7 +7,7 @@
 import { CriteriaSet, flattenSet } from '../model/criteria';
 import { Lang, Message, say } from '../model/errors';
 import { extraLists } from '../sheets/scoring/extras';
-import { foldText } from '../model/grid';
+import { parseUnitName } from '../model/unit-name';
 import { fromHundredths, toHundredths } from '../model/points';
 import { FileReport, hasErrors } from '../check/report';
 
@@ -202,7 +202,8 @@ export function summarize(inputs: SummaryInput[], by: SummaryBasis, lang: Lang =
       exclude(input, REASONS.nothingApplies());
       continue;
     }
-    const unitKey = foldText(report.unit || '');
+    // One commune however its name was typed: 'UBND xã Đồng Thịnh', 'xã đồng thịnh', 'Đồng Thịnh'.
+    const unitKey = parseUnitName(report.unit || '').key;
     if (rankedUnitFile[unitKey] !== undefined) {
       exclude(input, REASONS.duplicate(rankedUnitFile[unitKey]));
       continue;

@@ -9,7 +9,11 @@ import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
 import { formatPoints } from '../model/points';
 import { STYLES } from '../sheets/styles';
 import { bandFormula } from '../sheets/scoring/totals';
-import { SummaryBasis, DistrictSummary, mean } from './district-summary';
+import { SummaryBasis, DistrictSummary, SummaryUnit, mean, rankUnits } from './district-summary';
+import { CommuneType, parseDistrictName, parseUnitName } from '../model/unit-name';
+import { DECREE_MARGINS, DOCUMENT_FONT, PAGE_NUMBER } from '../model/print';
+import { fitRowHeights } from '../model/plan';
+import { DocumentGrid, Writer, defaultInputs, districtIssuer, headingRows, signatureRows, titleRows } from '../sheets/document';
 
 // ---------------------------------------------------------------------------------------------
 // The workbook: Xếp hạng (the ranking, with formulas) and Chưa xếp hạng (the excluded communes).
@@ -23,20 +27,41 @@ export interface SummaryWorkbook {
 
 export const SUMMARY_STYLES = {
   ...STYLES,
-  rank: { font: { bold: true }, horizontal: 'center', vertical: 'middle', border: true },
-  unitName: { vertical: 'middle', wrap: true, border: true },
-  fileName: { font: { size: 9, color: '595959' }, vertical: 'middle', wrap: true, border: true },
+  rank: { font: { name: DOCUMENT_FONT, bold: true }, horizontal: 'center', vertical: 'middle', border: true },
+  unitName: { font: { name: DOCUMENT_FONT }, vertical: 'middle', wrap: true, border: true },
+  fileName: { font: { name: DOCUMENT_FONT, size: 10, color: '595959' }, vertical: 'middle', wrap: true, border: true },
+  groupTitle: { font: { name: DOCUMENT_FONT, bold: true }, vertical: 'middle', border: true },
 } as WorkbookPlan['styles'];
 
 export const BASIS_TEXT: Record<SummaryBasis, string> = { self: 'THEO ĐIỂM TỰ CHẤM', appraisal: 'THEO ĐIỂM THẨM ĐỊNH' };
 
 
+/** The district's document around the ranking: who issues it, and when (typed later where absent). */
+export interface DistrictDocument {
+  /** "UBND huyện Phú Lương" or "Phòng Nội vụ huyện Phú Lương". */
+  district?: string;
+}
+
+const TYPE_TITLES: Record<CommuneType, string> = { xa: 'XÃ', phuong: 'PHƯỜNG', 'thi-tran': 'THỊ TRẤN' };
+const TYPE_ORDER: CommuneType[] = ['xa', 'phuong', 'thi-tran'];
+
+/** Units by type (xã, phường, thị trấn) when the district has more than one type; else one group. */
+export function unitGroups(units: SummaryUnit[]): Array<{ type: CommuneType | null; units: SummaryUnit[] }> {
+  const byType: Record<string, SummaryUnit[]> = {};
+  for (const u of units) (byType[parseUnitName(u.unit).type] = byType[parseUnitName(u.unit).type] || []).push(u);
+  const types = TYPE_ORDER.filter((t) => byType[t]);
+  if (types.length <= 1) return [{ type: null, units }];
+  // Ranked within its own type: a phường is compared with the phường.
+  return types.map((type) => ({ type, units: rankUnits(byType[type]) }));
+}
+
 /**
- * The ranking sheet: a row per commune in rank order with its domain scores as values, and formulas
- * where a person expects them (TỔNG ĐIỂM, CHỈ SỐ, HẠNG by RANK, XẾP LOẠI, the AVERAGE row); then a
- * sheet of the communes set apart with their reason.
+ * The ranking sheet: the district's heading, number and date lines and title; a row per commune in
+ * rank order (by unit type when xã, phường and thị trấn mix) with its domain scores as values and
+ * formulas where a person expects them (TỔNG ĐIỂM, CHỈ SỐ, HẠNG by RANK, XẾP LOẠI, the AVERAGE row);
+ * the signature block; the chart of the index (0–100). Then a sheet of the communes set apart.
  */
-export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet | null): SummaryWorkbook {
+export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet | null, doc: DistrictDocument = {}): SummaryWorkbook {
   const domains = set ? set.nodes : [];
   const kinds = set ? extraLists(set).map((g) => g.kind) : [];
   const bands = !!(set && set.bands && set.bands.length);
@@ -54,17 +79,30 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
 
   const cells: CellPlan[] = [];
   const merges: string[] = [];
+  const heights: Array<{ row: number; height: number }> = [];
   const put = (cell: CellPlan) => cells.push(cell);
+  const w: Writer = {
+    put, span: (row, from, to) => merges.push(a1(row, from) + ':' + a1(row, to)),
+    height: (row, height) => heights.push({ row, height }), keep: () => undefined,
+  };
   const span = (row: number, text: string, style: string) => {
     put({ row, col: 0, value: text, style });
+    for (let c = 1; c <= lastCol; c++) put({ row, col: c, value: null, style });
     merges.push(a1(row, 0) + ':' + a1(row, lastCol));
   };
-  span(0, `BẢNG TỔNG HỢP, XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP XÃ${summary.year ? ' NĂM ' + summary.year : ''}`, 'title');
-  span(1, `${BASIS_TEXT[summary.by]}${summary.criteriaSet ? ` — Bộ tiêu chí: ${summary.criteriaSet.title} (mã ${summary.criteriaSet.id})` : ''}`, 'infoBold');
-  span(2, `Chỉ số = Tổng điểm / Điểm tối đa các tiêu chí áp dụng × 100 (tiêu chí không áp dụng không tính vào điểm tối đa). ` +
-    `Cùng chỉ số thì cùng hạng. ${summary.excluded.length ? `${summary.excluded.length} đơn vị chưa xếp hạng: xem trang "${SUMMARY_SHEETS.excluded}".` : ''}`, 'hint');
+  const issuer = districtIssuer(parseDistrictName(doc.district), ['UBND tỉnh (Sở Nội vụ);', 'UBND các xã, phường, thị trấn;', '', 'Lưu: VT.']);
+  const half = Math.max(2, Math.floor(lastCol / 2));
+  const grid: DocumentGrid = { left: [0, half - 1], right: [half, lastCol], panel: { labelCol: lastCol + 2, firstRow: 2 } };
+  const inputs = defaultInputs(issuer);
+  let row = headingRows(w, grid, issuer, inputs, true) + 1;
+  row = titleRows(w, row, [0, lastCol], 'BÁO CÁO',
+    `Tổng hợp, xếp hạng Chỉ số cải cách hành chính các xã, phường, thị trấn${summary.year ? ' năm ' + summary.year : ''} (${BASIS_TEXT[summary.by].toLowerCase()})`);
+  span(row++, summary.criteriaSet ? `Bộ tiêu chí: ${summary.criteriaSet.title} (mã ${summary.criteriaSet.id}).` : '', 'infoBold');
+  span(row++, `Chỉ số = Tổng điểm / Điểm tối đa các tiêu chí áp dụng × 100 (tiêu chí không áp dụng không tính vào điểm tối đa). ` +
+    `Cùng chỉ số thì cùng hạng${unitGroups(summary.units).length > 1 ? ', xếp hạng riêng xã, phường, thị trấn' : ''}. ${summary.excluded.length ? `${summary.excluded.length} đơn vị chưa xếp hạng: xem trang "${SUMMARY_SHEETS.excluded}".` : ''}`, 'hint');
+  row++;
 
-  const headerRow = 4;
+  const headerRow = row;
   const headers: Array<[number, string]> = [[cRank, 'Hạng'], [cUnit, 'Đơn vị']];
   domains.forEach((d, i) => headers.push([cDomain(i), `${d.stt ? d.stt + '. ' : ''}${d.name} (${formatPoints(d.max)})`]));
   kinds.forEach((k, i) => headers.push([cExtra(i), k === 'bonus' ? 'Điểm thưởng' : 'Điểm trừ']));
@@ -73,26 +111,34 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
   headers.push([cFile, 'Tệp']);
   for (const [col, text] of headers) put({ row: headerRow, col, value: text, style: 'sumHeader' });
 
+  const groups = unitGroups(summary.units);
   const first = headerRow + 1;
-  const last = first + Math.max(summary.units.length, 1) - 1;
-  const indexRange = `$${columnLetter(cIndex)}$${first + 1}:$${columnLetter(cIndex)}$${last + 1}`;
-  summary.units.forEach((u, i) => {
-    const row = first + i;
-    put({ row, col: cRank, formula: `RANK(${a1(row, cIndex)},${indexRange})`, result: u.rank, style: 'rank' });
-    put({ row, col: cUnit, value: u.unit, style: 'unitName' });
-    domains.forEach((d, j) => put({ row, col: cDomain(j), value: u.domains[d.code], style: 'sumPoints' }));
-    kinds.forEach((k, j) => put({ row, col: cExtra(j), value: u[k] || 0, style: 'sumPoints' }));
-    let sum = domains.length ? `SUM(${a1(row, cDomain(0))}:${a1(row, cDomain(domains.length - 1))})` : '0';
-    kinds.forEach((k, j) => (sum += (k === 'bonus' ? '+' : '-') + a1(row, cExtra(j))));
-    put({ row, col: cTotal, formula: kinds.length ? `MAX(0,ROUND(${sum},2))` : `ROUND(${sum},2)`, result: u.total, style: 'sumPoints' });
-    put({ row, col: cApplicable, value: u.applicableMax, style: 'sumPoints' });
-    put({ row, col: cIndex, formula: `IF(${a1(row, cApplicable)}>0,ROUND(${a1(row, cTotal)}/${a1(row, cApplicable)}*100,2),"")`, result: u.index, style: 'sumPercent' });
-    if (bands) put({ row, col: cBand, formula: bandFormula(a1(row, cIndex), set!)!, result: u.band || '', style: 'sumCenter' });
-    put({ row, col: cFile, value: u.file, style: 'fileName' });
-  });
+  row = first;
+  const unitRows: number[] = [];
+  for (const group of groups) {
+    if (group.type) span(row++, `${TYPE_TITLES[group.type]} (${group.units.length} đơn vị)`, 'groupTitle');
+    const top = row;
+    const bottom = row + group.units.length - 1;
+    const indexRange = `$${columnLetter(cIndex)}$${top + 1}:$${columnLetter(cIndex)}$${bottom + 1}`;
+    for (const u of group.units) {
+      unitRows.push(row);
+      put({ row, col: cRank, formula: `RANK(${a1(row, cIndex)},${indexRange})`, result: u.rank, style: 'rank' });
+      put({ row, col: cUnit, value: u.unit, style: 'unitName' });
+      domains.forEach((d, j) => put({ row, col: cDomain(j), value: u.domains[d.code], style: 'sumPoints' }));
+      kinds.forEach((k, j) => put({ row, col: cExtra(j), value: u[k] || 0, style: 'sumPoints' }));
+      let sum = domains.length ? `SUM(${a1(row, cDomain(0))}:${a1(row, cDomain(domains.length - 1))})` : '0';
+      kinds.forEach((k, j) => (sum += (k === 'bonus' ? '+' : '-') + a1(row, cExtra(j))));
+      put({ row, col: cTotal, formula: kinds.length ? `MAX(0,ROUND(${sum},2))` : `ROUND(${sum},2)`, result: u.total, style: 'sumPoints' });
+      put({ row, col: cApplicable, value: u.applicableMax, style: 'sumPoints' });
+      put({ row, col: cIndex, formula: `IF(${a1(row, cApplicable)}>0,ROUND(${a1(row, cTotal)}/${a1(row, cApplicable)}*100,2),"")`, result: u.index, style: 'sumPercent' });
+      if (bands) put({ row, col: cBand, formula: bandFormula(a1(row, cIndex), set!)!, result: u.band || '', style: 'sumCenter' });
+      put({ row, col: cFile, value: u.file, style: 'fileName' });
+      row++;
+    }
+  }
+  const last = Math.max(first, row - 1);
 
   if (summary.units.length && summary.averages) {
-    const row = last + 1;
     const average = (col: number) => `ROUND(AVERAGE(${a1(first, col)}:${a1(last, col)}),2)`;
     put({ row, col: cRank, value: null, style: 'totalBlank' });
     put({ row, col: cUnit, value: `Trung bình (${summary.units.length} đơn vị)`, style: 'totalLabel' });
@@ -103,7 +149,9 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
     put({ row, col: cIndex, formula: average(cIndex), result: summary.averages.index, style: 'totalPercent' });
     if (bands) put({ row, col: cBand, value: null, style: 'totalBlank' });
     put({ row, col: cFile, value: null, style: 'totalBlank' });
+    row++;
   }
+  row = signatureRows(w, row + 1, grid, issuer, inputs, true);
 
   const columns = [{ width: 7 }, { width: 26 }];
   domains.forEach(() => columns.push({ width: 13 }));
@@ -112,31 +160,41 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
   if (bands) columns.push({ width: 12 });
   columns.push({ width: 24 });
 
+  const chartTop = row + 1;
+  const chartBottom = chartTop + Math.max(16, Math.ceil(summary.units.length * 1.2) + 4);
   const ranking: SheetPlan = {
     name: SUMMARY_SHEETS.ranking,
     visibility: 'visible',
     columns,
-    rowHeights: [{ row: 0, height: 24 }, { row: 2, height: 30 }, { row: headerRow, height: 64 }],
+    rowHeights: heights.concat([{ row: headerRow, height: 64 }]),
     cells,
     merges,
     validations: [],
     conditionalFormats: [],
     freeze: { rows: first, cols: 2 },
     protect: false,
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { from: headerRow, to: headerRow } },
+    print: {
+      orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { from: headerRow, to: headerRow },
+      margins: DECREE_MARGINS, pageNumbers: PAGE_NUMBER, area: `A1:${columnLetter(lastCol)}${chartBottom + 1}`,
+    },
   };
+  fitRowHeights(ranking, SUMMARY_STYLES);
 
-  const chartTop = last + 3;
   const chart: BarChartPlan | null = summary.units.length ? {
     sheet: SUMMARY_SHEETS.ranking,
     title: `Chỉ số cải cách hành chính (%) ${summary.by === 'self' ? 'theo điểm tự chấm' : 'theo điểm thẩm định'}`,
     categories: `${quoteSheet(SUMMARY_SHEETS.ranking)}!$${columnLetter(cUnit)}$${first + 1}:$${columnLetter(cUnit)}$${last + 1}`,
-    values: `${quoteSheet(SUMMARY_SHEETS.ranking)}!${indexRange}`,
+    values: `${quoteSheet(SUMMARY_SHEETS.ranking)}!$${columnLetter(cIndex)}$${first + 1}:$${columnLetter(cIndex)}$${last + 1}`,
     seriesName: 'Chỉ số (%)',
-    points: summary.units.map((u) => ({ label: u.unit, value: u.index })),
+    // An index is a percentage: the axis ends at 100, whatever the best commune scored.
+    valueMax: 100,
+    points: unitRows.map((_r, i) => i).map((i) => {
+      const u = groups.reduce<SummaryUnit[]>((all, g) => all.concat(g.units), [])[i];
+      return { label: u.unit, value: u.index };
+    }),
     from: { row: chartTop, col: 1 },
     // Tall enough for a readable bar per commune: a province's district has up to a few dozen.
-    to: { row: chartTop + Math.max(16, Math.ceil(summary.units.length * 1.2) + 4), col: Math.min(lastCol, cDomain(0) + 7) },
+    to: { row: chartBottom, col: Math.min(lastCol, cDomain(0) + 7) },
   } : null;
 
   return { plan: { sheets: [ranking, excludedSheet(summary)], styles: SUMMARY_STYLES, fullCalcOnLoad: true, charts: chart ? [chart] : [] } };
@@ -155,7 +213,7 @@ export function excludedSheet(summary: DistrictSummary): SheetPlan {
     cells.push({ row, col: 2, value: e.file, style: 'fileName' });
     cells.push({ row, col: 3, value: e.reason, style: 'unitName' });
   });
-  return {
+  const sheet: SheetPlan = {
     name: SUMMARY_SHEETS.excluded,
     visibility: 'visible',
     columns: [{ width: 6 }, { width: 26 }, { width: 30 }, { width: 70 }],
@@ -165,7 +223,10 @@ export function excludedSheet(summary: DistrictSummary): SheetPlan {
     validations: [],
     conditionalFormats: [],
     protect: false,
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true },
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, margins: DECREE_MARGINS, pageNumbers: PAGE_NUMBER },
     tabColor: summary.excluded.length ? 'C00000' : undefined,
   };
+  // Every reason whole, its row as tall as its wrapped lines: none runs over its borders.
+  fitRowHeights(sheet, SUMMARY_STYLES);
+  return sheet;
 }

@@ -70,8 +70,16 @@ function block(w: Writer, row: number, cols: [number, number], cell: Omit<CellPl
   if (cols[1] > cols[0]) w.span(row, cols[0], cols[1]);
 }
 
-/** Rows 0–3: issuing body and motto, their rules, then Số and the place-date line. Returns the next row. */
-export function headingRows(w: Writer, grid: DocumentGrid, issuer: Issuer, inputs: ReportInputs): number {
+/** A line from the panel: its formula, or with `fixed` (a sheet without a panel, typed on directly) its text. */
+function line(fixed: boolean, formula: string, result: string): Omit<CellPlan, 'row' | 'col' | 'style'> {
+  return fixed ? { value: result } : { formula, result };
+}
+
+/**
+ * Rows 0–3: issuing body and motto, their rules, then Số and the place-date line. Returns the next row.
+ * `fixed`: the lines are text to type over (the district summary has no panel).
+ */
+export function headingRows(w: Writer, grid: DocumentGrid, issuer: Issuer, inputs: ReportInputs, fixed = false): number {
   const f = panelFormulas(grid.panel, issuer.sign);
   const shown = panelResults(inputs, issuer.sign);
   block(w, 0, grid.left, { value: issuer.parentLine, style: issuer.parentBold ? 'docOrg' : 'docOrgParent' });
@@ -80,8 +88,8 @@ export function headingRows(w: Writer, grid: DocumentGrid, issuer: Issuer, input
   block(w, 1, grid.right, { value: 'Độc lập - Tự do - Hạnh phúc', style: 'docMotto' });
   block(w, 2, grid.left, { value: SHORT_RULE, style: 'docRule' });
   w.height(2, 12);
-  block(w, 3, grid.left, { formula: f.numberLine, result: shown.numberLine, style: 'docNumber' });
-  block(w, 3, grid.right, { formula: f.dateLine, result: shown.dateLine, style: 'docDate' });
+  block(w, 3, grid.left, { ...line(fixed, f.numberLine, shown.numberLine), style: 'docNumber' });
+  block(w, 3, grid.right, { ...line(fixed, f.dateLine, shown.dateLine), style: 'docDate' });
   for (let r = 0; r <= 3; r++) w.keep(r);
   return 4;
 }
@@ -97,18 +105,18 @@ export function titleRows(w: Writer, row: number, cols: [number, number], type: 
 }
 
 /** Lines of the signature block: authority, title, space to sign and stamp, name; Nơi nhận at the left. Returns the next row. */
-export function signatureRows(w: Writer, row: number, grid: DocumentGrid, issuer: Issuer, inputs: ReportInputs): number {
+export function signatureRows(w: Writer, row: number, grid: DocumentGrid, issuer: Issuer, inputs: ReportInputs, fixed = false): number {
   const f: PanelFormulas = panelFormulas(grid.panel, issuer.sign);
   const shown = panelResults(inputs, issuer.sign);
   block(w, row, grid.left, { value: 'Nơi nhận:', style: 'docRecipients' });
-  block(w, row, grid.right, { formula: f.authority[0], result: shown.authority[0], style: 'docSign' });
-  block(w, row + 1, grid.right, { formula: f.authority[1], result: shown.authority[1], style: 'docSign' });
+  block(w, row, grid.right, { ...line(fixed, f.authority[0], shown.authority[0]), style: 'docSign' });
+  block(w, row + 1, grid.right, { ...line(fixed, f.authority[1], shown.authority[1]), style: 'docSign' });
   ([1, 2, 3, 4] as const).forEach((i) => {
-    block(w, row + i, grid.left, { formula: f.recipient(i), result: shown.recipients[i - 1], style: 'docRecipientLine' });
+    block(w, row + i, grid.left, { ...line(fixed, f.recipient(i), shown.recipients[i - 1]), style: 'docRecipientLine' });
   });
   // Space to sign and stamp: about three centimetres.
   for (let r = row + 2; r <= row + 5; r++) w.height(r, 22);
-  block(w, row + 6, grid.right, { formula: f.signer, result: shown.signer, style: 'docSigner' });
+  block(w, row + 6, grid.right, { ...line(fixed, f.signer, shown.signer || (fixed ? '(Họ và tên)' : '')), style: 'docSigner' });
   for (let r = row; r < row + 6; r++) w.keep(r);
   return row + 7;
 }

@@ -137,6 +137,7 @@ export function shortfallRows(w: Writer, start: number, section: ShortfallSectio
     return row + 1;
   }
   spanned(row, 0, lastCol, `Các tiêu chí thành phần bị trừ điểm (${section.basis === 'self' ? 'theo điểm tự chấm' : 'theo điểm thẩm định'}), theo từng lĩnh vực, mục bị trừ nhiều điểm nhất trước:`, 'docBody');
+  w.keep(row);
   row++;
   w.put({ row, col: 0, value: 'Mã', style: 'docTh' });
   spanned(row, 1, nameTo, 'Tiêu chí thành phần / Giải trình', 'docTh');

@@ -82,7 +82,7 @@ export const STYLES: Record<string, StyleSpec> = {
   code: { font: { size: 9, color: '595959' }, horizontal: 'center', vertical: 'top', border: true },
   // The markers of the total rows are for the reader, not for people: the format ;;; shows nothing.
   codeMarker: { font: { size: 9 }, vertical: 'top', numFmt: ';;;' },
-  totalLabel: { font: { bold: true }, vertical: 'middle', border: true, horizontal: 'right' },
+  totalLabel: { font: { bold: true }, vertical: 'middle', border: true, horizontal: 'right', wrap: true },
   totalPoints: { font: { bold: true }, horizontal: 'center', vertical: 'middle', border: true, numFmt: 'General' },
   totalPercent: { font: { bold: true }, horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.00' },
   totalBlank: { border: true },
