@@ -15,6 +15,7 @@ import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { Io, shownPath } from './io';
 import { parseUnitName } from '../core/model/unit-name';
+import { PreviousYear } from '../core/model/build-options';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 
 /** Leftovers listed on the terminal; the sheet has them all. */
@@ -67,13 +68,15 @@ export interface RebuildRequest {
   out: string;
   /** Other files read to make the workbook (the criteria set): never replaced either. */
   inputs: string[];
+  /** Last year's result for Tổng hợp's comparison. */
+  previous?: PreviousYear;
 }
 
 
 /** Writes the rebuilt workbook; returns the report for the terminal. */
 export async function writeRebuilt(earlier: EarlierWorkbook, request: RebuildRequest, io: Io, lang: Lang): Promise<string> {
   const t = T[lang];
-  const upgrade = planUpgrade({ grids: earlier.grids, set: request.set, unit: request.unit, year: request.year, appraisal: request.appraisal });
+  const upgrade = planUpgrade({ grids: earlier.grids, set: request.set, unit: request.unit, year: request.year, appraisal: request.appraisal, previous: request.previous });
   const { plan } = upgrade;
   // A person's own sheets go along as values: the rebuilt layout cannot honour their formulas.
   plan.sheets.push(...upgrade.otherSheets.map((s) => valuesCopySheet(s, s.name)));

@@ -16,7 +16,9 @@ import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { CliExit, EXIT, Io, Register, langOf, shownPath } from './io';
 import { readEarlierWorkbook, writeRebuilt } from './build-from';
-import { BuildOptions } from '../core/model/build-options';
+import { BuildOptions, PreviousYear } from '../core/model/build-options';
+import { previousFromGrids } from '../core/features/previous';
+import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { parseUnitName } from '../core/model/unit-name';
 import { parseCriteriaSet } from '../core/model/criteria-parse';
 
@@ -54,6 +56,7 @@ const T = {
 };
 
 interface BuildCommandOptions {
+  previous?: string;
   unit?: string;
   year?: string;
   criteria?: string;
@@ -164,11 +167,17 @@ async function buildCommand(opts: BuildCommandOptions, io: Io, lang: Lang): Prom
     refuse('exists', `Tệp ${shown} đã có; không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp cũ.`,
       `${shown} already exists; not overwritten. Choose another name, or add --force to replace it.`);
   }
+  let previous: PreviousYear | undefined;
+  if (opts.previous) {
+    const file = path.resolve(io.cwd, opts.previous);
+    previous = previousFromGrids(await readWorkbookGrids(file), set, shownPath(file, io), lang);
+    inputs.push(file);
+  }
   if (earlier) {
-    io.out(await writeRebuilt(earlier, { set, unit: request.unit, year: request.year, appraisal: request.appraisal, out: request.out, inputs }, io, lang));
+    io.out(await writeRebuilt(earlier, { set, unit: request.unit, year: request.year, appraisal: request.appraisal, out: request.out, inputs, previous }, io, lang));
     return EXIT.ok;
   }
-  const build: BuildOptions = { set, unit: request.unit, year: request.year, appraisal: request.appraisal };
+  const build: BuildOptions = { set, unit: request.unit, year: request.year, appraisal: request.appraisal, previous };
   await writePlanToFile(buildWorkbookPlan(build), request.out, { inputs });
   io.out(report(request, set, io, lang));
   return EXIT.ok;
@@ -184,6 +193,7 @@ export const registerBuild: Register = (program: Command, io: Io, setExit) => {
     .option('--appraisal', 'thêm cột điểm thẩm định / add the appraisal columns')
     .option('--out <file.xlsx>', 'tệp sẽ tạo / the file to create')
     .option('--force', 'ghi đè tệp đã có / replace an existing file')
+    .option('--previous <last-year.xlsx>', 'bảng chấm điểm năm trước: Tổng hợp so sánh theo lĩnh vực / last year\'s workbook: Tổng hợp compares by domain')
     .option('--from <old.xlsx>', 'dựng lại từ bảng chấm điểm cũ, chuyển mọi nội dung theo mã tiêu chí / rebuild from an earlier workbook, carrying every entry by code')
     .option('--lang <lang>', 'vi | en', 'vi')
     .action(async (opts: BuildCommandOptions) => {

@@ -1,4 +1,4 @@
-// `cchc refresh FILE.xlsx (--out NEW.xlsx | --in-place) [--district NAME] [--force]`: the computed parts
+// `cchc refresh FILE.xlsx (--out NEW.xlsx | --in-place) [--previous LAST-YEAR.xlsx] [--district NAME] [--force]`: the computed parts
 // of a workbook made again from what people typed — Tổng hợp with its "Tồn tại, hạn chế" list of the
 // scores of the day, the subtotals, the evidence counts — the rebuild of `cchc build --from` (nothing
 // typed is lost: entries by code, the register, Tổng hợp's panel, leftovers). Without --in-place the
@@ -15,10 +15,15 @@ import { shortfalls } from '../core/sheets/shortfalls';
 import { sumPoints } from '../core/model/points';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
+import { WorkbookGrids } from '../core/model/grid';
+import { PreviousYear } from '../core/model/build-options';
+import { previousFromGrids } from '../core/features/previous';
+import { readScoring } from '../core/sheets/scoring/read';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { EXIT, Io, Register, langOf, shownPath } from './io';
 
 interface RefreshOptions {
+  previous?: string;
   out?: string;
   inPlace?: boolean;
   force?: boolean;
@@ -36,12 +41,19 @@ function outputOf(input: string, opts: RefreshOptions, io: Io): string {
   return out;
 }
 
+/** Last year's result from its workbook, compared with this year's set. */
+export async function readPrevious(file: string, current: WorkbookGrids, io: Io, lang: Lang): Promise<PreviousYear> {
+  const set = readScoring(current).meta.set;
+  return previousFromGrids(await readWorkbookGrids(file), set, shownPath(file, io), lang);
+}
+
 async function refreshCommand(file: string, opts: RefreshOptions, io: Io, lang: Lang): Promise<number> {
   const input = path.resolve(io.cwd, file);
   const out = outputOf(input, opts, io);
   const grids = await readWorkbookGrids(input);
   const district = opts.district ? opts.district.normalize('NFC').replace(/\s+/g, ' ').trim() : undefined;
-  const upgrade = planUpgrade({ grids, district });
+  const previous = opts.previous ? await readPrevious(path.resolve(io.cwd, opts.previous), grids, io, lang) : undefined;
+  const upgrade = planUpgrade({ grids, district, previous });
   const { plan, build } = upgrade;
   // A person's own sheets go along as values, as every rebuild does (build-from.ts).
   plan.sheets.push(...upgrade.otherSheets.map((s) => valuesCopySheet(s, s.name)));
@@ -71,6 +83,7 @@ export const registerRefresh: Register = (program: Command, io: Io, setExit) => 
     .option('--in-place', 'ghi vào chính tệp / write into the file itself')
     .option('--force', 'ghi đè tệp --out đã có / replace an existing --out file')
     .option('--district <name>', 'cơ quan thẩm định (bảng có cột thẩm định) / the appraising district (with the appraisal column)')
+    .option('--previous <last-year.xlsx>', 'bảng chấm điểm năm trước, để so sánh theo lĩnh vực / last year\'s workbook, compared by domain')
     .option('--lang <lang>', 'vi | en', 'vi')
     .action(async (file: string, opts: RefreshOptions) => {
       setExit(await refreshCommand(file, opts, io, langOf(opts)));

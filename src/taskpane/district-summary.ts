@@ -11,16 +11,7 @@ import { SUMMARY_SHEETS, summaryWorkbookPlan } from '../core/features/district-w
 import { PaneContext } from './context';
 import { clear, element } from './dom';
 import { TextKey } from './i18n';
-
-/** FileReader rather than Blob.arrayBuffer(): Internet Explorer 11 has only the former. */
-function readBytes(file: File): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
-}
+import { readFileBytes } from './file-bytes';
 
 /** One picked file as the summary takes it; a file that cannot be read is set apart with the reason. */
 export async function inputOfFile(name: string, bytes: Uint8Array, lang: Lang): Promise<SummaryInput> {
@@ -75,7 +66,7 @@ export function mountDistrictSummary(ctx: PaneContext, host: HTMLElement): Distr
         const inputs: SummaryInput[] = [];
         for (let i = 0; i < picked.length; i++) {
           ctx.status.progress(ctx.t('district.reading', { done: i + 1, total: picked.length, file: picked[i].name }));
-          inputs.push(await inputOfFile(picked[i].name, await readBytes(picked[i]), lang));
+          inputs.push(await inputOfFile(picked[i].name, await readFileBytes(picked[i]), lang));
         }
         const ranked = summarize(inputs, basis, lang);
         if (!ranked.units.length) return ranked;

@@ -9,9 +9,21 @@ import { byId } from './dom';
 import { readOurSheets } from './our-sheets';
 import { refreshedSummary } from '../core/sheets/summary';
 import { SHEETS } from '../core/model/layout';
+import { PreviousYear } from '../core/model/build-options';
+import { previousFromGrids } from '../core/features/previous';
+import { readXlsxGrids } from '../adapters/ooxml/read';
+import { readFileBytes } from './file-bytes';
 
 export function createSummaryController(ctx: PaneContext): void {
   const runButton = byId<HTMLButtonElement>('summary-run');
+  const previousInput = byId<HTMLInputElement>('summary-previous');
+
+  /** Last year's result from the workbook picked, read in the pane (no exceljs), or undefined. */
+  async function pickedPrevious(read: ReturnType<typeof readScoring>): Promise<PreviousYear | undefined> {
+    const file = previousInput.files && previousInput.files[0];
+    if (!file) return undefined;
+    return previousFromGrids(readXlsxGrids(await readFileBytes(file), file.name), read.meta.set, file.name, ctx.lang());
+  }
 
   async function refresh(): Promise<void> {
     try {
@@ -21,7 +33,8 @@ export function createSummaryController(ctx: PaneContext): void {
         const read = readScoring(grids);
         ctx.status.progress(ctx.t('summary.writing'));
         // What was typed in the panel (number, date, signer, Nơi nhận) is kept.
-        const summary = refreshedSummary(read, grids.sheets.filter((s) => s.name === SHEETS.summary)[0]);
+        const previous = await pickedPrevious(read);
+        const summary = refreshedSummary(read, grids.sheets.filter((s) => s.name === SHEETS.summary)[0], previous);
         const written = await ctx.port.applyPlan(summary.plan);
         await ctx.port.select(summary.sheet.name, 'A1');
         return written.degraded;

@@ -19,7 +19,7 @@ import { readLeftoversSheet, LEFTOVERS_SHEET } from '../sheets/leftovers';
 import { buildWorkbookPlan } from '../sheets/workbook';
 import { extractEntries } from '../sheets/scoring/entries';
 import { extraItemsByCode } from '../sheets/scoring/extras';
-import { BuildOptions } from '../model/build-options';
+import { BuildOptions, PreviousYear } from '../model/build-options';
 import { columnTotals } from '../sheets/scoring/totals';
 import { readReportInputs } from '../sheets/report-inputs';
 
@@ -34,6 +34,8 @@ export interface UpgradeRequest {
   appraisal?: boolean;
   /** The district that appraises, for the appraisal document's heading. */
   district?: string;
+  /** Last year's result for Tổng hợp's comparison (replaces the one the workbook keeps). */
+  previous?: PreviousYear;
 }
 
 export interface RenamedCriterion {
@@ -209,6 +211,9 @@ export function planUpgrade(request: UpgradeRequest): UpgradeResult {
   const report = readReportInputs(request.grids.sheets.filter((s) => s.name === SHEETS.summary)[0]);
   if (report) build.report = report;
   if (request.district) build.district = request.district;
+  // Last year's result: the one given now, else the one the workbook keeps.
+  const lastYear = request.previous || previous.previous;
+  if (lastYear) build.previous = lastYear;
   const plan = buildWorkbookPlan(build);
   const made = [read.sheet, earlier, read.register && read.register.sheet];
   const planned = plan.sheets.map((s) => s.name);

@@ -5,6 +5,20 @@ import { CriteriaSet } from './criteria';
 import { Entries, Leftover, EvidenceDoc } from './entries';
 import { CellValue } from './grid';
 
+/** Last year's result, taken from last year's workbook, for Tổng hợp's comparison (matched by domain code). */
+export interface PreviousYear {
+  year: number;
+  unit: string;
+  setId: string;
+  /** Whether last year's set scores the same items the same way as this year's. */
+  sameSet: boolean;
+  /** By domain code: its name, maximum and the points achieved (appraisal where entered, else self). */
+  domains: Record<string, { name: string; max: number; points: number | null }>;
+  total: number | null;
+  index: number | null;
+  basis: 'self' | 'appraisal';
+}
+
 export interface BuildOptions {
   set: CriteriaSet;
   /** "Xã Đồng Thịnh" */
@@ -22,5 +36,7 @@ export interface BuildOptions {
   report?: Partial<Record<string, CellValue>>;
   /** The district that appraises ("UBND huyện Phú Lương", "Phòng Nội vụ huyện …"): the appraisal document's issuer. */
   district?: string;
+  /** Last year's result, compared per domain on Tổng hợp; kept in _cchc so refreshes keep it. */
+  previous?: PreviousYear;
 }
 

@@ -5,6 +5,7 @@ import { CriteriaNode, CriteriaSet, flattenSet, CriteriaProblem } from '../model
 import { SheetGrid, cellAt, cellText } from '../model/grid';
 import { CellPlan, SheetPlan } from '../model/plan';
 import { SHEETS } from '../model/layout';
+import { PreviousYear } from '../model/build-options';
 import { parseCriteriaSet } from '../model/criteria-parse';
 import { LEAF_RULE_FIELDS } from '../model/criteria-parse-kinds';
 
@@ -16,6 +17,8 @@ export interface WorkbookMeta {
   year: number;
   set: CriteriaSet;
   appraisal: boolean;
+  /** Last year's result for Tổng hợp's comparison, when one was given. */
+  previous?: PreviousYear;
 }
 
 // 'rules' (added with the scoring kinds) holds a leaf's scoring, notApplicable, notArising and scoredBy
@@ -41,6 +44,7 @@ export function metaSheetPlan(meta: WorkbookMeta): SheetPlan {
   put(['unit', meta.unit]);
   put(['year', meta.year]);
   put(['appraisal', meta.appraisal ? 1 : 0]);
+  if (meta.previous) put(['previous', JSON.stringify(meta.previous)]);
   put(['set.id', set.id]);
   put(['set.title', set.title]);
   put(['set.status', set.status]);
@@ -154,6 +158,14 @@ export function readMeta(grid: SheetGrid | undefined): MetaResult {
   }
   return {
     ok: true,
-    meta: { unit: cellText(keys.unit as never), year, set: parsed.set, appraisal: Number(keys.appraisal) === 1 },
+    meta: withPrevious({ unit: cellText(keys.unit as never), year, set: parsed.set, appraisal: Number(keys.appraisal) === 1 }, keys.previous),
   };
+}
+
+/** Last year's result as stored, when it reads as one (a damaged value is left out, not fatal). */
+function withPrevious(meta: WorkbookMeta, stored: unknown): WorkbookMeta {
+  if (stored === undefined || stored === null) return meta;
+  const p = parseJson(String(stored)) as PreviousYear | undefined;
+  if (p && typeof p.year === 'number' && p.domains && typeof p.domains === 'object') meta.previous = p;
+  return meta;
 }

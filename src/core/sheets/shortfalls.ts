@@ -102,6 +102,8 @@ export function readShortfallKey(grid: SheetGrid | undefined, set: CriteriaSet):
 // The section as rows of a document (Tổng hợp).
 
 export interface ShortfallSection {
+  /** The section's number in the report ("II", or "III" after a comparison with last year). */
+  numeral: string;
   lastCol: number;
   /** A column outside the print area: the marker goes there. */
   markCol: number;
@@ -126,7 +128,7 @@ export function shortfallRows(w: Writer, start: number, section: ShortfallSectio
     if (to > from) w.span(row, from, to);
   };
   let row = start;
-  spanned(row, 0, lastCol, 'II. TỒN TẠI, HẠN CHẾ', 'docHeading');
+  spanned(row, 0, lastCol, `${section.numeral}. TỒN TẠI, HẠN CHẾ`, 'docHeading');
   w.put({ row, col: section.markCol, value: SHORTFALL_MARK, style: 'docMark' });
   w.keep(row);
   row++;

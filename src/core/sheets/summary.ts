@@ -8,13 +8,15 @@ import { ColumnRole, SHEETS } from '../model/layout';
 import { BarChartPlan, CellPlan, ColumnPlan, SheetPlan, WorkbookPlan, fitRowHeights } from '../model/plan';
 import { indexPercent, parseScoreCell, subtractPoints, sumPoints } from '../model/points';
 import { domainApplicableFormula, domainApplicableMax, domainBlocks } from './scoring/applicable';
-import { BuildOptions } from '../model/build-options';
+import { BuildOptions, PreviousYear } from '../model/build-options';
+import { metaSheetPlan } from './meta';
 import { parseDistrictName, parseUnitName } from '../model/unit-name';
 import { Entries } from '../model/entries';
 import { documentPrint } from '../model/print';
 import { DocumentGrid, Issuer, Writer, communeIssuer, defaultInputs, districtIssuer, headingRows, signatureRows, titleRows } from './document';
 import { InputPanel, ReportInputs, panelFields, panelPlan, readReportInputs } from './report-inputs';
 import { shortfallRows, shortfalls } from './shortfalls';
+import { comparisonRows } from './comparison';
 import { extractEntries } from './scoring/entries';
 import { ScoringGeometry, scoringGeometry } from './scoring/geometry';
 import { Totals } from './scoring/totals';
@@ -157,6 +159,7 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   put({ row, col: cPercent, value: null, style: 'docTotalBlank' });
   row++;
   put({ row, col: 0, value: null, style: 'docTotalBlank' });
+  const indexRow = row;
   put({ row, col: 1, value: 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (%)', style: 'docTotalLabel' });
   put({ row, col: 2, value: null, style: 'docTotalBlank' });
   put({ row, col: cSelf, formula: ref(g.indexRow, col.self), result: totals.self.index === null ? '' : totals.self.index, style: 'docTotalPercent' });
@@ -182,7 +185,19 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   row += 1;
 
   row += 1;
-  row = shortfallRows(w, row, { lastCol, markCol: lastCol + 1, list: shortfalls(set, opts.entries, basisRole), basis: basisRole, scored: hasScores(opts.entries, basisRole) });
+  let numeral = 'II';
+  if (opts.previous) {
+    const domainRow: Record<string, number> = {};
+    domains.forEach((d, i) => (domainRow[d.flat.code] = domainRows.first + i));
+    const now: Record<string, number | null> = {};
+    for (const d of domains) now[d.flat.code] = basisTotals.byCode[d.flat.code] === undefined ? null : basisTotals.byCode[d.flat.code];
+    row = comparisonRows(w, row, {
+      numeral, lastCol, year, set, previous: opts.previous, domainRow, basisCol: basis, indexCell: { row: indexRow, col: basis },
+      now: { domains: now, index: basisTotals.index }, basisName: appraisal ? 'điểm thẩm định' : 'điểm tự chấm',
+    }) + 1;
+    numeral = 'III';
+  }
+  row = shortfallRows(w, row, { numeral, lastCol, markCol: lastCol + 1, list: shortfalls(set, opts.entries, basisRole), basis: basisRole, scored: hasScores(opts.entries, basisRole) });
 
   row += 1;
   const signRow = row;
@@ -247,14 +262,18 @@ export interface SummaryRefresh {
  * sheet; people insert rows, sort, add columns or rename the sheet afterwards. The reader knows where
  * each domain row, total row and column really is, so the planned references are moved there.
  */
-export function refreshedSummary(read: ScoringRead, summaryGrid?: SheetGrid): SummaryRefresh {
+/**
+ * `previous`: last year's result chosen now (the pane's picker, `cchc refresh --previous`); without it,
+ * the one the workbook keeps, if any. A new one is written into _cchc too, so later refreshes keep it.
+ */
+export function refreshedSummary(read: ScoringRead, summaryGrid?: SheetGrid, previous?: PreviousYear): SummaryRefresh {
   const meta = read.meta;
   const appraisal = read.columns.appraisal !== undefined;
   const g = scoringGeometry(meta.set, appraisal);
   const { entries } = extractEntries(read);
   const totals: Totals = { self: columnTotals(meta.set, entries, 'self'), appraisal: columnTotals(meta.set, entries, 'appraisal') };
   const report = readReportInputs(summaryGrid) || undefined;
-  const planned = summarySheet({ set: meta.set, unit: meta.unit, year: meta.year, appraisal, entries, report }, g, totals);
+  const planned = summarySheet({ set: meta.set, unit: meta.unit, year: meta.year, appraisal, entries, report, previous: previous || meta.previous }, g, totals);
 
   const rowMap: Record<number, number | undefined> = {};
   for (const r of g.nodeRows) rowMap[r.row] = read.rowOf[r.flat.code];
@@ -284,5 +303,7 @@ export function refreshedSummary(read: ScoringRead, summaryGrid?: SheetGrid): Su
   }
   const sheet: SheetPlan = { ...planned.sheet, cells };
   // The chart reads Tổng hợp's own cells, which stand where the plan puts them: it needs no moving.
-  return { plan: { sheets: [sheet], styles: STYLES, fullCalcOnLoad: true, charts: [planned.chart] }, sheet };
+  const sheets = [sheet];
+  if (previous) sheets.push(metaSheetPlan({ ...meta, previous }));
+  return { plan: { sheets, styles: STYLES, fullCalcOnLoad: true, charts: [planned.chart] }, sheet };
 }

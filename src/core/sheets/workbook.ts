@@ -22,6 +22,6 @@ export function buildWorkbookPlan(opts: BuildOptions): WorkbookPlan {
   if (opts.leftovers && opts.leftovers.length) sheets.push(leftoversSheet(opts.leftovers));
   for (const sheet of sheets) fitRowHeights(sheet, STYLES);
   scoringPrint(sheets[0], g, STYLES);
-  sheets.push(metaSheetPlan({ unit: parseUnitName(opts.unit).full, year: opts.year, set: opts.set, appraisal: !!opts.appraisal }));
+  sheets.push(metaSheetPlan({ unit: parseUnitName(opts.unit).full, year: opts.year, set: opts.set, appraisal: !!opts.appraisal, previous: opts.previous }));
   return { sheets, styles: STYLES, fullCalcOnLoad: true, charts: [summary.chart] };
 }

@@ -15,6 +15,7 @@ export const DOCUMENTS_VI = {
   'refresh.badOut': '--out phải là tệp .xlsx (đang là {out}).',
   'refresh.exists': 'Tệp {file} đã có; không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp cũ.',
 
+  'summary.previous': 'Bảng chấm điểm năm trước (không bắt buộc): Tổng hợp so sánh theo từng lĩnh vực',
   'district.heading': 'Tổng hợp các xã từ tệp',
   'district.intro': 'Dành cho Phòng Nội vụ: chọn các bảng chấm điểm (.xlsx) của các xã, phường, thị trấn (chọn nhiều tệp cùng lúc). Bảng xếp hạng, biểu đồ và danh sách đơn vị chưa xếp hạng được ghi vào sổ làm việc đang mở, như lệnh cchc summary.',
   'district.pick': 'Các bảng chấm điểm của các xã (.xlsx)',
@@ -47,6 +48,7 @@ export const DOCUMENTS_EN: Record<keyof typeof DOCUMENTS_VI, string> = {
   'refresh.badOut': '--out must be an .xlsx file (got {out}).',
   'refresh.exists': '{file} already exists; not overwritten. Choose another name, or add --force to replace it.',
 
+  'summary.previous': 'Last year\'s scoring workbook (optional): Tổng hợp compares each domain',
   'district.heading': 'District summary from files',
   'district.intro': 'For the district office: choose the communes\' scoring workbooks (.xlsx), several at once. The ranking, its chart and the units not ranked are written into the open workbook, as cchc summary does.',
   'district.pick': 'The communes\' scoring workbooks (.xlsx)',
