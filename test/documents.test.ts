@@ -29,6 +29,9 @@ import { CHECK_TEXT } from '../src/core/model/verdict';
 import { itIfEngine } from './engines';
 import { RenderedPage, renderToPng } from './libreoffice';
 import { keepForDocs } from './helpers/docs';
+import { summarize, summarySet } from '../src/core/features/district-summary';
+import { summaryInputOf } from '../src/core/features/district-inputs';
+import { summaryWorkbookPlan } from '../src/core/features/district-workbook';
 import { entriesOf, plausibleScores } from './helpers/communes';
 import { smallSet } from './helpers/scoring';
 
@@ -331,5 +334,26 @@ describe('printed by LibreOffice', () => {
     expect(report.text).toMatch(/Phú Lương, ngày 05 tháng 01 năm 2025/);
     expect(report.text).not.toContain('XÃ ĐỒNG THỊNH');
     keepPages(pages, 'appraisal-report');
+  }, 240000);
+
+  itIfEngine('soffice', 'the district summary is the district\'s document: heading, title, xã and thị trấn ranked apart, signature', async () => {
+    const set = defaultSet();
+    const inputs = ([['Xã An Khánh', 0.9], ['Xã Bình Sơn', 0.75], ['Thị trấn Đại Từ', 0.8], ['Xã Cù Vân', 0.6]] as Array<[string, number]>).map(([unit, q], i) => {
+      const grids = planToGrids(buildWorkbookPlan({ set, unit, year: 2024, entries: entriesOf(plausibleScores(set, 20 + i, q)) }));
+      return summaryInputOf(`xa-${i + 1}.xlsx`, grids, 'vi');
+    });
+    const summary = summarize(inputs.concat([summaryInputOf('chua-cham.xlsx', planToGrids(buildWorkbookPlan({ set, unit: 'Xã Cát Nê', year: 2024 })), 'vi')]), 'self');
+    const file = path.join(dir, 'district-summary.xlsx');
+    await writePlanToFile(summaryWorkbookPlan(summary, summarySet(inputs, summary), { district: 'UBND huyện Đại Từ' }).plan, file);
+    const pages = await renderToPng(file, path.join(dir, 'png-district'));
+    const text = pages.map((p) => p.text).join('\n');
+    expect(text).toContain('HUYỆN ĐẠI TỪ');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toMatch(/XÃ \(3 đơn vị\)/);
+    expect(text).toMatch(/THỊ TRẤN \(1 đơn vị\)/);
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂN');
+    expect(text).toContain('Bảng chưa có điểm tự chấm nào.');
+    keepPages(pages, 'district-summary');
+    keepForDocs(pages[0].png, 'district-summary.png');
   }, 240000);
 });

@@ -92,7 +92,7 @@ export const STYLES: Record<string, StyleSpec> = {
   nationBold: { font: { bold: true, size: 12 }, horizontal: 'center', vertical: 'middle' },
   motto: { font: { bold: true, size: 12, underline: true }, horizontal: 'center', vertical: 'middle' },
   placeDate: { font: { italic: true, size: 12 }, horizontal: 'center', vertical: 'middle' },
-  sumHeader: { font: { bold: true }, fill: 'D9D9D9', horizontal: 'center', vertical: 'middle', wrap: true, border: true },
+  sumHeader: { font: { bold: true }, horizontal: 'center', vertical: 'middle', wrap: true, border: true },
   sumCell: { vertical: 'middle', wrap: true, border: true },
   sumCenter: { horizontal: 'center', vertical: 'middle', border: true },
   sumPoints: { horizontal: 'center', vertical: 'middle', border: true, numFmt: 'General' },
