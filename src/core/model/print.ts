@@ -81,7 +81,12 @@ export function fixRowHeights(sheet: SheetPlan, styles: Record<string, StyleSpec
     const size = (style && style.font && style.font.size) || 11;
     if (size > (largest[cell.row] || 0)) largest[cell.row] = size;
   }
-  for (let row = from; row <= to; row++) if (known[row] === undefined) known[row] = oneLineHeight(largest[row] || 11);
+  for (let row = from; row <= to; row++) {
+    const line = oneLineHeight(largest[row] || 11);
+    if (known[row] === undefined) known[row] = line;
+    // Wrapped text: a tenth more than the estimate, as faces print a little wider in some spreadsheets.
+    else if (known[row] > line + 2) known[row] = Math.min(409, Math.ceil(known[row] * 1.1));
+  }
   sheet.rowHeights = Object.keys(known).map(Number).sort((a, b) => a - b).map((row) => ({ row, height: known[row] }));
 }
 

@@ -53,7 +53,10 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   const validations: ValidationPlan[] = [];
   const names = parseUnitName(opts.unit);
   const put = (cell: CellPlan) => cells.push(cell);
-  const mergeRow = (row: number) => merges.push(a1(row, 0) + ':' + a1(row, textLast));
+  // The annex's heading spans the printed columns only (Kiểm tra and Mã do not print), so it is
+  // centred on the page and never cut at the print area's edge.
+  const printedLast = col.check - 1;
+  const mergeRow = (row: number) => merges.push(a1(row, 0) + ':' + a1(row, row === 0 ? textLast : printedLast));
 
   // Row 0 is for the person filling the sheet and does not print; the annex starts on row 1.
   put({
