@@ -77,7 +77,7 @@ describe('summarize', () => {
       ['j.xlsx', 'Xã Tân Linh'],
     ]);
     const reasons = summary.excluded.map((e) => e.reason);
-    expect(reasons[0]).toMatch(/^Có 1 lỗi \(ví dụ: E11 1\.1\.1 Điểm 1,5 vượt điểm tối đa 1\)/);
+    expect(reasons[0]).toMatch(/^Có 1 lỗi \(ví dụ: E11 1\.1\.1 Điểm 1,5 vượt điểm tối đa 1: chấm lại/);
     expect(reasons[1]).toBe('Dùng bộ tiêu chí khác (test-set-extras), không phải test-set.');
     expect(reasons[2]).toBe('Bảng chấm điểm năm 2023, không phải năm 2024.');
     expect(reasons[3]).toBe('Cùng đơn vị với tệp a.xlsx, đã được xếp hạng.');

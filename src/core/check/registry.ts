@@ -1,10 +1,10 @@
 // Every check rule, in the order they run. A new rule family is one file and one line here.
 
 import { evidenceRules } from './evidence-rules';
-import { extraEntryRules, extraSheetRules } from './extra-rules';
+import { extraSheetRules } from './extra-rules';
 import { Rule } from './contract';
 import { entryRules } from './entry-rules';
 import { sheetRules } from './sheet-rules';
 
 /** Rules run in this order; evidence and other rules register here too. */
-export const RULES: Rule[] = [...sheetRules, ...extraSheetRules, ...entryRules, ...extraEntryRules, ...evidenceRules];
+export const RULES: Rule[] = [...sheetRules, ...extraSheetRules, ...entryRules, ...evidenceRules];

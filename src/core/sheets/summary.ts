@@ -6,8 +6,8 @@ import { setMax } from '../model/criteria';
 import { a1, columnLetter, parseA1 } from '../model/grid';
 import { ColumnRole, SHEETS } from '../model/layout';
 import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan, fitRowHeights } from '../model/plan';
-import { indexPercent, parseScoreCell, subtractPoints, sumPoints } from '../model/points';
-import { domainApplicableFormula, domainApplicableMax, domainBlocks } from './scoring/applicable';
+import { subtractPoints, sumPoints } from '../model/points';
+import { domainApplicableFormula, domainBlocks } from './scoring/applicable';
 import { BuildOptions, unitNames } from '../model/build-options';
 import { ScoringGeometry, scoringGeometry } from './scoring/geometry';
 import { Totals } from './scoring/totals';
@@ -63,11 +63,6 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   const basisRole = appraisal ? 'appraisal' : 'self';
   const basisTotals = totals[basisRole];
   const blocks = domainBlocks(g.nodeRows);
-  const flat = g.nodeRows.map((r) => r.flat);
-  const notApplicable = (code: string) => {
-    const e = opts.entries && opts.entries[code];
-    return !!e && parseScoreCell(e.values[basisRole] === undefined ? null : e.values[basisRole]!).kind === 'not-applicable';
-  };
   const chartPoints: BarChartPlan['points'] = [];
   let row = headerRow + 1;
   for (const d of domains) {
@@ -81,7 +76,7 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     }
     // Points over the domain's applicable maximum: its KAD leaves leave it, as they leave the index's.
     const applicable = domainApplicableFormula(`'${SHEETS.scoring}'`, blocks.filter((b) => b.code === d.flat.code)[0], col.max, col[basisRole]);
-    const percent = indexPercent(basisTotals.byCode[d.flat.code], domainApplicableMax(d.flat, flat, notApplicable));
+    const percent = basisTotals.domainRate[d.flat.code];
     put({ row, col: cPercent, formula: `IF(${applicable}>0,ROUND(${a1(row, basis)}/(${applicable})*100,2),"")`, result: percent === null ? '' : percent, style: 'sumPercent' });
     chartPoints.push({ label: d.flat.node.name, value: percent === null ? 0 : percent });
     row++;
