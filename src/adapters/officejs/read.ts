@@ -170,7 +170,8 @@ export async function readSheets(context: Excel.RequestContext, sync: Sync, name
       }
     }
   }
-  return { sheets: reads.map(toGrid) };
+  // The live workbook's values are Excel's own results (formulas a test's fake leaves uncalculated read null).
+  return { sheets: reads.map(toGrid), calculated: true };
 }
 
 export async function listSheets(context: Excel.RequestContext, sync: Sync): Promise<SheetInfo[]> {

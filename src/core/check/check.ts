@@ -50,20 +50,20 @@ export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}):
     return cache[key];
   };
   const entry = (code: string, column: 'self' | 'appraisal'): ParsedScore => judged(code, column).parsed;
+  // Scores: the core's own totals of the leaf entries (totals.ts), never the sheet's cached results.
+  const totals = {
+    self: totalsOf(set, (code) => valueOf(code, 'self')),
+    appraisal: totalsOf(set, (code) => valueOf(code, 'appraisal')),
+  };
   const collected: Array<Omit<Issue, 'message' | 'domain'> & { message: Message }> = [];
   const ctx: CheckContext = {
-    read, lang, flat, scoreColumns, entry, judged, cellOf, options,
+    read, grids, totals, lang, flat, scoreColumns, entry, judged, cellOf, options,
     report: (i) => collected.push({ severity: i.severity, rule: i.rule, code: i.code, column: i.column, sheet: i.sheet || sheet.name, cell: i.cell, message: i.message }),
   };
   for (const rule of RULES) rule.run(ctx);
   const { issues, groups } = orderIssues(read, flat, collected, lang);
 
-  // Scores: the core's own totals of the leaf entries (totals.ts), never the sheet's cached results.
   const hasAppraisal = scoreColumns.length === 2;
-  const totals = {
-    self: totalsOf(set, (code) => valueOf(code, 'self')),
-    appraisal: totalsOf(set, (code) => valueOf(code, 'appraisal')),
-  };
   const numberOf = (code: string, column: 'self' | 'appraisal'): number | null => {
     const p = entry(code, column);
     return p.kind === 'number' ? p.value : null;

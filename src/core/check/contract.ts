@@ -7,6 +7,8 @@ import { ColumnRole } from '../model/layout';
 import { ParsedScore, formatPoints } from '../model/points';
 import { ScoringRead } from '../sheets/scoring/read';
 import { Judged } from '../model/verdict';
+import { WorkbookGrids } from '../model/grid';
+import { Totals } from '../sheets/scoring/totals';
 
 export type Severity = 'error' | 'warning';
 
@@ -30,6 +32,10 @@ export interface Issue {
 /** What a rule sees: the read workbook, the parsed entries, and where to report. */
 export interface CheckContext {
   read: ScoringRead;
+  /** Every sheet of the workbook (Tổng hợp is checked against Chấm điểm). */
+  grids: WorkbookGrids;
+  /** The core's own totals of each score column (totals.ts), from the entries as they stand. */
+  totals: Totals;
   lang: Lang;
   flat: FlatNode[];
   /** Score columns present: self, and appraisal once it exists. */

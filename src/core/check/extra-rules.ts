@@ -6,6 +6,8 @@ import { a1, cellAt, cellText, formulaAt, parseA1 } from '../model/grid';
 import { ExtraKind, extraLists, splitTotalFormula } from '../sheets/scoring/extras';
 import { pointsEqual } from '../model/points';
 import { CheckContext, Rule, f, fe } from './contract';
+import { reportStretched } from './row-rules';
+import { message } from '../text/catalogue';
 
 const KIND_NAME: Record<ExtraKind, Message> = {
   bonus: { vi: 'Điểm thưởng', en: 'Bonus' },
@@ -52,7 +54,10 @@ export const extraSheetRules: Rule[] = [
           if (col === undefined) continue;
           const formula = formulaAt(read.sheet, row, col);
           const rows = formula ? sumFormulaRows(formula, col) : null;
-          if (rows && sameRows(rows.filter((r) => read.codeRows[r] !== undefined), itemRows)) continue;
+          if (rows && sameRows(rows.filter((r) => read.codeRows[r] !== undefined), itemRows)) {
+            reportStretched(ctx, column, null, a1(row, col), col, rows, message('rule.groupCell', { what: { vi: KIND_NAME[g.kind].vi.toLowerCase(), en: KIND_NAME[g.kind].en.toLowerCase() } }));
+            continue;
+          }
           ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell: a1(row, col), message: {
             vi: `Ô tổng ${KIND_NAME[g.kind].vi.toLowerCase()} (${a1(row, col)}) không còn cộng đúng các mục của nó.`,
             en: `The ${KIND_NAME[g.kind].en.toLowerCase()} subtotal (${a1(row, col)}) no longer adds exactly its items.`,
@@ -90,7 +95,10 @@ export function checkTotalWithExtras(ctx: CheckContext, column: 'self' | 'apprai
       && refRow(parts.bonus) === (expected('bonus') === undefined ? null : expected('bonus'))
       && refRow(parts.deduction) === (expected('deduction') === undefined ? null : expected('deduction'));
   }
-  if (ok) return;
+  if (ok) {
+    reportStretched(ctx, column, null, cell, col, sumFormulaRows(parts!.sum, col)!, message('rule.totalCell'));
+    return;
+  }
   ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell, message: formula ? {
     vi: `Ô TỔNG ĐIỂM (${cell}) có công thức "=${formula.slice(0, 60)}" không còn là tổng các lĩnh vực cộng điểm thưởng, trừ điểm trừ.`,
     en: `The TOTAL cell (${cell}) holds "=${formula.slice(0, 60)}", which is no longer the domains plus bonus minus deductions.`,

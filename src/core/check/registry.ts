@@ -5,6 +5,8 @@ import { extraSheetRules } from './extra-rules';
 import { Rule } from './contract';
 import { entryRules } from './entry-rules';
 import { sheetRules } from './sheet-rules';
+import { rowRules } from './row-rules';
+import { shownRules } from './shown-rules';
 
 /** Rules run in this order; evidence and other rules register here too. */
-export const RULES: Rule[] = [...sheetRules, ...extraSheetRules, ...entryRules, ...evidenceRules];
+export const RULES: Rule[] = [...sheetRules, ...rowRules, ...extraSheetRules, ...entryRules, ...evidenceRules, ...shownRules];

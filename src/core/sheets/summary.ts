@@ -20,6 +20,9 @@ import { moveSheetReferences } from '../model/formula';
 /** Summary sheet columns (0-based). */
 export const SUMMARY_COLUMNS = { stt: 0, name: 1, max: 2, self: 3 } as const;
 
+/** The row of the table's header on Tổng hợp (0-based): STT · Lĩnh vực · Điểm tối đa · … */
+export const SUMMARY_HEADER_ROW = 8;
+
 export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): { sheet: SheetPlan; chart: BarChartPlan } {
   const { set, year } = opts;
   const appraisal = !!opts.appraisal;
@@ -52,7 +55,7 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   put({ row: 6, col: 0, value: `của Ủy ban nhân dân ${names.full.charAt(0).toLowerCase() + names.full.slice(1)}`, style: 'placeDate' });
   span(6, 0, lastCol);
 
-  const headerRow = 8;
+  const headerRow = SUMMARY_HEADER_ROW;
   const headers: Array<[number, string]> = [[0, 'STT'], [1, 'Lĩnh vực'], [2, 'Điểm tối đa'], [cSelf, 'Điểm tự chấm']];
   if (appraisal) headers.push([cAppraisal, 'Điểm thẩm định'], [cDiff, 'Chênh lệch (thẩm định − tự chấm)']);
   headers.push([cPercent, 'Tỷ lệ đạt (%)']);
@@ -198,12 +201,14 @@ export interface SummaryRefresh {
  * The Tổng hợp sheet for a workbook as it stands now. The core plans it for a freshly built scoring
  * sheet; people insert rows, sort, add columns or rename the sheet afterwards. The reader knows where
  * each domain row, total row and column really is, so the planned references are moved there.
+ * `current`: the totals of the entries as they stand, cached as the results (else those of no entry).
  */
-export function refreshedSummary(read: ScoringRead): SummaryRefresh {
+export function refreshedSummary(read: ScoringRead, current?: Totals): SummaryRefresh {
   const meta = read.meta;
   const appraisal = read.columns.appraisal !== undefined;
   const g = scoringGeometry(meta.set, appraisal);
-  const totals: Totals = { self: columnTotals(meta.set, undefined, 'self'), appraisal: columnTotals(meta.set, undefined, 'appraisal') };
+  // The cached results: the entries' own totals when given (the check compares what the sheet shows with them).
+  const totals: Totals = current || { self: columnTotals(meta.set, undefined, 'self'), appraisal: columnTotals(meta.set, undefined, 'appraisal') };
   const planned = summarySheet({ set: meta.set, unit: meta.unit, year: meta.year, appraisal }, g, totals);
   fitRowHeights(planned.sheet, STYLES);
 
