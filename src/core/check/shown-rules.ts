@@ -95,7 +95,7 @@ function scoringShown(ctx: CheckContext): void {
 
 /** Normalised formula text: no leading "=", no spaces outside strings, upper case outside strings. */
 export function formulaKey(formula: string): string {
-  return formula.replace(/^=/, '').replace(/"(?:[^"]|"")*"|[^"]+/g, (part) => (part.startsWith('"') ? part : part.replace(/\s+/g, '').toUpperCase()));
+  return formula.replace(/^=/, '').replace(/"(?:[^"]|"")*"|[^"]+/g, (part) => (part.charAt(0) === '"' ? part : part.replace(/\s+/g, '').toUpperCase()));
 }
 
 function headerRowOf(sheet: SheetGrid, planned: SheetPlan): number | null {
