@@ -134,6 +134,4 @@ describeIfEngine(['soffice', 'uno'], 'cchc check on workbooks edited in LibreOff
     const issue = (c.report.issues || []).filter((i) => i.cell === cell && i.rule === 'not-a-number')[0];
     expect(issue.message).toContain(says);
   });
-    }
-  });
 });
