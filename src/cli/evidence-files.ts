@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { UserError, msg } from '../core/model/errors';
+import { message } from '../core/text/catalogue';
 import { FilePath, absoluteFolder, classifyLink, formatFilePath, nameKey, pathKey, relativePath, resolveFilePath, segmentsBelow } from '../core/model/evidence-link';
 import { codeOfFolder, isIgnoredFile, leafFolderName } from '../core/features/evidence/folders';
 
@@ -106,6 +107,15 @@ function foldersByCode(root: string): Record<string, string> {
 
 /** One folder per leaf under `root`; a leaf whose code already has a folder (even renamed) keeps it. */
 export function scaffoldFolders(root: string, leaves: Leaf[]): { created: string[]; existing: string[] } {
+  let isFile = false;
+  try {
+    isFile = !fs.statSync(root).isDirectory();
+  } catch {
+    isFile = false;
+  }
+  if (isFile) {
+    throw new UserError('root-is-file', message('input.rootIsFile', { root }));
+  }
   try {
     fs.mkdirSync(root, { recursive: true });
   } catch {

@@ -1,6 +1,7 @@
 // Texts of the check's rules on the workbook as people edited it: rows without a code, rows sorted
 // apart from their codes, sums stretched over inserted rows, values the sheet shows that its own
-// entries do not give, the Minh chứng register's unusable rows. Placeholders are {name}; see
+// entries do not give, the Minh chứng register's unusable rows; and inputs refused before a check
+// (input.*). Placeholders are {name}; see
 // catalogue.ts.
 
 export const CHECK_VI = {
@@ -17,6 +18,10 @@ export const CHECK_VI = {
   'rule.nameAltered': 'Tên tiêu chí đã bị sửa thành "{shown}"; theo bộ tiêu chí là "{name}". Hãy khôi phục tên (bản in phải đúng tên trong bộ tiêu chí).',
   'rule.maxAltered': 'Điểm tối đa đã bị sửa thành {shown}; theo bộ tiêu chí là {max}. Hãy khôi phục số {max}.',
   'rule.blank': '(trống)',
+  'input.badLang': '--lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), đang là "{got}".',
+  'input.rootIsFile': '{root} là một tệp, không phải thư mục: --root phải là thư mục chứa minh chứng (sẽ được tạo nếu chưa có).',
+  'input.tableNotSet': '{file} là một bảng tiêu chí (bảng tính), chưa phải bộ tiêu chí JSON: chạy "cchc criteria import {file} --out {json}" trước, rồi "cchc criteria check {json}".',
+  'input.oneRow': 'Trang "{sheet}" chỉ có một dòng tiêu chí dưới dòng tiêu đề: đó không phải một bộ tiêu chí. Hãy chọn đúng trang (--sheet) hoặc dán cả bảng tiêu chí rồi nhập lại.',
   'rule.register.noCode': 'Dòng {row} của trang Minh chứng chưa ghi mã tiêu chí, nên tài liệu "{what}" chưa được tính cho tiêu chí nào: ghi mã tiêu chí thành phần (ví dụ {example}) vào cột Mã tiêu chí.',
   'rule.register.unknownCode': 'Dòng {row} của trang Minh chứng ghi mã "{code}", không có trong bộ tiêu chí: sửa lại mã cho đúng cột Mã trên trang Chấm điểm.',
   'rule.register.parentCode': 'Dòng {row} của trang Minh chứng ghi mã {code}, là tiêu chí có tiêu chí thành phần ({children}): ghi mã của tiêu chí thành phần mà tài liệu chứng minh.',
@@ -54,6 +59,10 @@ export const CHECK_EN: Record<keyof typeof CHECK_VI, string> = {
   'rule.nameAltered': 'The criterion\'s name was changed to "{shown}"; the set says "{name}". Restore it (the printed sheet must carry the set\'s names).',
   'rule.maxAltered': 'The maximum was changed to {shown}; the set says {max}. Put {max} back.',
   'rule.blank': '(blank)',
+  'input.badLang': '--lang must be vi (Vietnamese) or en (English), got "{got}".',
+  'input.rootIsFile': '{root} is a file, not a folder: --root must be the evidence folder (created when missing).',
+  'input.tableNotSet': '{file} is a criteria table (a spreadsheet), not yet a JSON criteria set: run "cchc criteria import {file} --out {json}" first, then "cchc criteria check {json}".',
+  'input.oneRow': 'Sheet "{sheet}" has a single criterion row below its header: that is not a criteria set. Choose the right sheet (--sheet) or paste the whole table, then import again.',
   'rule.register.noCode': 'Row {row} of the Minh chứng sheet has no criterion code, so the document "{what}" counts for no criterion: write the sub-criterion\'s code (e.g. {example}) in the code column.',
   'rule.register.unknownCode': 'Row {row} of the Minh chứng sheet has the code "{code}", which is not in the criteria set: correct it to a code of the Code column on Chấm điểm.',
   'rule.register.parentCode': 'Row {row} of the Minh chứng sheet has the code {code}, a criterion with sub-criteria ({children}): write the code of the sub-criterion the document backs.',
