@@ -15,7 +15,7 @@ import { SHEETS } from '../src/core/model/layout';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
-import { requireEngine } from './engines';
+import { itIfEngine } from './engines';
 import { fillScores, recalculate } from './libreoffice';
 import { formatPoints } from '../src/core/model/points';
 
@@ -60,16 +60,14 @@ test('a file scored and never recalculated: its stale cached totals are no false
   expect(rules(checkWorkbook(grids))).not.toContain('shown-differs');
 });
 
-test('recalculated by LibreOffice: every total the sheets show is the core\'s', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'recalculated by LibreOffice: every total the sheets show is the core\'s', async () => {
   const grids = await readWorkbookGrids(await recalculate(await scoredFile('recalculated.xlsx')));
   expect(grids.calculated).toBe(true);
   const report = checkWorkbook(grids);
   expect((report.issues || []).filter((i) => i.rule === 'shown-differs' || i.rule === 'formula-altered')).toEqual([]);
 });
 
-test('a value typed over Tổng hợp\'s total: formula-altered and shown-differs at its cell, with both numbers', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'a value typed over Tổng hợp\'s total: formula-altered and shown-differs at its cell, with both numbers', async () => {
   const file = await recalculate(await scoredFile('typed-over.xlsx'));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -85,8 +83,7 @@ test('a value typed over Tổng hợp\'s total: formula-altered and shown-differ
     .toContain(`Ô ${SHEETS.summary}!${cell.address} hiển thị 85 nhưng TỔNG ĐIỂM (Điểm tự chấm) đúng là ${right}`);
 });
 
-test('a value typed over a domain\'s points on Chấm điểm is reported with the right points', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'a value typed over a domain\'s points on Chấm điểm is reported with the right points', async () => {
   const file = await recalculate(await scoredFile('domain-typed.xlsx'));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
