@@ -10,9 +10,9 @@ module.exports = {
     '**/test/verdict.test.ts',
     '**/test/points.test.ts',
     '**/test/check.test.ts',
-    '**/test/check-*.test.ts',
-    '**/test/appraisal.test.ts',
+    '**/test/check-rows.test.ts',
+    '**/test/check-register.test.ts',
     '**/test/evidence-register.test.ts',
-    '**/test/summary.test.ts',
+    '**/test/appraisal.test.ts',
   ],
 };
