@@ -2,6 +2,7 @@
 // firing and silent on the appraisal column, the differences list, the Tổng hợp formulas, and the
 // extras' rows, validation, caps and place in the total.
 
+import { extraScore, validationExpression } from '../src/core/model/verdict';
 import { checkWorkbook } from '../src/core/check/check';
 import { CellValue, a1, parseA1 } from '../src/core/model/grid';
 import { ROW_MARKERS, SHEETS } from '../src/core/model/layout';
@@ -130,10 +131,14 @@ describe('bonus and deduction rows', () => {
     const plan = buildWorkbookPlan({ set, unit: 'Xã A', year: 2024, appraisal: true });
     const t2 = g.extras[0].items[1].row;
     const rules = plan.sheets[0].validations.filter((v) => parseA1(v.range)!.row === t2);
-    expect(rules.map((v) => [v.range, v.type, v.min, v.max])).toEqual([
-      [a1(t2, g.layout.col.self!), 'decimal', '0', '0.5'],
-      [a1(t2, g.layout.col.appraisal!), 'decimal', '0', '0.5'],
+    // The verdict table's validation for a bonus item: a number from 0 to its cap in hundredths, no KAD.
+    const spec = extraScore('bonus', { max: 0.5 });
+    expect(rules.map((v) => [v.range, v.type, v.formula])).toEqual([
+      [a1(t2, g.layout.col.self!), 'custom', validationExpression(a1(t2, g.layout.col.self!), spec)],
+      [a1(t2, g.layout.col.appraisal!), 'custom', validationExpression(a1(t2, g.layout.col.appraisal!), spec)],
     ]);
+    expect(rules[0].formula).toContain(`${a1(t2, g.layout.col.self!)}>0.5`);
+    expect(rules[0].formula).not.toContain('KAD');
   });
 
   test('the total is domains + bonus − deduction, never below 0; the index keeps the tree as its basis', () => {

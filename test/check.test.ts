@@ -2,7 +2,7 @@ import { checkWorkbook } from '../src/core/check/check';
 import { flattenSet } from '../src/core/model/criteria';
 import { CellValue } from '../src/core/model/grid';
 import { builtGrids, enter, setCell, smallSet, BuiltGrids } from './helpers/scoring';
-import { FileReport, groupIssuesByDomain, hasErrors } from '../src/core/check/report';
+import { FileReport, hasErrors, issuesOf } from '../src/core/check/report';
 import { sumFormulaRows } from '../src/core/model/formula';
 
 function check(b: BuiltGrids, lang: 'vi' | 'en' = 'vi'): FileReport {
@@ -51,9 +51,9 @@ describe('entry rules', () => {
     const issue = check(b).issues!.filter((i) => i.rule === 'over-max')[0];
     expect(issue).toEqual({
       severity: 'error', rule: 'over-max', code: '1.1.1', column: 'self', sheet: 'Chấm điểm',
-      cell: 'E' + (b.rowOf['1.1.1'] + 1), message: 'Điểm 1,5 vượt điểm tối đa 1',
+      cell: 'E' + (b.rowOf['1.1.1'] + 1), message: 'Điểm 1,5 vượt điểm tối đa 1: chấm lại, từ 0 đến 1.', domain: '1',
     });
-    expect(check(b, 'en').issues!.filter((i) => i.rule === 'over-max')[0].message).toBe('Score 1.5 exceeds the maximum 1');
+    expect(check(b, 'en').issues!.filter((i) => i.rule === 'over-max')[0].message).toBe('Score 1.5 exceeds the maximum 1: score it again, from 0 to 1.');
   });
 
   test('the decimal-comma hint tells what to type', () => {
@@ -64,8 +64,8 @@ describe('entry rules', () => {
   // A machine with the Vietnamese regional format: "0.25" stays text, and "1.5" becomes the date 1 May,
   // which the readers give as ISO text.
   test.each([
-    ['0.25', '"0.25" là chữ, không phải số: máy đang dùng dấu phẩy thập phân, hãy nhập 0,25', 'type 0,25'],
-    ['2025-05-01T00:00:00.000Z', 'Excel đã hiểu điểm gõ vào là ngày 01/05: máy dùng dấu phẩy thập phân, nên điểm lẻ gõ bằng dấu phẩy (ví dụ 1,5 chứ không phải 1.5). Chọn ô, đặt lại định dạng General', 'for the date 01/05'],
+    ['0.25', '"0.25" là chữ, không phải số: máy đang dùng dấu phẩy thập phân (định dạng Việt Nam), hãy gõ 0,25.', 'type 0,25'],
+    ['2025-05-01T00:00:00.000Z', 'Ô chứa ngày 01/05 — có lẽ gõ 1.5 trên máy định dạng Việt Nam; hãy gõ 1,5: chọn ô, đặt lại định dạng General', 'holds the date 01/05'],
   ])('the decimal-point hint on a decimal-comma machine: %j', (typed, vi, en) => {
     const grids = enter(builtGrids(), { ...FULL, '1.1.2': typed });
     expect(check(grids).issues!.filter((i) => i.rule === 'not-a-number')[0].message).toContain(vi);
@@ -192,8 +192,9 @@ describe('reading workbooks people changed', () => {
 describe('grouping for people', () => {
   test('issues are grouped by domain in tree order with counts', () => {
     const report = check(enter(builtGrids(), { '1.1.1': 2, '2.1.2': 'x' }));
-    const groups = groupIssuesByDomain(report, flattenSet(smallSet()));
-    expect(groups.map((g) => g.code)).toEqual(['1', '2']);
+    const groups = report.groups!;
+    expect(groups.map((g) => g.domain)).toEqual(['1', '2']);
+    expect(groups.map((g) => issuesOf(report, g).map((i) => i.code))).toEqual([['1.1.1', '1.1.1', '1.1.2', '1.2'], ['2.1.1', '2.1.2']]);
     expect(groups[0].errors).toBe(1);
     expect(groups[0].warnings).toBe(3); // missing-score on 1.1.2 and 1.2, missing-evidence on 1.1.1
     expect(groups[1].errors).toBe(1);

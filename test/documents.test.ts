@@ -25,7 +25,7 @@ import { shortfalls } from '../src/core/sheets/shortfalls';
 import { readReportInputs } from '../src/core/sheets/report-inputs';
 import { planUpgrade } from '../src/core/features/upgrade';
 import { planToXlsx, writePlanToFile } from '../src/adapters/exceljs/write';
-import { CHECK_TEXT } from '../src/core/model/verdict';
+import { text as catalogueText } from '../src/core/text/catalogue';
 import { itIfEngine } from './engines';
 import { RenderedPage, renderToPng } from './libreoffice';
 import { keepForDocs } from './helpers/docs';
@@ -277,7 +277,7 @@ describe('what a person typed in the panel survives', () => {
 
   test('the pane\'s "Cập nhật Tổng hợp"', () => {
     const g = grids();
-    const refreshed = refreshedSummary(readScoring(g), g.sheets.filter((s) => s.name === SHEETS.summary)[0]);
+    const refreshed = refreshedSummary(readScoring(g), { summaryGrid: g.sheets.filter((s) => s.name === SHEETS.summary)[0] });
     expect(readReportInputs(planToGrids(refreshed.plan).sheets[0])).toMatchObject(typed);
   });
 
@@ -304,7 +304,7 @@ describe('printed by LibreOffice', () => {
     for (const page of scoring) {
       // Neither the Kiểm tra column (its header, its ✓) nor the Mã column's markers print.
       expect(page.text.split('\n').filter((l) => l.indexOf('Giải trình / Ghi chú') >= 0 && /Kiểm tra|Mã/.test(l))).toEqual([]);
-      expect(page.text).not.toContain(CHECK_TEXT.ok);
+      expect(page.text).not.toContain(catalogueText('vi', 'verdict.sheet.valid'));
       expect(page.text).not.toMatch(/#TOTAL|#INDEX/);
     }
     expect(scoring[0].text).toContain('Phụ lục');

@@ -168,6 +168,21 @@ test('the file check never looks outside the evidence root', () => {
   expect(exists(`${ROOT}/1.1.2 Muc do hoan thanh/khong-co.pdf`)).toBe('missing');
 });
 
+test('the evidence folder copied elsewhere (the district\'s machine): --evidence-root finds the files at the same relative paths', async () => {
+  const elsewhere = path.join(dir, 'tham-dinh', 'xa-dong-thinh-minh-chung');
+  fs.mkdirSync(path.dirname(elsewhere), { recursive: true });
+  fs.cpSync(path.join(dir, ROOT), elsewhere, { recursive: true });
+  const atHome = rulesOf((await checkJson(LINKED, '--evidence-root', ROOT)).report, 'evidence-not-found').map((i) => [i.code, i.cell]);
+  const { report } = await checkJson(LINKED, '--evidence-root', elsewhere);
+  // The same findings as at home (the one file deleted above), none said to lie outside the folder.
+  expect(rulesOf(report, 'evidence-not-found').map((i) => [i.code, i.cell])).toEqual(atHome);
+  expect(rulesOf(report, 'evidence-not-found').every((i) => i.message.indexOf('ra ngoài') < 0)).toBe(true);
+  // A link written on the commune's Windows machine, absolute: found under the copy too.
+  const exists = evidenceFileCheck(dir, elsewhere);
+  expect(exists(`C:\\Users\\ubnd\\Documents\\${ROOT}\\1.1.2 Muc do hoan thanh\\Báo cáo kết quả thực hiện kế hoạch.pdf`)).toBe('found');
+  expect(exists('C:\\Users\\ubnd\\Documents\\bang-luong.xlsx')).toBe('outside-root');
+});
+
 test('clear refusals: no root, a missing root, an existing output', async () => {
   expect(await cchc('evidence', 'link', WORKBOOK)).toMatchObject({ code: 2, err: expect.stringContaining('--root') });
   expect(await cchc('check', WORKBOOK, '--evidence-root', 'khong-co')).toMatchObject({ code: 2, err: expect.stringContaining('khong-co') });

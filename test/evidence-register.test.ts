@@ -197,7 +197,8 @@ describe('bad-link', () => {
     setCell(b.sheet, b.rowOf['1.2'], b.col.evidence!, 'Quyết định 5/QĐ-UBND');
     b.sheet.hyperlinks[b.rowOf['1.2']][b.col.evidence!] = 'vbscript:x';
     const found = issues(check(b.grids), 'bad-link');
-    expect(found.map((i) => [i.sheet, i.code])).toEqual([[SHEETS.evidence, '2.1.2'], [SHEETS.scoring, '1.2']]);
+    // In tree order: 1.2's own cell before the register row that backs 2.1.2.
+    expect(found.map((i) => [i.sheet, i.code])).toEqual([[SHEETS.scoring, '1.2'], [SHEETS.evidence, '2.1.2']]);
   });
 
   test('silent on paths, UNC paths, file URLs and https addresses', () => {

@@ -16,7 +16,7 @@ import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { itIfEngine } from './engines';
 import { ScoreEntry, fillScores, recalculate } from './libreoffice';
-import { CHECK_TEXT } from '../src/core/model/verdict';
+import { checkText, leafScore, verdictText } from '../src/core/model/verdict';
 import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 import { withBands } from './helpers/communes';
 
@@ -82,15 +82,9 @@ function bandOf(set: CriteriaSet, index: number | null): string {
   return band ? band.label : '';
 }
 
+/** The oracle of the Kiểm tra column: the one verdict table (model/verdict.ts), as the sheet sees a value. */
 function checkOf(v: ScoreEntry | undefined, max: number, levels: number[] | undefined): string {
-  if (isBlank(v)) return CHECK_TEXT.blank;
-  if (isNotApplicable(v)) return CHECK_TEXT.notApplicable;
-  if (typeof v !== 'number') return CHECK_TEXT.notNumber;
-  if (v < 0) return CHECK_TEXT.negative;
-  if (Math.abs(v * 100 - Math.round(v * 100)) > 1e-9) return CHECK_TEXT.tooFine;
-  if (toHundredths(v) > toHundredths(max)) return CHECK_TEXT.overMax;
-  if (levels && levels.length && levels.every((l) => toHundredths(l) !== toHundredths(v))) return CHECK_TEXT.notLevel;
-  return CHECK_TEXT.ok;
+  return checkText(v, leafScore({ max, levels }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,7 +287,7 @@ itIfEngine('soffice', 'a score finer than hundredths is flagged by the sheet and
   const grids = await builtAndScored('fine.xlsx', set, { ...levelScores(set, 3, 1), '1.1.1': 0.333, '1.1.2': 1.001 }, null);
   const cells = scoringCells(grids);
   const check = (code: string) => cellAt(cells.sheet, cells.rowOf[code], cells.col.check);
-  expect([check('1.1.1'), check('1.1.2')]).toEqual([CHECK_TEXT.tooFine, CHECK_TEXT.tooFine]);
+  expect([check('1.1.1'), check('1.1.2')]).toEqual([verdictText('too-fine', leafScore({ max: 1 })), verdictText('too-fine', leafScore({ max: 1 }))]);
   const issues = (checkWorkbook(grids).issues || []).filter((i) => (i.code === '1.1.1' || i.code === '1.1.2') && i.severity === 'error');
   expect(issues.map((i) => [i.code, i.severity, i.rule])).toEqual([['1.1.1', 'error', 'not-a-level'], ['1.1.2', 'error', 'not-a-level']]);
   expect(issues[0].message).toContain('0,333');

@@ -209,6 +209,9 @@ export async function fillScores(file: string, scores: Record<string, ScoreEntry
     if (!rowOf[code]) throw new Error(`${file}: no row for code ${code}.`);
     ws.getCell(rowOf[code], scoreCol).value = scores[code];
   }
+  // exceljs does not calculate: the file asks for a full calculation on load, as cchc's own files do,
+  // so the check knows its cached results are stale.
+  wb.calcProperties.fullCalcOnLoad = true;
   await wb.xlsx.writeFile(file);
 }
 

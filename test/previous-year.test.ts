@@ -73,11 +73,11 @@ describe('last year on Tổng hợp', () => {
     const previous = previousFromGrids(lastYearGrids(), smallSet(), 'a.xlsx');
     const grids = planToGrids(buildWorkbookPlan({ set: smallSet(), unit: 'Xã A', year: 2024, previous }));
     const summary = grids.sheets.filter((s) => s.name === SHEETS.summary)[0];
-    const refreshed = refreshedSummary(readScoring(grids), summary);
+    const refreshed = refreshedSummary(readScoring(grids), { summaryGrid: summary });
     expect(summaryTexts(planToGrids(refreshed.plan)).some((r) => r[0] === 'II. SO SÁNH VỚI NĂM 2023')).toBe(true);
     expect(summaryTexts(planToGrids(planUpgrade({ grids }).plan)).some((r) => r[0] === 'II. SO SÁNH VỚI NĂM 2023')).toBe(true);
     const newer = { ...previous, year: 2022 };
-    const replaced = refreshedSummary(readScoring(grids), summary, newer);
+    const replaced = refreshedSummary(readScoring(grids), { summaryGrid: summary, previous: newer });
     expect(replaced.plan.sheets.map((s) => s.name)).toEqual([SHEETS.summary, SHEETS.meta]);
     expect(readScoring({ sheets: grids.sheets.map((s) => (s.name === SHEETS.meta ? planToGrids(replaced.plan).sheets[1] : s)) }).meta.previous!.year).toBe(2022);
   });

@@ -24,7 +24,7 @@ const stale = (grids: WorkbookGrids) => (checkWorkbook(grids).issues || []).filt
 /** The workbook with Tổng hợp made again, as the pane writes it. */
 function refreshed(grids: WorkbookGrids): WorkbookGrids {
   const summary = grids.sheets.filter((s) => s.name === SHEETS.summary)[0];
-  const sheet = planToGrids(refreshedSummary(readScoring(grids), summary).plan).sheets[0];
+  const sheet = planToGrids(refreshedSummary(readScoring(grids), { summaryGrid: summary }).plan).sheets[0];
   return { sheets: grids.sheets.map((s) => (s.name === SHEETS.summary ? sheet : s)) };
 }
 

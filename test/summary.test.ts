@@ -64,7 +64,10 @@ describe('summarize', () => {
       [3, 'Xã Dân Tiến', 80, 4, 5],
       [5, 'Thị trấn Đại Từ', 68.75, 2.75, 4],
     ]);
-    expect(summary.units[0]).toEqual({ file: 'a.xlsx', unit: 'Xã An Khánh', year: 2024, rank: 1, total: 5, applicableMax: 5, index: 100, domains: { 1: 3, 2: 2 } });
+    expect(summary.units[0]).toEqual({
+      file: 'a.xlsx', unit: 'Xã An Khánh', year: 2024, rank: 1, total: 5, applicableMax: 5, index: 100, domains: { 1: 3, 2: 2 },
+      duplicates: ['i.xlsx'], note: 'Đơn vị còn tệp i.xlsx; dùng a.xlsx vì a.xlsx được nêu trước i.xlsx và hai tệp đầy đủ như nhau: hãy bỏ tệp thừa khỏi danh sách.',
+    });
   });
 
   test('averages per domain, of the total and of the index', () => {
@@ -77,10 +80,11 @@ describe('summarize', () => {
       ['j.xlsx', 'Xã Tân Linh'],
     ]);
     const reasons = summary.excluded.map((e) => e.reason);
-    expect(reasons[0]).toMatch(/^Có 1 lỗi \(ví dụ: E11 1\.1\.1 Điểm 1,5 vượt điểm tối đa 1\)/);
+    expect(reasons[0]).toMatch(/^Có 1 lỗi \(ví dụ: E11 1\.1\.1 Điểm 1,5 vượt điểm tối đa 1: chấm lại/);
     expect(reasons[1]).toBe('Dùng bộ tiêu chí khác (test-set-extras), không phải test-set.');
     expect(reasons[2]).toBe('Bảng chấm điểm năm 2023, không phải năm 2024.');
-    expect(reasons[3]).toBe('Cùng đơn vị với tệp a.xlsx, đã được xếp hạng.');
+    expect(reasons[3]).toBe('Cùng đơn vị với tệp a.xlsx; tổng hợp dùng a.xlsx vì a.xlsx được nêu trước i.xlsx và hai tệp đầy đủ như nhau: hãy bỏ tệp thừa khỏi danh sách.');
+    expect(summary.excluded.map((e) => e.reasonId)).toEqual(['errors', 'other-set', 'other-year', 'duplicate', 'unreadable', 'not-scored']);
     expect(reasons[4]).toBe('Tệp hong.xlsx bị hỏng.');
     expect(reasons[5]).toBe('Bảng chưa có điểm tự chấm nào.');
     expect(summary.criteriaSet).toEqual({ id: 'test-set', title: 'Bộ tiêu chí thử' });
@@ -143,6 +147,69 @@ describe('summarize', () => {
   test('nothing usable: no units, no averages, everything excluded', () => {
     const none = summarize([inputs[5], inputs[9]], 'self');
     expect([none.units, none.averages, none.criteriaSet, none.excluded.length]).toEqual([[], null, { id: 'test-set', title: 'Bộ tiêu chí thử' }, 2]);
+  });
+});
+
+describe('only what is complete is ranked (issue #9, item 6)', () => {
+  const partial = { '1.1.1': 1 }; // 1 of 5 leaves scored
+  test.each([
+    {
+      title: 'appraised on 1 of 5 items: set apart, not ranked as if the blanks were zeros',
+      by: 'appraisal' as const, allow: false,
+      inputs: () => [commune('a.xlsx', 'Xã An Khánh', FULL, { appraisal: FULL }), commune('b.xlsx', 'Xã Bình Sơn', FULL, { appraisal: partial })],
+      ranked: ['Xã An Khánh'], excluded: [['b.xlsx', 'appraisal-incomplete', 'Chưa thẩm định đủ: 4/5 mục trống.']],
+    },
+    {
+      title: 'self-scored on 1 of 5 items: set apart too',
+      by: 'self' as const, allow: false,
+      inputs: () => [commune('a.xlsx', 'Xã An Khánh', FULL), commune('b.xlsx', 'Xã Bình Sơn', partial)],
+      ranked: ['Xã An Khánh'], excluded: [['b.xlsx', 'self-incomplete', 'Chưa tự chấm đủ: 4/5 mục trống.']],
+    },
+    {
+      title: 'KAD is an answer, not a blank',
+      by: 'self' as const, allow: false,
+      inputs: () => [commune('a.xlsx', 'Xã An Khánh', { ...FULL, '1.2': 'KAD' })],
+      ranked: ['Xã An Khánh'], excluded: [],
+    },
+    {
+      title: '--allow-incomplete ranks it, and its row says so',
+      by: 'appraisal' as const, allow: true,
+      inputs: () => [commune('a.xlsx', 'Xã An Khánh', FULL, { appraisal: FULL }), commune('b.xlsx', 'Xã Bình Sơn', FULL, { appraisal: partial })],
+      ranked: ['Xã An Khánh', 'Xã Bình Sơn'], excluded: [],
+    },
+  ])('$title', ({ by, allow, inputs, ranked, excluded }) => {
+    const summary = summarize(inputs(), by, 'vi', { allowIncomplete: allow });
+    expect(summary.units.map((u) => u.unit)).toEqual(ranked);
+    expect(summary.excluded.map((e) => [e.file, e.reasonId, e.reason.split(' Thẩm định đủ')[0].split(' Chấm đủ')[0]])).toEqual(excluded);
+    if (allow) {
+      const b = summary.units.filter((u) => u.unit === 'Xã Bình Sơn')[0];
+      expect(b.incomplete).toEqual({ blank: 4, leaves: 5 });
+      expect(b.note).toBe('Chưa thẩm định đủ (4/5 mục trống, tính 0 điểm).');
+    }
+  });
+
+  test.each([
+    {
+      title: 'the complete one of two workbooks of a commune is used, and both are named',
+      a: { self: partial, modified: '2024-12-20T08:00:00Z' }, b: { self: FULL, modified: '2024-12-01T08:00:00Z' },
+      used: 'b.xlsx', why: 'b.xlsx đã chấm đủ, a.xlsx còn 4 mục trống',
+    },
+    {
+      title: 'equally complete: the one saved later',
+      a: { self: FULL, modified: '2024-12-01T08:00:00Z' }, b: { self: { ...FULL, '1.2': 0 }, modified: '2024-12-20T08:00:00Z' },
+      used: 'b.xlsx', why: 'b.xlsx được lưu sau (20/12/2024; a.xlsx lưu 01/12/2024)',
+    },
+  ])('$title', ({ a, b, used, why }) => {
+    const inputs = [
+      { ...commune('a.xlsx', 'Xã An Khánh', a.self), modified: a.modified },
+      { ...commune('b.xlsx', 'xã an khánh', b.self), modified: b.modified },
+    ];
+    const summary = summarize(inputs, 'self', 'vi', { allowIncomplete: true });
+    expect(summary.units.map((u) => u.file)).toEqual([used]);
+    expect(summary.units[0].note).toContain(why);
+    const other = used === 'a.xlsx' ? 'b.xlsx' : 'a.xlsx';
+    expect(summary.units[0].duplicates).toEqual([other]);
+    expect(summary.excluded).toEqual([{ file: other, unit: expect.any(String), reasonId: 'duplicate', reason: `Cùng đơn vị với tệp ${used}; tổng hợp dùng ${used} vì ${why}.` }]);
   });
 });
 

@@ -20,10 +20,15 @@ import { FileReport } from '../src/core/check/report';
 
 const SCORES: Record<string, CellValue> = { '1.1.1': 1, '1.1.2': 0.75, '1.2': 'KAD', '2.1.1': 0.5, '2.1.2': 1.5 };
 
+/** The workbook being edited: Excel moves the references other sheets make to the edited sheet too. */
+let workbook: WorkbookGrids | null = null;
+
 function filled(): { grids: WorkbookGrids; sheet: SheetGrid } {
   const entries: Record<string, { values: { self: CellValue } }> = {};
   for (const code of Object.keys(SCORES)) entries[code] = { values: { self: SCORES[code] } };
   const grids = planToGrids(buildWorkbookPlan({ set: smallSet(), unit: 'Xã Đồng Thịnh', year: 2024, entries }));
+  // Rows and columns inserted or deleted below move the references Tổng hợp makes to them, as in Excel.
+  workbook = grids;
   return { grids, sheet: grids.sheets.filter((s) => s.name === SHEETS.scoring)[0] };
 }
 
@@ -56,10 +61,16 @@ function refText(r: Ref): string {
  * (delta -1), as Excel rewrites them: ranges grow or shrink, a reference to a deleted cell becomes
  * #REF!. References qualified by a sheet name point elsewhere and stay.
  */
-function moveReferences(formula: string, axis: 'row' | 'col', at: number, delta: 1 | -1): string {
-  return formula.replace(/('(?:[^']|'')*'|[A-Za-z0-9_.]+)!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?/g,
-    (whole: string, qualifier: string | undefined, first: string, last: string | undefined) => {
-      if (qualifier) return whole;
+function moveReferences(formula: string, axis: 'row' | 'col', at: number, delta: 1 | -1, edited: string | null = null): string {
+  return formula.replace(/('(?:[^']|'')*'|[A-Za-z0-9_.]+)!(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?|(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?/g,
+    (whole: string, qualifier: string | undefined, qFirst: string | undefined, qLast: string | undefined, own: string | undefined, ownLast: string | undefined) => {
+      // From another sheet, only references to the edited sheet move; on the edited sheet, only its own.
+      const named = qualifier !== undefined && edited !== null && (qualifier === edited || qualifier === "'" + edited.replace(/'/g, "''") + "'");
+      if (qualifier !== undefined && !named) return whole;
+      if (qualifier === undefined && edited !== null) return whole;
+      const first = named ? qFirst! : own!;
+      const last = named ? qLast : ownLast;
+      const prefix = named ? qualifier + '!' : '';
       const a = parseRef(first);
       const b = last ? parseRef(last) : null;
       const move = (r: Ref, end: boolean) => {
@@ -69,35 +80,39 @@ function moveReferences(formula: string, axis: 'row' | 'col', at: number, delta:
       };
       if (delta === -1 && a[axis] === at && (!b || b[axis] === at)) return '#REF!';
       move(a, false);
-      if (!b) return refText(a);
+      if (!b) return prefix + refText(a);
       move(b, true);
-      return refText(a) + ':' + refText(b);
+      return prefix + refText(a) + ':' + refText(b);
     });
 }
 
-function allFormulas(sheet: SheetGrid, edit: (f: string) => string): void {
-  sheet.formulas.forEach((row) => row.forEach((f, c) => { if (f) row[c] = edit(f); }));
+
+function allFormulas(sheet: SheetGrid, edit: (f: string, edited: string | null) => string): void {
+  sheet.formulas.forEach((row) => row.forEach((f, c) => { if (f) row[c] = edit(f, null); }));
+  for (const other of workbook ? workbook.sheets.filter((s) => s !== sheet) : []) {
+    other.formulas.forEach((row) => (row || []).forEach((f, c) => { if (f) row[c] = edit(f, sheet.name); }));
+  }
 }
 
 function insertRow(sheet: SheetGrid, at: number): void {
   for (const grid of [sheet.values, sheet.formulas, sheet.hyperlinks] as unknown[][][]) grid.splice(at, 0, []);
-  allFormulas(sheet, (f) => moveReferences(f, 'row', at, 1));
+  allFormulas(sheet, (f, edited) => moveReferences(f, 'row', at, 1, edited));
 }
 
 function deleteRow(sheet: SheetGrid, at: number): void {
   for (const grid of [sheet.values, sheet.formulas, sheet.hyperlinks] as unknown[][][]) grid.splice(at, 1);
-  allFormulas(sheet, (f) => moveReferences(f, 'row', at, -1));
+  allFormulas(sheet, (f, edited) => moveReferences(f, 'row', at, -1, edited));
 }
 
 function insertColumn(sheet: SheetGrid, at: number, header: string, headerRow: number): void {
   for (const grid of [sheet.values, sheet.formulas, sheet.hyperlinks] as unknown[][][]) for (const row of grid) if (row.length > at) row.splice(at, 0, null);
   sheet.values[headerRow][at] = header;
-  allFormulas(sheet, (f) => moveReferences(f, 'col', at, 1));
+  allFormulas(sheet, (f, edited) => moveReferences(f, 'col', at, 1, edited));
 }
 
 function deleteColumn(sheet: SheetGrid, at: number): void {
   for (const grid of [sheet.values, sheet.formulas, sheet.hyperlinks] as unknown[][][]) for (const row of grid) row.splice(at, 1);
-  allFormulas(sheet, (f) => moveReferences(f, 'col', at, -1));
+  allFormulas(sheet, (f, edited) => moveReferences(f, 'col', at, -1, edited));
 }
 
 function column(sheet: SheetGrid, header: string): number {
@@ -145,6 +160,8 @@ describe('edits that must read exactly as before', () => {
   test('the scoring and metadata sheets renamed', () => {
     const { grids, sheet } = filled();
     sheet.name = 'Cham diem (ban nop huyen)';
+    // Excel renames the references other sheets make to it.
+    for (const other of grids.sheets) other.formulas = other.formulas.map((row) => (row || []).map((f) => (f ? f.split("'Chấm điểm'!").join("'Cham diem (ban nop huyen)'!") : f)));
     grids.sheets.filter((s) => s.name === SHEETS.meta)[0].name = 'du lieu';
     const report = checkWorkbook(grids);
     expect(rules(report)).toEqual([]);
@@ -168,7 +185,7 @@ describe('edits that must be reported precisely', () => {
     const { grids, sheet } = filled();
     deleteRow(sheet, rowOf(sheet, '1.2'));
     const report = checkWorkbook(grids);
-    expect(rules(report)).toEqual([['structure', '1.2'], ['formula-altered', '1']]);
+    expect(rules(report)).toEqual([['formula-altered', '1'], ['structure', '1.2']]); // in tree order
     expect(report.total!.self).toBe(BASELINE.total!.self);
   });
 

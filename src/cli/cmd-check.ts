@@ -6,17 +6,15 @@ import { Command } from 'commander';
 import { checkWorkbook } from '../core/check/check';
 import { SHEETS } from '../core/model/layout';
 import { readScoring } from '../core/sheets/scoring/read';
-import { flattenSet } from '../core/model/criteria';
 import { Lang, UserError, say } from '../core/model/errors';
 import { formatPoints } from '../core/model/points';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
-import { readMeta } from '../core/sheets/meta';
 import { EXIT, Io, Register, langOf, shownPath } from './io';
 import { evidenceFileCheck } from './evidence-files';
 import { differenceLines, extrasLines } from './check-text-appraisal';
 import { WorkbookGrids } from '../core/model/grid';
 import { CheckOptions, Issue } from '../core/check/contract';
-import { FileReport, groupIssuesByDomain, hasErrors } from '../core/check/report';
+import { FileReport, hasErrors, issueCounts, issuesOf } from '../core/check/report';
 
 export interface CheckedFile {
   report: FileReport;
@@ -71,27 +69,23 @@ export function formatReportText(report: FileReport, grids: WorkbookGrids | null
     lines.push(`${t.appraisal}: ${p(total.appraisal)} / ${p(total.appraisalApplicableMax)} — ${t.index}: ${total.appraisalIndex === null || total.appraisalIndex === undefined ? '—' : p(total.appraisalIndex) + '%'}${total.appraisalBand ? ' — ' + total.appraisalBand : ''}`);
   }
   lines.push(...extrasLines(report, lang));
-  const meta = grids ? readMeta(grids.sheets.filter((s) => s.name === '_cchc')[0]) : null;
-  const flat = meta && meta.ok ? flattenSet(meta.meta.set) : [];
   const nodeByCode: Record<string, { self: number | null; max: number }> = {};
   for (const n of report.nodes || []) nodeByCode[n.code] = n;
-  const groups = groupIssuesByDomain(report, flat);
   // Cells are those of the scoring sheet unless named otherwise: the register's carry its sheet name.
   const scoringSheet = grids ? scoringSheetName(grids) : SHEETS.scoring;
   const where = (i: Issue) => (!i.cell ? '' : i.sheet && i.sheet !== scoringSheet ? `${i.sheet}!${i.cell}` : i.cell);
-  for (const g of groups) {
-    const head = g.code === null ? t.general : `${g.stt}. ${g.name}`;
-    const node = g.code ? nodeByCode[g.code] : null;
+  for (const g of report.groups || []) {
+    const head = g.domain === null ? t.general : g.stt ? `${g.stt}. ${g.name}` : g.name;
+    const node = g.domain ? nodeByCode[g.domain] : null;
     const score = node ? ` (${p(node.self)} / ${p(node.max)} ${t.points})` : '';
     lines.push('');
     lines.push(`${head}${score}: ${g.errors} ${t.errors}, ${g.warnings} ${t.warnings}`);
-    for (const i of g.issues) {
+    for (const i of issuesOf(report, g)) {
       lines.push(`  ${i.severity === 'error' ? '✗' : '!'} ${where(i).padEnd(6)} ${i.code ? i.code + ' ' : ''}${i.message}`);
     }
   }
   lines.push(...differenceLines(report, lang));
-  const errors = (report.issues || []).filter((i) => i.severity === 'error').length;
-  const warnings = (report.issues || []).length - errors;
+  const { errors, warnings } = issueCounts(report);
   lines.push('');
   lines.push(errors + warnings === 0 ? `✓ ${t.clean}` : `${t.result}: ${errors} ${t.errors}, ${warnings} ${t.warnings}.`);
   return lines.join('\n') + '\n';

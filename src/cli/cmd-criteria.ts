@@ -2,6 +2,7 @@
 // `cchc criteria check SET.json`: the set in brief and every inconsistency.
 // Exit 0: fine; 1: problems found (import writes nothing then); 2: a file cannot be read or written.
 
+import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { CriteriaProblem, CriteriaSet, indexSet } from '../core/model/criteria';
@@ -13,6 +14,7 @@ import { DEFAULT_IMPORT_ID, importCriteriaTable } from '../core/features/import/
 import { formatPoints, sumPoints } from '../core/model/points';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { CliExit, EXIT, Io, Register, langOf, shownPath } from './io';
+import { message } from '../core/text/catalogue';
 import { TableLayout, findTableLayout, missingHeaderMessage } from '../core/features/import/table-header';
 import { CRITERIA_LIMITS, parseCriteriaSet } from '../core/model/criteria-parse';
 import { readSmallFile, decodeText, readJsonFile, writeJsonFile } from './text-files';
@@ -253,11 +255,31 @@ async function importCommand(file: string, opts: ImportCommandOptions, io: Io, l
   return EXIT.ok;
 }
 
+/** A criteria table (a spreadsheet or CSV) given where a set is expected: say to import it first. */
+function refuseTable(file: string, shown: string): void {
+  const ext = path.extname(file).toLowerCase();
+  let spreadsheet = ext === '.xlsx' || ext === '.xls' || ext === '.xlsm' || ext === '.ods' || ext === '.csv';
+  try {
+    const head = Buffer.alloc(4);
+    const fd = fs.openSync(file, 'r');
+    fs.readSync(fd, head, 0, 4, 0);
+    fs.closeSync(fd);
+    // A zip (xlsx, ods) or an OLE file (xls): a spreadsheet whatever its name.
+    spreadsheet = spreadsheet || head.readUInt32LE(0) === 0x04034b50 || head.readUInt32BE(0) === 0xd0cf11e0;
+  } catch {
+    // Missing or unreadable: readJsonFile says so.
+  }
+  if (!spreadsheet) return;
+  const json = path.basename(file, path.extname(file)) + '.json';
+  throw new UserError('table-not-set', message('input.tableNotSet', { file: shown, json }));
+}
+
 function checkCommand(file: string, opts: { json?: boolean }, io: Io, lang: Lang): number {
   const t = T[lang];
   const shown = shownPath(file, io);
   let raw: unknown;
   try {
+    refuseTable(path.resolve(io.cwd, file), shown);
     raw = readJsonFile(path.resolve(io.cwd, file));
   } catch (e) {
     if (!(e instanceof UserError) || !opts.json) throw e;

@@ -47,6 +47,7 @@ interface SummaryOptions {
   json?: boolean;
   by?: string;
   lang?: string;
+  allowIncomplete?: boolean;
 }
 
 
@@ -73,6 +74,15 @@ async function refuseScoringOutput(out: string, io: Io): Promise<void> {
   }
 }
 
+/** When the file was last saved (two workbooks of one commune: the later one is preferred). */
+function modifiedOf(file: string): string | undefined {
+  try {
+    return fs.statSync(file).mtime.toISOString();
+  } catch {
+    return undefined;
+  }
+}
+
 async function readInputs(files: string[], io: Io, lang: Lang): Promise<SummaryInput[]> {
   const inputs: SummaryInput[] = [];
   const bar = (done: number, label: string) => {
@@ -84,7 +94,7 @@ async function readInputs(files: string[], io: Io, lang: Lang): Promise<SummaryI
     const metaGrid = checked.grids ? checked.grids.sheets.filter(isMetaGrid)[0] : undefined;
     const meta = metaGrid ? readMeta(metaGrid) : null;
     // Only the report and the set are kept: 172 workbooks' grids would not fit comfortably in memory.
-    inputs.push({ file: shownPath(files[i], io), report: checked.report, set: meta && meta.ok ? meta.meta.set : null });
+    inputs.push({ file: shownPath(files[i], io), report: checked.report, set: meta && meta.ok ? meta.meta.set : null, modified: modifiedOf(files[i]) });
   }
   bar(files.length, '');
   if (io.isTTY) io.err('\n');
@@ -101,7 +111,10 @@ export function formatSummaryText(summary: DistrictSummary, lang: Lang): string 
     const row = (rank: string, unit: string, index: string, total: string, band: string) =>
       `${rank.padStart(4)}  ${unit.slice(0, width).padEnd(width)}  ${index.padStart(10)}  ${total.padStart(9)}  ${band}`.replace(/\s+$/, '');
     lines.push(row(t.columns[0], t.columns[1], t.columns[2], t.columns[3], t.columns[4]));
-    for (const u of summary.units) lines.push(row(String(u.rank), u.unit, p(u.index), p(u.total), u.band || ''));
+    for (const u of summary.units) {
+      lines.push(row(String(u.rank), u.unit, p(u.index), p(u.total), u.band || ''));
+      if (u.note) lines.push(`        ! ${u.note}`);
+    }
     const a = summary.averages!;
     lines.push(row('', t.average(summary.units.length), p(a.index), p(a.total), ''));
   }
@@ -133,7 +146,7 @@ async function summaryCommand(files: string[], opts: SummaryOptions, io: Io, lan
   if (out && inputsFiles.length < resolved.length) io.err(t.skipOut(shownPath(out, io)) + '\n');
 
   const inputs = await readInputs(inputsFiles, io, lang);
-  const summary = summarize(inputs, by, lang);
+  const summary = summarize(inputs, by, lang, { allowIncomplete: !!opts.allowIncomplete });
   io.out(opts.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummaryText(summary, lang));
   if (!summary.units.length) {
     io.err(t.none + '\n');
@@ -157,6 +170,7 @@ export const registerSummary: Register = (program: Command, io: Io, setExit) => 
     .option('--out <tong-hop.xlsx>', 'ghi bảng tổng hợp có biểu đồ / write the summary workbook with a chart')
     .option('--by <basis>', 'self (điểm tự chấm) | appraisal (điểm thẩm định)', 'self')
     .option('--district <name>', 'cơ quan tổng hợp, ví dụ "UBND huyện Phú Lương" (tiêu đề và chữ ký) / the district issuing the summary')
+    .option('--allow-incomplete', 'xếp hạng cả đơn vị chưa chấm/thẩm định đủ (ghi rõ trên dòng) / rank incomplete units too (their row says so)')
     .option('--json', 'in kết quả dạng JSON (DESIGN.md §3.3) / print JSON')
     .option('--lang <lang>', 'vi | en', 'vi')
     .action(async (files: string[], opts: SummaryOptions) => {

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { UserError, msg } from '../core/model/errors';
+import { message } from '../core/text/catalogue';
 import { FilePath, absoluteFolder, classifyLink, formatFilePath, nameKey, pathKey, relativePath, resolveFilePath, segmentsBelow } from '../core/model/evidence-link';
 import { codeOfFolder, isIgnoredFile, leafFolderName } from '../core/features/evidence/folders';
 
@@ -59,7 +60,10 @@ function requireFolder(root: string): void {
 
 /**
  * The CheckOptions.fileExists hook: a link resolves against the workbook's folder (as Excel opens it)
- * and must land inside `root`; a link that climbs out with ".." or points elsewhere is never probed.
+ * and must land inside `root`; a link that climbs out with ".." is never followed. When the folder was
+ * moved or copied to another machine, its links point where it used to be: the file is then looked
+ * for at the same relative path under `root` (the longest tail of the link's path found there), so
+ * "D:\CCHC\minh-chung\1.1.1 Ke hoach\kh.pdf" is found as "1.1.1 Ke hoach/kh.pdf" under the new root.
  */
 export function evidenceFileCheck(workbookDir: string, root: string): (link: string) => 'found' | 'missing' | 'outside-root' {
   requireFolder(root);
@@ -71,8 +75,18 @@ export function evidenceFileCheck(workbookDir: string, root: string): (link: str
     if (!c || c.kind !== 'file') return 'missing';
     const target = resolveFilePath(base, c.path);
     const below = target ? segmentsBelow(rootPath, target) : null;
-    if (!below) return 'outside-root';
-    return locate(rootOnDisk, below) ? 'found' : 'missing';
+    if (below && locate(rootOnDisk, below)) return 'found';
+    // Never a tail that climbs: "..", "." and empty names are not names of the moved folder.
+    const names = (target || c.path).segments;
+    let folderThere = false;
+    for (let start = 0; start < names.length; start++) {
+      const tail = names.slice(start);
+      if (tail.some((n) => n === '..' || n === '.' || n === '')) continue;
+      if (locate(rootOnDisk, tail)) return 'found';
+      // A folder of its path is there but not the file: gone from where it belongs, not outside the root.
+      if (tail.length > 1 && locate(rootOnDisk, tail.slice(0, 1))) folderThere = true;
+    }
+    return below || folderThere ? 'missing' : 'outside-root';
   };
 }
 
@@ -93,6 +107,15 @@ function foldersByCode(root: string): Record<string, string> {
 
 /** One folder per leaf under `root`; a leaf whose code already has a folder (even renamed) keeps it. */
 export function scaffoldFolders(root: string, leaves: Leaf[]): { created: string[]; existing: string[] } {
+  let isFile = false;
+  try {
+    isFile = !fs.statSync(root).isDirectory();
+  } catch {
+    isFile = false;
+  }
+  if (isFile) {
+    throw new UserError('root-is-file', message('input.rootIsFile', { root }));
+  }
   try {
     fs.mkdirSync(root, { recursive: true });
   } catch {

@@ -4,6 +4,7 @@
 import * as path from 'path';
 import type { Command } from 'commander';
 import { Lang, Message, UserError, say } from '../core/model/errors';
+import { message } from '../core/text/catalogue';
 
 export interface Io {
   out(text: string): void;
@@ -18,8 +19,16 @@ export type Register = (program: Command, io: Io, setExit: SetExit) => void;
 
 export const EXIT = { ok: 0, problems: 1, unusable: 2 } as const;
 
+/** The --lang option: vi or en; anything else is refused (a typo must not silently mean Vietnamese). */
 export function langOf(opts: { lang?: string }): Lang {
-  return opts.lang === 'en' ? 'en' : 'vi';
+  if (opts.lang === undefined || opts.lang === 'vi' || opts.lang === 'en') return opts.lang === 'en' ? 'en' : 'vi';
+  throw new UserError('bad-lang', message('input.badLang', { got: String(opts.lang).slice(0, 20) }));
+}
+
+/** The language to report a failure in before the options are known: en when asked for, else vi. */
+export function guessLang(argv: string[]): Lang {
+  const at = argv.indexOf('--lang');
+  return at >= 0 && argv[at + 1] === 'en' ? 'en' : 'vi';
 }
 
 /** Thrown by a command to stop with a message and an exit code. */

@@ -2,7 +2,7 @@
 // modules (through Io); the library below throws and never touches process.
 
 import { Command, CommanderError } from 'commander';
-import { CliExit, EXIT, Io, describeError, langOf } from './io';
+import { CliExit, EXIT, Io, describeError, guessLang } from './io';
 import { registerCommands } from './commands';
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -17,7 +17,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerCommands(program, io, (code) => {
     exitCode = code;
   });
-  const lang = langOf({ lang: argv.indexOf('--lang') >= 0 ? argv[argv.indexOf('--lang') + 1] : undefined });
+  const lang = guessLang(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -13,7 +13,7 @@ import { byId, clear, element, setVisible } from './dom';
 import { readOurSheets } from './our-sheets';
 import { SHEETS } from '../core/model/layout';
 import { Issue } from '../core/check/contract';
-import { DomainGroup, FileReport, groupIssuesByDomain } from '../core/check/report';
+import { FileReport, IssueGroup, issueCounts, issuesOf } from '../core/check/report';
 
 export type CheckTrigger = { kind: 'button' } | { kind: 'built' } | { kind: 'edit'; address: string };
 
@@ -30,7 +30,6 @@ const LIVE_DELAY_MS = 250;
 interface Result {
   grids: WorkbookGrids;
   report: FileReport;
-  groups: DomainGroup[];
 }
 
 export function createCheckController(ctx: PaneContext): CheckController {
@@ -46,24 +45,13 @@ export function createCheckController(ctx: PaneContext): CheckController {
 
   function evaluate(grids: WorkbookGrids): Result {
     const report = checkWorkbook(grids, { lang: ctx.lang() });
-    if (report.error) return { grids, report, groups: [] };
+    if (report.error) return { grids, report };
     const read = readScoring(grids);
     const meta = grids.sheets.filter(isMetaGrid)[0];
-    // The Minh chứng register too: evidence counts and links are checked from it.
-    sheetsInUse = meta ? [read.sheet.name, meta.name].concat(read.register ? [read.register.sheet.name] : []) : null;
-    const flat = read.criteria.nodes;
-    const groups = groupIssuesByDomain(report, flat);
-    // The core lists issues rule by rule; people read the sheet top to bottom.
-    const position: Record<string, number> = {};
-    flat.forEach((f, i) => (position[f.code] = i));
-    const place = (issue: Issue) => (issue.code !== null && position[issue.code] !== undefined ? position[issue.code] : -1);
-    for (const group of groups) {
-      group.issues = group.issues
-        .map((issue, i) => ({ issue, i }))
-        .sort((a, b) => place(a.issue) - place(b.issue) || a.i - b.i)
-        .map((entry) => entry.issue);
-    }
-    return { grids, report, groups };
+    // The Minh chứng register and Tổng hợp too: evidence and the shown totals are checked from them.
+    sheetsInUse = meta ? [read.sheet.name, meta.name].concat(read.register ? [read.register.sheet.name] : [])
+      .concat(grids.sheets.filter((s) => s.name === SHEETS.summary).map((s) => s.name)) : null;
+    return { grids, report };
   }
 
   async function readAndCheck(): Promise<Result> {
@@ -76,14 +64,8 @@ export function createCheckController(ctx: PaneContext): CheckController {
     return evaluate((await readOurSheets(ctx.port)).grids);
   }
 
-  function counts(report: FileReport): { errors: number; warnings: number } {
-    const issues = report.issues || [];
-    const errors = issues.filter((i) => i.severity === 'error').length;
-    return { errors, warnings: issues.length - errors };
-  }
-
   function countsText(report: FileReport): string {
-    return ctx.t('check.counts', counts(report));
+    return ctx.t('check.counts', issueCounts(report));
   }
 
   function issueButton(issue: Issue): HTMLElement {
@@ -105,15 +87,16 @@ export function createCheckController(ctx: PaneContext): CheckController {
     return element('ul', { class: 'issues ' + extraClass }, issues.map((i) => element('li', {}, [issueButton(i)])));
   }
 
-  function groupTitle(group: DomainGroup): string {
-    if (group.code === null) return ctx.t('check.general');
+  function groupTitle(group: IssueGroup): string {
+    if (group.domain === null) return ctx.t('check.general');
     return (group.stt ? group.stt + '. ' : '') + group.name;
   }
 
-  function renderGroup(group: DomainGroup): HTMLElement {
-    const key = group.code === null ? '' : group.code;
-    const errors = group.issues.filter((i) => i.severity === 'error');
-    const warnings = group.issues.filter((i) => i.severity === 'warning');
+  function renderGroup(report: FileReport, group: IssueGroup): HTMLElement {
+    const key = group.domain === null ? '' : group.domain;
+    const issues = issuesOf(report, group);
+    const errors = issues.filter((i) => i.severity === 'error');
+    const warnings = issues.filter((i) => i.severity === 'warning');
     const section = element('section', { class: 'group' + (group.errors ? ' group-has-errors' : '') }, [
       element('h3', {}, [
         element('span', { class: 'group-name' }, [groupTitle(group)]),
@@ -142,12 +125,12 @@ export function createCheckController(ctx: PaneContext): CheckController {
   function render(): void {
     clear(container);
     if (!result) return;
-    const { report, groups } = result;
+    const { report } = result;
     if (report.error) {
       container.appendChild(element('p', { class: 'note note-error' }, [ctx.t('check.notScoring') + ' ' + report.error]));
       return;
     }
-    const c = counts(report);
+    const c = issueCounts(report);
     const headline = c.errors + c.warnings === 0
       ? ctx.t('check.clean')
       : c.errors === 0 ? ctx.t('check.cleanWithWarnings', { warnings: c.warnings }) : countsText(report);
@@ -162,7 +145,7 @@ export function createCheckController(ctx: PaneContext): CheckController {
         index: total.index === null ? '—' : formatPoints(total.index, lang),
       })]));
     }
-    for (const group of groups) container.appendChild(renderGroup(group));
+    for (const group of report.groups || []) container.appendChild(renderGroup(report, group));
   }
 
   async function select(issue: Issue): Promise<void> {

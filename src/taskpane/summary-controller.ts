@@ -34,7 +34,7 @@ export function createSummaryController(ctx: PaneContext): void {
         ctx.status.progress(ctx.t('summary.writing'));
         // What was typed in the panel (number, date, signer, Nơi nhận) is kept.
         const previous = await pickedPrevious(read);
-        const summary = refreshedSummary(read, grids.sheets.filter((s) => s.name === SHEETS.summary)[0], previous);
+        const summary = refreshedSummary(read, { summaryGrid: grids.sheets.filter((s) => s.name === SHEETS.summary)[0], previous });
         const written = await ctx.port.applyPlan(summary.plan);
         await ctx.port.select(summary.sheet.name, 'A1');
         return written.degraded;

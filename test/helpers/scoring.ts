@@ -76,3 +76,36 @@ export function enter(b: BuiltGrids, scores: Record<string, CellValue>, column: 
   for (const code of Object.keys(scores)) setCell(b.sheet, b.rowOf[code], b.col[column]!, scores[code]);
   return b;
 }
+
+/** Moves one A1 reference's row as inserting a row before `at` (0-based) does: rows from `at` on go down one. */
+function shiftRef(ref: string, at: number): string {
+  const m = /^(\$?[A-Z]{1,3}\$?)(\d+)$/.exec(ref);
+  if (!m) return ref;
+  const row = Number(m[2]) - 1;
+  return m[1] + String(row >= at ? row + 2 : row + 1);
+}
+
+/**
+ * Inserts an empty row before row `at` (0-based) of the scoring sheet, as Excel or LibreOffice do:
+ * the rows below move down, and every reference to them moves too — on the sheet itself and from
+ * other sheets ('Chấm điểm'!E12) — so a SUM range that spans the new row stretches over it.
+ */
+export function insertRow(b: BuiltGrids, at: number): BuiltGrids {
+  const scoring = b.sheet.name;
+  const quoted = "'" + scoring.replace(/'/g, "''") + "'!";
+  const refs = /((?:'[^']+'!)?)(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?/g;
+  for (const sheet of b.grids.sheets) {
+    sheet.formulas = sheet.formulas.map((row) => (row || []).map((f) => {
+      if (!f) return f;
+      return f.replace(/"(?:[^"]|"")*"|[^"]+/g, (part) => (part.startsWith('"') ? part : part.replace(refs, (whole: string, prefix: string, from: string, to?: string) => {
+        const here = prefix === '' ? sheet === b.sheet : prefix === quoted;
+        if (!here) return whole;
+        return prefix + shiftRef(from, at) + (to ? ':' + shiftRef(to, at) : '');
+      })));
+    }));
+  }
+  for (const grid of [b.sheet.values, b.sheet.formulas, b.sheet.hyperlinks] as unknown[][][]) grid.splice(at, 0, []);
+  for (const code of Object.keys(b.rowOf)) if (b.rowOf[code] >= at) b.rowOf[code]++;
+  if (b.totalRow >= at) b.totalRow++;
+  return b;
+}

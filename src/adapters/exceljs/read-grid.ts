@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { CellValue, SheetGrid, WorkbookGrids } from '../../core/model/grid';
 import { UserError, msg } from '../../core/model/errors';
 import { sniffWorkbookBytes } from './sniff';
@@ -103,5 +104,22 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
 
 export async function readWorkbookGrids(file: string): Promise<WorkbookGrids> {
   const wb = await loadWorkbook(file);
-  return { sheets: wb.worksheets.map(worksheetToGrid) };
+  return { sheets: wb.worksheets.map(worksheetToGrid), calculated: await savedCalculated(file) };
+}
+
+/**
+ * Whether a spreadsheet calculated the file's formulas before saving it: a file that still asks for a
+ * full calculation on load (fullCalcOnLoad, as cchc writes it) was not saved by one since. exceljs
+ * drops the workbook's calcPr on reading, so it is read from the zip.
+ */
+async function savedCalculated(file: string): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const entry = zip.file('xl/workbook.xml');
+    const xml = entry ? await entry.async('string') : '';
+    const calcPr = /<(?:\w+:)?calcPr\b[^>]*>/.exec(xml);
+    return !(calcPr && /\bfullCalcOnLoad="(1|true)"/.test(calcPr[0]));
+  } catch {
+    return false;
+  }
 }

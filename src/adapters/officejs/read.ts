@@ -152,7 +152,7 @@ export async function readSheets(context: Excel.RequestContext, sync: Sync, name
   try {
     await sync();
   } catch (error) {
-    if (tooLarge(error)) return { sheets: await readInBands(context, sync, present, features) };
+    if (tooLarge(error)) return { sheets: await readInBands(context, sync, present, features), calculated: true };
     if (officeErrorCode(error) !== 'ItemNotFound') throw error;
     // Some sheet is missing: learn which exist, then read those (a workbook that is not ours).
     const all = context.workbook.worksheets;
@@ -166,11 +166,12 @@ export async function readSheets(context: Excel.RequestContext, sync: Sync, name
         await sync();
       } catch (again) {
         if (!tooLarge(again)) throw again;
-        return { sheets: await readInBands(context, sync, present, features) };
+        return { sheets: await readInBands(context, sync, present, features), calculated: true };
       }
     }
   }
-  return { sheets: reads.map(toGrid) };
+  // The live workbook's values are Excel's own results (formulas a test's fake leaves uncalculated read null).
+  return { sheets: reads.map(toGrid), calculated: true };
 }
 
 export async function listSheets(context: Excel.RequestContext, sync: Sync): Promise<SheetInfo[]> {

@@ -2,18 +2,20 @@
 // pane's "Kiểm tra" show. Scores are the core's own sums of the leaf entries, never cached results.
 
 import { flattenSet, setMax, CriteriaSet } from '../model/criteria';
-import { Lang, UserError, say } from '../model/errors';
-import { WorkbookGrids, a1, cellAt } from '../model/grid';
+import { Lang, Message, UserError, say } from '../model/errors';
+import { CellValue, WorkbookGrids, a1, cellAt } from '../model/grid';
 import { ColumnRole } from '../model/layout';
-import { ParsedScore, indexPercent, parseScoreCell, sumPoints } from '../model/points';
+import { ParsedScore, sumPoints } from '../model/points';
+import { Judged, ScoreSpec, extraScore, judge, leafScore } from '../model/verdict';
 import { ScoringRead, readScoring } from '../sheets/scoring/read';
-import { combineTotal, hasExtras, extraLists } from '../sheets/scoring/extras';
+import { extraLists } from '../sheets/scoring/extras';
 import { findDifferences } from './differences';
 import { leafEvidence } from '../sheets/register/read';
 import { Issue, CheckContext, CheckOptions } from './contract';
 import { NodeReport, TotalReport, FileReport, ExtraReport, ExtraTotals } from './report';
 import { RULES } from './registry';
-import { bandOf } from '../sheets/scoring/totals';
+import { bandOf, totalsOf } from '../sheets/scoring/totals';
+import { orderIssues } from './order';
 
 export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): FileReport {
   const lang: Lang = options.lang || 'vi';
@@ -28,43 +30,44 @@ export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}):
   const set = meta.set;
   const flat = flattenSet(set);
   const scoreColumns: Array<'self' | 'appraisal'> = read.columns.appraisal !== undefined ? ['self', 'appraisal'] : ['self'];
-  const cache: Record<string, ParsedScore> = {};
+  const specs: Record<string, ScoreSpec> = {};
+  for (const n of flat) if (n.leaf) specs[n.code] = leafScore(n.node);
+  for (const g of extraLists(set)) for (const item of g.items) specs[item.code] = extraScore(g.kind, item);
   const cellOf = (code: string, role: ColumnRole): string | null => {
     const row = read.rowOf[code];
     const col = read.columns[role];
     return row === undefined || col === undefined ? null : a1(row, col);
   };
-  const entry = (code: string, column: 'self' | 'appraisal'): ParsedScore => {
+  const valueOf = (code: string, column: 'self' | 'appraisal'): CellValue | undefined => {
+    const row = read.rowOf[code];
+    const col = read.columns[column];
+    return row === undefined || col === undefined ? undefined : cellAt(sheet, row, col);
+  };
+  const cache: Record<string, Judged> = {};
+  const judged = (code: string, column: 'self' | 'appraisal'): Judged => {
     const key = column + ':' + code;
-    if (!cache[key]) {
-      const row = read.rowOf[code];
-      const col = read.columns[column];
-      cache[key] = row === undefined || col === undefined ? { kind: 'blank' } : parseScoreCell(cellAt(sheet, row, col));
-    }
+    if (!cache[key]) cache[key] = judge(valueOf(code, column), specs[code] || leafScore({ max: 0 }));
     return cache[key];
   };
-  const issues: Issue[] = [];
+  const entry = (code: string, column: 'self' | 'appraisal'): ParsedScore => judged(code, column).parsed;
+  // Scores: the core's own totals of the leaf entries (totals.ts), never the sheet's cached results.
+  const totals = {
+    self: totalsOf(set, (code) => valueOf(code, 'self')),
+    appraisal: totalsOf(set, (code) => valueOf(code, 'appraisal')),
+  };
+  const collected: Array<Omit<Issue, 'message' | 'domain'> & { message: Message }> = [];
   const ctx: CheckContext = {
-    read, grids, lang, flat, scoreColumns, entry, cellOf, options,
-    report: (i) => issues.push({ severity: i.severity, rule: i.rule, code: i.code, column: i.column, sheet: i.sheet || sheet.name, cell: i.cell, message: say(i.message, lang) }),
+    read, grids, totals, lang, flat, scoreColumns, entry, judged, cellOf, options,
+    report: (i) => collected.push({ severity: i.severity, rule: i.rule, code: i.code, column: i.column, sheet: i.sheet || sheet.name, cell: i.cell, message: i.message }),
   };
   for (const rule of RULES) rule.run(ctx);
+  const { issues, groups } = orderIssues(read, flat, collected, lang);
 
-  // Scores: the core's own sums of leaf entries (numbers only, as SUM does).
+  const hasAppraisal = scoreColumns.length === 2;
   const numberOf = (code: string, column: 'self' | 'appraisal'): number | null => {
     const p = entry(code, column);
     return p.kind === 'number' ? p.value : null;
   };
-  const sums: Record<string, { self: number; appraisal: number }> = {};
-  for (let i = flat.length - 1; i >= 0; i--) {
-    const n = flat[i];
-    if (n.leaf) continue;
-    sums[n.code] = {
-      self: sumPoints(n.childCodes.map((c) => (sums[c] ? sums[c].self : numberOf(c, 'self')))),
-      appraisal: sumPoints(n.childCodes.map((c) => (sums[c] ? sums[c].appraisal : numberOf(c, 'appraisal')))),
-    };
-  }
-  const hasAppraisal = scoreColumns.length === 2;
   const nodes: NodeReport[] = flat.map((n) => {
     const cells: NodeReport['cells'] = {};
     const put = (k: keyof NodeReport['cells'], role: ColumnRole) => {
@@ -75,7 +78,7 @@ export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}):
     put('self', 'self');
     if (hasAppraisal) put('appraisal', 'appraisal');
     if (!n.leaf) {
-      return { code: n.code, name: n.node.name, max: n.node.max, self: sums[n.code].self, appraisal: hasAppraisal ? sums[n.code].appraisal : null, cells };
+      return { code: n.code, name: n.node.name, max: n.node.max, self: totals.self.byCode[n.code], appraisal: hasAppraisal ? totals.appraisal.byCode[n.code] : null, cells };
     }
     put('evidence', 'evidence');
     put('note', 'note');
@@ -84,7 +87,7 @@ export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}):
     const report: NodeReport = {
       code: n.code, name: n.node.name, leaf: true, max: n.node.max,
       self: numberOf(n.code, 'self'), appraisal: hasAppraisal ? numberOf(n.code, 'appraisal') : null,
-      notApplicable: entry(n.code, 'self').kind === 'not-applicable', evidence, cells,
+      notApplicable: judged(n.code, 'self').kind === 'not-applicable', evidence, cells,
     };
     if (n.node.levels) report.levels = n.node.levels;
     return report;
@@ -92,30 +95,24 @@ export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}):
   // Keep the contract's key order: levels right after max.
   const ordered = nodes.map((n) => (n.leaf ? reorderLeaf(n) : n));
 
-  const max = setMax(set);
-  const domains = flat.filter((n) => n.depth === 0);
-  const naMax = (column: 'self' | 'appraisal') => sumPoints(flat.filter((n) => n.leaf && entry(n.code, column).kind === 'not-applicable').map((n) => n.node.max));
   const extras = reportExtras(set, numberOf, cellOf, hasAppraisal);
-  const extraSum = (kind: 'bonus' | 'deduction', column: 'self' | 'appraisal') => (extras.totals[kind] ? extras.totals[kind]![column] || 0 : 0);
-  const selfTotal = combineTotal(sumPoints(domains.map((d) => sums[d.code] ? sums[d.code].self : numberOf(d.code, 'self'))), extraSum('bonus', 'self'), extraSum('deduction', 'self'), hasExtras(set));
-  const applicableMax = sumPoints([max, -naMax('self')]);
-  const index = indexPercent(selfTotal, applicableMax);
   const total: TotalReport = {
-    max, applicableMax, self: selfTotal, appraisal: null, index, cells: {},
+    max: setMax(set), applicableMax: totals.self.applicableMax, self: totals.self.total, appraisal: null, index: totals.self.index, cells: {},
   };
-  if (set.bands) total.band = bandOf(set.bands, index);
+  if (set.bands) total.band = bandOf(set.bands, totals.self.index);
   const totalRow = read.markers.total;
   if (totalRow !== undefined) total.cells.self = a1(totalRow, read.columns.self!);
   if (hasAppraisal) {
-    const appraisalTotal = combineTotal(sumPoints(domains.map((d) => sums[d.code] ? sums[d.code].appraisal : numberOf(d.code, 'appraisal'))), extraSum('bonus', 'appraisal'), extraSum('deduction', 'appraisal'), hasExtras(set));
-    total.appraisal = appraisalTotal;
-    total.appraisalApplicableMax = sumPoints([max, -naMax('appraisal')]);
-    total.appraisalIndex = indexPercent(appraisalTotal, total.appraisalApplicableMax);
-    if (set.bands) total.appraisalBand = bandOf(set.bands, total.appraisalIndex);
+    total.appraisal = totals.appraisal.total;
+    total.appraisalApplicableMax = totals.appraisal.applicableMax;
+    total.appraisalIndex = totals.appraisal.index;
+    if (set.bands) total.appraisalBand = bandOf(set.bands, totals.appraisal.index);
     if (totalRow !== undefined) total.cells.appraisal = a1(totalRow, read.columns.appraisal!);
   }
   if (extras.totals.bonus) total.bonus = extras.totals.bonus;
   if (extras.totals.deduction) total.deduction = extras.totals.deduction;
+  total.blank = { self: totals.self.blank, appraisal: hasAppraisal ? totals.appraisal.blank : null };
+  total.leaves = totals.self.leaves;
   const report: FileReport = {
     error: null,
     unit: meta.unit,
@@ -124,6 +121,7 @@ export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}):
     total,
     nodes: ordered,
     issues,
+    groups,
   };
   if (extras.items.length) report.extras = extras.items;
   if (hasAppraisal) {

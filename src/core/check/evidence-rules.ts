@@ -5,6 +5,11 @@ import { formatPoints } from '../model/points';
 import { classifyLink, formatFilePath } from '../model/evidence-link';
 import { leafEvidence } from '../sheets/register/read';
 import type { CheckContext, Rule } from './contract';
+import { FlatNode } from '../model/criteria';
+import { Message } from '../model/errors';
+import { tidyDate } from '../model/evidence-format';
+import { message } from '../text/catalogue';
+import { extraItemsByCode } from '../sheets/scoring/extras';
 
 /** A link found in the workbook, with where it stands and which criterion it backs. */
 interface PlacedLink {
@@ -41,11 +46,68 @@ function placedLinks(ctx: CheckContext): PlacedLink[] {
   return links;
 }
 
+/** A register row the tool cannot use, and why (the messages say what to do). */
+interface UnusableRow {
+  row: number;
+  col: number | undefined;
+  message: Message;
+}
+
+/**
+ * Every Minh chứng row that backs no leaf, or only in part: no code, a code the set does not have, a
+ * criterion's code where a sub-criterion's is needed, "1,4,2" for 1.4.2, an issue date that does not exist.
+ */
+export function unusableRegisterRows(ctx: CheckContext): UnusableRow[] {
+  const register = ctx.read.register;
+  if (!register) return [];
+  const byCode: Record<string, FlatNode> = {};
+  for (const n of ctx.flat) byCode[n.code] = n;
+  const extras = extraItemsByCode(ctx.read.meta.set);
+  const example = ctx.flat.filter((n) => n.leaf)[0];
+  const out: UnusableRow[] = [];
+  const codesCol = register.columns.codes;
+  for (const r of register.rows) {
+    const row = r.row + 1;
+    const raw = codesCol === undefined ? '' : cellText(cellAt(register.sheet, r.row, codesCol));
+    const parts = r.doc.codes;
+    // As typed, before duplicates are dropped: "1,1,2" is 1.1.2, not the codes 1 and 2.
+    const typed = raw.replace(/ /g, '').split(/[;,\n]/).filter(Boolean);
+    const meant = typed.join('.');
+    if (!parts.length) {
+      const what = r.doc.number || r.doc.summary || r.doc.link;
+      out.push({ row: r.row, col: codesCol, message: message('rule.register.noCode', { row, what: what.slice(0, 40), example: example ? example.code : '1.1.1' }) });
+    } else if (typed.length > 1 && typed.every((p) => /^\d+$/.test(p)) && /,/.test(raw) && byCode[meant]) {
+      out.push({ row: r.row, col: codesCol, message: message('rule.register.malformed', { row, text: raw, parts: typed.join('; '), meant }) });
+    } else {
+      for (const code of parts) {
+        const node = byCode[code];
+        if (!node && !extras[code]) out.push({ row: r.row, col: codesCol, message: message('rule.register.unknownCode', { row, code: code.slice(0, 30) }) });
+        else if (node && !node.leaf) out.push({ row: r.row, col: codesCol, message: message('rule.register.parentCode', { row, code, children: node.childCodes.slice(0, 4).join(', ') + (node.childCodes.length > 4 ? ', …' : '') }) });
+      }
+    }
+    if (r.doc.date && !tidyDate(r.doc.date)) {
+      out.push({ row: r.row, col: register.columns.date, message: message('rule.register.badDate', { row, date: r.doc.date.slice(0, 20) }) });
+    }
+  }
+  return out;
+}
+
 export const evidenceRules: Rule[] = [
+  {
+    id: 'register-row',
+    run(ctx) {
+      const register = ctx.read.register;
+      for (const u of unusableRegisterRows(ctx)) {
+        ctx.report({ severity: 'warning', rule: 'register-row', code: null, column: 'evidence', sheet: register!.sheet.name, cell: u.col === undefined ? null : a1(u.row, u.col), message: u.message });
+      }
+    },
+  },
   {
     id: 'missing-evidence',
     run(ctx) {
       const { read } = ctx;
+      const unusable = unusableRegisterRows(ctx).map((u) => u.row).filter((r, i, all) => all.indexOf(r) === i).length;
+      const hint = unusable ? message('rule.register.hint', { count: unusable }) : { vi: '', en: '' };
       for (const leaf of ctx.flat) {
         const row = read.rowOf[leaf.code];
         if (!leaf.leaf || row === undefined) continue;
@@ -55,8 +117,8 @@ export const evidenceRules: Rule[] = [
         if (evidence.rows.length + evidence.typed > 0) continue;
         if (read.columns.note !== undefined && cellText(cellAt(read.sheet, row, read.columns.note))) continue;
         ctx.report({ severity: 'warning', rule: 'missing-evidence', code: leaf.code, column: 'evidence', cell: ctx.cellOf(leaf.code, 'evidence'), message: {
-          vi: `Tự chấm ${formatPoints(p.value, 'vi')} điểm nhưng chưa có tài liệu kiểm chứng (trang Minh chứng) và chưa ghi giải trình.`,
-          en: `Self score ${formatPoints(p.value, 'en')} but no evidence document (Minh chứng sheet) and no explanation.`,
+          vi: `Tự chấm ${formatPoints(p.value, 'vi')} điểm nhưng chưa có tài liệu kiểm chứng (trang Minh chứng) và chưa ghi giải trình: ghi văn bản vào trang Minh chứng với mã ${leaf.code}, hoặc ghi giải trình.${hint.vi}`,
+          en: `Self score ${formatPoints(p.value, 'en')} but no evidence document (Minh chứng sheet) and no explanation: list the document on the Minh chứng sheet with the code ${leaf.code}, or write an explanation.${hint.en}`,
         } });
       }
     },

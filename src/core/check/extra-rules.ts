@@ -1,67 +1,18 @@
-// Checks and report of the bonus and deduction rows (extras.ts): the same rule ids as the tree's
-// leaves, and the formulas that tie the groups into TỔNG ĐIỂM.
+// Checks of the bonus and deduction rows (extras.ts): their caps, and the formulas that tie the groups
+// into TỔNG ĐIỂM. Their entries are judged with the tree's leaves (entry-rules.ts).
 import { sumFormulaRows } from '../model/formula';
 import { Message } from '../model/errors';
 import { a1, cellAt, cellText, formulaAt, parseA1 } from '../model/grid';
 import { ExtraKind, extraLists, splitTotalFormula } from '../sheets/scoring/extras';
-import { ParsedScore, pointsEqual, toHundredths } from '../model/points';
+import { pointsEqual } from '../model/points';
 import { CheckContext, Rule, f, fe } from './contract';
+import { reportStretched } from './row-rules';
+import { message } from '../text/catalogue';
 
 const KIND_NAME: Record<ExtraKind, Message> = {
   bonus: { vi: 'Điểm thưởng', en: 'Bonus' },
   deduction: { vi: 'Điểm trừ', en: 'Deduction' },
 };
-
-function forEachExtraEntry(ctx: CheckContext, fn: (code: string, kind: ExtraKind, max: number, column: 'self' | 'appraisal', p: ParsedScore, cell: string | null) => void): void {
-  for (const g of extraLists(ctx.read.meta.set)) {
-    for (const item of g.items) {
-      if (ctx.read.rowOf[item.code] === undefined) continue; // reported by the structure rule
-      for (const column of ctx.scoreColumns) fn(item.code, g.kind, item.max, column, ctx.entry(item.code, column), ctx.cellOf(item.code, column));
-    }
-  }
-}
-
-/** Entries on bonus and deduction rows: a number from 0 to the item's cap, or blank for none. */
-export const extraEntryRules: Rule[] = [
-  {
-    id: 'not-a-number',
-    run(ctx) {
-      forEachExtraEntry(ctx, (code, kind, max, column, p, cell) => {
-        if (p.kind === 'blank' || p.kind === 'number') return;
-        const shown = p.kind === 'not-applicable' ? 'KAD' : p.text.slice(0, 40);
-        const hint = p.kind === 'decimal-comma' ? { vi: ` (nhập ${p.text.replace(',', '.')})`, en: ` (type ${p.text.replace(',', '.')})` } : { vi: '', en: '' };
-        ctx.report({ severity: 'error', rule: 'not-a-number', code, column, cell, message: {
-          vi: `"${shown}" không phải là số${hint.vi}: ${KIND_NAME[kind].vi.toLowerCase()} là số từ 0 đến ${f(max)}; để trống nếu không có.`,
-          en: `"${shown}" is not a number${hint.en}: a ${KIND_NAME[kind].en.toLowerCase()} is a number from 0 to ${fe(max)}; leave it blank if there is none.`,
-        } });
-      });
-    },
-  },
-  {
-    id: 'negative',
-    run(ctx) {
-      forEachExtraEntry(ctx, (code, kind, max, column, p, cell) => {
-        if (p.kind !== 'number' || p.value >= 0) return;
-        ctx.report({ severity: 'error', rule: 'negative', code, column, cell, message: {
-          vi: `${KIND_NAME[kind].vi} ${f(p.value)} bị âm: ghi số từ 0 đến ${f(max)}${kind === 'deduction' ? ' (số điểm bị trừ, không ghi dấu trừ)' : ''}.`,
-          en: `${KIND_NAME[kind].en} ${fe(p.value)} is negative: write a number from 0 to ${fe(max)}${kind === 'deduction' ? ' (the points deducted, without a minus sign)' : ''}.`,
-        } });
-      });
-    },
-  },
-  {
-    id: 'over-max',
-    run(ctx) {
-      forEachExtraEntry(ctx, (code, kind, max, column, p, cell) => {
-        if (p.kind !== 'number' || toHundredths(p.value) <= toHundredths(max)) return;
-        ctx.report({ severity: 'error', rule: 'over-max', code, column, cell, message: {
-          vi: `${KIND_NAME[kind].vi} ${f(p.value)} vượt mức tối đa ${f(max)}`,
-          en: `${KIND_NAME[kind].en} ${fe(p.value)} exceeds the cap ${fe(max)}`,
-        } });
-      });
-    },
-  },
-];
 
 /** The caps written on the item rows, and the SUM of each group row. */
 export const extraSheetRules: Rule[] = [
@@ -103,7 +54,10 @@ export const extraSheetRules: Rule[] = [
           if (col === undefined) continue;
           const formula = formulaAt(read.sheet, row, col);
           const rows = formula ? sumFormulaRows(formula, col) : null;
-          if (rows && sameRows(rows.filter((r) => read.codeRows[r] !== undefined), itemRows)) continue;
+          if (rows && sameRows(rows.filter((r) => read.codeRows[r] !== undefined), itemRows)) {
+            reportStretched(ctx, column, null, a1(row, col), col, rows, message('rule.groupCell', { what: { vi: KIND_NAME[g.kind].vi.toLowerCase(), en: KIND_NAME[g.kind].en.toLowerCase() } }));
+            continue;
+          }
           ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell: a1(row, col), message: {
             vi: `Ô tổng ${KIND_NAME[g.kind].vi.toLowerCase()} (${a1(row, col)}) không còn cộng đúng các mục của nó.`,
             en: `The ${KIND_NAME[g.kind].en.toLowerCase()} subtotal (${a1(row, col)}) no longer adds exactly its items.`,
@@ -141,7 +95,10 @@ export function checkTotalWithExtras(ctx: CheckContext, column: 'self' | 'apprai
       && refRow(parts.bonus) === (expected('bonus') === undefined ? null : expected('bonus'))
       && refRow(parts.deduction) === (expected('deduction') === undefined ? null : expected('deduction'));
   }
-  if (ok) return;
+  if (ok) {
+    reportStretched(ctx, column, null, cell, col, sumFormulaRows(parts!.sum, col)!, message('rule.totalCell'));
+    return;
+  }
   ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell, message: formula ? {
     vi: `Ô TỔNG ĐIỂM (${cell}) có công thức "=${formula.slice(0, 60)}" không còn là tổng các lĩnh vực cộng điểm thưởng, trừ điểm trừ.`,
     en: `The TOTAL cell (${cell}) holds "=${formula.slice(0, 60)}", which is no longer the domains plus bonus minus deductions.`,

@@ -1,7 +1,6 @@
 // The check's report of one workbook (DESIGN.md §3.2): totals, every node, and the issues. The CLI,
 // the pane and the district summary only read it.
 
-import { FlatNode } from '../model/criteria';
 import { Difference } from './differences';
 import { Issue } from './contract';
 import { ExtraKind } from '../sheets/scoring/extras';
@@ -31,6 +30,9 @@ export interface TotalReport {
   band?: string | null;
   appraisalBand?: string | null;
   cells: Partial<Record<'self' | 'appraisal', string>>;
+  /** Leaves left blank (neither scored nor marked KAD) in each column, and how many leaves there are. */
+  blank?: { self: number; appraisal: number | null };
+  leaves?: number;
   /** Present when the set defines them: each group's sum (points added, points deducted). */
   bonus?: { self: number; appraisal: number | null };
   deduction?: { self: number; appraisal: number | null };
@@ -49,36 +51,36 @@ export interface FileReport {
   extras?: ExtraReport[];
   /** Once the appraisal column exists: every item whose appraisal differs from the self score. */
   differences?: Difference[];
+  /**
+   * The groups of `issues`, in the order to show them: the workbook as a whole, then each domain in
+   * tree order, then bonus and deduction items. Only groups with issues are listed; `issues` is in
+   * the same order, and within a group in the sheet's row order.
+   */
+  groups?: IssueGroup[];
 }
 
-export interface DomainGroup {
-  code: string | null;
+/** A group of issues as people read them: the workbook as a whole, each domain, bonus, deduction. */
+export interface IssueGroup {
+  /** The issues' `domain`: a domain's code, ROW_MARKERS.bonus / .deduction, or null for the workbook. */
+  domain: string | null;
+  /** The domain's number as the set shows it ("I"); '' for the other groups. */
   stt: string;
+  /** The domain's name, "Điểm thưởng", "Điểm trừ"; '' for the workbook as a whole. */
   name: string;
   errors: number;
   warnings: number;
-  issues: Issue[];
 }
 
-/** Issues grouped by domain in tree order (workbook-wide issues first), with counts. */
-export function groupIssuesByDomain(report: FileReport, flat: FlatNode[]): DomainGroup[] {
-  const groups: DomainGroup[] = [];
-  const byDomain: Record<string, DomainGroup> = {};
-  const general: DomainGroup = { code: null, stt: '', name: '', errors: 0, warnings: 0, issues: [] };
-  const domainOf: Record<string, string> = {};
-  for (const n of flat) domainOf[n.code] = n.domainCode;
-  for (const n of flat.filter((x) => x.depth === 0)) {
-    byDomain[n.code] = { code: n.code, stt: n.node.stt, name: n.node.name, errors: 0, warnings: 0, issues: [] };
-  }
-  for (const issue of report.issues || []) {
-    const g = (issue.code && byDomain[domainOf[issue.code]]) || general;
-    g.issues.push(issue);
-    if (issue.severity === 'error') g.errors++;
-    else g.warnings++;
-  }
-  if (general.issues.length) groups.push(general);
-  for (const n of flat.filter((x) => x.depth === 0)) if (byDomain[n.code].issues.length) groups.push(byDomain[n.code]);
-  return groups;
+/** The issues of one group, in the report's order. */
+export function issuesOf(report: FileReport, group: IssueGroup): Issue[] {
+  return (report.issues || []).filter((i) => i.domain === group.domain);
+}
+
+/** Error and warning counts of a report. */
+export function issueCounts(report: FileReport): { errors: number; warnings: number } {
+  const issues = report.issues || [];
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  return { errors, warnings: issues.length - errors };
 }
 
 /** Whether the report has an error (exit status 1 in `cchc check`). */

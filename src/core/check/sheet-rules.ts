@@ -1,16 +1,17 @@
-// Rules on the sheet's structure: rows missing, duplicated or unknown, altered maxima and subtotal or
-// total formulas that no longer add exactly what they should.
+// Rules on the sheet's structure: rows missing, duplicated or unknown, and subtotal or total formulas
+// that no longer add exactly what they should (row-rules.ts: rows without a code, rows out of line).
 
 import { Message } from '../model/errors';
-import { a1, cellAt, cellText, formulaAt } from '../model/grid';
+import { a1, formulaAt } from '../model/grid';
+import { message } from '../text/catalogue';
 import { ColumnRole, columnSpec } from '../model/layout';
-import { pointsEqual } from '../model/points';
 import { sumFormulaRows } from '../model/formula';
 import { hasExtras } from '../sheets/scoring/extras';
 import { checkTotalWithExtras } from './extra-rules';
-import { CheckContext, Rule, f, fe } from './contract';
+import { CheckContext, Rule } from './contract';
+import { reportStretched } from './row-rules';
 
-/** Sheet rules: structure (rows missing, duplicated, unknown) and max-altered. */
+/** Sheet rules: structure (rows missing, duplicated, unknown) and the subtotal and total formulas. */
 export const sheetRules: Rule[] = [
   {
     id: 'structure',
@@ -41,23 +42,6 @@ export const sheetRules: Rule[] = [
         ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: null, message: {
           vi: `Thiếu cột "${columnSpec(role).header.vi}" trên trang ${read.sheet.name}.`,
           en: `The "${columnSpec(role).header.en}" column is missing on sheet ${read.sheet.name}.`,
-        } });
-      }
-    },
-  },
-  {
-    id: 'max-altered',
-    run(ctx) {
-      const maxCol = ctx.read.columns.max!;
-      for (const node of ctx.flat) {
-        const row = ctx.read.rowOf[node.code];
-        if (row === undefined) continue;
-        const v = cellAt(ctx.read.sheet, row, maxCol);
-        if (typeof v === 'number' && pointsEqual(v, node.node.max)) continue;
-        const shown = typeof v === 'number' ? f(v) : cellText(v) || '(trống)';
-        ctx.report({ severity: 'error', rule: 'max-altered', code: node.code, column: 'max', cell: a1(row, maxCol), message: {
-          vi: `Điểm tối đa đã bị sửa thành ${shown}; theo bộ tiêu chí là ${f(node.node.max)}.`,
-          en: `The maximum was changed to ${typeof v === 'number' ? fe(v) : cellText(v) || '(blank)'}; the set says ${fe(node.node.max)}.`,
         } });
       }
     },
@@ -101,18 +85,19 @@ export const sheetRules: Rule[] = [
 ];
 
 /**
- * A subtotal must SUM exactly its children's cells. Blank rows people inserted inside the range are
- * harmless; another criterion's row inside it, or a child left out, is not.
+ * A subtotal must SUM exactly its children's cells: another criterion's row inside it, or a child left
+ * out, is an error; a range stretched over a row without a code (Excel stretches it when a row is
+ * inserted inside) is reported too — an error when that row holds a number, a warning while it is empty.
  */
 export function checkSumFormula(ctx: CheckContext, column: 'self' | 'appraisal', code: string | null, row: number, col: number, childRows: number[]): void {
   const { read } = ctx;
   const cell = a1(row, col);
   const formula = formulaAt(read.sheet, row, col);
-  const what: Message = code ? { vi: `Ô tổng của ${code}`, en: `The subtotal of ${code}` } : { vi: 'Ô TỔNG ĐIỂM', en: 'The TOTAL cell' };
+  const what: Message = code ? message('rule.subtotalOf', { code }) : message('rule.totalCell');
   if (!formula) {
     ctx.report({ severity: 'error', rule: 'formula-altered', code, column, cell, message: {
-      vi: `${what.vi} (${cell}) không còn là công thức (đã bị ghi đè bằng giá trị): tổng sẽ không tự cập nhật.`,
-      en: `${what.en} (${cell}) no longer holds a formula (a value was typed or pasted over it): it will not update.`,
+      vi: `${what.vi} (${cell}) không còn là công thức (đã bị ghi đè bằng giá trị): tổng sẽ không tự cập nhật. Hãy tạo lại bảng ("cchc build --from") để khôi phục công thức.`,
+      en: `${what.en} (${cell}) no longer holds a formula (a value was typed or pasted over it): it will not update. Rebuild the workbook ("cchc build --from") to restore it.`,
     } });
     return;
   }
@@ -125,8 +110,10 @@ export function checkSumFormula(ctx: CheckContext, column: 'self' | 'appraisal',
   const foreign = (rows || []).some((r) => !childSet[r] && read.codeRows[r] !== undefined);
   if (rows === null || missingChild || foreign) {
     ctx.report({ severity: 'error', rule: 'formula-altered', code, column, cell, message: {
-      vi: `${what.vi} (${cell}) có công thức "=${formula.slice(0, 60)}" không còn cộng đúng các mục con.`,
-      en: `${what.en} (${cell}) holds "=${formula.slice(0, 60)}", which no longer adds exactly its children.`,
+      vi: `${what.vi} (${cell}) có công thức "=${formula.slice(0, 60)}" không còn cộng đúng các mục con. Hãy tạo lại bảng ("cchc build --from") để khôi phục công thức.`,
+      en: `${what.en} (${cell}) holds "=${formula.slice(0, 60)}", which no longer adds exactly its children. Rebuild the workbook ("cchc build --from") to restore it.`,
     } });
+    return;
   }
+  reportStretched(ctx, column, code, cell, col, rows, what);
 }

@@ -3,7 +3,8 @@
 //
 // Which communes are ranked: those on the criteria set (same id and same scoring content) and year
 // most of the readable workbooks use, with no error, not a second workbook of a commune already
-// ranked, and — by appraisal — with the appraisal entered. Everything else is listed in `excluded`.
+// ranked, and — by appraisal — with the appraisal entered, and with the chosen column complete (unless
+// asked to rank incomplete ones too). Everything else is listed in `excluded`, with its reason and id.
 import { CriteriaSet, flattenSet } from '../model/criteria';
 import { Lang, Message, say } from '../model/errors';
 import { extraLists } from '../sheets/scoring/extras';
@@ -18,6 +19,8 @@ export interface SummaryInput {
   file: string;
   report: FileReport;
   set: CriteriaSet | null;
+  /** When the file was last saved (ISO), to tell two workbooks of one commune apart; optional. */
+  modified?: string;
 }
 
 export interface SummaryUnit {
@@ -33,12 +36,29 @@ export interface SummaryUnit {
   bonus?: number;
   deduction?: number;
   band?: string | null;
+  /** Ranked although incomplete (--allow-incomplete): how many leaves are blank, and of how many. */
+  incomplete?: { blank: number; leaves: number };
+  /** Other workbooks of the same commune, not used. */
+  duplicates?: string[];
+  /** What the row must say beside its figures (incomplete, chosen among several workbooks). */
+  note?: string;
 }
+
+/** Why a workbook is not ranked, for code that acts on it; people read `reason`. */
+export type ExclusionId =
+  | 'unreadable' | 'other-set' | 'other-version' | 'other-year' | 'errors' | 'no-appraisal-column' | 'not-appraised'
+  | 'not-scored' | 'nothing-applies' | 'duplicate' | 'self-incomplete' | 'appraisal-incomplete';
 
 export interface ExcludedUnit {
   file: string;
   unit: string | null;
   reason: string;
+  reasonId: ExclusionId;
+}
+
+export interface SummaryOptions {
+  /** Rank communes whose chosen column is incomplete too (their row says so). */
+  allowIncomplete?: boolean;
 }
 
 export interface SummaryAverages {
@@ -93,11 +113,39 @@ const REASONS = {
   notAppraised: (): Message => ({ vi: 'Chưa nhập điểm thẩm định.', en: 'No appraisal score entered yet.' }),
   notScored: (): Message => ({ vi: 'Bảng chưa có điểm tự chấm nào.', en: 'No self score has been entered yet.' }),
   nothingApplies: (): Message => ({ vi: 'Không có tiêu chí nào áp dụng: không tính được chỉ số.', en: 'No item applies: the index cannot be computed.' }),
-  duplicate: (file: string): Message => ({
-    vi: `Cùng đơn vị với tệp ${file}, đã được xếp hạng.`,
-    en: `The same unit as ${file}, which is already ranked.`,
+  duplicate: (used: string, why: Message): Message => ({
+    vi: `Cùng đơn vị với tệp ${used}; tổng hợp dùng ${used} vì ${why.vi}.`,
+    en: `The same unit as ${used}; the summary uses ${used} because ${why.en}.`,
   }),
+  chosen: (used: string, others: string[], why: Message): Message => ({
+    vi: `Đơn vị còn ${others.length === 1 ? 'tệp' : 'các tệp'} ${others.join(', ')}; dùng ${used} vì ${why.vi}.`,
+    en: `The unit also has ${others.join(', ')}; ${used} is used because ${why.en}.`,
+  }),
+  moreComplete: (used: string, blank: number, other: string, otherBlank: number): Message => ({
+    vi: `${used} ${blank ? `còn ${blank} mục trống` : 'đã chấm đủ'}, ${other} còn ${otherBlank} mục trống`,
+    en: `${used} ${blank ? `has ${blank} blank item(s)` : 'is complete'} and ${other} has ${otherBlank}`,
+  }),
+  newer: (used: string, date: string, other: string, otherDate: string): Message => ({
+    vi: `${used} được lưu sau (${date}; ${other} lưu ${otherDate})`,
+    en: `${used} was saved later (${date}; ${other} on ${otherDate})`,
+  }),
+  firstGiven: (used: string, other: string): Message => ({
+    vi: `${used} được nêu trước ${other} và hai tệp đầy đủ như nhau: hãy bỏ tệp thừa khỏi danh sách`,
+    en: `${used} was given before ${other} and both are equally complete: remove the extra file from the list`,
+  }),
+  incomplete: (by: SummaryBasis, blank: number, leaves: number): Message => by === 'appraisal'
+    ? { vi: `Chưa thẩm định đủ: ${blank}/${leaves} mục trống. Thẩm định đủ rồi tổng hợp lại, hoặc dùng --allow-incomplete để vẫn xếp hạng.`, en: `Not fully appraised: ${blank}/${leaves} items blank. Complete the appraisal and summarize again, or use --allow-incomplete to rank it anyway.` }
+    : { vi: `Chưa tự chấm đủ: ${blank}/${leaves} mục trống. Chấm đủ (ghi KAD nơi không áp dụng) rồi tổng hợp lại, hoặc dùng --allow-incomplete để vẫn xếp hạng.`, en: `Not fully self-scored: ${blank}/${leaves} items blank. Score every item (KAD where it does not apply) and summarize again, or use --allow-incomplete to rank it anyway.` },
+  rankedIncomplete: (by: SummaryBasis, blank: number, leaves: number): Message => by === 'appraisal'
+    ? { vi: `Chưa thẩm định đủ (${blank}/${leaves} mục trống, tính 0 điểm).`, en: `Not fully appraised (${blank}/${leaves} items blank, counted as 0).` }
+    : { vi: `Chưa tự chấm đủ (${blank}/${leaves} mục trống, tính 0 điểm).`, en: `Not fully self-scored (${blank}/${leaves} items blank, counted as 0).` },
 };
+
+/** The key two workbooks of one commune share (#12 will match spellings of unit names here). */
+export function unitKey(unit: string | undefined): string {
+  // One commune however its name was typed: 'UBND xã Đồng Thịnh', 'xã đồng thịnh', 'Đồng Thịnh'.
+  return parseUnitName(unit || '').key;
+}
 
 function mostCommon<T>(values: T[], key: (v: T) => string): T | null {
   const counts: Record<string, number> = {};
@@ -141,6 +189,9 @@ function scoresOf(u: Omit<SummaryUnit, 'rank'>): Omit<SummaryUnit, 'rank' | 'fil
   if (u.bonus !== undefined) out.bonus = u.bonus;
   if (u.deduction !== undefined) out.deduction = u.deduction;
   if (u.band !== undefined) out.band = u.band;
+  if (u.incomplete) out.incomplete = u.incomplete;
+  if (u.duplicates) out.duplicates = u.duplicates;
+  if (u.note) out.note = u.note;
   return out;
 }
 
@@ -150,10 +201,10 @@ export function mean(values: number[]): number {
   return fromHundredths(Math.round(sum / values.length));
 }
 
-export function summarize(inputs: SummaryInput[], by: SummaryBasis, lang: Lang = 'vi'): DistrictSummary {
-  const excluded: ExcludedUnit[] = [];
-  const exclude = (input: SummaryInput, reason: Message | string) =>
-    excluded.push({ file: input.file, unit: input.report.unit || null, reason: typeof reason === 'string' ? reason : say(reason, lang) });
+export function summarize(inputs: SummaryInput[], by: SummaryBasis, lang: Lang = 'vi', options: SummaryOptions = {}): DistrictSummary {
+  const excluded: Array<ExcludedUnit & { order: number }> = [];
+  const exclude = (input: SummaryInput, reasonId: ExclusionId, reason: Message | string) =>
+    excluded.push({ file: input.file, unit: input.report.unit || null, reason: typeof reason === 'string' ? reason : say(reason, lang), reasonId, order: inputs.indexOf(input) });
 
   const readable = inputs.filter((i) => !i.report.error && i.set && i.report.total);
   const reference = mostCommon(readable, (i) => scoringFingerprint(i.set!));
@@ -161,54 +212,47 @@ export function summarize(inputs: SummaryInput[], by: SummaryBasis, lang: Lang =
   const year = mostCommon(readable.filter((i) => scoringFingerprint(i.set!) === fingerprint), (i) => String(i.report.year));
   const wantedYear = year ? year.report.year! : null;
 
-  const ranked: Array<Omit<SummaryUnit, 'rank'>> = [];
-  const rankedUnitFile: Record<string, string> = {};
+  // Every workbook that could be ranked, with its blanks in the chosen column.
+  const candidates: Array<{ input: SummaryInput; unit: Omit<SummaryUnit, 'rank'>; blank: number; leaves: number }> = [];
   for (const input of inputs) {
     const { report, set } = input;
     if (report.error || !set || !report.total) {
-      exclude(input, report.error || { vi: 'Không đọc được bảng chấm điểm.', en: 'The scoring workbook cannot be read.' });
+      exclude(input, 'unreadable', report.error || { vi: 'Không đọc được bảng chấm điểm.', en: 'The scoring workbook cannot be read.' });
       continue;
     }
     if (set.id !== reference!.set!.id) {
-      exclude(input, REASONS.otherSet(set.id, reference!.set!.id));
+      exclude(input, 'other-set', REASONS.otherSet(set.id, reference!.set!.id));
       continue;
     }
     if (scoringFingerprint(set) !== fingerprint) {
-      exclude(input, REASONS.otherVersion(set.id));
+      exclude(input, 'other-version', REASONS.otherVersion(set.id));
       continue;
     }
     if (report.year !== wantedYear) {
-      exclude(input, REASONS.otherYear(report.year!, wantedYear!));
+      exclude(input, 'other-year', REASONS.otherYear(report.year!, wantedYear!));
       continue;
     }
     if (hasErrors(report)) {
       const errors = (report.issues || []).filter((i) => i.severity === 'error');
       const first = errors[0];
-      exclude(input, REASONS.errors(errors.length, `${first.cell ? first.cell + ' ' : ''}${first.code ? first.code + ' ' : ''}${first.message}`.slice(0, 160)));
+      exclude(input, 'errors', REASONS.errors(errors.length, `${first.cell ? first.cell + ' ' : ''}${first.code ? first.code + ' ' : ''}${first.message}`.slice(0, 160)));
       continue;
     }
     const total = report.total;
     if (by === 'appraisal' && total.appraisal === null) {
-      exclude(input, REASONS.noAppraisalColumn());
+      exclude(input, 'no-appraisal-column', REASONS.noAppraisalColumn());
       continue;
     }
     if (!scoresEntered(report, by)) {
       // An empty workbook is not a commune scoring 0: it has not been scored yet.
-      exclude(input, by === 'appraisal' ? REASONS.notAppraised() : REASONS.notScored());
+      exclude(input, by === 'appraisal' ? 'not-appraised' : 'not-scored', by === 'appraisal' ? REASONS.notAppraised() : REASONS.notScored());
       continue;
     }
     const index = by === 'self' ? total.index : total.appraisalIndex;
     if (index === null || index === undefined) {
-      exclude(input, REASONS.nothingApplies());
+      exclude(input, 'nothing-applies', REASONS.nothingApplies());
       continue;
     }
-    // One commune however its name was typed: 'UBND xã Đồng Thịnh', 'xã đồng thịnh', 'Đồng Thịnh'.
-    const unitKey = parseUnitName(report.unit || '').key;
-    if (rankedUnitFile[unitKey] !== undefined) {
-      exclude(input, REASONS.duplicate(rankedUnitFile[unitKey]));
-      continue;
-    }
-    rankedUnitFile[unitKey] = input.file;
     const domains: Record<string, number> = {};
     for (const n of report.nodes || []) if (n.code.indexOf('.') < 0) domains[n.code] = (by === 'self' ? n.self : n.appraisal) || 0;
     const unit: Omit<SummaryUnit, 'rank'> = {
@@ -220,7 +264,43 @@ export function summarize(inputs: SummaryInput[], by: SummaryBasis, lang: Lang =
     if (total.bonus) unit.bonus = (by === 'self' ? total.bonus.self : total.bonus.appraisal) || 0;
     if (total.deduction) unit.deduction = (by === 'self' ? total.deduction.self : total.deduction.appraisal) || 0;
     if (set.bands && set.bands.length) unit.band = (by === 'self' ? total.band : total.appraisalBand) || null;
-    ranked.push(unit);
+    const blanks = total.blank ? (by === 'self' ? total.blank.self : total.blank.appraisal) : null;
+    candidates.push({ input, unit, blank: blanks === null || blanks === undefined ? blankLeaves(report, by) : blanks, leaves: total.leaves || leafCount(report) });
+  }
+
+  // One workbook a commune: the most complete, then the one saved last, then the one given first.
+  const ranked: Array<Omit<SummaryUnit, 'rank'>> = [];
+  const groups: Record<string, typeof candidates> = {};
+  const keys: string[] = [];
+  for (const c of candidates) {
+    const key = unitKey(c.input.report.unit);
+    if (!groups[key]) keys.push(key);
+    (groups[key] = groups[key] || []).push(c);
+  }
+  for (const key of keys) {
+    const group = groups[key];
+    const best = group.slice().sort((x, y) => x.blank - y.blank || (y.input.modified || '').localeCompare(x.input.modified || '') || inputs.indexOf(x.input) - inputs.indexOf(y.input))[0];
+    const others = group.filter((c) => c !== best);
+    if (others.length) {
+      const used = best.input.file;
+      const why = (other: typeof best): Message => other.blank !== best.blank ? REASONS.moreComplete(used, best.blank, other.input.file, other.blank)
+        : best.input.modified && other.input.modified && best.input.modified !== other.input.modified
+          ? REASONS.newer(used, shortDate(best.input.modified), other.input.file, shortDate(other.input.modified))
+          : REASONS.firstGiven(used, other.input.file);
+      for (const o of others) exclude(o.input, 'duplicate', REASONS.duplicate(best.input.file, why(o)));
+      best.unit.duplicates = others.map((o) => o.input.file);
+      best.unit.note = say(REASONS.chosen(used, others.map((o) => o.input.file), why(others[0])), lang);
+    }
+    if (best.blank > 0 && !options.allowIncomplete) {
+      exclude(best.input, by === 'appraisal' ? 'appraisal-incomplete' : 'self-incomplete', REASONS.incomplete(by, best.blank, best.leaves));
+      continue;
+    }
+    if (best.blank > 0) {
+      best.unit.incomplete = { blank: best.blank, leaves: best.leaves };
+      const note = say(REASONS.rankedIncomplete(by, best.blank, best.leaves), lang);
+      best.unit.note = best.unit.note ? note + ' ' + best.unit.note : note;
+    }
+    ranked.push(best.unit);
   }
 
   const units = rankUnits(ranked);
@@ -236,8 +316,23 @@ export function summarize(inputs: SummaryInput[], by: SummaryBasis, lang: Lang =
     year: wantedYear,
     units,
     averages,
-    excluded,
+    excluded: excluded.sort((x, y) => x.order - y.order).map((e) => ({ file: e.file, unit: e.unit, reason: e.reason, reasonId: e.reasonId })),
   };
+}
+
+/** dd/mm/yyyy of an ISO time. */
+function shortDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** Leaves left blank, from the nodes (reports made before total.blank existed). */
+function blankLeaves(report: FileReport, by: SummaryBasis): number {
+  return (report.nodes || []).filter((n) => n.leaf && n[by] === null && !(by === 'self' && n.notApplicable)).length;
+}
+
+function leafCount(report: FileReport): number {
+  return (report.nodes || []).filter((n) => n.leaf).length;
 }
 
 /** The criteria set the summary ranks by (the reference one), for the workbook's headers and bands. */

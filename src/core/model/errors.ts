@@ -18,7 +18,7 @@ export type ErrorReason =
   // Criteria sets and tables.
   | 'bad-json' | 'bad-id' | 'no-table' | 'no-sheet'
   // Command options.
-  | 'bad-year' | 'bad-unit' | 'bad-by' | 'no-root' | 'no-evidence-root'
+  | 'bad-year' | 'bad-unit' | 'bad-by' | 'bad-lang' | 'no-root' | 'no-evidence-root' | 'root-is-file' | 'table-not-set'
   // The evidence register.
   | 'no-register' | 'register-full' | 'register-changed'
   // Excel refused an operation (the add-in).

@@ -18,6 +18,13 @@ export interface SheetGrid {
 
 export interface WorkbookGrids {
   sheets: SheetGrid[];
+  /**
+   * True when the formulas' cached results are a spreadsheet's own, computed after the last edit
+   * (Excel or LibreOffice saved the file, or the live workbook); absent or false when the file was
+   * written by a tool that does not calculate (cchc writes its own results and asks for a full
+   * recalculation on load). The check compares what the sheet shows only when true.
+   */
+  calculated?: boolean;
 }
 
 export function emptyGrid(name: string): SheetGrid {

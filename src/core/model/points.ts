@@ -53,8 +53,17 @@ export type ParsedScore =
   | { kind: 'blank' }
   | { kind: 'number'; value: number }
   | { kind: 'not-applicable' }
-  /** Text that a Vietnamese Excel left as text because of the decimal comma ("0,5"). */
+  /** Text that a machine with the decimal point left as text because of a decimal comma ("0,5"). */
   | { kind: 'decimal-comma'; text: string; value: number }
+  /** Text that a machine with the decimal comma left as text because of a decimal point ("1.25"). */
+  | { kind: 'decimal-point'; text: string; value: number }
+  /**
+   * A date: the cell holds a number with a date format, which both readers hand over as ISO text. A
+   * Vietnamese-format Excel turns a typed "1.5" into 1 May; day and month say what was typed.
+   */
+  | { kind: 'date'; text: string; day: number; month: number }
+  /** TRUE or FALSE. */
+  | { kind: 'boolean'; text: string }
   | { kind: 'text'; text: string };
 
 /** The marker typed into a score cell for a leaf that does not apply to this unit. */
@@ -69,37 +78,30 @@ export function isNotApplicableText(text: string): boolean {
   return text.trim().toUpperCase() === NOT_APPLICABLE_MARK;
 }
 
+/** A date as the readers hand it over: ISO text of the cell's serial number ("2025-05-01T00:00:00.000Z"). */
+const ISO_DATE = /^\d{4}-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+
 /**
  * Interprets whatever a score cell holds. Numbers pass; blanks and whitespace are blank; the
- * không áp dụng marker is recognised; "0,5" is reported as text with a decimal-comma hint (it must
- * be fixed in the file: Excel does not add text); anything else is text.
+ * không áp dụng marker is recognised; "0,5" and "1.25" left as text and dates are told apart from
+ * other text, so the messages can say what was meant (Excel does not add text, nor should a date be
+ * a score).
  */
 export function parseScoreCell(value: unknown): ParsedScore {
   if (value === null || value === undefined) return { kind: 'blank' };
   if (typeof value === 'number') {
     return isFinite(value) ? { kind: 'number', value } : { kind: 'text', text: String(value) };
   }
-  if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
+  if (typeof value === 'boolean') return { kind: 'boolean', text: value ? 'TRUE' : 'FALSE' };
   const text = String(value);
   if (text.trim() === '') return { kind: 'blank' };
   if (isNotApplicableText(text)) return { kind: 'not-applicable' };
   const t = text.trim();
   if (/^-?\d+,\d+$/.test(t)) return { kind: 'decimal-comma', text: t, value: Number(t.replace(',', '.')) };
+  if (/^-?\d+\.\d+$/.test(t)) return { kind: 'decimal-point', text: t, value: Number(t) };
+  const date = ISO_DATE.exec(t);
+  if (date) return { kind: 'date', text: t, day: Number(date[2]), month: Number(date[1]) };
   return { kind: 'text', text };
-}
-
-/**
- * A score Excel did not take as a number because the machine uses the decimal comma (the Vietnamese
- * regional format): "1.25" stays text, and "1.5" becomes the date 1 May, which both readers hand over
- * as ISO text. Gives the day and month Excel made of it, or null for text of any other kind.
- */
-export function decimalPointMisread(text: string): { kind: 'text'; meant: string } | { kind: 'date'; day: number; month: number } | null {
-  const t = text.trim();
-  const point = /^(-?\d+)\.(\d+)$/.exec(t);
-  if (point) return { kind: 'text', meant: point[1] + ',' + point[2] };
-  const date = /^\d{4}-(\d{2})-(\d{2})T00:00:00(?:\.000)?Z$/.exec(t);
-  if (date) return { kind: 'date', day: Number(date[2]), month: Number(date[1]) };
-  return null;
 }
 
 /** Parses points written by people in criteria tables: "2,5", "2,5 điểm", "2.5", 3. */

@@ -1,74 +1,384 @@
-// The verdict on a value typed into a score cell, as the sheet's Kiểm tra column and data validation
-// state it.
+// The verdict on a value typed into a score cell, defined once. VERDICT_KINDS is a table, one row per
+// kind, in the order they are tried: the core's test on the value, the same test as an Excel
+// condition, the Kiểm tra text, whether data validation lets it be typed, the check's rule and its
+// message. Everything that judges a score derives from it: the Kiểm tra formula and its cached result,
+// the data validation, the colour of a wrong score, the check's issues (the CLI and the pane show
+// them), which entries the check's sums can be compared with the sheet's, and the tests' oracle.
+// A new kind of score or verdict is one more row (and its texts in text/verdict.ts).
 
-import { ValidationPlan } from './plan';
-import { NOT_APPLICABLE_MARK, formatPoints, isHundredthStep, parseScoreCell, pointsEqual, toHundredths } from './points';
 import { CellValue } from './grid';
+import { Message } from './errors';
+import { ValidationPlan } from './plan';
+import { NOT_APPLICABLE_MARK, ParsedScore, formatPoints, parseScoreCell, pointsEqual } from './points';
+import { TextKey, message, points, text } from '../text/catalogue';
+
+export type VerdictKind =
+  | 'empty' | 'not-applicable' | 'date' | 'not-a-number' | 'negative' | 'too-fine' | 'over-max' | 'not-a-level' | 'valid';
+
+/** What is scored in the cell: a leaf of the criteria tree, or a bonus or deduction item. */
+export type ScoredItem = 'leaf' | 'bonus' | 'deduction';
+
+/** What a score cell is judged against. */
+export interface ScoreSpec {
+  item: ScoredItem;
+  max: number;
+  /** The only scores allowed, when the set lists them. */
+  levels?: number[];
+}
+
+export type ScoreColumn = 'self' | 'appraisal';
+
+/** The rule ids of DESIGN.md §3.2 that verdicts report under. */
+export type VerdictRule = 'missing-score' | 'not-a-number' | 'negative' | 'over-max' | 'not-a-level';
+
+export interface Judged {
+  kind: VerdictKind;
+  parsed: ParsedScore;
+  spec: ScoreSpec;
+}
+
+/** Excel operands of a condition: the cell, its maximum (a literal or a reference), its levels when known. */
+export interface Operands {
+  cell: string;
+  max: string;
+  levels: number[] | null;
+}
+
+interface KindRow {
+  kind: VerdictKind;
+  /** The core's test: the first kind, in table order, whose test holds is the verdict. */
+  holds(p: ParsedScore, spec: ScoreSpec): boolean;
+  /**
+   * The same test as an Excel condition, true when it holds (the kinds above did not); null when the
+   * sheet cannot tell it (a date is, to the sheet, the number Excel made of it).
+   */
+  condition(o: Operands, spec: ScoreSpec): string | null;
+  /** What the Kiểm tra column shows (the key of its text). */
+  sheetText(spec: ScoreSpec): TextKey | null;
+  /** Data validation: 'accept' lets it be typed, 'refuse' stops it, 'flag' lets it in to be flagged. */
+  typing: 'accept' | 'refuse' | 'flag';
+  /** The conditional format colours the score cell (not for what a subtotal's float noise could trip). */
+  colour: boolean;
+  /** Whether the sheet's SUM of such a cell means what the core's sum means (a date's serial does not). */
+  sums: boolean;
+  /** The check's rule and severity, or null when there is nothing to report. */
+  rule(spec: ScoreSpec): { id: VerdictRule; severity: 'error' | 'warning' } | null;
+  /** The check's message. */
+  message(p: ParsedScore, spec: ScoreSpec, column: ScoreColumn): Message | null;
+}
+
+const numberOf = (p: ParsedScore): number => (p.kind === 'number' ? p.value : NaN);
+const isLeaf = (spec: ScoreSpec) => spec.item === 'leaf';
+const what = (spec: ScoreSpec): Message => message(spec.item === 'deduction' ? 'verdict.item.deduction' : 'verdict.item.bonus');
+const lower = (m: Message): Message => ({ vi: m.vi.toLowerCase(), en: m.en.toLowerCase() });
+const hasLevels = (spec: ScoreSpec) => !!spec.levels && spec.levels.length > 0;
 
 export function numberList(values: number[]): string {
   return values.map((v) => String(v)).join(',');
 }
 
-/** Messages of the Kiểm tra column; errors start with ✗ so formats and readers can tell them apart. */
-export const CHECK_TEXT = {
-  ok: '✓',
-  blank: 'Chưa chấm',
-  notApplicable: 'Không áp dụng',
-  notNumber: '✗ Không phải số',
-  negative: '✗ Điểm âm',
-  overMax: '✗ Vượt điểm tối đa',
-  notLevel: '✗ Không đúng mức điểm',
-  tooFine: '✗ Quá 2 chữ số thập phân',
-} as const;
+/** Two-digit day or month, as dates are written in Vietnam. */
+const two = (n: number) => (n < 10 ? '0' : '') + n;
+
+function notANumberMessage(p: ParsedScore, spec: ScoreSpec): Message {
+  const max = points(spec.max);
+  switch (p.kind) {
+    case 'decimal-comma':
+      return message('verdict.decimalComma', { text: p.text, meant: p.text.replace(',', '.') });
+    case 'decimal-point':
+      return message('verdict.decimalPoint', { text: p.text, meant: p.text.replace('.', ',') });
+    case 'boolean':
+      return message('verdict.boolean', { text: p.text, max });
+    case 'not-applicable':
+      return message('verdict.notApplicableExtra', { what: lower(what(spec)), max });
+    case 'text':
+      return isLeaf(spec)
+        ? message('verdict.notANumber.leaf', { text: p.text.trim().slice(0, 40), max })
+        : message('verdict.notANumber.extra', { text: p.text.trim().slice(0, 40), what: lower(what(spec)), max });
+    default:
+      return message('verdict.notANumber.leaf', { text: '', max });
+  }
+}
+
+function dateMessage(p: ParsedScore, spec: ScoreSpec): Message {
+  if (p.kind !== 'date') return notANumberMessage(p, spec);
+  // Midnight of a day: what a Vietnamese-format Excel makes of "1.5". Anything else was a real date or time.
+  if (!/T00:00:00(\.0+)?Z$/.test(p.text)) return message('verdict.dateTime', { text: p.text.replace('T', ' ').replace(/(\.0+)?Z$/, ''), max: points(spec.max) });
+  return message('verdict.date', {
+    date: `${two(p.day)}/${two(p.month)}`,
+    typed: `${p.day}.${p.month}`,
+    meant: `${p.day},${p.month}`,
+  });
+}
+
+/** The verdict kinds, in the order they are tried; the last one always holds. */
+export const VERDICT_KINDS: ReadonlyArray<KindRow> = [
+  {
+    kind: 'empty',
+    holds: (p) => p.kind === 'blank',
+    condition: (o) => `TRIM(${o.cell}&"")=""`,
+    sheetText: (spec) => (isLeaf(spec) ? 'verdict.sheet.empty' : null),
+    typing: 'accept',
+    colour: false,
+    sums: true,
+    rule: (spec) => (isLeaf(spec) ? { id: 'missing-score', severity: 'warning' } : null),
+    message: (p, spec, column) => (isLeaf(spec) ? message('verdict.empty', { column: message(column === 'self' ? 'verdict.column.self' : 'verdict.column.appraisal') }) : null),
+  },
+  {
+    kind: 'not-applicable',
+    // KAD leaves the applicable maximum on a leaf; bonus and deduction items are left blank instead.
+    holds: (p, spec) => p.kind === 'not-applicable' && isLeaf(spec),
+    condition: (o, spec) => (isLeaf(spec) ? `UPPER(TRIM(${o.cell}&""))="${NOT_APPLICABLE_MARK}"` : null),
+    sheetText: () => 'verdict.sheet.notApplicable',
+    typing: 'accept',
+    colour: false,
+    sums: true,
+    rule: () => null,
+    message: () => null,
+  },
+  {
+    kind: 'date',
+    holds: (p) => p.kind === 'date',
+    condition: () => null,
+    sheetText: () => 'verdict.sheet.notANumber',
+    typing: 'flag',
+    colour: false,
+    sums: false,
+    rule: () => ({ id: 'not-a-number', severity: 'error' }),
+    message: (p, spec) => dateMessage(p, spec),
+  },
+  {
+    kind: 'not-a-number',
+    holds: (p) => p.kind !== 'number',
+    condition: (o) => `NOT(ISNUMBER(${o.cell}))`,
+    sheetText: () => 'verdict.sheet.notANumber',
+    typing: 'refuse',
+    colour: true,
+    sums: true,
+    rule: () => ({ id: 'not-a-number', severity: 'error' }),
+    message: (p, spec) => notANumberMessage(p, spec),
+  },
+  {
+    kind: 'negative',
+    holds: (p) => numberOf(p) < 0,
+    condition: (o) => `${o.cell}<0`,
+    sheetText: () => 'verdict.sheet.negative',
+    typing: 'refuse',
+    colour: true,
+    sums: true,
+    rule: () => ({ id: 'negative', severity: 'error' }),
+    message: (p, spec) => spec.item === 'deduction'
+      ? message('verdict.negative.deduction', { value: points(numberOf(p)), max: points(spec.max) })
+      : isLeaf(spec)
+        ? message('verdict.negative.leaf', { value: points(numberOf(p)), max: points(spec.max) })
+        : message('verdict.negative.extra', { what: what(spec), value: points(numberOf(p)), max: points(spec.max) }),
+  },
+  {
+    kind: 'too-fine',
+    // As ROUND(x,2)<>x: scores go in hundredths, or the sheet's sums and the core's would disagree.
+    holds: (p) => Math.round(numberOf(p) * 100) / 100 !== numberOf(p),
+    condition: (o) => `ROUND(${o.cell},2)<>${o.cell}`,
+    sheetText: () => 'verdict.sheet.tooFine',
+    typing: 'refuse',
+    colour: false,
+    sums: false,
+    rule: () => ({ id: 'not-a-level', severity: 'error' }),
+    message: (p) => ({
+      vi: text('vi', 'verdict.tooFine', { raw: String(numberOf(p)).replace('.', ','), rounded: formatPoints(numberOf(p), 'vi') }),
+      en: text('en', 'verdict.tooFine', { raw: String(numberOf(p)), rounded: formatPoints(numberOf(p), 'en') }),
+    }),
+  },
+  {
+    kind: 'over-max',
+    // In hundredths here (too-fine is above): compared as the sheet compares, the value itself.
+    holds: (p, spec) => numberOf(p) > spec.max,
+    condition: (o) => `${o.cell}>${o.max}`,
+    sheetText: () => 'verdict.sheet.overMax',
+    typing: 'refuse',
+    colour: true,
+    sums: true,
+    rule: () => ({ id: 'over-max', severity: 'error' }),
+    message: (p, spec) => isLeaf(spec)
+      ? message('verdict.overMax.leaf', { value: points(numberOf(p)), max: points(spec.max) })
+      : message('verdict.overMax.extra', { what: what(spec), value: points(numberOf(p)), max: points(spec.max) }),
+  },
+  {
+    kind: 'not-a-level',
+    holds: (p, spec) => hasLevels(spec) && !spec.levels!.some((l) => pointsEqual(l, numberOf(p))),
+    condition: (o, spec) => (hasLevels(spec) && o.levels ? `ISNA(MATCH(ROUND(${o.cell},2),{${numberList(o.levels)}},0))` : null),
+    sheetText: () => 'verdict.sheet.notALevel',
+    typing: 'flag',
+    colour: false,
+    sums: true,
+    rule: () => ({ id: 'not-a-level', severity: 'error' }),
+    message: (p, spec) => ({
+      vi: text('vi', 'verdict.notALevel', { value: formatPoints(numberOf(p), 'vi'), levels: spec.levels!.map((l) => formatPoints(l, 'vi')).join('; ') }),
+      en: text('en', 'verdict.notALevel', { value: formatPoints(numberOf(p), 'en'), levels: spec.levels!.map((l) => formatPoints(l, 'en')).join(', ') }),
+    }),
+  },
+  {
+    kind: 'valid',
+    holds: () => true,
+    condition: () => 'TRUE',
+    sheetText: () => 'verdict.sheet.valid',
+    typing: 'accept',
+    colour: false,
+    sums: true,
+    rule: () => null,
+    message: () => null,
+  },
+];
+
+const ROW: Record<VerdictKind, KindRow> = {} as Record<VerdictKind, KindRow>;
+for (const row of VERDICT_KINDS) ROW[row.kind] = row;
+
+export function kindRow(kind: VerdictKind): KindRow {
+  return ROW[kind];
+}
+
+export function leafScore(node: { max: number; levels?: number[] }): ScoreSpec {
+  const spec: ScoreSpec = { item: 'leaf', max: node.max };
+  if (node.levels && node.levels.length) spec.levels = node.levels;
+  return spec;
+}
+
+export function extraScore(kind: 'bonus' | 'deduction', item: { max: number }): ScoreSpec {
+  return { item: kind, max: item.max };
+}
+
+function judgeParsed(parsed: ParsedScore, spec: ScoreSpec, rows: ReadonlyArray<KindRow>): Judged {
+  for (const row of rows) if (row.holds(parsed, spec)) return { kind: row.kind, parsed, spec };
+  return { kind: 'valid', parsed, spec };
+}
+
+/** The verdict on what a score cell holds, as the check gives it. */
+export function judge(value: CellValue | undefined, spec: ScoreSpec): Judged {
+  return judgeParsed(parseScoreCell(value === undefined ? null : value), spec, VERDICT_KINDS);
+}
+
+/** Excel's serial number of a date the readers handed over as ISO text (the 1900 date system). */
+export function dateSerial(iso: string): number {
+  return Date.parse(iso) / 86400000 + 25569;
+}
+
+/**
+ * The verdict the sheet's Kiểm tra formula gives: the same table, less the kinds the sheet cannot
+ * tell. A date is judged as the number Excel stores for it.
+ */
+export function sheetJudge(value: CellValue | undefined, spec: ScoreSpec): Judged {
+  const parsed = parseScoreCell(value === undefined ? null : value);
+  const seen: ParsedScore = parsed.kind === 'date' ? { kind: 'number', value: dateSerial(parsed.text) } : parsed;
+  const o: Operands = { cell: 'X', max: String(spec.max), levels: spec.levels || null };
+  return judgeParsed(seen, spec, VERDICT_KINDS.filter((row) => row.condition(o, spec) !== null));
+}
+
+/** The Kiểm tra text of a verdict ('' where the column says nothing, as for an empty bonus). */
+export function verdictText(kind: VerdictKind, spec: ScoreSpec): string {
+  const key = ROW[kind].sheetText(spec);
+  return key ? text('vi', key) : '';
+}
+
+/** What the Kiểm tra formula shows for a value: the cached result until the spreadsheet recalculates. */
+export function checkText(value: CellValue | undefined, spec: ScoreSpec): string {
+  return verdictText(sheetJudge(value, spec).kind, spec);
+}
+
+function operands(cell: string, spec: ScoreSpec): Operands {
+  return { cell, max: String(spec.max), levels: spec.levels && spec.levels.length ? spec.levels : null };
+}
+
+function quoted(s: string): string {
+  return '"' + s.replace(/"/g, '""') + '"';
+}
+
+/** Nested IFs over the kinds that have a condition, each giving `result(row)`; equal tails fold. */
+function nestedIf(o: Operands, spec: ScoreSpec, rows: ReadonlyArray<KindRow>, result: (row: KindRow) => string): string {
+  const steps = rows
+    .map((row) => ({ condition: row.condition(o, spec), result: result(row) }))
+    .filter((s): s is { condition: string; result: string } => s.condition !== null);
+  // The last step ('valid', condition TRUE) is the fallback; steps just above it with its result fold into it.
+  let i = steps.length - 1;
+  const fallback = steps[i].result;
+  while (i > 0 && steps[i - 1].result === fallback) i--;
+  let expr = fallback;
+  for (let j = i - 1; j >= 0; j--) expr = `IF(${steps[j].condition},${steps[j].result},${expr})`;
+  return expr;
+}
 
 /**
  * The Kiểm tra expression for one score cell. The maximum is the set's (a literal), so an edited
  * Điểm tối đa cell cannot loosen the check.
  */
-export function scoreCheckExpression(cell: string, max: number, levels: number[] | undefined): string {
-  const t = CHECK_TEXT;
-  const levelTest = levels && levels.length
-    ? `IF(ISNA(MATCH(ROUND(${cell},2),{${numberList(levels)}},0)),"${t.notLevel}","${t.ok}")`
-    : `"${t.ok}"`;
-  return `IF(TRIM(${cell}&"")="","${t.blank}",IF(UPPER(TRIM(${cell}&""))="${NOT_APPLICABLE_MARK}","${t.notApplicable}",` +
-    `IF(NOT(ISNUMBER(${cell})),"${t.notNumber}",IF(${cell}<0,"${t.negative}",IF(ROUND(${cell},2)<>${cell},"${t.tooFine}",` +
-    `IF(${cell}>${max},"${t.overMax}",${levelTest}))))))`;
+export function scoreCheckExpression(cell: string, spec: ScoreSpec): string {
+  return nestedIf(operands(cell, spec), spec, VERDICT_KINDS, (row) => quoted(verdictText(row.kind, spec)));
 }
 
-/** The data validation of one leaf score cell: a number from 0 to the maximum, or KAD. */
-export function scoreValidation(cell: string, max: number, levels: number[] | undefined, columnLabel: string): ValidationPlan {
-  const levelText = levels && levels.length ? ` Mức điểm: ${levels.map((l) => formatPoints(l)).join('; ')}.` : '';
+/** The Kiểm tra formula of a row with an appraisal column: the self verdict, and both once the appraisal is entered. */
+export function bothCheckExpression(appraisalCell: string, selfExpression: string, appraisalExpression: string): string {
+  const template = text('vi', 'verdict.sheet.both');
+  const parts = template.split(/\{(self|appraisal)\}/);
+  const joined = parts.map((p, i) => (i % 2 === 0 ? quoted(p) : p === 'self' ? selfExpression : appraisalExpression))
+    .filter((p) => p !== '""').join('&');
+  return `IF(TRIM(${appraisalCell}&"")="",${selfExpression},${joined})`;
+}
+
+/** The cached result of bothCheckExpression. */
+export function bothCheckText(self: CellValue | undefined, appraisal: CellValue | undefined, spec: ScoreSpec): string {
+  const selfText = checkText(self, spec);
+  if (parseScoreCell(appraisal === undefined ? null : appraisal).kind === 'blank') return selfText;
+  return text('vi', 'verdict.sheet.both', { self: selfText, appraisal: checkText(appraisal, spec) });
+}
+
+/** The data validation formula: TRUE for what may be typed; 'flag' kinds are let in to be flagged. */
+export function validationExpression(cell: string, spec: ScoreSpec): string {
+  const rows = VERDICT_KINDS.filter((row) => row.typing !== 'flag');
+  return nestedIf(operands(cell, spec), spec, rows, (row) => (row.typing === 'refuse' ? 'FALSE' : 'TRUE'));
+}
+
+/**
+ * The condition of the conditional format that colours a wrong score, relative to `cell` with the
+ * maximum read from `maxRef` (one rule over a whole column, so no per-row levels).
+ */
+export function colourExpression(cell: string, maxRef: string, spec: ScoreSpec): string {
+  const o: Operands = { cell, max: maxRef, levels: null };
+  return nestedIf(o, spec, VERDICT_KINDS, (row) => (row.colour ? 'TRUE' : 'FALSE'));
+}
+
+/** The data validation of one score cell, its prompt and error derived from the same spec. */
+export function scoreValidation(cell: string, spec: ScoreSpec, columnLabel: string): ValidationPlan {
+  const max = formatPoints(spec.max);
+  const leaf = isLeaf(spec);
+  const levels = hasLevels(spec) ? text('vi', 'verdict.prompt.levels', { levels: spec.levels!.map((l) => formatPoints(l)).join('; ') }) : '';
+  const name = what(spec).vi;
   return {
     range: cell,
     type: 'custom',
-    // IF, not OR/AND: on a text ROUND gives #VALUE!, which OR and AND pass on, and a rule that errors
-    // refuses the entry — KAD could not be typed at all.
-    formula: `IF(ISNUMBER(${cell}),AND(${cell}>=0,${cell}<=${max},ROUND(${cell},2)=${cell}),UPPER(TRIM(${cell}&""))="${NOT_APPLICABLE_MARK}")`,
+    formula: validationExpression(cell, spec),
     allowBlank: true,
     prompt: {
       title: columnLabel,
-      text: `Nhập điểm từ 0 đến ${formatPoints(max)}.${levelText} Ghi ${NOT_APPLICABLE_MARK} nếu không áp dụng.`.slice(0, 255),
+      text: (leaf ? text('vi', 'verdict.prompt.leaf', { max, levels }) : text('vi', 'verdict.prompt.extra', { what: name, max })).slice(0, 255),
     },
     error: {
-      title: 'Điểm không hợp lệ',
-      text: `Điểm phải là số từ 0 đến ${formatPoints(max)} (điểm tối đa của tiêu chí này), lẻ nhiều nhất 2 chữ số thập phân, hoặc ${NOT_APPLICABLE_MARK} nếu không áp dụng.`.slice(0, 255),
+      title: leaf ? text('vi', 'verdict.errorTitle.leaf') : text('vi', 'verdict.errorTitle.extra', { what: name }).slice(0, 32),
+      text: (leaf ? text('vi', 'verdict.error.leaf', { max }) : text('vi', 'verdict.error.extra', { what: name, max })).slice(0, 255),
     },
   };
 }
 
-export function isBlankValue(v: CellValue | undefined): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+/** What the check reports for a verdict: the rule, severity and message, or null. */
+export function verdictIssue(j: Judged, column: ScoreColumn): { rule: VerdictRule; severity: 'error' | 'warning'; message: Message } | null {
+  const row = ROW[j.kind];
+  const rule = row.rule(j.spec);
+  const m = row.message(j.parsed, j.spec, column);
+  return rule && m ? { rule: rule.id, severity: rule.severity, message: m } : null;
 }
 
-/** What the Kiểm tra formula shows for a value: the cached result until the spreadsheet recalculates. */
-export function checkText(v: CellValue | undefined, max: number, levels: number[] | undefined): string {
-  const p = parseScoreCell(v === undefined ? null : v);
-  if (p.kind === 'blank') return CHECK_TEXT.blank;
-  if (p.kind === 'not-applicable') return CHECK_TEXT.notApplicable;
-  if (p.kind !== 'number') return CHECK_TEXT.notNumber;
-  if (p.value < 0) return CHECK_TEXT.negative;
-  if (!isHundredthStep(p.value)) return CHECK_TEXT.tooFine;
-  if (toHundredths(p.value) > toHundredths(max)) return CHECK_TEXT.overMax;
-  if (levels && levels.length && !levels.some((l) => pointsEqual(l, p.value))) return CHECK_TEXT.notLevel;
-  return CHECK_TEXT.ok;
+/** Whether the sheet's SUM over this entry means what the core's sum means. */
+export function sumsAlike(j: Judged): boolean {
+  return ROW[j.kind].sums;
+}
+
+export function isBlankValue(v: CellValue | undefined): boolean {
+  return parseScoreCell(v === undefined ? null : v).kind === 'blank';
 }

@@ -6,8 +6,8 @@ import { setMax } from '../model/criteria';
 import { SheetGrid, a1, columnLetter, parseA1 } from '../model/grid';
 import { ColumnRole, SHEETS } from '../model/layout';
 import { BarChartPlan, CellPlan, ColumnPlan, SheetPlan, WorkbookPlan, fitRowHeights } from '../model/plan';
-import { indexPercent, parseScoreCell, subtractPoints, sumPoints } from '../model/points';
-import { domainApplicableFormula, domainApplicableMax, domainBlocks } from './scoring/applicable';
+import { parseScoreCell, subtractPoints, sumPoints } from '../model/points';
+import { domainApplicableFormula, domainBlocks } from './scoring/applicable';
 import { BuildOptions, PreviousYear } from '../model/build-options';
 import { metaSheetPlan } from './meta';
 import { parseDistrictName, parseUnitName } from '../model/unit-name';
@@ -101,11 +101,6 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   const basisRole = appraisal ? 'appraisal' : 'self';
   const basisTotals = totals[basisRole];
   const blocks = domainBlocks(g.nodeRows);
-  const flat = g.nodeRows.map((r) => r.flat);
-  const notApplicable = (code: string) => {
-    const e = opts.entries && opts.entries[code];
-    return !!e && parseScoreCell(e.values[basisRole] === undefined ? null : e.values[basisRole]!).kind === 'not-applicable';
-  };
   const chartPoints: BarChartPlan['points'] = [];
   row = headerRow + 1;
   for (const d of domains) {
@@ -119,7 +114,7 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     }
     // Points over the domain's applicable maximum: its KAD leaves leave it, as they leave the index's.
     const applicable = domainApplicableFormula(`'${SHEETS.scoring}'`, blocks.filter((b) => b.code === d.flat.code)[0], col.max, col[basisRole]);
-    const percent = indexPercent(basisTotals.byCode[d.flat.code], domainApplicableMax(d.flat, flat, notApplicable));
+    const percent = basisTotals.domainRate[d.flat.code];
     put({ row, col: cPercent, formula: `IF(${applicable}>0,ROUND(${a1(row, basis)}/(${applicable})*100,2),"")`, result: percent === null ? '' : percent, style: 'docPercent' });
     chartPoints.push({ label: d.flat.node.name, value: percent === null ? 0 : percent });
     row++;
@@ -261,17 +256,28 @@ export interface SummaryRefresh {
  * The Tổng hợp sheet for a workbook as it stands now. The core plans it for a freshly built scoring
  * sheet; people insert rows, sort, add columns or rename the sheet afterwards. The reader knows where
  * each domain row, total row and column really is, so the planned references are moved there.
+ * `current`: the totals of the entries as they stand, cached as the results (else those of no entry).
  */
-/**
- * `previous`: last year's result chosen now (the pane's picker, `cchc refresh --previous`); without it,
- * the one the workbook keeps, if any. A new one is written into _cchc too, so later refreshes keep it.
- */
-export function refreshedSummary(read: ScoringRead, summaryGrid?: SheetGrid, previous?: PreviousYear): SummaryRefresh {
+/** What a refresh starts from besides the workbook as read. */
+export interface RefreshOptions {
+  /** Tổng hợp as it stands: what was typed in its panel is kept. */
+  summaryGrid?: SheetGrid;
+  /**
+   * Last year's result chosen now (the pane's picker, `cchc refresh --previous`); without it, the one
+   * the workbook keeps, if any. A new one is written into _cchc too, so later refreshes keep it.
+   */
+  previous?: PreviousYear;
+  /** The entries' totals when the caller has them (the check); else computed here. */
+  current?: Totals;
+}
+
+export function refreshedSummary(read: ScoringRead, options: RefreshOptions = {}): SummaryRefresh {
+  const { summaryGrid, previous } = options;
   const meta = read.meta;
   const appraisal = read.columns.appraisal !== undefined;
   const g = scoringGeometry(meta.set, appraisal);
   const { entries } = extractEntries(read);
-  const totals: Totals = { self: columnTotals(meta.set, entries, 'self'), appraisal: columnTotals(meta.set, entries, 'appraisal') };
+  const totals: Totals = options.current || { self: columnTotals(meta.set, entries, 'self'), appraisal: columnTotals(meta.set, entries, 'appraisal') };
   const report = readReportInputs(summaryGrid) || undefined;
   const planned = summarySheet({ set: meta.set, unit: meta.unit, year: meta.year, appraisal, entries, report, previous: previous || meta.previous }, g, totals);
 

@@ -3,6 +3,7 @@
 // whose numbering restarts in each domain, merged cells, continuation rows, a TỔNG CỘNG row, notes
 // below. Pure: a plain grid in, a validated criteria set (or the list of what is wrong) out.
 
+import { message } from '../../text/catalogue';
 import { CriteriaProblem, CriteriaSet } from '../../model/criteria';
 import { Message, msg } from '../../model/errors';
 import { SheetGrid, cellText, foldText } from '../../model/grid';
@@ -76,6 +77,12 @@ export function importCriteriaTable(grid: SheetGrid, options: ImportOptions = {}
   }
   const rows: Record<string, number> = {};
   const built = buildNodes(table.roots, null, problems, rows, warnings);
+  const count = (nodes: Array<{ children?: unknown[] }>): number => nodes.reduce((n, node) => n + 1 + count((node.children || []) as Array<{ children?: unknown[] }>), 0);
+  if (count(built.map((b) => b.node as { children?: unknown[] })) < 2) {
+    // One row is a line copied from a table, not a criteria set: scoring on it would rank on nothing.
+    problems.push({ code: null, message: message('input.oneRow', { sheet: grid.name }) });
+    return { set: null, problems, warnings };
+  }
   const total = sumPoints(built.map((b) => b.max));
   if (!table.total) {
     warnings.push(msg('Không thấy dòng TỔNG CỘNG: không đối chiếu được tổng điểm.', 'No TỔNG CỘNG row found: the total could not be cross-checked.'));

@@ -3,7 +3,7 @@
 
 import { FlatNode } from '../../model/criteria';
 import { a1 } from '../../model/grid';
-import { NOT_APPLICABLE_MARK, fromHundredths, toHundredths } from '../../model/points';
+import { NOT_APPLICABLE_MARK } from '../../model/points';
 
 export interface DomainBlock {
   code: string;
@@ -37,13 +37,4 @@ export function domainApplicableFormula(sheetRef: string, block: DomainBlock, ma
  */
 export function notApplicableMaxFormula(scoreRange: string, maxRange: string): string {
   return `SUMPRODUCT(--(UPPER(TRIM(${scoreRange}&""))="${NOT_APPLICABLE_MARK}"),${maxRange})`;
-}
-
-/** The same in numbers: the domain's max less the maxima of its leaves marked not applicable. */
-export function domainApplicableMax(domain: FlatNode, flat: FlatNode[], notApplicable: (code: string) => boolean): number {
-  let hundredths = toHundredths(domain.node.max);
-  for (const f of flat) {
-    if (f.leaf && f.domainCode === domain.code && notApplicable(f.code)) hundredths -= toHundredths(f.node.max);
-  }
-  return fromHundredths(hundredths);
 }

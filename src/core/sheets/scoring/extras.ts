@@ -14,6 +14,7 @@ import { CriteriaSet, ExtraItem } from '../../model/criteria';
 import { a1 } from '../../model/grid';
 import { ColumnLayout, ColumnRole, ROW_MARKERS, columnSpec } from '../../model/layout';
 import { CellPlan, PlanValue, ValidationPlan } from '../../model/plan';
+import { bothCheckExpression, bothCheckText, extraScore, scoreCheckExpression, scoreValidation } from '../../model/verdict';
 import { formatPoints, fromHundredths, parseScoreCell, sumPoints, toHundredths } from '../../model/points';
 import { Message } from '../../model/errors';
 
@@ -96,37 +97,6 @@ export function extraSums(set: CriteriaSet, valueOf: (code: string) => unknown):
   return sums;
 }
 
-/** Data validation of an item's score cell: a number from 0 to the item's cap (blank: none). */
-export function extraValidation(cell: string, kind: ExtraKind, item: ExtraItem, columnLabel: string): ValidationPlan {
-  const what = kind === 'bonus' ? 'Điểm thưởng' : 'Điểm trừ';
-  return {
-    range: cell,
-    type: 'decimal',
-    min: '0',
-    max: String(item.max),
-    allowBlank: true,
-    prompt: { title: columnLabel, text: `${what}: nhập số từ 0 đến ${formatPoints(item.max)}; để trống nếu không có.` },
-    error: { title: `${what} không hợp lệ`, text: `${what} phải là số từ 0 đến ${formatPoints(item.max)} (mức tối đa của mục này).` },
-  };
-}
-
-/** Kiểm tra text of an item's entry: blank is fine (no bonus, no deduction). */
-export const EXTRA_CHECK_TEXT = { ok: '✓', notNumber: '✗ Không phải số', negative: '✗ Điểm âm', overMax: '✗ Vượt mức tối đa' } as const;
-
-export function extraCheckExpression(cell: string, max: number): string {
-  const t = EXTRA_CHECK_TEXT;
-  return `IF(TRIM(${cell}&"")="","",IF(NOT(ISNUMBER(${cell})),"${t.notNumber}",IF(${cell}<0,"${t.negative}",IF(${cell}>${max},"${t.overMax}","${t.ok}"))))`;
-}
-
-export function extraCheckText(v: unknown, max: number): string {
-  const p = parseScoreCell(v === undefined ? null : v);
-  if (p.kind === 'blank') return '';
-  if (p.kind !== 'number') return EXTRA_CHECK_TEXT.notNumber;
-  if (p.value < 0) return EXTRA_CHECK_TEXT.negative;
-  if (toHundredths(p.value) > toHundredths(max)) return EXTRA_CHECK_TEXT.overMax;
-  return EXTRA_CHECK_TEXT.ok;
-}
-
 export interface ExtraRowsInput {
   groups: ExtraGroupRows[];
   layout: ColumnLayout;
@@ -167,7 +137,7 @@ export function extraRowsPlan(input: ExtraRowsInput): { cells: CellPlan[]; valid
       put({ row, col: col.method, value: item.method || null, style: 'method' });
       for (const role of input.scoreRoles) {
         put({ row, col: col[role], value: input.entryValue(item.code, role), style: 'entryScore' });
-        validations.push(extraValidation(a1(row, col[role]), g.kind, item, columnSpec(role).header.vi));
+        validations.push(scoreValidation(a1(row, col[role]), extraScore(g.kind, item), columnSpec(role).header.vi));
       }
       for (const role of textRoles) {
         const cell: CellPlan = { row, col: col[role], value: input.entryValue(item.code, role), style: 'entryText' };
@@ -175,12 +145,12 @@ export function extraRowsPlan(input: ExtraRowsInput): { cells: CellPlan[]; valid
         if (link) cell.hyperlink = link;
         put(cell);
       }
-      const checks = input.scoreRoles.map((role) => extraCheckExpression(a1(row, col[role]), item.max));
-      const texts = input.scoreRoles.map((role) => extraCheckText(input.entryValue(item.code, role), item.max));
+      const spec = extraScore(g.kind, item);
+      const checks = input.scoreRoles.map((role) => scoreCheckExpression(a1(row, col[role]), spec));
       // With both columns: "✓ | ✗ …" would hide which is which; the self result, then the appraisal's when entered.
-      const formula = checks.length === 1 ? checks[0]
-        : `IF(TRIM(${a1(row, col.appraisal)}&"")="",${checks[0]},"Tự chấm: "&${checks[0]}&" | Thẩm định: "&${checks[1]})`;
-      const result = texts.length === 1 || texts[1] === '' ? texts[0] : `Tự chấm: ${texts[0]} | Thẩm định: ${texts[1]}`;
+      const formula = checks.length === 1 ? checks[0] : bothCheckExpression(a1(row, col.appraisal), checks[0], checks[1]);
+      const appraised = input.scoreRoles.length > 1 ? input.entryValue(item.code, 'appraisal') : null;
+      const result = bothCheckText(input.entryValue(item.code, 'self'), appraised, spec);
       put({ row, col: col.check, formula, result, style: 'check' });
       put({ row, col: col.code, value: item.code, style: 'code' });
     });

@@ -20,7 +20,7 @@ import { parseUnitName } from '../../model/unit-name';
 import { rowRefs, sumFormula } from '../../model/formula';
 import { ScoringGeometry } from './geometry';
 import { bandFormula, Totals } from './totals';
-import { CHECK_TEXT, scoreCheckExpression, scoreValidation, isBlankValue, checkText } from '../../model/verdict';
+import { ScoreSpec, bothCheckExpression, bothCheckText, colourExpression, leafScore, scoreCheckExpression, scoreValidation, verdictText } from '../../model/verdict';
 
 /** The document a set says it comes from, as it is cited ("Quyết định 4203/QĐ-UBND"), if its basis names one. */
 export function setSource(set: CriteriaSet): string | null {
@@ -100,16 +100,13 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
       for (const role of scoreRoles) {
         const cell = a1(row, col[role]);
         put({ row, col: col[role], value: valueOf(role as EntryRole), style: 'entryScore' });
-        validations.push(scoreValidation(cell, n.max, n.levels, columnSpec(role).header.vi));
+        validations.push(scoreValidation(cell, leafScore(n), columnSpec(role).header.vi));
       }
       put(register.cell(n.code, row, col.evidence));
       put({ row, col: col.note, value: valueOf('note'), style: 'entryText' });
       if (appraisal) put({ row, col: col.appraisalNote, value: valueOf('appraisalNote'), style: 'entryText' });
-      const selfText = checkText(entry.values.self, n.max, n.levels);
-      const checkResult = appraisal && !isBlankValue(entry.values.appraisal)
-        ? `Tự chấm: ${selfText} | Thẩm định: ${checkText(entry.values.appraisal, n.max, n.levels)}`
-        : selfText;
-      put({ row, col: col.check, formula: leafCheckFormula(row, col, n.max, n.levels, appraisal), result: checkResult, style: 'check' });
+      const checkResult = appraisal ? bothCheckText(entry.values.self, entry.values.appraisal, leafScore(n)) : bothCheckText(entry.values.self, null, leafScore(n));
+      put({ row, col: col.check, formula: leafCheckFormula(row, col, leafScore(n), appraisal), result: checkResult, style: 'check' });
     } else {
       const childRows = flat.childCodes.map((c) => g.rowOf[c]);
       for (const role of scoreRoles) {
@@ -237,12 +234,11 @@ function annexLine(issuer: Issuer, appraisal: boolean): { formula: string; resul
 }
 
 /** The row's Kiểm tra formula: the self score's check, and the appraisal's once it is entered. */
-export function leafCheckFormula(row: number, col: Record<ColumnRole, number>, max: number, levels: number[] | undefined, appraisal: boolean): string {
-  const self = scoreCheckExpression(a1(row, col.self), max, levels);
+export function leafCheckFormula(row: number, col: Record<ColumnRole, number>, spec: ScoreSpec, appraisal: boolean): string {
+  const self = scoreCheckExpression(a1(row, col.self), spec);
   if (!appraisal) return self;
   const cell = a1(row, col.appraisal);
-  const appraised = scoreCheckExpression(cell, max, levels);
-  return `IF(TRIM(${cell}&"")="",${self},"Tự chấm: "&${self}&" | Thẩm định: "&${appraised})`;
+  return bothCheckExpression(cell, self, scoreCheckExpression(cell, spec));
 }
 
 /**
@@ -256,18 +252,18 @@ export function scoringConditionalFormats(g: ScoringGeometry, scoreRoles: Column
   const maxCell = '$' + columnLetter(col.max) + (first + 1);
   const checkCell = '$' + columnLetter(col.check) + (first + 1);
   const rules: ConditionalFormatPlan[] = [];
+  // One rule per column over every row of the table (one relative formula): the maximum is read from
+  // each row's Điểm tối đa cell, and the kinds that need a row's own levels are left to Kiểm tra.
+  const anyLeaf = leafScore({ max: 0 });
   for (const role of scoreRoles) {
     const c = a1(first, col[role]);
     const range = `${a1(first, col[role])}:${a1(last, col[role])}`;
-    rules.push({
-      ranges: [range],
-      formula: `AND(TRIM(${c}&"")<>"",UPPER(TRIM(${c}&""))<>"${NOT_APPLICABLE_MARK}",OR(NOT(ISNUMBER(${c})),${c}<0,${c}>${maxCell}))`,
-      style: { fill: 'FF7C80', fontColor: '9C0006', bold: true },
-    });
+    rules.push({ ranges: [range], formula: colourExpression(c, maxCell, anyLeaf), style: { fill: 'FF7C80', fontColor: '9C0006', bold: true } });
   }
   const checkRange = `${a1(first, col.check)}:${a1(last, col.check)}`;
-  rules.push({ ranges: [checkRange], formula: `LEFT(${checkCell},1)="✗"`, style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true } });
-  rules.push({ ranges: [checkRange], formula: `${checkCell}="${CHECK_TEXT.ok}"`, style: { fontColor: '006100' } });
-  rules.push({ ranges: [checkRange], formula: `${checkCell}="${CHECK_TEXT.blank}"`, style: { fill: 'FFEB9C', fontColor: '9C5700' } });
+  // "Tự chấm: ✓ | Thẩm định: ✗ …" is an error too: look for the mark anywhere in the text.
+  rules.push({ ranges: [checkRange], formula: `ISNUMBER(FIND("✗",${checkCell}))`, style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true } });
+  rules.push({ ranges: [checkRange], formula: `${checkCell}="${verdictText('valid', anyLeaf)}"`, style: { fontColor: '006100' } });
+  rules.push({ ranges: [checkRange], formula: `${checkCell}="${verdictText('empty', anyLeaf)}"`, style: { fill: 'FFEB9C', fontColor: '9C5700' } });
   return rules;
 }

@@ -1,0 +1,147 @@
+// Every row of the scoring table is accounted for, and each criterion row still says what its code
+// is: rows without a code that hold something (inserted rows, rows typed above TỔNG ĐIỂM), criterion
+// rows whose name and maximum no longer match their code (moved or sorted apart from the Mã column, or
+// edited), and sums stretched over an inserted row.
+
+import { Message } from '../model/errors';
+import { SheetGrid, a1, cellAt, cellText, formulaAt } from '../model/grid';
+import { ROW_MARKERS } from '../model/layout';
+import { parseScoreCell, pointsEqual } from '../model/points';
+import { sumFormulaRows } from '../model/formula';
+import { message, points } from '../text/catalogue';
+import { ScoringRead } from '../sheets/scoring/read';
+import { CheckContext, Rule } from './contract';
+
+/** The last row of the scoring table: the lowest of the total rows, else the last criterion row. */
+export function tableEnd(read: ScoringRead): number {
+  const rows = (Object.keys(read.markers) as Array<keyof typeof ROW_MARKERS>).map((k) => read.markers[k] as number)
+    .concat(Object.keys(read.codeRows).map(Number));
+  return rows.length ? Math.max(...rows) : read.headerRow;
+}
+
+/** Rows between the header and the end of the table whose Mã cell is blank. */
+export function codelessRows(read: ScoringRead): number[] {
+  const out: number[] = [];
+  const codeCol = read.columns.code!;
+  for (let r = read.headerRow + 1; r <= tableEnd(read); r++) if (!cellText(cellAt(read.sheet, r, codeCol))) out.push(r);
+  return out;
+}
+
+/** The rows a column's SUM formulas add (subtotals, group rows, TỔNG ĐIỂM). */
+export function summedRows(sheet: SheetGrid, col: number, formulaRows: number[]): Record<number, boolean> {
+  const out: Record<number, boolean> = {};
+  for (const row of formulaRows) {
+    const formula = formulaAt(sheet, row, col);
+    const sum = formula ? /SUM\(.*\)/i.exec(formula) : null;
+    for (const r of (sum && sumFormulaRows(sum[0], col)) || []) out[r] = true;
+  }
+  return out;
+}
+
+/** Rows whose formulas sum a column: the tree's parents, the bonus and deduction rows, TỔNG ĐIỂM. */
+export function sumRows(ctx: CheckContext): number[] {
+  const { read } = ctx;
+  const rows = ctx.flat.filter((n) => !n.leaf).map((n) => read.rowOf[n.code]).filter((r): r is number => r !== undefined);
+  for (const k of ['bonus', 'deduction', 'total'] as const) if (read.markers[k] !== undefined) rows.push(read.markers[k]!);
+  return rows;
+}
+
+function clean(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+export const rowRules: Rule[] = [
+  {
+    id: 'unknown-row',
+    run(ctx) {
+      const { read } = ctx;
+      const numberRoles = (['max'] as Array<'max' | 'self' | 'appraisal'>).concat(ctx.scoreColumns);
+      const summed: Record<string, Record<number, boolean>> = {};
+      for (const column of ctx.scoreColumns) {
+        if (read.columns[column] !== undefined) summed[column] = summedRows(read.sheet, read.columns[column]!, sumRows(ctx));
+      }
+      const skip: Record<number, boolean> = {};
+      for (const role of ['check', 'code'] as const) if (read.columns[role] !== undefined) skip[read.columns[role]!] = true;
+      for (const row of codelessRows(read)) {
+        let reported = false;
+        for (const role of numberRoles) {
+          const col = read.columns[role];
+          if (col === undefined) continue;
+          const p = parseScoreCell(cellAt(read.sheet, row, col));
+          if (p.kind !== 'number' && p.kind !== 'date') continue;
+          const counted = role !== 'max' && summed[role] && summed[role][row];
+          ctx.report({ severity: 'error', rule: 'unknown-row', code: null, column: role === 'max' ? 'max' : role, cell: a1(row, col), message: message('rule.unknownRow.number', {
+            row: row + 1, cell: a1(row, col), value: p.kind === 'number' ? points(p.value) : p.text,
+            counted: message(counted ? 'rule.unknownRow.counted' : 'rule.unknownRow.lost'),
+          }) });
+          reported = true;
+        }
+        if (reported) continue;
+        const values = read.sheet.values[row] || [];
+        for (let c = 0; c < values.length; c++) {
+          const shown = cellText(values[c]);
+          if (!shown || skip[c] || formulaAt(read.sheet, row, c)) continue;
+          ctx.report({ severity: 'warning', rule: 'unknown-row', code: null, column: 'structure', cell: a1(row, c), message: message('rule.unknownRow.text', { row: row + 1, text: shown.slice(0, 40) }) });
+          break;
+        }
+      }
+    },
+  },
+  {
+    id: 'rows-out-of-line',
+    run(ctx) {
+      const { read } = ctx;
+      const nameCol = read.columns.name;
+      const maxCol = read.columns.max!;
+      const owners: Record<string, string[]> = {};
+      for (const n of ctx.flat) (owners[clean(n.node.name)] = owners[clean(n.node.name)] || []).push(n.code);
+      const apart: Array<{ row: number; code: string; owner: string }> = [];
+      for (const node of ctx.flat) {
+        const row = read.rowOf[node.code];
+        if (row === undefined) continue;
+        const shownName = nameCol === undefined ? clean(node.node.name) : clean(cellText(cellAt(read.sheet, row, nameCol)));
+        const v = cellAt(read.sheet, row, maxCol);
+        const nameOk = shownName === clean(node.node.name);
+        const maxOk = typeof v === 'number' && pointsEqual(v, node.node.max);
+        if (nameOk && maxOk) continue;
+        const owner = nameOk ? undefined : (owners[shownName] || []).filter((c) => c !== node.code)[0];
+        if (owner) {
+          apart.push({ row, code: node.code, owner });
+          continue;
+        }
+        if (!nameOk) {
+          ctx.report({ severity: 'warning', rule: 'name-altered', code: node.code, column: 'structure', cell: a1(row, nameCol!), message: message('rule.nameAltered', { shown: shownName ? shownName.slice(0, 60) : message('rule.blank'), name: node.node.name }) });
+        }
+        if (!maxOk) {
+          const shown: Message = typeof v === 'number' ? points(v) : cellText(v) ? { vi: cellText(v), en: cellText(v) } : message('rule.blank');
+          ctx.report({ severity: 'error', rule: 'max-altered', code: node.code, column: 'max', cell: a1(row, maxCol), message: message('rule.maxAltered', { shown, max: points(node.node.max) }) });
+        }
+      }
+      if (!apart.length) return;
+      apart.sort((a, b) => a.row - b.row);
+      const details = apart.slice(0, 3).map((a) => message('rule.rowOutOfLine', { row: a.row + 1, code: a.code, owner: a.owner }));
+      const joined: Message = { vi: details.map((d) => d.vi).join('; ') + (apart.length > 3 ? '; …' : ''), en: details.map((d) => d.en).join('; ') + (apart.length > 3 ? '; …' : '') };
+      const rows = apart.slice(0, 8).map((a) => String(a.row + 1)).join(', ') + (apart.length > 8 ? ', …' : '');
+      ctx.report({ severity: 'error', rule: 'rows-out-of-line', code: null, column: 'structure', cell: a1(apart[0].row, nameCol === undefined ? maxCol : nameCol), message: message('rule.rowsOutOfLine', { rows, details: joined }) });
+    },
+  },
+];
+
+/** A SUM range that also covers rows without a code (rows inserted inside it). */
+export function reportStretched(ctx: CheckContext, column: 'self' | 'appraisal', code: string | null, cell: string, col: number, rows: number[], what: Message): void {
+  const { read } = ctx;
+  const markers: Record<number, boolean> = {};
+  for (const k of Object.keys(read.markers) as Array<keyof typeof read.markers>) markers[read.markers[k]!] = true;
+  const stray = rows.filter((r) => read.codeRows[r] === undefined && !markers[r] && !isCodedRow(ctx, r));
+  if (!stray.length) return;
+  const holdsNumber = stray.some((r) => typeof cellAt(read.sheet, r, col) === 'number');
+  ctx.report({
+    severity: holdsNumber ? 'error' : 'warning', rule: 'formula-altered', code, column, cell,
+    message: message('rule.sumStretched', { what, cell, rows: stray.map((r) => r + 1).join(', ') }),
+  });
+}
+
+/** A row with text in its Mã cell (an unknown code is reported by the structure rule, not here). */
+function isCodedRow(ctx: CheckContext, row: number): boolean {
+  return !!cellText(cellAt(ctx.read.sheet, row, ctx.read.columns.code!));
+}

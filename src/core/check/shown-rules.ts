@@ -1,0 +1,243 @@
+// What the sheet shows is verified: every subtotal, total, applicable maximum, index and classification
+// Chấm điểm and Tổng hợp show is compared with the core's own arithmetic (shown-differs), and Tổng hợp's
+// formulas are guarded like Chấm điểm's (formula-altered). Only a file whose cached results a
+// spreadsheet computed is compared (WorkbookGrids.calculated): a file cchc wrote and nobody has
+// recalculated since is not a false alarm.
+
+import { CriteriaSet, setMax } from '../model/criteria';
+import { Message, UserError } from '../model/errors';
+import { CellValue, SheetGrid, a1, cellAt, cellText, formulaAt, parseA1 } from '../model/grid';
+import { sumFormulaRows } from '../model/formula';
+import { SHEETS } from '../model/layout';
+import { PlanValue, SheetPlan } from '../model/plan';
+import { pointsEqual } from '../model/points';
+import { sumsAlike } from '../model/verdict';
+import { message, points } from '../text/catalogue';
+import { SUMMARY_HEADER_ROW, refreshedSummary } from '../sheets/summary';
+import { SHORTFALL_MARK } from '../sheets/shortfalls';
+import { extraLists, splitTotalFormula } from '../sheets/scoring/extras';
+import { CheckContext, IssueColumn, Rule } from './contract';
+
+type Column = 'self' | 'appraisal';
+
+function same(shown: CellValue, expected: PlanValue | undefined): boolean {
+  const want = expected === undefined || expected === null ? '' : expected;
+  const got = shown === null ? '' : shown;
+  if (typeof want === 'number' && typeof got === 'number') return pointsEqual(want, got);
+  if (typeof want === 'number' || typeof got === 'number') return false;
+  return cellText(got) === cellText(want);
+}
+
+function shownText(v: CellValue | PlanValue | undefined): Message {
+  if (typeof v === 'number') return points(v);
+  const t = v === null || v === undefined ? '' : cellText(v as CellValue);
+  return t ? { vi: t, en: t } : message('rule.blank');
+}
+
+/** Codes whose points the sheet's SUM cannot match (a date or a value finer than hundredths below them). */
+function untrusted(ctx: CheckContext, column: Column): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (let i = ctx.flat.length - 1; i >= 0; i--) {
+    const n = ctx.flat[i];
+    out[n.code] = n.leaf ? ctx.read.rowOf[n.code] !== undefined && !sumsAlike(ctx.judged(n.code, column)) : n.childCodes.some((c) => out[c]);
+  }
+  for (const g of extraLists(ctx.read.meta.set)) {
+    out['#' + g.kind] = g.items.some((item) => ctx.read.rowOf[item.code] !== undefined && !sumsAlike(ctx.judged(item.code, column)));
+  }
+  out['#total'] = ctx.read.meta.set.nodes.some((n) => out[n.code]) || extraLists(ctx.read.meta.set).some((g) => out['#' + g.kind]);
+  return out;
+}
+
+/** Reports a cell that shows another value than `expected`; true when it did. */
+function reportShown(ctx: CheckContext, sheet: SheetGrid, row: number, col: number, expected: PlanValue | undefined, what: Message, column: IssueColumn, code: string | null): boolean {
+  const shown = cellAt(sheet, row, col);
+  // Nothing cached (a file written without results): nothing is claimed.
+  if (shown === null || shown === '' || same(shown, expected)) return false;
+  const cell = a1(row, col);
+  const where = sheet.name === ctx.read.sheet.name ? cell : `${sheet.name}!${cell}`;
+  const advice = message(formulaAt(sheet, row, col) ? 'rule.shownStale' : 'rule.shownTyped');
+  ctx.report({ severity: 'error', rule: 'shown-differs', code, column, sheet: sheet.name, cell, message: message('rule.shownDiffers', {
+    where, shown: shownText(shown), what, value: shownText(expected), advice,
+  }) });
+  return true;
+}
+
+/** Whether a formula is a SUM of exactly these rows of its column (and nothing else). */
+function sumsExactly(formula: string | null, col: number, rows: number[]): boolean {
+  const covered = formula ? sumFormulaRows(formula, col) : null;
+  if (!covered) return false;
+  const a = covered.slice().sort((x, y) => x - y).filter((r, i, all) => all.indexOf(r) === i);
+  const b = rows.slice().sort((x, y) => x - y);
+  return a.length === b.length && a.every((r, i) => r === b[i]);
+}
+
+/** TỔNG ĐIỂM's formula exactly as planned: the domains' SUM, plus the bonus row, minus the deduction row. */
+function totalExact(ctx: CheckContext, formula: string | null, col: number, domainRows: number[]): boolean {
+  const { read } = ctx;
+  const groups = extraLists(read.meta.set);
+  if (!groups.length) return sumsExactly(formula, col, domainRows);
+  const parts = formula ? splitTotalFormula(formula) : null;
+  if (!parts || !sumsExactly(parts.sum, col, domainRows)) return false;
+  const at = (ref: string | null) => (ref ? a1RowIn(ref, col) : null);
+  const wanted = (kind: 'bonus' | 'deduction') => (groups.some((g) => g.kind === kind) && read.markers[kind] !== undefined ? read.markers[kind]! : null);
+  return at(parts.bonus) === wanted('bonus') && at(parts.deduction) === wanted('deduction');
+}
+
+function a1RowIn(ref: string, col: number): number | null {
+  const at = parseA1(ref);
+  return at && at.col === col ? at.row : null;
+}
+
+/**
+ * Chấm điểm: each subtotal, group row, TỔNG ĐIỂM, applicable maximum, index and classification. A
+ * cell is compared when the difference would be its own: its formula is exactly what it should be
+ * (then its value is stale) or gone (a value was typed over it), and the cells it adds are faithful.
+ * A formula that adds the wrong rows is reported by formula-altered, and what depends on it is not
+ * reported again. Returns, per column, whether everything the total rests on was shown right.
+ */
+function scoringShown(ctx: CheckContext): Record<Column, boolean> {
+  const { read } = ctx;
+  const sheet = read.sheet;
+  const set: CriteriaSet = read.meta.set;
+  const right: Record<Column, boolean> = { self: true, appraisal: true };
+  for (const column of ctx.scoreColumns) {
+    const col = read.columns[column];
+    if (col === undefined) continue;
+    const t = ctx.totals[column];
+    const skip = untrusted(ctx, column);
+    const faithful: Record<string, boolean> = {};
+    let reported = false;
+    const compare = (row: number, expected: PlanValue, what: Message, code: string | null, exact: boolean, inputsFaithful: boolean): boolean => {
+      const formula = formulaAt(sheet, row, col);
+      if (inputsFaithful && (exact || !formula)) reported = reportShown(ctx, sheet, row, col, expected, what, column, code) || reported;
+      return exact && inputsFaithful;
+    };
+    for (let i = ctx.flat.length - 1; i >= 0; i--) {
+      const n = ctx.flat[i];
+      const row = read.rowOf[n.code];
+      if (n.leaf) {
+        faithful[n.code] = true;
+        continue;
+      }
+      if (row === undefined) {
+        faithful[n.code] = false;
+        continue;
+      }
+      const childRows = n.childCodes.map((c) => read.rowOf[c]).filter((r): r is number => r !== undefined);
+      const inputs = n.childCodes.every((c) => faithful[c] && read.rowOf[c] !== undefined) && !skip[n.code];
+      faithful[n.code] = compare(row, t.byCode[n.code], message('rule.what.subtotal', { code: n.code }), n.code, sumsExactly(formulaAt(sheet, row, col), col, childRows), inputs);
+    }
+    for (const g of extraLists(set)) {
+      const row = read.markers[g.kind];
+      if (row === undefined) {
+        faithful['#' + g.kind] = false;
+        continue;
+      }
+      const itemRows = g.items.map((item) => read.rowOf[item.code]).filter((r): r is number => r !== undefined);
+      faithful['#' + g.kind] = compare(row, t[g.kind], message(g.kind === 'bonus' ? 'verdict.item.bonus' : 'verdict.item.deduction'), null,
+        sumsExactly(formulaAt(sheet, row, col), col, itemRows), itemRows.length === g.items.length && !skip['#' + g.kind]);
+    }
+    const domains = ctx.flat.filter((n) => n.depth === 0);
+    const totalRow = read.markers.total;
+    let totalFaithful = false;
+    if (totalRow !== undefined) {
+      const domainRows = domains.map((d) => read.rowOf[d.code]).filter((r): r is number => r !== undefined);
+      const inputs = domains.every((d) => faithful[d.code]) && extraLists(set).every((g) => faithful['#' + g.kind]) && !skip['#total'];
+      totalFaithful = compare(totalRow, t.total, message('rule.what.total'), null, totalExact(ctx, formulaAt(sheet, totalRow, col), col, domainRows), inputs);
+    }
+    const at = (marker: 'applicableMax' | 'index' | 'band', expected: PlanValue, what: Message, trusted: boolean) => {
+      const row = read.markers[marker];
+      if (row !== undefined && trusted) reported = reportShown(ctx, sheet, row, col, expected, what, column, null) || reported;
+    };
+    at('applicableMax', t.applicableMax, message('rule.what.applicable'), true);
+    at('index', t.index === null ? '' : t.index, message('rule.what.index'), totalFaithful);
+    if (set.bands && set.bands.length) at('band', t.band, message('rule.what.band'), totalFaithful);
+    right[column] = totalFaithful && !reported;
+  }
+  const totalRow = read.markers.total;
+  if (totalRow !== undefined && read.columns.max !== undefined) {
+    reportShown(ctx, sheet, totalRow, read.columns.max, setMax(set), message('rule.what.totalMax'), 'max', null);
+  }
+  return right;
+}
+
+/** The references a planned formula makes to its own sheet (those to other sheets, 'Sheet'!A1, left out). */
+function localRefs(formula: string): string[] {
+  const own = formula.replace(/"(?:[^"]|"")*"/g, '').replace(/'(?:[^']|'')*'!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?/g, '');
+  return (own.match(/\$?[A-Z]{1,3}\$?\d+/g) || []).map((r) => r.replace(/\$/g, ''));
+}
+
+/** Normalised formula text: no leading "=", no spaces outside strings, upper case outside strings. */
+export function formulaKey(formula: string): string {
+  return formula.replace(/^=/, '').replace(/"(?:[^"]|"")*"|[^"]+/g, (part) => (part.charAt(0) === '"' ? part : part.replace(/\s+/g, '').toUpperCase()));
+}
+
+function headerRowOf(sheet: SheetGrid, planned: SheetPlan): number | null {
+  const headers = planned.cells.filter((c) => c.row === SUMMARY_HEADER_ROW && typeof c.value === 'string').slice(0, 2);
+  for (let r = 0; r < Math.min(sheet.values.length, 40); r++) {
+    if (headers.every((h) => cellText(cellAt(sheet, r, h.col)) === cellText(h.value as string))) return r;
+  }
+  return null;
+}
+
+/** Tổng hợp: the sheet as it should stand for these entries (refreshedSummary), cell by cell. */
+function summaryShown(ctx: CheckContext, right: Record<Column, boolean>): void {
+  const sheet = ctx.grids.sheets.filter((s) => s.name === SHEETS.summary)[0];
+  if (!sheet) return;
+  let planned: SheetPlan;
+  try {
+    planned = refreshedSummary(ctx.read, { current: ctx.totals, summaryGrid: sheet }).sheet;
+  } catch (e) {
+    // Rows Tổng hợp needs are missing on Chấm điểm: the structure rule says which.
+    if (e instanceof UserError) return;
+    throw e;
+  }
+  const header = headerRowOf(sheet, planned);
+  if (header === null) {
+    ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column: 'structure', sheet: sheet.name, cell: null, message: message('rule.summaryMissing') });
+    return;
+  }
+  const offset = header - SUMMARY_HEADER_ROW;
+  // A Tổng hợp cell that copies a wrong Chấm điểm cell is explained there: compared only when Chấm
+  // điểm was shown right (then a difference is stale), or when its own formula is gone or changed.
+  const upstreamRight = ctx.scoreColumns.every((c) => right[c]);
+  const label = (row: number, col: number): Message => {
+    const rowLabel = planned.cells.filter((c) => c.row === row && c.col === 1)[0];
+    const head = planned.cells.filter((c) => c.row === SUMMARY_HEADER_ROW && c.col === col)[0];
+    const name = rowLabel ? cellText((rowLabel.result !== undefined ? rowLabel.result : rowLabel.value) as CellValue) : '';
+    const column = head ? cellText(head.value as CellValue) : '';
+    return message('rule.what.summary', { row: name, column });
+  };
+  const wrong: Record<string, boolean> = {};
+  // From the Tồn tại, hạn chế list down, rows follow the list's length, which follows the scores of the
+  // last refresh: that part is judged by summary-stale, not cell by cell here.
+  const mark = planned.cells.filter((c) => c.value === SHORTFALL_MARK)[0];
+  for (const cell of planned.cells) {
+    if (!cell.formula || (mark && cell.row >= mark.row)) continue;
+    const row = cell.row + offset;
+    const address = a1(row, cell.col);
+    const actual = formulaAt(sheet, row, cell.col);
+    if (actual === null || formulaKey(actual) !== formulaKey(cell.formula)) {
+      ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column: 'structure', sheet: sheet.name, cell: address, message: message('rule.summaryFormula', {
+        cell: address, what: label(cell.row, cell.col),
+        problem: actual === null ? message('rule.summaryFormula.value') : message('rule.summaryFormula.changed', { formula: actual.slice(0, 60) }),
+      }) });
+    }
+    // Names are text the formula copies; numbers and the classification are what is signed.
+    const own = actual === null || formulaKey(actual) !== formulaKey(cell.formula);
+    // A rate or a difference computed from a Tổng hợp cell already reported is explained there.
+    const fromWrong = localRefs(cell.formula).some((ref) => wrong[ref]);
+    if (cell.col === 1 || fromWrong || !(own || upstreamRight) || !ctx.grids.calculated) continue;
+    if (reportShown(ctx, sheet, row, cell.col, cell.result, label(cell.row, cell.col), 'structure', null)) wrong[a1(cell.row, cell.col)] = true;
+  }
+}
+
+export const shownRules: Rule[] = [
+  {
+    id: 'shown-differs',
+    run(ctx) {
+      const right = ctx.grids.calculated ? scoringShown(ctx) : { self: true, appraisal: true };
+      summaryShown(ctx, right);
+    },
+  },
+];

@@ -1,0 +1,147 @@
+// Every row of the scoring table is accounted for (issue #9, items 1 and 3): rows without a code that
+// hold a number or text, sums stretched over inserted rows, rows moved or sorted apart from their
+// codes, names and maxima edited. Edits are made on the grids as Excel makes them (insertRow moves the
+// references); test/edits-libreoffice.test.ts makes the same edits in LibreOffice.
+
+import { checkWorkbook } from '../src/core/check/check';
+import { FileReport, hasErrors } from '../src/core/check/report';
+import { CellValue } from '../src/core/model/grid';
+import { BuiltGrids, builtGrids, enter, insertRow, setCell } from './helpers/scoring';
+
+const FULL: Record<string, CellValue> = { '1.1.1': 1, '1.1.2': 0.75, '1.2': 1, '2.1.1': 0.5, '2.1.2': 1.5 };
+
+function scored(): BuiltGrids {
+  return enter(builtGrids(), FULL);
+}
+
+function issues(report: FileReport, rule: string) {
+  return (report.issues || []).filter((i) => i.rule === rule);
+}
+
+interface RowCase {
+  title: string;
+  edit: (b: BuiltGrids) => void;
+  expected: Array<{ rule: string; severity: 'error' | 'warning'; cell?: string; text?: string }>;
+}
+
+const cases: RowCase[] = [
+  {
+    title: 'a number on a row inserted inside a criterion\'s block is an error naming its cell, and the stretched sum too',
+    edit: (b) => {
+      const at = b.rowOf['1.1.2'];
+      insertRow(b, at);
+      setCell(b.sheet, at, b.col.name!, 'Hội nghị sơ kết');
+      setCell(b.sheet, at, b.col.self!, 0.5);
+    },
+    expected: [
+      { rule: 'formula-altered', severity: 'error', cell: 'E10', text: 'cộng cả dòng 12' },
+      { rule: 'unknown-row', severity: 'error', cell: 'E12', text: 'Dòng 12 không có mã tiêu chí (ô Mã trống) nhưng có số 0,5 ở ô E12: tổng trên trang tính đã cộng số này' },
+    ],
+  },
+  {
+    title: 'a number typed on a row inserted just above TỔNG ĐIỂM is counted by nobody: an error that says so',
+    edit: (b) => {
+      const at = b.totalRow;
+      insertRow(b, at);
+      setCell(b.sheet, at, b.col.self!, 2);
+    },
+    expected: [{ rule: 'unknown-row', severity: 'error', text: 'không ô tổng nào cộng số này' }],
+  },
+  {
+    title: 'a maximum typed on an inserted row is an error too',
+    edit: (b) => {
+      const at = b.rowOf['2.1.2'] + 1;
+      insertRow(b, at);
+      setCell(b.sheet, at, b.col.max!, 1);
+    },
+    expected: [{ rule: 'unknown-row', severity: 'error', cell: "C18" }],
+  },
+  {
+    title: 'text only on an inserted row is a warning naming the row',
+    edit: (b) => {
+      const at = b.totalRow;
+      insertRow(b, at);
+      setCell(b.sheet, at, b.col.name!, 'Ghi chú của xã');
+    },
+    expected: [{ rule: 'unknown-row', severity: 'warning', text: 'có nội dung "Ghi chú của xã"' }],
+  },
+  {
+    title: 'an empty row inserted inside a block: the stretched sum is a warning while the row stays empty',
+    edit: (b) => {
+      insertRow(b, b.rowOf['2.1.2']);
+    },
+    expected: [{ rule: 'formula-altered', severity: 'warning', text: 'cộng cả dòng' }],
+  },
+  {
+    title: 'name and maximum of two rows sorted apart from their codes: one error naming the rows, no "maximum altered"',
+    edit: (b) => {
+      const [a, c] = [b.rowOf['1.1.1'], b.rowOf['1.2']];
+      for (const col of [b.col.stt!, b.col.name!, b.col.max!]) {
+        const tmp = b.sheet.values[a][col];
+        b.sheet.values[a][col] = b.sheet.values[c][col];
+        b.sheet.values[c][col] = tmp;
+      }
+    },
+    expected: [{ rule: 'rows-out-of-line', severity: 'error', text: 'Các dòng 11, 13 bị lệch khỏi mã của chúng' }],
+  },
+  {
+    title: 'names sorted apart with equal maxima are reported too',
+    edit: (b) => {
+      const [a, c] = [b.rowOf['1.1.1'], b.rowOf['1.1.2']];
+      const tmp = b.sheet.values[a][b.col.name!];
+      b.sheet.values[a][b.col.name!] = b.sheet.values[c][b.col.name!];
+      b.sheet.values[c][b.col.name!] = tmp;
+    },
+    expected: [{ rule: 'rows-out-of-line', severity: 'error', text: 'dòng 11 (mã 1.1.1) mang tên của mã 1.1.2' }],
+  },
+  {
+    title: 'a name edited in place is a warning',
+    edit: (b) => setCell(b.sheet, b.rowOf['1.2'], b.col.name!, 'Báo cáo'),
+    expected: [{ rule: 'name-altered', severity: 'warning', text: 'Tên tiêu chí đã bị sửa thành "Báo cáo"; theo bộ tiêu chí là "Báo cáo CCHC"' }],
+  },
+  {
+    title: 'a maximum edited in place is still "maximum altered"',
+    edit: (b) => setCell(b.sheet, b.rowOf['1.2'], b.col.max!, 2),
+    expected: [{ rule: 'max-altered', severity: 'error', text: 'Điểm tối đa đã bị sửa thành 2; theo bộ tiêu chí là 1. Hãy khôi phục số 1.' }],
+  },
+];
+
+const RULES = ['unknown-row', 'rows-out-of-line', 'name-altered', 'max-altered', 'formula-altered'];
+
+describe('rows of the scoring table', () => {
+  test.each(cases)('$title', ({ edit, expected }) => {
+    const b = scored();
+    edit(b);
+    const report = checkWorkbook(b.grids);
+    const found = (report.issues || []).filter((i) => RULES.indexOf(i.rule) >= 0);
+    expect(found.map((i) => [i.rule, i.severity])).toEqual(expected.map((e) => [e.rule, e.severity]));
+    expected.forEach((e, k) => {
+      if (e.cell) expect(found[k].cell).toBe(e.cell);
+      if (e.text) expect(found[k].message).toContain(e.text);
+    });
+    expect(hasErrors(report)).toBe(expected.some((e) => e.severity === 'error'));
+  });
+
+  test('the workbook as built has no row to account for', () => {
+    const report = checkWorkbook(scored().grids);
+    for (const rule of RULES) expect(issues(report, rule)).toEqual([]);
+  });
+
+  test('rows below the table (notes, signatures) are the user\'s own', () => {
+    const b = scored();
+    const below = b.sheet.values.length + 2;
+    setCell(b.sheet, below, b.col.name!, 'Người lập biểu');
+    setCell(b.sheet, below, b.col.self!, 5);
+    expect(issues(checkWorkbook(b.grids), 'unknown-row')).toEqual([]);
+  });
+
+  test('a row inserted inside a block is shown within its domain', () => {
+    const b = scored();
+    const at = b.rowOf['2.1.2'];
+    insertRow(b, at);
+    setCell(b.sheet, at, b.col.self!, 0.5);
+    const report = checkWorkbook(b.grids);
+    const issue = issues(report, 'unknown-row')[0];
+    expect(issue.domain).toBe('2');
+  });
+});

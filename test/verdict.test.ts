@@ -1,0 +1,157 @@
+// The one verdict on a typed score (src/core/model/verdict.ts), stated as behaviour: what a person
+// typed → the verdict → what the Kiểm tra column shows → the rule the check reports → its message.
+// The LibreOffice suites prove the sheet's formulas give the same verdicts (libreoffice-recalc,
+// verdict-libreoffice); here every row of the table is pinned down without an engine.
+
+import { CellValue } from '../src/core/model/grid';
+import {
+  ScoreSpec, VERDICT_KINDS, VerdictKind, bothCheckExpression, bothCheckText, checkText, colourExpression, extraScore, judge,
+  leafScore, scoreCheckExpression, scoreValidation, sheetJudge, sumsAlike, validationExpression, verdictIssue, verdictText,
+} from '../src/core/model/verdict';
+
+const LEAF: ScoreSpec = leafScore({ max: 1, levels: [0, 0.5, 1] });
+const FREE: ScoreSpec = leafScore({ max: 1.5 });
+const BONUS: ScoreSpec = extraScore('bonus', { max: 1 });
+const DEDUCTION: ScoreSpec = extraScore('deduction', { max: 2 });
+
+interface Case {
+  title: string;
+  typed: CellValue;
+  spec: ScoreSpec;
+  verdict: VerdictKind;
+  /** The Kiểm tra column, as the sheet's formula shows the value. */
+  sheet: string;
+  rule: string | null;
+  severity?: 'error' | 'warning';
+  /** Words the Vietnamese and the English message must contain. */
+  vi?: string;
+  en?: string;
+}
+
+const cases: Case[] = [
+  { title: 'an empty cell is not scored yet', typed: null, spec: LEAF, verdict: 'empty', sheet: 'Chưa chấm', rule: 'missing-score', severity: 'warning', vi: 'Chưa chấm điểm tự chấm: nhập điểm, hoặc ghi KAD', en: 'No self score entered' },
+  { title: 'spaces only are empty', typed: '   ', spec: LEAF, verdict: 'empty', sheet: 'Chưa chấm', rule: 'missing-score', severity: 'warning' },
+  { title: 'an empty string is empty', typed: '', spec: LEAF, verdict: 'empty', sheet: 'Chưa chấm', rule: 'missing-score', severity: 'warning' },
+  { title: 'an empty bonus is no bonus: nothing to say', typed: null, spec: BONUS, verdict: 'empty', sheet: '', rule: null },
+  { title: 'KAD marks a leaf not applicable', typed: 'KAD', spec: LEAF, verdict: 'not-applicable', sheet: 'Không áp dụng', rule: null },
+  { title: 'kad in lower case with spaces too', typed: ' kad ', spec: LEAF, verdict: 'not-applicable', sheet: 'Không áp dụng', rule: null },
+  { title: '"không áp dụng" spelled out is not the marker', typed: 'không áp dụng', spec: LEAF, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"không áp dụng" không phải là điểm số: nhập một số từ 0 đến 1, hoặc KAD', en: 'is not a score' },
+  { title: 'KAD on a bonus item is not a number', typed: 'KAD', spec: BONUS, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: 'KAD (không áp dụng) không dùng cho điểm thưởng: để trống', en: 'not used for a bonus' },
+  { title: 'a word is not a number', typed: 'đạt', spec: LEAF, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"đạt" không phải là điểm số', en: '"đạt" is not a score' },
+  { title: 'a word on a deduction row', typed: 'có', spec: DEDUCTION, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"có" không phải là số: điểm trừ là số từ 0 đến 2; để trống nếu không có.', en: 'a deduction is a number from 0 to 2' },
+  { title: 'TRUE is not a score', typed: true, spec: LEAF, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"TRUE" là giá trị đúng/sai', en: 'true/false value' },
+  { title: 'FALSE is not a score', typed: false, spec: LEAF, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"FALSE" là giá trị đúng/sai' },
+  { title: '"0,5" left as text on a decimal-point machine', typed: '0,5', spec: LEAF, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"0,5" là chữ, không phải số: máy đang dùng dấu chấm thập phân, hãy gõ 0.5', en: 'type 0.5' },
+  { title: '"1.5" left as text on a decimal-comma machine', typed: '1.5', spec: FREE, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"1.5" là chữ, không phải số: máy đang dùng dấu phẩy thập phân (định dạng Việt Nam), hãy gõ 1,5.', en: 'type 1,5' },
+  { title: '1.5 typed on a Vietnamese machine became 1 May', typed: '2025-05-01T00:00:00.000Z', spec: FREE, verdict: 'date', sheet: '✗ Vượt điểm tối đa', rule: 'not-a-number', severity: 'error', vi: 'Ô chứa ngày 01/05 — có lẽ gõ 1.5 trên máy định dạng Việt Nam; hãy gõ 1,5', en: 'holds the date 01/05 — probably 1.5 typed' },
+  { title: '12.10 became 12 October', typed: '2024-10-12T00:00:00Z', spec: FREE, verdict: 'date', sheet: '✗ Vượt điểm tối đa', rule: 'not-a-number', severity: 'error', vi: 'Ô chứa ngày 12/10 — có lẽ gõ 12.10', en: 'type 12,10' },
+  { title: 'a time of day is a date too, to Excel', typed: '1899-12-30T12:00:00.000Z', spec: FREE, verdict: 'date', sheet: '✓', rule: 'not-a-number', severity: 'error', vi: 'Ô chứa ngày giờ (1899-12-30 12:00:00)', en: 'holds a date or time' },
+  { title: 'a negative score', typed: -0.5, spec: FREE, verdict: 'negative', sheet: '✗ Điểm âm', rule: 'negative', severity: 'error', vi: 'Điểm -0,5 bị âm: nhập điểm từ 0 đến 1,5.', en: 'Score -0.5 is negative' },
+  { title: 'a negative deduction: write it without the minus', typed: -1, spec: DEDUCTION, verdict: 'negative', sheet: '✗ Điểm âm', rule: 'negative', severity: 'error', vi: 'không ghi dấu trừ', en: 'without a minus sign' },
+  { title: 'a negative bonus', typed: -1, spec: BONUS, verdict: 'negative', sheet: '✗ Điểm âm', rule: 'negative', severity: 'error', vi: 'Điểm thưởng -1 bị âm', en: 'Bonus -1 is negative' },
+  { title: 'over the maximum', typed: 2, spec: FREE, verdict: 'over-max', sheet: '✗ Vượt điểm tối đa', rule: 'over-max', severity: 'error', vi: 'Điểm 2 vượt điểm tối đa 1,5: chấm lại, từ 0 đến 1,5.', en: 'Score 2 exceeds the maximum 1.5' },
+  { title: 'one hundredth over the maximum', typed: 1.51, spec: FREE, verdict: 'over-max', sheet: '✗ Vượt điểm tối đa', rule: 'over-max', severity: 'error' },
+  { title: 'a bonus over its cap', typed: 1.5, spec: BONUS, verdict: 'over-max', sheet: '✗ Vượt điểm tối đa', rule: 'over-max', severity: 'error', vi: 'Điểm thưởng 1,5 vượt mức tối đa 1', en: 'Bonus 1.5 exceeds the cap 1' },
+  { title: 'finer than hundredths', typed: 0.125, spec: FREE, verdict: 'too-fine', sheet: '✗ Quá 2 chữ số thập phân', rule: 'not-a-level', severity: 'error', vi: 'Điểm 0,125 lẻ quá hai chữ số thập phân', en: 'Score 0.125 has more than two decimals' },
+  { title: 'finer than hundredths and over the maximum: the sheet and the check say the same', typed: 1.501, spec: FREE, verdict: 'too-fine', sheet: '✗ Quá 2 chữ số thập phân', rule: 'not-a-level', severity: 'error' },
+  { title: 'finer than hundredths on a bonus', typed: 0.333, spec: BONUS, verdict: 'too-fine', sheet: '✗ Quá 2 chữ số thập phân', rule: 'not-a-level', severity: 'error' },
+  { title: 'not one of the levels', typed: 0.3, spec: LEAF, verdict: 'not-a-level', sheet: '✗ Không đúng mức điểm', rule: 'not-a-level', severity: 'error', vi: 'Điểm 0,3 không thuộc các mức cho phép (0; 0,5; 1): chọn một trong các mức đó.', en: '(0, 0.5, 1)' },
+  { title: 'a level', typed: 0.5, spec: LEAF, verdict: 'valid', sheet: '✓', rule: null },
+  { title: 'the maximum itself', typed: 1.5, spec: FREE, verdict: 'valid', sheet: '✓', rule: null },
+  { title: '0 is a score', typed: 0, spec: LEAF, verdict: 'valid', sheet: '✓', rule: null },
+  { title: 'any hundredth without levels', typed: 0.29, spec: FREE, verdict: 'valid', sheet: '✓', rule: null },
+  { title: 'a bonus within its cap', typed: 1, spec: BONUS, verdict: 'valid', sheet: '✓', rule: null },
+];
+
+describe('typed value → verdict → Kiểm tra → rule → message', () => {
+  test.each(cases)('$title', ({ typed, spec, verdict, sheet, rule, severity, vi, en }) => {
+    const j = judge(typed, spec);
+    expect(j.kind).toBe(verdict);
+    expect(checkText(typed, spec)).toBe(sheet);
+    const issue = verdictIssue(j, 'self');
+    expect(issue ? issue.rule : null).toBe(rule);
+    if (issue) expect(issue.severity).toBe(severity);
+    if (vi) expect(issue!.message.vi).toContain(vi);
+    if (en) expect(issue!.message.en).toContain(en);
+  });
+
+  test('every kind of the table is met by some case', () => {
+    expect(VERDICT_KINDS.map((k) => k.kind).filter((k) => !cases.some((c) => c.verdict === k))).toEqual([]);
+  });
+
+  test('the appraisal column is named in its own message', () => {
+    expect(verdictIssue(judge(null, LEAF), 'appraisal')!.message).toEqual({
+      vi: 'Chưa chấm điểm thẩm định: nhập điểm, hoặc ghi KAD nếu tiêu chí không áp dụng.',
+      en: 'No appraisal entered: enter a score, or write KAD if the criterion does not apply.',
+    });
+  });
+});
+
+describe('the sheet sees what Excel stores', () => {
+  test.each([
+    { title: 'a date is its serial number: over any maximum', typed: '2025-05-01T00:00:00.000Z', spec: FREE, expected: 'over-max' },
+    { title: 'noon on day 0 is 0.5: a valid number to the sheet', typed: '1899-12-30T12:00:00.000Z', spec: FREE, expected: 'valid' },
+    { title: 'other values are judged alike', typed: 0.3, spec: LEAF, expected: 'not-a-level' },
+  ])('$title', ({ typed, spec, expected }) => {
+    expect(sheetJudge(typed, spec).kind).toBe(expected);
+  });
+});
+
+describe('the formulas are written from the same table', () => {
+  test('the Kiểm tra expression tries the kinds in the table\'s order, with the set\'s maximum and levels', () => {
+    expect(scoreCheckExpression('E11', LEAF)).toBe(
+      'IF(TRIM(E11&"")="","Chưa chấm",IF(UPPER(TRIM(E11&""))="KAD","Không áp dụng",IF(NOT(ISNUMBER(E11)),"✗ Không phải số",' +
+      'IF(E11<0,"✗ Điểm âm",IF(ROUND(E11,2)<>E11,"✗ Quá 2 chữ số thập phân",IF(E11>1,"✗ Vượt điểm tối đa",' +
+      'IF(ISNA(MATCH(ROUND(E11,2),{0,0.5,1},0)),"✗ Không đúng mức điểm","✓")))))))');
+  });
+
+  test('a bonus cell has no KAD and an empty Kiểm tra when empty', () => {
+    expect(scoreCheckExpression('E30', BONUS)).toBe(
+      'IF(TRIM(E30&"")="","",IF(NOT(ISNUMBER(E30)),"✗ Không phải số",IF(E30<0,"✗ Điểm âm",' +
+      'IF(ROUND(E30,2)<>E30,"✗ Quá 2 chữ số thập phân",IF(E30>1,"✗ Vượt điểm tối đa","✓")))))');
+  });
+
+  test('validation refuses what the table refuses and lets levels through to be flagged', () => {
+    expect(validationExpression('E11', LEAF)).toBe(
+      'IF(TRIM(E11&"")="",TRUE,IF(UPPER(TRIM(E11&""))="KAD",TRUE,IF(NOT(ISNUMBER(E11)),FALSE,IF(E11<0,FALSE,IF(ROUND(E11,2)<>E11,FALSE,IF(E11>1,FALSE,TRUE))))))');
+    expect(validationExpression('E30', BONUS)).toBe('IF(TRIM(E30&"")="",TRUE,IF(NOT(ISNUMBER(E30)),FALSE,IF(E30<0,FALSE,IF(ROUND(E30,2)<>E30,FALSE,IF(E30>1,FALSE,TRUE)))))');
+  });
+
+  test('every validation formula fits Excel\'s 255 characters, even on row 99999 with many levels', () => {
+    const many = leafScore({ max: 10, levels: [0, 0.25, 0.5, 0.75, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
+    expect(validationExpression('AB99999', many).length).toBeLessThanOrEqual(255);
+  });
+
+  test('the colour of a wrong score reads each row\'s maximum and flags only what a subtotal cannot trip', () => {
+    expect(colourExpression('E9', '$C9', leafScore({ max: 0 }))).toBe(
+      'IF(TRIM(E9&"")="",FALSE,IF(UPPER(TRIM(E9&""))="KAD",FALSE,IF(NOT(ISNUMBER(E9)),TRUE,IF(E9<0,TRUE,IF(ROUND(E9,2)<>E9,FALSE,IF(E9>$C9,TRUE,FALSE))))))');
+  });
+
+  test('with an appraisal: the self verdict alone until the appraisal is entered, then both', () => {
+    expect(bothCheckExpression('F11', 'S', 'A')).toBe('IF(TRIM(F11&"")="",S,"Tự chấm: "&S&" | Thẩm định: "&A)');
+    expect(bothCheckText(0.5, null, LEAF)).toBe('✓');
+    expect(bothCheckText(0.5, ' ', LEAF)).toBe('✓');
+    expect(bothCheckText(0.5, 2, LEAF)).toBe('Tự chấm: ✓ | Thẩm định: ✗ Vượt điểm tối đa');
+  });
+
+  test('the validation\'s prompt and error name the maximum and the levels', () => {
+    const v = scoreValidation('E11', LEAF, 'Điểm tự chấm');
+    expect(v).toMatchObject({ range: 'E11', type: 'custom', allowBlank: true, prompt: { title: 'Điểm tự chấm', text: 'Nhập điểm từ 0 đến 1. Mức điểm: 0; 0,5; 1. Ghi KAD nếu không áp dụng.' } });
+    expect(v.error!.text).toContain('từ 0 đến 1 (điểm tối đa của tiêu chí này)');
+    const b = scoreValidation('E30', DEDUCTION, 'Điểm tự chấm');
+    expect(b.prompt!.text).toBe('Điểm trừ: nhập số từ 0 đến 2; để trống nếu không có.');
+    expect(b.error!.title).toBe('Điểm trừ không hợp lệ');
+  });
+
+  test('the sheet\'s SUM means what the core\'s sum means except for dates and values finer than hundredths', () => {
+    const unlike = cases.filter((c) => !sumsAlike(judge(c.typed, c.spec))).map((c) => c.verdict);
+    expect(Array.from(new Set(unlike)).sort()).toEqual(['date', 'too-fine']);
+  });
+
+  test('each verdict has its Kiểm tra text, errors marked ✗', () => {
+    for (const row of VERDICT_KINDS) {
+      const t = verdictText(row.kind, LEAF);
+      expect(t.startsWith('✗')).toBe(row.rule(LEAF) !== null && row.rule(LEAF)!.severity === 'error');
+    }
+  });
+});
