@@ -278,6 +278,7 @@ describe('one commune, however its name was typed', () => {
     older.report.unit = 'UBND xã đồng thịnh';
     const summary = summarize([first, older, commune('c.xlsx', 'Thị trấn Đồng Thịnh', FULL)], 'self');
     expect(summary.units.map((u) => u.unit)).toEqual(['Thị trấn Đồng Thịnh', 'Xã Đồng Thịnh']);
-    expect(summary.excluded).toEqual([{ file: 'b.xlsx', unit: 'UBND xã đồng thịnh', reason: 'Cùng đơn vị với tệp a.xlsx, đã được xếp hạng.' }]);
+    expect(summary.excluded).toEqual([expect.objectContaining({ file: 'b.xlsx', unit: 'UBND xã đồng thịnh', reasonId: 'duplicate' })]);
+    expect(summary.excluded[0].reason).toContain('Cùng đơn vị với tệp a.xlsx');
   });
 });
