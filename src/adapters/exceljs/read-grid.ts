@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { CellValue, SheetGrid, WorkbookGrids } from '../../core/model/grid';
 import { UserError, msg } from '../../core/model/errors';
 import { sniffWorkbookBytes } from './sniff';
+import { workbookFromParts } from './load-parts';
 
 function plainValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
@@ -90,16 +91,15 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
     if (e instanceof UserError) throw e;
     throw new UserError('not-found', msg(`Không tìm thấy hoặc không đọc được tệp ${base}.`, `Cannot find or read the file ${base}.`));
   }
-  sniffWorkbookBytes(bytes, base);
-  const wb = new ExcelJS.Workbook();
+  // The scan inflates and verifies every part; exceljs parses those parts, not the file again.
+  const parts = sniffWorkbookBytes(bytes, base);
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return await workbookFromParts(parts);
   } catch {
     throw new UserError('corrupt', msg(
       `Tệp ${base} bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ. Hãy mở lại bằng Excel và lưu dưới dạng .xlsx.`,
       `${base} is damaged or not a valid Excel (.xlsx) file. Open it in Excel and save it as .xlsx.`));
   }
-  return wb;
 }
 
 export async function readWorkbookGrids(file: string): Promise<WorkbookGrids> {

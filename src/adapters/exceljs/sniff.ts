@@ -2,7 +2,7 @@
 // refusal instead of a crash or an unbounded inflate.
 
 import { refuse } from '../../core/model/errors';
-import { ZipDirectory, readZipDirectory, verifyZipParts } from './zip-scan';
+import { VerifiedPart, ZipDirectory, readZipDirectory, verifyZipParts } from './zip-scan';
 
 /** Limits for a workbook we agree to open. */
 export const WORKBOOK_LIMITS = {
@@ -20,7 +20,8 @@ function declaredZipSize(bytes: Buffer): { total: number; entries: number; names
   return { total, entries: directory.entries.length, names: directory.entries.map((e) => e.name), directory };
 }
 
-export function sniffWorkbookBytes(bytes: Buffer, base: string): void {
+/** Refuses, with a UserError, what is not an .xlsx we can safely open; returns its verified parts. */
+export function sniffWorkbookBytes(bytes: Buffer, base: string): VerifiedPart[] {
   if (bytes.length === 0) refuse('empty', `Tệp ${base} rỗng.`, `${base} is empty.`);
   if (bytes.length > WORKBOOK_LIMITS.maxFileBytes) {
     refuse('too-large', `Tệp ${base} quá lớn (trên 50 MB) để là một bảng chấm điểm.`, `${base} is too large (over 50 MB) to be a scoring workbook.`);
@@ -55,5 +56,5 @@ export function sniffWorkbookBytes(bytes: Buffer, base: string): void {
     refuse('zip-bomb', `Tệp ${base} giải nén ra quá lớn so với một bảng chấm điểm; không mở.`,
       `${base} would expand far beyond the size of a scoring workbook; not opened.`);
   }
-  verifyZipParts(bytes, zip.directory, base);
+  return verifyZipParts(bytes, zip.directory, base);
 }
