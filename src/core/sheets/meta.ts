@@ -96,11 +96,54 @@ export function readMeta(grid: SheetGrid | undefined): MetaResult {
     if (key === 'code') break;
     keys[key] = cellAt(grid, row, 1);
   }
+  const stored = storedSet(grid, keys, row + 1);
+  const yearValue = keys.year;
+  const year = typeof yearValue === 'number' ? yearValue : Number(yearValue);
+  if (!stored.set || !isFinite(year)) return { ok: false, reason: 'damaged', problems: stored.problems.slice() };
+  return {
+    ok: true,
+    meta: { unit: cellText(keys.unit as never), year, set: stored.set, appraisal: Number(keys.appraisal) === 1 },
+  };
+}
+
+type StoredSet = { set: CriteriaSet; problems: CriteriaProblem[] } | { set: null; problems: CriteriaProblem[] };
+
+const SET_KEYS = ['set.id', 'set.title', 'set.status', 'set.level', 'set.year', 'set.note', 'set.basis', 'set.bands', 'set.bonus', 'set.deduction'];
+const NODE_COLUMNS = NODE_HEADER.length;
+
+/**
+ * The sets read lately, by the exact content of their cells. The pane checks after every edit and a
+ * district summary reads hundreds of workbooks on one set: each distinct set is parsed and validated
+ * once, and its readers share one (never changed) set object, so its index is built once too.
+ */
+const recentSets: Array<{ content: string; stored: StoredSet }> = [];
+const RECENT_SETS = 4;
+
+/** What the set's cells hold, types included, as one string: equal strings, equal sets. */
+function setContent(grid: SheetGrid, keys: Record<string, unknown>, firstNodeRow: number): string {
+  const parts: string[] = [];
+  // A key row left blank (null) reads differently from no key row at all (undefined).
+  const put = (v: unknown) => parts.push(v === undefined ? 'u' : v === null ? '' : (typeof v === 'number' ? 'n' : typeof v === 'boolean' ? 'b' : 's') + String(v));
+  for (const k of SET_KEYS) put(keys[k]);
+  for (let row = firstNodeRow; row < grid.values.length; row++) for (let col = 0; col < NODE_COLUMNS; col++) put(cellAt(grid, row, col));
+  return parts.join('\u0001');
+}
+
+function storedSet(grid: SheetGrid, keys: Record<string, unknown>, firstNodeRow: number): StoredSet {
+  const content = setContent(grid, keys, firstNodeRow);
+  for (const recent of recentSets) if (recent.content === content) return recent.stored;
+  const stored = parseStoredSet(grid, keys, firstNodeRow);
+  recentSets.unshift({ content, stored });
+  if (recentSets.length > RECENT_SETS) recentSets.pop();
+  return stored;
+}
+
+function parseStoredSet(grid: SheetGrid, keys: Record<string, unknown>, firstNodeRow: number): StoredSet {
   // Rebuild the tree from the flat rows: each code's parent is the code without its last part.
   const byCode: Record<string, CriteriaNode> = {};
   const roots: CriteriaNode[] = [];
   const orphans: string[] = [];
-  for (row = row + 1; row < grid.values.length; row++) {
+  for (let row = firstNodeRow; row < grid.values.length; row++) {
     const code = cellText(cellAt(grid, row, 0));
     if (!code) continue;
     const max = cellAt(grid, row, 3);
@@ -145,15 +188,10 @@ export function readMeta(grid: SheetGrid | undefined): MetaResult {
     if (v !== undefined && v !== null) raw[k] = parseJson(String(v));
   }
   const parsed = parseCriteriaSet(raw);
-  const yearValue = keys.year;
-  const year = typeof yearValue === 'number' ? yearValue : Number(yearValue);
-  if (!parsed.set || orphans.length || !isFinite(year)) {
+  if (!parsed.set || orphans.length) {
     const problems = parsed.problems.slice();
     for (const o of orphans) problems.push({ code: o, message: { vi: `Mã ${o} không có mục cha.`, en: `Code ${o} has no parent.` } });
-    return { ok: false, reason: 'damaged', problems };
+    return { set: null, problems };
   }
-  return {
-    ok: true,
-    meta: { unit: cellText(keys.unit as never), year, set: parsed.set, appraisal: Number(keys.appraisal) === 1 },
-  };
+  return { set: parsed.set, problems: parsed.problems };
 }
