@@ -11,6 +11,7 @@ import { formatPoints } from '../core/model/points';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { EXIT, Io, Register, jsonArrayWriter, langOf, shownPath } from './io';
 import { evidenceFileCheck } from './evidence-files';
+import { boundHeapGrowth } from './memory';
 import { differenceLines, extrasLines } from './check-text-appraisal';
 import { CheckOptions, Issue } from '../core/check/contract';
 import { FileReport, hasErrors, issueCounts, issuesOf } from '../core/check/report';
@@ -109,6 +110,7 @@ export const registerCheck: Register = (program: Command, io: Io, setExit) => {
       // One workbook at a time, printed as soon as it is checked: a province's or a country's files
       // never sit in memory together.
       const json = jsonArrayWriter(io, 'files');
+      if (files.length > 1) boundHeapGrowth();
       let exit: number = EXIT.ok;
       for (let i = 0; i < files.length; i++) {
         const absolute = path.resolve(io.cwd, files[i]);

@@ -14,6 +14,7 @@ import { DistrictSummary, SummaryBasis, SummaryOptions as SummaryRules, summaryA
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { checkFile } from './cmd-check';
+import { boundHeapGrowth } from './memory';
 import { EXIT, Io, Register, langOf, shownPath } from './io';
 import { summaryWorkbookPlan } from '../core/features/district-workbook';
 
@@ -86,6 +87,7 @@ function modifiedOf(file: string): string | undefined {
 /** Reads and checks each workbook in turn into the summary, keeping only its small result. */
 async function summarizeFiles(files: string[], by: SummaryBasis, options: SummaryRules, io: Io, lang: Lang): Promise<{ summary: DistrictSummary; set: CriteriaSet | null }> {
   const accumulator = summaryAccumulator(by, lang, options);
+  boundHeapGrowth();
   const bar = (done: number, label: string) => {
     if (io.isTTY) io.err('\r' + progressLine(done, files.length, label) + '\x1b[K');
   };
