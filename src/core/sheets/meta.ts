@@ -112,28 +112,34 @@ const SET_KEYS = ['set.id', 'set.title', 'set.status', 'set.level', 'set.year', 
 const NODE_COLUMNS = NODE_HEADER.length;
 
 /**
- * The sets read lately, by the exact content of their cells. The pane checks after every edit and a
- * district summary reads hundreds of workbooks on one set: each distinct set is parsed and validated
- * once, and its readers share one (never changed) set object, so its index is built once too.
+ * The sets read lately, with the exact content of the cells they were read from. The pane checks after
+ * every edit and a district summary reads hundreds of workbooks on one set: each distinct set is
+ * parsed and validated once, and its readers share one (never changed) set object, so its index is
+ * built once too.
  */
-const recentSets: Array<{ content: string; stored: StoredSet }> = [];
+const recentSets: Array<{ cells: unknown[]; stored: StoredSet }> = [];
 const RECENT_SETS = 4;
 
-/** What the set's cells hold, types included, as one string: equal strings, equal sets. */
-function setContent(grid: SheetGrid, keys: Record<string, unknown>, firstNodeRow: number): string {
-  const parts: string[] = [];
-  // A key row left blank (null) reads differently from no key row at all (undefined).
-  const put = (v: unknown) => parts.push(v === undefined ? 'u' : v === null ? '' : (typeof v === 'number' ? 'n' : typeof v === 'boolean' ? 'b' : 's') + String(v));
-  for (const k of SET_KEYS) put(keys[k]);
-  for (let row = firstNodeRow; row < grid.values.length; row++) for (let col = 0; col < NODE_COLUMNS; col++) put(cellAt(grid, row, col));
-  return parts.join('\u0001');
+/** Each cell the set is read from, in reading order: the set keys' values, then the node rows. */
+function forEachSetCell(grid: SheetGrid, keys: Record<string, unknown>, firstNodeRow: number, each: (value: unknown) => boolean): boolean {
+  for (const k of SET_KEYS) if (!each(keys[k])) return false;
+  for (let row = firstNodeRow; row < grid.values.length; row++) {
+    for (let col = 0; col < NODE_COLUMNS; col++) if (!each(cellAt(grid, row, col))) return false;
+  }
+  return true;
 }
 
 function storedSet(grid: SheetGrid, keys: Record<string, unknown>, firstNodeRow: number): StoredSet {
-  const content = setContent(grid, keys, firstNodeRow);
-  for (const recent of recentSets) if (recent.content === content) return recent.stored;
+  // Compared cell by cell, types included (a key row left blank, null, is not a missing one, undefined).
+  for (const recent of recentSets) {
+    let i = 0;
+    const same = forEachSetCell(grid, keys, firstNodeRow, (v) => i < recent.cells.length && recent.cells[i++] === v);
+    if (same && i === recent.cells.length) return recent.stored;
+  }
+  const cells: unknown[] = [];
+  forEachSetCell(grid, keys, firstNodeRow, (v) => cells.push(v) > 0);
   const stored = parseStoredSet(grid, keys, firstNodeRow);
-  recentSets.unshift({ content, stored });
+  recentSets.unshift({ cells, stored });
   if (recentSets.length > RECENT_SETS) recentSets.pop();
   return stored;
 }

@@ -82,9 +82,16 @@ export function readRegister(grids: WorkbookGrids): RegisterRead | null {
     const { columns } = header;
     const text = (row: number, field: RegisterField): CellValue => (columns[field] === undefined ? null : cellAt(sheet, row, columns[field]!));
     const rows: RegisterRow[] = [];
+    const fields: RegisterField[] = ['codes', 'number', 'date', 'summary', 'link'];
+    const blank = (r: number) => fields.every((field) => {
+      const v = text(r, field);
+      return v === null || v === '';
+    });
     for (let r = header.row + 1; r < sheet.values.length; r++) {
       const linkCol = columns.link;
       const hyperlink = linkCol === undefined ? null : linkAt(sheet, r, linkCol);
+      // The register is drawn a thousand rows deep for appending: most rows are empty.
+      if (!hyperlink && blank(r)) continue;
       const linkText = cellText(text(r, 'link'));
       const doc: EvidenceDoc = {
         codes: parseCodes(text(r, 'codes')),
