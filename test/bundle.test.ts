@@ -334,7 +334,10 @@ describe('manifest', () => {
 
 /** ES2015+ library calls and the core-js module that supplies each to IE11. */
 const LIBRARY_CALLS: Array<{ call: RegExp; modules: string[] }> = [
-  { call: /\basync\b|\bPromise\b/, modules: ['core-js/es/promise'] },
+  // The constructor with then/catch, all, race, resolve and reject; a call to a later static (any,
+  // allSettled, withResolvers, try) or to finally needs its own entry here.
+  { call: /\basync\b|\bPromise\b/, modules: ['core-js/modules/es.promise'] },
+  { call: /\bPromise\.(any|allSettled|withResolvers|try)\(|\.finally\(/, modules: ['core-js/es/promise'] },
   { call: /\bArray\.from\(/, modules: ['core-js/es/array/from'] },
   { call: /\.find\(/, modules: ['core-js/es/array/find'] },
   { call: /\.findIndex\(/, modules: ['core-js/es/array/find-index'] },
