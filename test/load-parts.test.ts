@@ -9,7 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { loadWorkbook, worksheetToGrid } from '../src/adapters/exceljs/read-grid';
+import JSZip from 'jszip';
+import { loadWorkbook, readWorkbookGrids, worksheetToGrid } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { checkWorkbook } from '../src/core/check/check';
@@ -108,12 +109,22 @@ function modelOf(wb: ExcelJS.Workbook): unknown {
   return JSON.parse(JSON.stringify((wb as unknown as { model: unknown }).model));
 }
 
+/** Whether the file was saved by a spreadsheet that calculated it (no fullCalcOnLoad left), read by JSZip. */
+async function calculatedByJSZip(file: string): Promise<boolean> {
+  const xml = await (await JSZip.loadAsync(fs.readFileSync(file))).file('xl/workbook.xml')!.async('string');
+  const calcPr = /<(?:\w+:)?calcPr\b[^>]*>/.exec(xml);
+  return !(calcPr && /\bfullCalcOnLoad="(1|true)"/.test(calcPr[0]));
+}
+
 async function expectSameReading(file: string): Promise<void> {
   const ours = await loadWorkbook(file);
   const theirs = await exceljsLoad(file);
   expect(ours.worksheets.map((w) => w.name)).toEqual(theirs.worksheets.map((w) => w.name));
   expect(modelOf(ours)).toEqual(modelOf(theirs));
   expect(ours.worksheets.map(worksheetToGrid)).toEqual(theirs.worksheets.map(worksheetToGrid));
+  const grids = await readWorkbookGrids(file);
+  expect(grids.sheets).toEqual(theirs.worksheets.map(worksheetToGrid));
+  expect(grids.calculated).toBe(await calculatedByJSZip(file));
 }
 
 const CASES: Array<{ title: string; make: () => Promise<string> }> = [
@@ -127,10 +138,16 @@ test.each(CASES)('$title reads exactly as exceljs reads it', async ({ make }) =>
   await expectSameReading(await make());
 });
 
-test('a scoring workbook LibreOffice saved reads exactly as exceljs reads it', async () => {
+test('a scoring workbook LibreOffice saved reads exactly as exceljs reads it, and as calculated', async () => {
   if (!requireEngine('soffice')) return;
-  await expectSameReading(await recalculate(await scoringWorkbook('libreoffice.xlsx')));
+  const saved = await recalculate(await scoringWorkbook('libreoffice.xlsx'));
+  await expectSameReading(saved);
+  expect((await readWorkbookGrids(saved)).calculated).toBe(true);
 }, 120000);
+
+test('a workbook cchc wrote reads as not yet calculated by a spreadsheet', async () => {
+  expect((await readWorkbookGrids(await scoringWorkbook('uncalculated.xlsx'))).calculated).toBe(false);
+});
 
 const DAMAGED: Array<{ title: string; damage: (bytes: Buffer) => Buffer }> = [
   {
