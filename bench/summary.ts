@@ -1,50 +1,79 @@
-// The district summary at the scale of a province: 172 commune workbooks (Thái Nguyên's communes,
-// wards and towns) on the bundled set, summarized as `cchc summary *.xlsx --out tong-hop.xlsx` does,
-// chart included. Generating the workbooks is not timed.
+// Batches as a district or a ministry runs them, each in its own process (bench/child.ts):
+//
+// - `cchc check` of a province's workbooks against loading the same files with exceljs alone: the
+//   check should cost little beyond reading the file (target: at most 1.3 times the bare load).
+//   Rounds alternate which runs first, and each ratio is the median of the rounds' ratios, so the load
+//   other people put on the machine weighs on both sides alike; the ratio of CPU times is the steadier.
+// - `cchc summary … --out tong-hop.xlsx` of 172 and of 2,000 workbooks: time per workbook (should be
+//   flat: linear time) and the peak memory (should not grow with the number of workbooks).
 
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { defaultSet } from '../src/core/model/bundled';
-import { Io } from '../src/cli/io';
-import { run } from '../src/cli/main';
-import { plausibleScores, writeCommune } from '../test/helpers/communes';
+import { ChildRun, Runner } from './child';
+import { median } from './stats';
 
-export const PROVINCE_COMMUNES = 172;
-
-export interface SummaryBench {
-  workbooks: number;
-  ms: number;
-  /** Highest resident set size of this process while the summary ran, sampled every 20 ms. */
-  peakRssMb: number;
+export interface CheckRatio {
+  files: number;
+  /** Medians over the rounds, wall-clock. */
+  bareMs: number;
+  checkMs: number;
+  /** Median of each round's check / bare, wall-clock and CPU time. */
+  ratio: number;
+  cpuRatio: number;
+  rounds: number;
+  checkPeakMb: number;
+  barePeakMb: number;
 }
 
-export async function benchSummary(workbooks: number = PROVINCE_COMMUNES): Promise<SummaryBench> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-bench-summary-'));
+export async function benchCheckRatio(runner: Runner, dir: string, files: string[], rounds = 3): Promise<CheckRatio> {
+  const bare: ChildRun[] = [];
+  const check: ChildRun[] = [];
+  const runCheck = async () => {
+    const run = await runner.cchc(['check', ...files], dir);
+    // 0 or 1: either is a finished check (the generated communes carry warnings, no errors).
+    if (run.code > 1) throw new Error(`cchc check exited with ${run.code} on the generated workbooks`);
+    check.push(run);
+  };
+  const runBare = async () => {
+    bare.push(await runner.exceljsLoad(files, dir));
+  };
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2 === 0) {
+      await runBare();
+      await runCheck();
+    } else {
+      await runCheck();
+      await runBare();
+    }
+  }
+  return {
+    files: files.length,
+    bareMs: median(bare.map((b) => b.ms)),
+    checkMs: median(check.map((c) => c.ms)),
+    ratio: median(check.map((c, i) => c.ms / bare[i].ms)),
+    cpuRatio: median(check.map((c, i) => c.cpuMs / bare[i].cpuMs)),
+    rounds,
+    checkPeakMb: Math.max(...check.map((c) => c.peakMb)),
+    barePeakMb: Math.max(...bare.map((b) => b.peakMb)),
+  };
+}
+
+export interface SummaryRun {
+  workbooks: number;
+  ms: number;
+  msPerWorkbook: number;
+  cpuMsPerWorkbook: number;
+  peakMb: number;
+}
+
+export async function benchSummary(runner: Runner, dir: string, files: string[]): Promise<SummaryRun> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-bench-summary-'));
   try {
-    const set = defaultSet();
-    const files: string[] = [];
-    for (let i = 0; i < workbooks; i++) {
-      // Every tenth commune has its appraisal too, as a district mid-way through appraising.
-      const self = plausibleScores(set, i + 1, 0.55 + (i % 9) * 0.05);
-      const appraisal = i % 10 === 0 ? plausibleScores(set, 1000 + i, 0.6) : undefined;
-      files.push(path.basename(await writeCommune(dir, { file: `xa-${String(i + 1).padStart(3, '0')}.xlsx`, unit: `Xã Số ${i + 1}`, set, self, appraisal })));
-    }
-    const io: Io = { out: () => undefined, err: () => undefined, isTTY: false, cwd: dir };
-    let peak = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const started = process.hrtime.bigint();
-    let code: number;
-    try {
-      code = await run(['summary', ...files, '--out', 'tong-hop.xlsx'], io);
-    } finally {
-      clearInterval(sampler);
-    }
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    peak = Math.max(peak, process.memoryUsage().rss);
-    if (code !== 0) throw new Error(`cchc summary exited with ${code} on the generated workbooks`);
-    return { workbooks, ms, peakRssMb: Math.round(peak / (1024 * 1024)) };
+    const run = await runner.cchc(['summary', ...files, '--out', path.join(out, 'tong-hop.xlsx')], dir);
+    if (run.code !== 0) throw new Error(`cchc summary exited with ${run.code} on ${files.length} generated workbooks`);
+    return { workbooks: files.length, ms: run.ms, msPerWorkbook: run.ms / files.length, cpuMsPerWorkbook: run.cpuMs / files.length, peakMb: run.peakMb };
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
   }
 }

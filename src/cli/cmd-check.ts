@@ -3,41 +3,46 @@
 
 import * as path from 'path';
 import { Command } from 'commander';
-import { checkWorkbook } from '../core/check/check';
+import { checkWorkbookRead } from '../core/check/check';
 import { SHEETS } from '../core/model/layout';
-import { readScoring } from '../core/sheets/scoring/read';
+import { ScoringRead } from '../core/sheets/scoring/read';
 import { Lang, UserError, say } from '../core/model/errors';
 import { formatPoints } from '../core/model/points';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
-import { EXIT, Io, Register, langOf, shownPath } from './io';
+import { EXIT, Io, Register, jsonArrayWriter, langOf, shownPath } from './io';
 import { evidenceFileCheck } from './evidence-files';
+import { boundHeapGrowth } from './memory';
 import { differenceLines, extrasLines } from './check-text-appraisal';
-import { WorkbookGrids } from '../core/model/grid';
 import { CheckOptions, Issue } from '../core/check/contract';
 import { FileReport, hasErrors, issueCounts, issuesOf } from '../core/check/report';
 
 export interface CheckedFile {
   report: FileReport;
-  grids: WorkbookGrids | null;
+  /** The reading the report was made from; null when the file is not a readable scoring workbook. */
+  read: ScoringRead | null;
 }
 
 /** Reads and checks one file; an unreadable file becomes a report with `error`. Never throws UserError. */
 export async function checkFile(file: string, options: CheckOptions): Promise<CheckedFile> {
   const lang = options.lang || 'vi';
   try {
-    const grids = await readWorkbookGrids(file);
-    const report = checkWorkbook(grids, options);
-    return { report: { file, ...report }, grids };
+    const { report, read } = checkWorkbookRead(await readWorkbookGrids(file), options);
+    return { report: { file, ...report }, read };
   } catch (e) {
-    if (e instanceof UserError) return { report: { file, error: say(e.userMessage, lang) }, grids: null };
+    if (e instanceof UserError) return { report: { file, error: say(e.userMessage, lang) }, read: null };
     throw e;
   }
 }
 
 export function exitCodeFor(reports: FileReport[]): number {
-  if (reports.some((r) => !!r.error)) return EXIT.unusable;
-  if (reports.some(hasErrors)) return EXIT.problems;
-  return EXIT.ok;
+  return reports.reduce((code, r) => worseExit(code, r), EXIT.ok as number);
+}
+
+/** The exit status so far, after one more file's report. */
+function worseExit(code: number, report: FileReport): number {
+  if (report.error) return EXIT.unusable;
+  if (hasErrors(report) && code === EXIT.ok) return EXIT.problems;
+  return code;
 }
 
 const T = {
@@ -55,7 +60,7 @@ const T = {
   },
 };
 
-export function formatReportText(report: FileReport, grids: WorkbookGrids | null, lang: Lang): string {
+export function formatReportText(report: FileReport, read: ScoringRead | null, lang: Lang): string {
   const t = T[lang];
   const name = path.basename(report.file || '');
   if (report.error) return `✗ ${t.cannot} ${name}: ${report.error}\n`;
@@ -72,7 +77,7 @@ export function formatReportText(report: FileReport, grids: WorkbookGrids | null
   const nodeByCode: Record<string, { self: number | null; max: number }> = {};
   for (const n of report.nodes || []) nodeByCode[n.code] = n;
   // Cells are those of the scoring sheet unless named otherwise: the register's carry its sheet name.
-  const scoringSheet = grids ? scoringSheetName(grids) : SHEETS.scoring;
+  const scoringSheet = read ? read.sheet.name : SHEETS.scoring;
   const where = (i: Issue) => (!i.cell ? '' : i.sheet && i.sheet !== scoringSheet ? `${i.sheet}!${i.cell}` : i.cell);
   for (const g of report.groups || []) {
     const head = g.domain === null ? t.general : g.stt ? `${g.stt}. ${g.name}` : g.name;
@@ -101,26 +106,23 @@ export const registerCheck: Register = (program: Command, io: Io, setExit) => {
     .option('--lang <lang>', 'vi | en', 'vi')
     .action(async (files: string[], opts: { json?: boolean; lang?: string; evidenceRoot?: string }) => {
       const lang = langOf(opts);
-      const checked: CheckedFile[] = [];
       const evidenceRoot = opts.evidenceRoot ? path.resolve(io.cwd, opts.evidenceRoot) : null;
-      for (const file of files) {
-        const absolute = path.resolve(io.cwd, file);
+      // One workbook at a time, printed as soon as it is checked: a province's or a country's files
+      // never sit in memory together.
+      const json = jsonArrayWriter(io, 'files');
+      if (files.length > 1) boundHeapGrowth();
+      let exit: number = EXIT.ok;
+      for (let i = 0; i < files.length; i++) {
+        const absolute = path.resolve(io.cwd, files[i]);
         // Links are relative to each workbook's own folder, as Excel opens them.
         const fileExists = evidenceRoot ? evidenceFileCheck(path.dirname(absolute), evidenceRoot) : undefined;
-        checked.push(await checkFile(absolute, { lang, fileExists }));
+        const checked = await checkFile(absolute, { lang, fileExists });
+        const report = { ...checked.report, file: checked.report.file ? shownPath(checked.report.file, io) : checked.report.file };
+        if (opts.json) json.add(report);
+        else io.out((i ? '\n' : '') + formatReportText(report, checked.read, lang));
+        exit = worseExit(exit, report);
       }
-      const reports = checked.map((c) => ({ ...c.report, file: c.report.file ? shownPath(c.report.file, io) : c.report.file }));
-      if (opts.json) io.out(JSON.stringify({ files: reports }, null, 2) + '\n');
-      else checked.forEach((c, i) => io.out((i ? '\n' : '') + formatReportText(reports[i], c.grids, lang)));
-      setExit(exitCodeFor(reports));
+      if (opts.json) json.end();
+      setExit(exit);
     });
 };
-
-/** The scoring sheet's name as the check found it (people rename it). */
-function scoringSheetName(grids: WorkbookGrids): string {
-  try {
-    return readScoring(grids).sheet.name;
-  } catch {
-    return SHEETS.scoring;
-  }
-}

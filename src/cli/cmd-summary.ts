@@ -7,12 +7,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { Lang, UserError, msg } from '../core/model/errors';
-import { isMetaGrid, readMeta } from '../core/sheets/meta';
+import { isMetaGrid } from '../core/sheets/meta';
+import { CriteriaSet } from '../core/model/criteria';
 import { formatPoints } from '../core/model/points';
-import { DistrictSummary, SummaryBasis, SummaryInput, summarize, summarySet } from '../core/features/district-summary';
+import { DistrictSummary, SummaryBasis, SummaryOptions as SummaryRules, summaryAccumulator } from '../core/features/district-summary';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { checkFile } from './cmd-check';
+import { boundHeapGrowth } from './memory';
 import { EXIT, Io, Register, langOf, shownPath } from './io';
 import { summaryWorkbookPlan } from '../core/features/district-workbook';
 
@@ -83,22 +85,22 @@ function modifiedOf(file: string): string | undefined {
   }
 }
 
-async function readInputs(files: string[], io: Io, lang: Lang): Promise<SummaryInput[]> {
-  const inputs: SummaryInput[] = [];
+/** Reads and checks each workbook in turn into the summary, keeping only its small result. */
+async function summarizeFiles(files: string[], by: SummaryBasis, options: SummaryRules, io: Io, lang: Lang): Promise<{ summary: DistrictSummary; set: CriteriaSet | null }> {
+  const accumulator = summaryAccumulator(by, lang, options);
+  boundHeapGrowth();
   const bar = (done: number, label: string) => {
     if (io.isTTY) io.err('\r' + progressLine(done, files.length, label) + '\x1b[K');
   };
   for (let i = 0; i < files.length; i++) {
     bar(i, `${T[lang].reading} ${path.basename(files[i])}`);
     const checked = await checkFile(files[i], { lang });
-    const metaGrid = checked.grids ? checked.grids.sheets.filter(isMetaGrid)[0] : undefined;
-    const meta = metaGrid ? readMeta(metaGrid) : null;
-    // Only the report and the set are kept: 172 workbooks' grids would not fit comfortably in memory.
-    inputs.push({ file: shownPath(files[i], io), report: checked.report, set: meta && meta.ok ? meta.meta.set : null, modified: modifiedOf(files[i]) });
+    // One workbook's grids at a time: a country's workbooks would not fit in memory together.
+    accumulator.add({ file: shownPath(files[i], io), report: checked.report, set: checked.read ? checked.read.meta.set : null, modified: modifiedOf(files[i]) });
   }
   bar(files.length, '');
   if (io.isTTY) io.err('\n');
-  return inputs;
+  return accumulator.result();
 }
 
 export function formatSummaryText(summary: DistrictSummary, lang: Lang): string {
@@ -145,15 +147,14 @@ async function summaryCommand(files: string[], opts: SummaryOptions, io: Io, lan
   const inputsFiles = resolved.filter((f) => f !== out);
   if (out && inputsFiles.length < resolved.length) io.err(t.skipOut(shownPath(out, io)) + '\n');
 
-  const inputs = await readInputs(inputsFiles, io, lang);
-  const summary = summarize(inputs, by, lang, { allowIncomplete: !!opts.allowIncomplete });
+  const { summary, set } = await summarizeFiles(inputsFiles, by, { allowIncomplete: !!opts.allowIncomplete }, io, lang);
   io.out(opts.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummaryText(summary, lang));
   if (!summary.units.length) {
     io.err(t.none + '\n');
     return EXIT.unusable;
   }
   if (out) {
-    const workbook = summaryWorkbookPlan(summary, summarySet(inputs, summary), { district: opts.district ? opts.district.normalize('NFC').replace(/\s+/g, ' ').trim() : undefined });
+    const workbook = summaryWorkbookPlan(summary, set, { district: opts.district ? opts.district.normalize('NFC').replace(/\s+/g, ' ').trim() : undefined });
     await writePlanToFile(workbook.plan, out, { inputs: inputsFiles });
     // With --json, standard output carries the JSON document alone.
     if (opts.json) io.err(t.written(shownPath(out, io)) + '\n');

@@ -61,3 +61,21 @@ export function shownPath(file: string, io: Pick<Io, 'cwd'>): string {
   const relative = path.relative(io.cwd, absolute);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
 }
+
+/**
+ * Prints `{ "<key>": [items...] }` item by item, exactly as `JSON.stringify({ key: items }, null, 2)`
+ * followed by a newline would, so a batch never holds every item in memory. Nothing is printed before
+ * the first item (a refusal before it leaves standard output empty).
+ */
+export function jsonArrayWriter(io: Pick<Io, 'out'>, key: string): { add(item: unknown): void; end(): void } {
+  let count = 0;
+  return {
+    add(item) {
+      const text = JSON.stringify(item, null, 2).replace(/\n/g, '\n    ');
+      io.out((count++ === 0 ? `{\n  ${JSON.stringify(key)}: [\n    ` : ',\n    ') + text);
+    },
+    end() {
+      io.out(count === 0 ? `{\n  ${JSON.stringify(key)}: []\n}\n` : '\n  ]\n}\n');
+    },
+  };
+}

@@ -2,12 +2,11 @@
 // counts, a click on a problem selects its cell. While the pane is open, edits on the scoring sheet
 // (typed or pasted) are checked again at once.
 
-import { checkWorkbook } from '../core/check/check';
+import { checkWorkbookRead } from '../core/check/check';
 import { WorkbookGrids } from '../core/model/grid';
 import { isMetaGrid } from '../core/sheets/meta';
 import { formatPoints } from '../core/model/points';
 import { CellEdit } from '../core/model/port';
-import { readScoring } from '../core/sheets/scoring/read';
 import { PaneContext } from './context';
 import { byId, clear, element, setVisible } from './dom';
 import { readOurSheets } from './our-sheets';
@@ -44,9 +43,8 @@ export function createCheckController(ctx: PaneContext): CheckController {
   let liveTimer: number | null = null;
 
   function evaluate(grids: WorkbookGrids): Result {
-    const report = checkWorkbook(grids, { lang: ctx.lang() });
-    if (report.error) return { grids, report };
-    const read = readScoring(grids);
+    const { report, read } = checkWorkbookRead(grids, { lang: ctx.lang() });
+    if (report.error || !read) return { grids, report };
     const meta = grids.sheets.filter(isMetaGrid)[0];
     // The Minh chứng register and Tổng hợp too: evidence and the shown totals are checked from them.
     sheetsInUse = meta ? [read.sheet.name, meta.name].concat(read.register ? [read.register.sheet.name] : [])

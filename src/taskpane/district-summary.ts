@@ -6,7 +6,7 @@
 import { Lang, UserError, say } from '../core/model/errors';
 import { readXlsxGrids } from '../adapters/ooxml/read';
 import { summaryInputOf, unreadableInput } from '../core/features/district-inputs';
-import { SummaryBasis, SummaryInput, summarize, summarySet } from '../core/features/district-summary';
+import { SummaryBasis, SummaryInput, summaryAccumulator } from '../core/features/district-summary';
 import { SUMMARY_SHEETS, summaryWorkbookPlan } from '../core/features/district-workbook';
 import { PaneContext } from './context';
 import { clear, element } from './dom';
@@ -63,16 +63,17 @@ export function mountDistrictSummary(ctx: PaneContext, host: HTMLElement): Distr
     const basis = (by.value === 'appraisal' ? 'appraisal' : 'self') as SummaryBasis;
     try {
       const summary = await ctx.exclusive(async () => {
-        const inputs: SummaryInput[] = [];
+        // One workbook at a time, as cchc summary reads them: only each one's small result is kept.
+        const accumulator = summaryAccumulator(basis, lang);
         for (let i = 0; i < picked.length; i++) {
           ctx.status.progress(ctx.t('district.reading', { done: i + 1, total: picked.length, file: picked[i].name }));
-          inputs.push(await inputOfFile(picked[i].name, await readFileBytes(picked[i]), lang));
+          accumulator.add(await inputOfFile(picked[i].name, await readFileBytes(picked[i]), lang));
         }
-        const ranked = summarize(inputs, basis, lang);
+        const { summary: ranked, set } = accumulator.result();
         if (!ranked.units.length) return ranked;
         ctx.status.progress(ctx.t('district.writing'));
         const district = issuer.value.replace(/\s+/g, ' ').trim();
-        await ctx.port.applyPlan(summaryWorkbookPlan(ranked, summarySet(inputs, ranked), { district: district || undefined }).plan);
+        await ctx.port.applyPlan(summaryWorkbookPlan(ranked, set, { district: district || undefined }).plan);
         await ctx.port.select(SUMMARY_SHEETS.ranking, 'A1');
         return ranked;
       });

@@ -3,7 +3,9 @@
 // src/adapters/officejs and src/taskpane. test/bundle.test.ts scans those sources and keeps this list exact:
 // it fails when a call lacks its polyfill here, and when a polyfill here is no longer needed.
 
-import 'core-js/es/promise';
+// The Promise constructor with then/catch and its statics: what async/await and the pane use, without
+// the later additions (any, allSettled, withResolvers, …) that would weigh on the pane.
+import 'core-js/modules/es.promise';
 import 'core-js/es/array/find';
 import 'core-js/es/array/fill';
 import { installNormalizeFallback } from './normalize-fallback';

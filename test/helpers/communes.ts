@@ -4,7 +4,7 @@
 
 import * as path from 'path';
 import { CriteriaSet, leavesOf } from '../../src/core/model/criteria';
-import { Entries, EntryRole } from '../../src/core/model/entries';
+import { Entries, EntryRole, EvidenceDoc } from '../../src/core/model/entries';
 import { CellValue } from '../../src/core/model/grid';
 import { buildWorkbookPlan } from '../../src/core/sheets/workbook';
 import { writePlanToFile } from '../../src/adapters/exceljs/write';
@@ -23,6 +23,8 @@ export interface CommuneSpec {
   self: Scores;
   /** Appraisal scores; `{}` gives an appraisal column with nothing entered; absent: no column. */
   appraisal?: Scores;
+  /** Rows of the Minh chứng register. */
+  evidence?: EvidenceDoc[];
 }
 
 export function entriesOf(self: Scores, appraisal?: Scores): Entries {
@@ -39,7 +41,7 @@ export async function writeCommune(dir: string, spec: CommuneSpec): Promise<stri
   const file = path.join(dir, spec.file);
   const plan = buildWorkbookPlan({
     set: spec.set, unit: spec.unit, year: spec.year || 2024, appraisal: spec.appraisal !== undefined,
-    entries: entriesOf(spec.self, spec.appraisal),
+    entries: entriesOf(spec.self, spec.appraisal), evidence: spec.evidence,
   });
   await writePlanToFile(plan, file);
   return file;
@@ -98,4 +100,33 @@ export function withExtras(base: CriteriaSet): CriteriaSet {
 /** The small test set with bonus, deduction and bands. */
 export function extrasSet(): CriteriaSet {
   return withExtras(smallSet());
+}
+
+const DOCUMENT_KINDS = ['KH-UBND', 'BC-UBND', 'QĐ-UBND', 'TB-UBND', 'CV-UBND'];
+
+/**
+ * A register as a diligent clerk fills it: most leaves scored above 0 get a document, some documents
+ * back two leaves of the same criterion, about half carry a link to their scan. Deterministic for a seed.
+ */
+export function plausibleEvidence(set: CriteriaSet, scores: Scores, seed: number): EvidenceDoc[] {
+  const rand = prng(seed);
+  const docs: EvidenceDoc[] = [];
+  const leaves = leavesOf(set).filter((l) => typeof scores[l.code] === 'number' && (scores[l.code] as number) > 0);
+  for (let i = 0; i < leaves.length; i++) {
+    if (rand() < 0.15) continue;
+    const codes = [leaves[i].code];
+    const next = leaves[i + 1];
+    if (next && next.parentCode === leaves[i].parentCode && rand() < 0.25) codes.push(next.code);
+    const number = 1 + Math.floor(rand() * 300);
+    const day = 1 + Math.floor(rand() * 28);
+    const month = 1 + Math.floor(rand() * 12);
+    docs.push({
+      codes,
+      number: `${number}/${DOCUMENT_KINDS[Math.floor(rand() * DOCUMENT_KINDS.length)]}`,
+      date: `${day < 10 ? '0' : ''}${day}/${month < 10 ? '0' : ''}${month}/2024`,
+      summary: `Văn bản về ${leaves[i].node.name.toLowerCase()}`.slice(0, 120),
+      link: rand() < 0.5 ? `minh-chung/${codes[0]}/van-ban-${number}.pdf` : '',
+    });
+  }
+  return docs;
 }

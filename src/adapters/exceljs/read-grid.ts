@@ -3,10 +3,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { CellValue, SheetGrid, WorkbookGrids } from '../../core/model/grid';
 import { UserError, msg } from '../../core/model/errors';
 import { sniffWorkbookBytes } from './sniff';
+import { workbookFromParts } from './load-parts';
+import { VerifiedPart } from './zip-scan';
 
 function plainValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
@@ -80,6 +81,11 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
 
 /** Loads a workbook for reading, refusing what is not an .xlsx we can safely open. */
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  return (await loadVerified(file)).workbook;
+}
+
+/** The workbook, and the parts of the file the scan verified (each inflated once, for everything read). */
+async function loadVerified(file: string): Promise<{ workbook: ExcelJS.Workbook; parts: VerifiedPart[] }> {
   const base = path.basename(file);
   let bytes: Buffer;
   try {
@@ -90,36 +96,29 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
     if (e instanceof UserError) throw e;
     throw new UserError('not-found', msg(`Không tìm thấy hoặc không đọc được tệp ${base}.`, `Cannot find or read the file ${base}.`));
   }
-  sniffWorkbookBytes(bytes, base);
-  const wb = new ExcelJS.Workbook();
+  // The scan inflates and verifies every part; exceljs parses those parts, not the file again.
+  const parts = sniffWorkbookBytes(bytes, base);
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return { workbook: await workbookFromParts(parts), parts };
   } catch {
     throw new UserError('corrupt', msg(
       `Tệp ${base} bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ. Hãy mở lại bằng Excel và lưu dưới dạng .xlsx.`,
       `${base} is damaged or not a valid Excel (.xlsx) file. Open it in Excel and save it as .xlsx.`));
   }
-  return wb;
 }
 
 export async function readWorkbookGrids(file: string): Promise<WorkbookGrids> {
-  const wb = await loadWorkbook(file);
-  return { sheets: wb.worksheets.map(worksheetToGrid), calculated: await savedCalculated(file) };
+  const { workbook, parts } = await loadVerified(file);
+  return { sheets: workbook.worksheets.map(worksheetToGrid), calculated: savedCalculated(parts) };
 }
 
 /**
  * Whether a spreadsheet calculated the file's formulas before saving it: a file that still asks for a
  * full calculation on load (fullCalcOnLoad, as cchc writes it) was not saved by one since. exceljs
- * drops the workbook's calcPr on reading, so it is read from the zip.
+ * drops the workbook's calcPr on reading, so it is read from the workbook part the scan verified.
  */
-async function savedCalculated(file: string): Promise<boolean> {
-  try {
-    const zip = await JSZip.loadAsync(fs.readFileSync(file));
-    const entry = zip.file('xl/workbook.xml');
-    const xml = entry ? await entry.async('string') : '';
-    const calcPr = /<(?:\w+:)?calcPr\b[^>]*>/.exec(xml);
-    return !(calcPr && /\bfullCalcOnLoad="(1|true)"/.test(calcPr[0]));
-  } catch {
-    return false;
-  }
+function savedCalculated(parts: VerifiedPart[]): boolean {
+  const workbookXml = parts.filter((p) => p.name === 'xl/workbook.xml')[0];
+  const calcPr = /<(?:\w+:)?calcPr\b[^>]*>/.exec(workbookXml && workbookXml.xml ? workbookXml.xml : '');
+  return !(calcPr && /\bfullCalcOnLoad="(1|true)"/.test(calcPr[0]));
 }

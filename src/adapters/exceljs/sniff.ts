@@ -3,7 +3,7 @@
 
 import { refuse } from '../../core/model/errors';
 import { WORKBOOK_LIMITS, recognizeWorkbook } from '../../core/model/workbook-bytes';
-import { ZipDirectory, readZipDirectory, verifyZipParts } from './zip-scan';
+import { VerifiedPart, ZipDirectory, readZipDirectory, verifyZipParts } from './zip-scan';
 
 export { WORKBOOK_LIMITS };
 
@@ -15,7 +15,8 @@ function declaredZipSize(bytes: Buffer): { total: number; entries: number; names
   return { total, entries: directory.entries.length, names: directory.entries.map((e) => e.name), directory };
 }
 
-export function sniffWorkbookBytes(bytes: Buffer, base: string): void {
+/** Refuses, with a UserError, what is not an .xlsx we can safely open; returns its verified parts. */
+export function sniffWorkbookBytes(bytes: Buffer, base: string): VerifiedPart[] {
   // What the file is (the same answer the pane's reader gives), then what its zip declares.
   let zip: ReturnType<typeof declaredZipSize> = null;
   recognizeWorkbook(bytes, base, () => {
@@ -27,5 +28,5 @@ export function sniffWorkbookBytes(bytes: Buffer, base: string): void {
     refuse('zip-bomb', `Tệp ${base} giải nén ra quá lớn so với một bảng chấm điểm; không mở.`,
       `${base} would expand far beyond the size of a scoring workbook; not opened.`);
   }
-  verifyZipParts(bytes, declared.directory, base);
+  return verifyZipParts(bytes, declared.directory, base);
 }

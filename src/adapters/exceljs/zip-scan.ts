@@ -3,7 +3,8 @@
 // validation ranges and defined names cell by cell; a small hostile file could therefore take
 // unbounded time or memory. Each part is inflated here once, with its output capped at the size the
 // directory declares, its CRC checked, and the ranges and column definitions inside its XML counted,
-// so a file that passes costs exceljs a bounded amount of work.
+// so a file that passes costs exceljs a bounded amount of work. The parts so verified are what exceljs
+// then parses (load-parts.ts): the file is unzipped once, and nothing unverified reaches the parser.
 
 import * as zlib from 'zlib';
 import { UserError, msg } from '../../core/model/errors';
@@ -56,6 +57,7 @@ export function readZipDirectory(bytes: Buffer): ZipDirectory | null {
   const directoryOffset = bytes.readUInt32LE(end + 16);
   if (directoryOffset > end) return null;
   const entries: ZipEntry[] = [];
+  const names: Record<string, boolean> = {};
   let offset = directoryOffset;
   for (let n = 0; n < count; n++) {
     if (offset + 46 > end || bytes.readUInt32LE(offset) !== SIGNATURE.central) return null;
@@ -63,8 +65,12 @@ export function readZipDirectory(bytes: Buffer): ZipDirectory | null {
     const extraLength = bytes.readUInt16LE(offset + 30);
     const commentLength = bytes.readUInt16LE(offset + 32);
     if (offset + 46 + nameLength > end) return null;
+    const name = bytes.toString('utf8', offset + 46, offset + 46 + nameLength);
+    // Two parts of one name: which one a reader takes is anybody's guess.
+    if (Object.prototype.hasOwnProperty.call(names, name)) return null;
+    names[name] = true;
     entries.push({
-      name: bytes.toString('utf8', offset + 46, offset + 46 + nameLength),
+      name,
       flags: bytes.readUInt16LE(offset + 8),
       method: bytes.readUInt16LE(offset + 10),
       crc32: bytes.readUInt32LE(offset + 16),
@@ -74,13 +80,21 @@ export function readZipDirectory(bytes: Buffer): ZipDirectory | null {
     });
     offset += 46 + nameLength + extraLength + commentLength;
   }
+  // More records than the end record declares: JSZip would read them all, unverified.
+  if (offset + 4 <= end && bytes.readUInt32LE(offset) === SIGNATURE.central) return null;
   return { entries, directoryOffset };
 }
 
 let crcTable: Uint32Array | null = null;
 
-/** CRC-32 as zip stores it (zlib.crc32 needs Node 20.15; the CLI supports Node 18). */
+const nativeCrc32 = (zlib as unknown as { crc32?: (data: Buffer) => number }).crc32;
+
+/** CRC-32 as zip stores it: zlib's where Node has it (20.15 and later), else computed here (Node 18). */
 export function crc32(data: Buffer): number {
+  return nativeCrc32 ? nativeCrc32(data) >>> 0 : crc32Portable(data);
+}
+
+export function crc32Portable(data: Buffer): number {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -181,20 +195,24 @@ interface RangeBudget {
   merges: number;
 }
 
+/** Each match's first group, once the element's opening (a plain search) shows it is there at all. */
+function eachMatch(xml: string, opening: string, pattern: RegExp, each: (value: string) => void): void {
+  // Most parts hold none of these elements: the search rules them out before any pattern runs.
+  if (xml.indexOf(opening) < 0) return;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(xml))) each(m[1]);
+}
+
 /** Adds what exceljs will expand in one XML part: merged ranges, validation ranges, defined names. */
 function countExpandedRanges(xml: string, budget: RangeBudget): void {
-  const attribute = (pattern: RegExp, each: (value: string) => void) => {
-    let m: RegExpExecArray | null;
-    while ((m = pattern.exec(xml))) each(m[1]);
-  };
-  attribute(/<mergeCell\b[^>]*?\bref="([^"]*)"/g, (ref) => {
+  eachMatch(xml, '<mergeCell', /<mergeCell\b[^>]*?\bref="([^"]*)"/g, (ref) => {
     budget.merges++;
     budget.cells += rangeCellCount(ref) || 0;
   });
-  attribute(/<dataValidation\b[^>]*?\bsqref="([^"]*)"/g, (sqref) => {
+  eachMatch(xml, '<dataValidation', /<dataValidation\b[^>]*?\bsqref="([^"]*)"/g, (sqref) => {
     for (const range of sqref.split(/\s+/)) if (range) budget.cells += rangeCellCount(range) || 0;
   });
-  attribute(/<definedName\b[^>]*>([^<]*)</g, (text) => {
+  eachMatch(xml, '<definedName', /<definedName\b[^>]*>([^<]*)</g, (text) => {
     // exceljs expands only absolute references ($A$1 or $A$1:$B$2).
     const refs = text.match(/\$[A-Za-z]+\$\d+(?::\$[A-Za-z]+\$\d+)?/g) || [];
     for (const ref of refs) budget.cells += rangeCellCount(ref) || 0;
@@ -204,22 +222,36 @@ function countExpandedRanges(xml: string, budget: RangeBudget): void {
 /** The last column any <col> definition reaches: exceljs makes one object per column up to it. */
 function widestColumn(xml: string): number {
   let widest = 0;
-  const pattern = /<col\b[^>]*?\bmax="(\d+)"/g;
-  let m: RegExpExecArray | null;
-  while ((m = pattern.exec(xml))) widest = Math.max(widest, Number(m[1]));
+  eachMatch(xml, '<col', /<col\b[^>]*?\bmax="(\d+)"/g, (max) => (widest = Math.max(widest, Number(max))));
   return widest;
 }
 
-function isXmlPart(name: string): boolean {
+/** A declaration (<!DOCTYPE, <!ENTITY): a plain search for "<!" first, as OOXML parts rarely hold one. */
+function declaresDtd(xml: string): boolean {
+  return xml.indexOf('<!') >= 0 && /<!DOCTYPE|<!ENTITY/i.test(xml);
+}
+
+/** The parts checked as XML (and the only ones handed to exceljs's XML parsers). */
+export function isXmlPart(name: string): boolean {
   return /\.(xml|rels|vml)$/i.test(name);
+}
+
+/** A part that passed the checks. */
+export interface VerifiedPart {
+  name: string;
+  data: Buffer;
+  /** The text of a part checked as XML (decoded once, as exceljs reads it); absent for other parts. */
+  xml?: string;
 }
 
 /**
  * Inflates every part once under limits and refuses, with a UserError, a zip whose parts are
  * damaged, expand beyond their declaration, carry a DTD (OOXML never does; entity expansion is an
- * old attack) or would make exceljs expand more cells than PART_LIMITS allow.
+ * old attack) or would make exceljs expand more cells than PART_LIMITS allow. Returns the parts, in
+ * the directory's order, for exceljs to parse (load-parts.ts).
  */
-export function verifyZipParts(bytes: Buffer, dir: ZipDirectory, base: string): void {
+export function verifyZipParts(bytes: Buffer, dir: ZipDirectory, base: string): VerifiedPart[] {
+  const parts: VerifiedPart[] = [];
   let xmlTotal = 0;
   const budget: RangeBudget = { cells: 0, merges: 0 };
   for (const entry of dir.entries) {
@@ -242,9 +274,14 @@ export function verifyZipParts(bytes: Buffer, dir: ZipDirectory, base: string): 
       }
     }
     const data = inflatePart(bytes, entry, dir, base);
-    if (!xml) continue;
-    const text = data.toString('latin1');
-    if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
+    if (!xml) {
+      parts.push({ name: entry.name, data });
+      continue;
+    }
+    // Decoded once, as exceljs reads it: the checks and the parser see the same text.
+    const text = data.toString('utf8');
+    parts.push({ name: entry.name, data, xml: text });
+    if (declaresDtd(text)) {
       throw damaged(base, `phần ${entry.name} chứa khai báo DTD`, `part ${entry.name} carries a DTD`);
     }
     const widest = widestColumn(text);
@@ -261,4 +298,5 @@ export function verifyZipParts(bytes: Buffer, dir: ZipDirectory, base: string): 
         'merged ranges, data validation or named ranges cover too many cells; narrow those applied to whole columns or sheets');
     }
   }
+  return parts;
 }

@@ -18,14 +18,27 @@ import { bandOf, totalsOf } from '../sheets/scoring/totals';
 import { orderIssues } from './order';
 
 export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): FileReport {
+  return checkWorkbookRead(grids, options).report;
+}
+
+/**
+ * The report, and the reading it was made from (null when the workbook could not be read as a scoring
+ * workbook): callers that show the report by sheet and criterion use that reading instead of reading
+ * the grids again.
+ */
+export function checkWorkbookRead(grids: WorkbookGrids, options: CheckOptions = {}): { report: FileReport; read: ScoringRead | null } {
   const lang: Lang = options.lang || 'vi';
   let read: ScoringRead;
   try {
     read = readScoring(grids);
   } catch (e) {
-    if (e instanceof UserError) return { error: say(e.userMessage, lang) };
+    if (e instanceof UserError) return { report: { error: say(e.userMessage, lang) }, read: null };
     throw e;
   }
+  return { report: checkRead(grids, read, options, lang), read };
+}
+
+function checkRead(grids: WorkbookGrids, read: ScoringRead, options: CheckOptions, lang: Lang): FileReport {
   const { meta, sheet } = read;
   const set = meta.set;
   const flat = flattenSet(set);
@@ -33,21 +46,27 @@ export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}):
   const specs: Record<string, ScoreSpec> = {};
   for (const n of flat) if (n.leaf) specs[n.code] = leafScore(n.node);
   for (const g of extraLists(set)) for (const item of g.items) specs[item.code] = extraScore(g.kind, item);
+  // Every rule asks for the same cells and entries, leaf by leaf: each is addressed and judged once.
+  const addresses: Partial<Record<ColumnRole, Record<string, string | null>>> = {};
   const cellOf = (code: string, role: ColumnRole): string | null => {
-    const row = read.rowOf[code];
-    const col = read.columns[role];
-    return row === undefined || col === undefined ? null : a1(row, col);
+    const known = addresses[role] || (addresses[role] = Object.create(null) as Record<string, string | null>);
+    let cell = known[code];
+    if (cell === undefined) {
+      const row = read.rowOf[code];
+      const col = read.columns[role];
+      cell = known[code] = row === undefined || col === undefined ? null : a1(row, col);
+    }
+    return cell;
   };
   const valueOf = (code: string, column: 'self' | 'appraisal'): CellValue | undefined => {
     const row = read.rowOf[code];
     const col = read.columns[column];
     return row === undefined || col === undefined ? undefined : cellAt(sheet, row, col);
   };
-  const cache: Record<string, Judged> = {};
+  const verdicts: Record<'self' | 'appraisal', Record<string, Judged>> = { self: Object.create(null), appraisal: Object.create(null) };
   const judged = (code: string, column: 'self' | 'appraisal'): Judged => {
-    const key = column + ':' + code;
-    if (!cache[key]) cache[key] = judge(valueOf(code, column), specs[code] || leafScore({ max: 0 }));
-    return cache[key];
+    const known = verdicts[column];
+    return known[code] || (known[code] = judge(valueOf(code, column), specs[code] || leafScore({ max: 0 })));
   };
   const entry = (code: string, column: 'self' | 'appraisal'): ParsedScore => judged(code, column).parsed;
   // Scores: the core's own totals of the leaf entries (totals.ts), never the sheet's cached results.

@@ -83,11 +83,19 @@ export interface DistrictSummary {
  * after the bundled set dropped its invented bands rank together).
  */
 export function scoringFingerprint(set: CriteriaSet): string {
-  const nodes = flattenSet(set).map((f) => [f.code, f.node.max, f.node.levels || null, f.node.scoring || null,
-    f.node.notApplicable === undefined ? null : f.node.notApplicable, f.node.scoredBy ? 1 : 0]);
-  const extras = extraLists(set).map((g) => [g.kind, g.items.map((i) => [i.code, i.max])]);
-  return JSON.stringify([set.id, nodes, extras]);
+  let fingerprint = fingerprints.get(set);
+  if (fingerprint === undefined) {
+    const nodes = flattenSet(set).map((f) => [f.code, f.node.max, f.node.levels || null, f.node.scoring || null,
+      f.node.notApplicable === undefined ? null : f.node.notApplicable, f.node.scoredBy ? 1 : 0]);
+    const extras = extraLists(set).map((g) => [g.kind, g.items.map((i) => [i.code, i.max])]);
+    fingerprint = JSON.stringify([set.id, nodes, extras]);
+    fingerprints.set(set, fingerprint);
+  }
+  return fingerprint;
 }
+
+// Sets are never changed once parsed (and workbooks read on one set share it): each is fingerprinted once.
+const fingerprints = new WeakMap<CriteriaSet, string>();
 
 const REASONS = {
   otherSet: (id: string, wanted: string): Message => ({
@@ -147,22 +155,6 @@ export function unitKey(unit: string | undefined): string {
   return parseUnitName(unit || '').key;
 }
 
-function mostCommon<T>(values: T[], key: (v: T) => string): T | null {
-  const counts: Record<string, number> = {};
-  let best: T | null = null;
-  let bestCount = 0;
-  // Ties go to the value seen first, so the outcome follows the order of the files.
-  for (const v of values) {
-    const k = key(v);
-    counts[k] = (counts[k] || 0) + 1;
-    if (counts[k] > bestCount) {
-      best = v;
-      bestCount = counts[k];
-    }
-  }
-  return best;
-}
-
 /** True once some appraisal is in: a score, a KAD (which lowers the applicable maximum), a bonus or deduction. */
 /** Whether anything was entered in the column: a score, a bonus or deduction, or a KAD. */
 function scoresEntered(report: FileReport, by: SummaryBasis): boolean {
@@ -201,123 +193,209 @@ export function mean(values: number[]): number {
   return fromHundredths(Math.round(sum / values.length));
 }
 
-export function summarize(inputs: SummaryInput[], by: SummaryBasis, lang: Lang = 'vi', options: SummaryOptions = {}): DistrictSummary {
-  const excluded: Array<ExcludedUnit & { order: number }> = [];
-  const exclude = (input: SummaryInput, reasonId: ExclusionId, reason: Message | string) =>
-    excluded.push({ file: input.file, unit: input.report.unit || null, reason: typeof reason === 'string' ? reason : say(reason, lang), reasonId, order: inputs.indexOf(input) });
+/**
+ * What the summary keeps of one workbook once it is read: who it is, which set and year it is on, and
+ * either what it would rank with or why it cannot be ranked whichever set and year the district uses.
+ * Never its grids, nodes or issues: a country's workbooks must fit in memory.
+ */
+interface Judged {
+  file: string;
+  unit: string | null;
+  /** Its place among the inputs: exclusions are listed in this order. */
+  order: number;
+  modified?: string;
+  /** Why it cannot be read at all; set, year and the rest are then absent. */
+  unreadable?: string;
+  /** The set stored in the workbook (workbooks on one set share one object). */
+  set?: CriteriaSet;
+  fingerprint?: string;
+  year?: number;
+  /** Why it cannot be ranked even on the district's set and year (errors, nothing entered, …). */
+  unrankable?: { id: ExclusionId; reason: string };
+  /** What it ranks with, and its blanks in the chosen column. */
+  row?: Omit<SummaryUnit, 'rank'>;
+  blank?: number;
+  leaves?: number;
+}
 
-  const readable = inputs.filter((i) => !i.report.error && i.set && i.report.total);
-  const reference = mostCommon(readable, (i) => scoringFingerprint(i.set!));
-  const fingerprint = reference ? scoringFingerprint(reference.set!) : '';
-  const year = mostCommon(readable.filter((i) => scoringFingerprint(i.set!) === fingerprint), (i) => String(i.report.year));
-  const wantedYear = year ? year.report.year! : null;
-
-  // Every workbook that could be ranked, with its blanks in the chosen column.
-  const candidates: Array<{ input: SummaryInput; unit: Omit<SummaryUnit, 'rank'>; blank: number; leaves: number }> = [];
-  for (const input of inputs) {
-    const { report, set } = input;
-    if (report.error || !set || !report.total) {
-      exclude(input, 'unreadable', report.error || { vi: 'Không đọc được bảng chấm điểm.', en: 'The scoring workbook cannot be read.' });
-      continue;
-    }
-    if (set.id !== reference!.set!.id) {
-      exclude(input, 'other-set', REASONS.otherSet(set.id, reference!.set!.id));
-      continue;
-    }
-    if (scoringFingerprint(set) !== fingerprint) {
-      exclude(input, 'other-version', REASONS.otherVersion(set.id));
-      continue;
-    }
-    if (report.year !== wantedYear) {
-      exclude(input, 'other-year', REASONS.otherYear(report.year!, wantedYear!));
-      continue;
-    }
-    if (hasErrors(report)) {
-      const errors = (report.issues || []).filter((i) => i.severity === 'error');
-      const first = errors[0];
-      exclude(input, 'errors', REASONS.errors(errors.length, `${first.cell ? first.cell + ' ' : ''}${first.code ? first.code + ' ' : ''}${first.message}`.slice(0, 160)));
-      continue;
-    }
-    const total = report.total;
-    if (by === 'appraisal' && total.appraisal === null) {
-      exclude(input, 'no-appraisal-column', REASONS.noAppraisalColumn());
-      continue;
-    }
-    if (!scoresEntered(report, by)) {
-      // An empty workbook is not a commune scoring 0: it has not been scored yet.
-      exclude(input, by === 'appraisal' ? 'not-appraised' : 'not-scored', by === 'appraisal' ? REASONS.notAppraised() : REASONS.notScored());
-      continue;
-    }
-    const index = by === 'self' ? total.index : total.appraisalIndex;
-    if (index === null || index === undefined) {
-      exclude(input, 'nothing-applies', REASONS.nothingApplies());
-      continue;
-    }
-    const domains: Record<string, number> = {};
-    for (const n of report.nodes || []) if (n.code.indexOf('.') < 0) domains[n.code] = (by === 'self' ? n.self : n.appraisal) || 0;
-    const unit: Omit<SummaryUnit, 'rank'> = {
-      file: input.file, unit: report.unit || '', year: report.year!,
-      total: (by === 'self' ? total.self : total.appraisal) || 0,
-      applicableMax: by === 'self' ? total.applicableMax : total.appraisalApplicableMax!,
-      index, domains,
-    };
-    if (total.bonus) unit.bonus = (by === 'self' ? total.bonus.self : total.bonus.appraisal) || 0;
-    if (total.deduction) unit.deduction = (by === 'self' ? total.deduction.self : total.deduction.appraisal) || 0;
-    if (set.bands && set.bands.length) unit.band = (by === 'self' ? total.band : total.appraisalBand) || null;
-    const blanks = total.blank ? (by === 'self' ? total.blank.self : total.blank.appraisal) : null;
-    candidates.push({ input, unit, blank: blanks === null || blanks === undefined ? blankLeaves(report, by) : blanks, leaves: total.leaves || leafCount(report) });
+function judge(input: SummaryInput, order: number, by: SummaryBasis, lang: Lang): Judged {
+  const { report, set } = input;
+  const judged: Judged = { file: input.file, unit: report.unit || null, order };
+  if (input.modified !== undefined) judged.modified = input.modified;
+  if (report.error || !set || !report.total) {
+    judged.unreadable = report.error || say({ vi: 'Không đọc được bảng chấm điểm.', en: 'The scoring workbook cannot be read.' }, lang);
+    return judged;
   }
-
-  // One workbook a commune: the most complete, then the one saved last, then the one given first.
-  const ranked: Array<Omit<SummaryUnit, 'rank'>> = [];
-  const groups: Record<string, typeof candidates> = {};
-  const keys: string[] = [];
-  for (const c of candidates) {
-    const key = unitKey(c.input.report.unit);
-    if (!groups[key]) keys.push(key);
-    (groups[key] = groups[key] || []).push(c);
+  judged.set = set;
+  judged.fingerprint = scoringFingerprint(set);
+  judged.year = report.year!;
+  const reason = unrankable(report, by);
+  if (reason) {
+    judged.unrankable = { id: reason.id, reason: say(reason.message, lang) };
+    return judged;
   }
-  for (const key of keys) {
-    const group = groups[key];
-    const best = group.slice().sort((x, y) => x.blank - y.blank || (y.input.modified || '').localeCompare(x.input.modified || '') || inputs.indexOf(x.input) - inputs.indexOf(y.input))[0];
-    const others = group.filter((c) => c !== best);
-    if (others.length) {
-      const used = best.input.file;
-      const why = (other: typeof best): Message => other.blank !== best.blank ? REASONS.moreComplete(used, best.blank, other.input.file, other.blank)
-        : best.input.modified && other.input.modified && best.input.modified !== other.input.modified
-          ? REASONS.newer(used, shortDate(best.input.modified), other.input.file, shortDate(other.input.modified))
-          : REASONS.firstGiven(used, other.input.file);
-      for (const o of others) exclude(o.input, 'duplicate', REASONS.duplicate(best.input.file, why(o)));
-      best.unit.duplicates = others.map((o) => o.input.file);
-      best.unit.note = say(REASONS.chosen(used, others.map((o) => o.input.file), why(others[0])), lang);
-    }
-    if (best.blank > 0 && !options.allowIncomplete) {
-      exclude(best.input, by === 'appraisal' ? 'appraisal-incomplete' : 'self-incomplete', REASONS.incomplete(by, best.blank, best.leaves));
-      continue;
-    }
-    if (best.blank > 0) {
-      best.unit.incomplete = { blank: best.blank, leaves: best.leaves };
-      const note = say(REASONS.rankedIncomplete(by, best.blank, best.leaves), lang);
-      best.unit.note = best.unit.note ? note + ' ' + best.unit.note : note;
-    }
-    ranked.push(best.unit);
-  }
-
-  const units = rankUnits(ranked);
-  let averages: SummaryAverages | null = null;
-  if (units.length) {
-    const domainAverages: Record<string, number> = {};
-    for (const code of Object.keys(units[0].domains)) domainAverages[code] = mean(units.map((u) => u.domains[code]));
-    averages = { domains: domainAverages, total: mean(units.map((u) => u.total)), index: mean(units.map((u) => u.index)) };
-  }
-  return {
-    by,
-    criteriaSet: reference ? { id: reference.set!.id, title: reference.set!.title } : null,
-    year: wantedYear,
-    units,
-    averages,
-    excluded: excluded.sort((x, y) => x.order - y.order).map((e) => ({ file: e.file, unit: e.unit, reason: e.reason, reasonId: e.reasonId })),
+  const total = report.total;
+  const domains: Record<string, number> = {};
+  for (const n of report.nodes || []) if (n.code.indexOf('.') < 0) domains[n.code] = (by === 'self' ? n.self : n.appraisal) || 0;
+  const row: Omit<SummaryUnit, 'rank'> = {
+    file: input.file, unit: report.unit || '', year: report.year!,
+    total: (by === 'self' ? total.self : total.appraisal) || 0,
+    applicableMax: by === 'self' ? total.applicableMax : total.appraisalApplicableMax!,
+    index: (by === 'self' ? total.index : total.appraisalIndex)!, domains,
   };
+  if (total.bonus) row.bonus = (by === 'self' ? total.bonus.self : total.bonus.appraisal) || 0;
+  if (total.deduction) row.deduction = (by === 'self' ? total.deduction.self : total.deduction.appraisal) || 0;
+  if (set.bands && set.bands.length) row.band = (by === 'self' ? total.band : total.appraisalBand) || null;
+  const blanks = total.blank ? (by === 'self' ? total.blank.self : total.blank.appraisal) : null;
+  judged.row = row;
+  judged.blank = blanks === null || blanks === undefined ? blankLeaves(report, by) : blanks;
+  judged.leaves = total.leaves || leafCount(report);
+  return judged;
+}
+
+/** Why a readable workbook on the district's set and year still cannot be ranked, or null. */
+function unrankable(report: FileReport, by: SummaryBasis): { id: ExclusionId; message: Message } | null {
+  if (hasErrors(report)) {
+    const errors = (report.issues || []).filter((i) => i.severity === 'error');
+    const first = errors[0];
+    return { id: 'errors', message: REASONS.errors(errors.length, `${first.cell ? first.cell + ' ' : ''}${first.code ? first.code + ' ' : ''}${first.message}`.slice(0, 160)) };
+  }
+  const total = report.total!;
+  if (by === 'appraisal' && total.appraisal === null) return { id: 'no-appraisal-column', message: REASONS.noAppraisalColumn() };
+  // An empty workbook is not a commune scoring 0: it has not been scored yet.
+  if (!scoresEntered(report, by)) {
+    return by === 'appraisal' ? { id: 'not-appraised', message: REASONS.notAppraised() } : { id: 'not-scored', message: REASONS.notScored() };
+  }
+  const index = by === 'self' ? total.index : total.appraisalIndex;
+  if (index === null || index === undefined) return { id: 'nothing-applies', message: REASONS.nothingApplies() };
+  return null;
+}
+
+/** The most common key so far; ties go to the key seen first, so the outcome follows the order of the files. */
+function runningMostCommon<T>(): { add(key: string, value: T): void; best(): T | null } {
+  const counts: Record<string, number> = {};
+  let best: T | null = null;
+  let bestCount = 0;
+  return {
+    add(key, value) {
+      const k = '#' + key;
+      counts[k] = (counts[k] || 0) + 1;
+      if (counts[k] > bestCount) {
+        best = value;
+        bestCount = counts[k];
+      }
+    },
+    best: () => best,
+  };
+}
+
+export interface SummaryAccumulator {
+  /** One workbook as `cchc check` saw it; nothing of `input` is kept but the small result. */
+  add(input: SummaryInput): void;
+  /** The summary of every workbook added, and the set it ranks by (for the workbook's headers and bands). */
+  result(): { summary: DistrictSummary; set: CriteriaSet | null };
+}
+
+/**
+ * The district summary, one workbook at a time: memory grows by a small record per commune, not by a
+ * workbook. Which set and year the district uses (the most common among the readable workbooks), and
+ * which of two workbooks of one commune is used, are known only once every workbook is in: those are
+ * decided in `result`.
+ */
+export function summaryAccumulator(by: SummaryBasis, lang: Lang = 'vi', options: SummaryOptions = {}): SummaryAccumulator {
+  const all: Judged[] = [];
+  const reference = runningMostCommon<Judged>();
+  const years: Record<string, ReturnType<typeof runningMostCommon<number>>> = {};
+  return {
+    add(input) {
+      const j = judge(input, all.length, by, lang);
+      all.push(j);
+      if (j.unreadable !== undefined) return;
+      reference.add(j.fingerprint!, j);
+      const key = '#' + j.fingerprint;
+      (years[key] = years[key] || runningMostCommon<number>()).add(String(j.year), j.year!);
+    },
+    result() {
+      const ref = reference.best();
+      const fingerprint = ref ? ref.fingerprint! : '';
+      const wantedYear = ref ? years['#' + fingerprint].best() : null;
+      const excluded: Array<ExcludedUnit & { order: number }> = [];
+      const exclude = (j: Judged, reasonId: ExclusionId, reason: Message | string) =>
+        excluded.push({ file: j.file, unit: j.unit, reason: typeof reason === 'string' ? reason : say(reason, lang), reasonId, order: j.order });
+
+      // Every workbook that could be ranked, with its blanks in the chosen column.
+      const candidates: Judged[] = [];
+      for (const j of all) {
+        if (j.unreadable !== undefined) exclude(j, 'unreadable', j.unreadable);
+        else if (j.set!.id !== ref!.set!.id) exclude(j, 'other-set', REASONS.otherSet(j.set!.id, ref!.set!.id));
+        else if (j.fingerprint !== fingerprint) exclude(j, 'other-version', REASONS.otherVersion(j.set!.id));
+        else if (j.year !== wantedYear) exclude(j, 'other-year', REASONS.otherYear(j.year!, wantedYear!));
+        else if (j.unrankable) exclude(j, j.unrankable.id, j.unrankable.reason);
+        else candidates.push(j);
+      }
+
+      // One workbook a commune: the most complete, then the one saved last, then the one given first.
+      const ranked: Array<Omit<SummaryUnit, 'rank'>> = [];
+      const groups: Record<string, Judged[]> = {};
+      const keys: string[] = [];
+      for (const c of candidates) {
+        const key = '#' + unitKey(c.unit || undefined);
+        if (!groups[key]) keys.push(key);
+        (groups[key] = groups[key] || []).push(c);
+      }
+      for (const key of keys) {
+        const group = groups[key];
+        const best = group.slice().sort((x, y) => x.blank! - y.blank! || (y.modified || '').localeCompare(x.modified || '') || x.order - y.order)[0];
+        const row = best.row!;
+        const others = group.filter((c) => c !== best);
+        if (others.length) {
+          const used = best.file;
+          const why = (other: Judged): Message => other.blank !== best.blank ? REASONS.moreComplete(used, best.blank!, other.file, other.blank!)
+            : best.modified && other.modified && best.modified !== other.modified
+              ? REASONS.newer(used, shortDate(best.modified), other.file, shortDate(other.modified))
+              : REASONS.firstGiven(used, other.file);
+          for (const o of others) exclude(o, 'duplicate', REASONS.duplicate(best.file, why(o)));
+          row.duplicates = others.map((o) => o.file);
+          row.note = say(REASONS.chosen(used, others.map((o) => o.file), why(others[0])), lang);
+        }
+        if (best.blank! > 0 && !options.allowIncomplete) {
+          exclude(best, by === 'appraisal' ? 'appraisal-incomplete' : 'self-incomplete', REASONS.incomplete(by, best.blank!, best.leaves!));
+          continue;
+        }
+        if (best.blank! > 0) {
+          row.incomplete = { blank: best.blank!, leaves: best.leaves! };
+          const note = say(REASONS.rankedIncomplete(by, best.blank!, best.leaves!), lang);
+          row.note = row.note ? note + ' ' + row.note : note;
+        }
+        ranked.push(row);
+      }
+
+      const units = rankUnits(ranked);
+      let averages: SummaryAverages | null = null;
+      if (units.length) {
+        const domainAverages: Record<string, number> = {};
+        for (const code of Object.keys(units[0].domains)) domainAverages[code] = mean(units.map((u) => u.domains[code]));
+        averages = { domains: domainAverages, total: mean(units.map((u) => u.total)), index: mean(units.map((u) => u.index)) };
+      }
+      const summary: DistrictSummary = {
+        by,
+        criteriaSet: ref ? { id: ref.set!.id, title: ref.set!.title } : null,
+        year: wantedYear,
+        units,
+        averages,
+        excluded: excluded.sort((x, y) => x.order - y.order).map((e) => ({ file: e.file, unit: e.unit, reason: e.reason, reasonId: e.reasonId })),
+      };
+      // The set of the first workbook of the top-ranked file: its headers name the domains.
+      const top = units.length ? all.filter((j) => j.file === units[0].file)[0] : null;
+      return { summary, set: top && top.set ? top.set : null };
+    },
+  };
+}
+
+export function summarize(inputs: SummaryInput[], by: SummaryBasis, lang: Lang = 'vi', options: SummaryOptions = {}): DistrictSummary {
+  const accumulator = summaryAccumulator(by, lang, options);
+  for (const input of inputs) accumulator.add(input);
+  return accumulator.result().summary;
 }
 
 /** dd/mm/yyyy of an ISO time. */
@@ -333,13 +411,6 @@ function blankLeaves(report: FileReport, by: SummaryBasis): number {
 
 function leafCount(report: FileReport): number {
   return (report.nodes || []).filter((n) => n.leaf).length;
-}
-
-/** The criteria set the summary ranks by (the reference one), for the workbook's headers and bands. */
-export function summarySet(inputs: SummaryInput[], summary: DistrictSummary): CriteriaSet | null {
-  const ranked = summary.units[0];
-  const input = ranked ? inputs.filter((i) => i.file === ranked.file)[0] : null;
-  return input ? input.set : null;
 }
 
 // ---------------------------------------------------------------------------------------------

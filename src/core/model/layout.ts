@@ -78,19 +78,36 @@ export function columnSpec(role: ColumnRole): ColumnSpec {
   return COLUMN_SPECS[role];
 }
 
+/** Folded header texts and aliases → role, built once: the reader asks for every cell of the header rows. */
+let headerRoles: { exact: Record<string, ColumnRole>; alias: Record<string, ColumnRole> } | null = null;
+
+function headerTables(): { exact: Record<string, ColumnRole>; alias: Record<string, ColumnRole> } {
+  if (!headerRoles) {
+    const exact: Record<string, ColumnRole> = {};
+    const alias: Record<string, ColumnRole> = {};
+    // The first role naming a text wins, as the scan in role order did.
+    for (const role of Object.keys(COLUMN_SPECS) as ColumnRole[]) {
+      const spec = COLUMN_SPECS[role];
+      for (const text of [foldText(spec.header.vi), foldText(spec.header.en)]) if (!hasOwn(exact, text)) exact[text] = role;
+      for (const text of spec.aliases || []) if (!hasOwn(alias, text)) alias[text] = role;
+    }
+    headerRoles = { exact, alias };
+  }
+  return headerRoles;
+}
+
+function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
 /** Which role a header text names, if any (folded comparison, Vietnamese or English). */
 export function roleOfHeader(text: string): ColumnRole | null {
   const t = foldText(text);
   if (!t) return null;
-  const roles = Object.keys(COLUMN_SPECS) as ColumnRole[];
   // Exact header texts first, then aliases: "Ghi chú thẩm định" must not be taken for "Ghi chú".
-  for (const role of roles) {
-    const spec = COLUMN_SPECS[role];
-    if (t === foldText(spec.header.vi) || t === foldText(spec.header.en)) return role;
-  }
-  for (const role of roles) {
-    if ((COLUMN_SPECS[role].aliases || []).indexOf(t) >= 0) return role;
-  }
+  const { exact, alias } = headerTables();
+  if (hasOwn(exact, t)) return exact[t];
+  if (hasOwn(alias, t)) return alias[t];
   return null;
 }
 

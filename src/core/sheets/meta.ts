@@ -100,11 +100,60 @@ export function readMeta(grid: SheetGrid | undefined): MetaResult {
     if (key === 'code') break;
     keys[key] = cellAt(grid, row, 1);
   }
+  const stored = storedSet(grid, keys, row + 1);
+  const yearValue = keys.year;
+  const year = typeof yearValue === 'number' ? yearValue : Number(yearValue);
+  if (!stored.set || !isFinite(year)) return { ok: false, reason: 'damaged', problems: stored.problems.slice() };
+  return {
+    ok: true,
+    meta: withPrevious({ unit: cellText(keys.unit as never), year, set: stored.set, appraisal: Number(keys.appraisal) === 1 }, keys.previous),
+  };
+}
+
+type StoredSet = { set: CriteriaSet; problems: CriteriaProblem[] } | { set: null; problems: CriteriaProblem[] };
+
+const SET_KEYS = ['set.id', 'set.title', 'set.status', 'set.level', 'set.year', 'set.note', 'set.basis', 'set.bands', 'set.bonus', 'set.deduction'];
+const NODE_COLUMNS = NODE_HEADER.length;
+
+/**
+ * The sets read lately, with the exact content of the cells they were read from. The pane checks after
+ * every edit and a district summary reads hundreds of workbooks on one set: each distinct set is
+ * parsed and validated once, and its readers share one (never changed) set object, so its index is
+ * built once too.
+ */
+const recentSets: Array<{ cells: unknown[]; stored: StoredSet }> = [];
+const RECENT_SETS = 4;
+
+/** Each cell the set is read from, in reading order: the set keys' values, then the node rows. */
+function forEachSetCell(grid: SheetGrid, keys: Record<string, unknown>, firstNodeRow: number, each: (value: unknown) => boolean): boolean {
+  for (const k of SET_KEYS) if (!each(keys[k])) return false;
+  for (let row = firstNodeRow; row < grid.values.length; row++) {
+    for (let col = 0; col < NODE_COLUMNS; col++) if (!each(cellAt(grid, row, col))) return false;
+  }
+  return true;
+}
+
+function storedSet(grid: SheetGrid, keys: Record<string, unknown>, firstNodeRow: number): StoredSet {
+  // Compared cell by cell, types included (a key row left blank, null, is not a missing one, undefined).
+  for (const recent of recentSets) {
+    let i = 0;
+    const same = forEachSetCell(grid, keys, firstNodeRow, (v) => i < recent.cells.length && recent.cells[i++] === v);
+    if (same && i === recent.cells.length) return recent.stored;
+  }
+  const cells: unknown[] = [];
+  forEachSetCell(grid, keys, firstNodeRow, (v) => cells.push(v) > 0);
+  const stored = parseStoredSet(grid, keys, firstNodeRow);
+  recentSets.unshift({ cells, stored });
+  if (recentSets.length > RECENT_SETS) recentSets.pop();
+  return stored;
+}
+
+function parseStoredSet(grid: SheetGrid, keys: Record<string, unknown>, firstNodeRow: number): StoredSet {
   // Rebuild the tree from the flat rows: each code's parent is the code without its last part.
   const byCode: Record<string, CriteriaNode> = {};
   const roots: CriteriaNode[] = [];
   const orphans: string[] = [];
-  for (row = row + 1; row < grid.values.length; row++) {
+  for (let row = firstNodeRow; row < grid.values.length; row++) {
     const code = cellText(cellAt(grid, row, 0));
     if (!code) continue;
     const max = cellAt(grid, row, 3);
@@ -149,17 +198,12 @@ export function readMeta(grid: SheetGrid | undefined): MetaResult {
     if (v !== undefined && v !== null) raw[k] = parseJson(String(v));
   }
   const parsed = parseCriteriaSet(raw);
-  const yearValue = keys.year;
-  const year = typeof yearValue === 'number' ? yearValue : Number(yearValue);
-  if (!parsed.set || orphans.length || !isFinite(year)) {
+  if (!parsed.set || orphans.length) {
     const problems = parsed.problems.slice();
     for (const o of orphans) problems.push({ code: o, message: { vi: `Mã ${o} không có mục cha.`, en: `Code ${o} has no parent.` } });
-    return { ok: false, reason: 'damaged', problems };
+    return { set: null, problems };
   }
-  return {
-    ok: true,
-    meta: withPrevious({ unit: cellText(keys.unit as never), year, set: parsed.set, appraisal: Number(keys.appraisal) === 1 }, keys.previous),
-  };
+  return { set: parsed.set, problems: parsed.problems };
 }
 
 /** Last year's result as stored, when it reads as one (a damaged value is left out, not fatal). */

@@ -25,15 +25,32 @@ export interface RegisterRead {
   headerRow: number;
   columns: Partial<Record<RegisterColumn, number>>;
   rows: RegisterRow[];
+  /** The rows listing each code, in register order (a row once however often it lists the code). */
+  rowsByCode: Record<string, RegisterRow[]>;
 }
 
 export const HEADER_SCAN_ROWS = 30;
 
+/** Folded header texts and aliases → field, built once: the reader asks for every cell of the header rows. */
+let headerFields: { exact: Record<string, RegisterColumn>; alias: Record<string, RegisterColumn> } | null = null;
+
+function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
 export function fieldOfHeader(text: string): RegisterColumn | null {
   const t = foldText(text);
   if (!t) return null;
-  for (const c of REGISTER_COLUMNS) if (t === foldText(c.header.vi) || t === foldText(c.header.en)) return c.field;
-  for (const c of REGISTER_COLUMNS) if (c.aliases.indexOf(t) >= 0) return c.field;
+  if (!headerFields) {
+    const exact: Record<string, RegisterColumn> = {};
+    const alias: Record<string, RegisterColumn> = {};
+    // The first column naming a text wins, as the scan in column order did.
+    for (const c of REGISTER_COLUMNS) for (const h of [foldText(c.header.vi), foldText(c.header.en)]) if (!hasOwn(exact, h)) exact[h] = c.field;
+    for (const c of REGISTER_COLUMNS) for (const a of c.aliases) if (!hasOwn(alias, a)) alias[a] = c.field;
+    headerFields = { exact, alias };
+  }
+  if (hasOwn(headerFields.exact, t)) return headerFields.exact[t];
+  if (hasOwn(headerFields.alias, t)) return headerFields.alias[t];
   return null;
 }
 
@@ -65,9 +82,16 @@ export function readRegister(grids: WorkbookGrids): RegisterRead | null {
     const { columns } = header;
     const text = (row: number, field: RegisterField): CellValue => (columns[field] === undefined ? null : cellAt(sheet, row, columns[field]!));
     const rows: RegisterRow[] = [];
+    const fields: RegisterField[] = ['codes', 'number', 'date', 'summary', 'link'];
+    const blank = (r: number) => fields.every((field) => {
+      const v = text(r, field);
+      return v === null || v === '';
+    });
     for (let r = header.row + 1; r < sheet.values.length; r++) {
       const linkCol = columns.link;
       const hyperlink = linkCol === undefined ? null : linkAt(sheet, r, linkCol);
+      // The register is drawn a thousand rows deep for appending: most rows are empty.
+      if (!hyperlink && blank(r)) continue;
       const linkText = cellText(text(r, 'link'));
       const doc: EvidenceDoc = {
         codes: parseCodes(text(r, 'codes')),
@@ -79,14 +103,27 @@ export function readRegister(grids: WorkbookGrids): RegisterRead | null {
       if (!doc.codes.length && !doc.number && !doc.date && !doc.summary && !doc.link) continue;
       rows.push({ row: r, doc, hyperlink });
     }
-    return { sheet, headerRow: header.row, columns, rows };
+    return { sheet, headerRow: header.row, columns, rows, rowsByCode: indexByCode(rows) };
   }
   return null;
 }
 
+/** Built once per reading: the check looks up every leaf, and a register can list thousands of documents. */
+function indexByCode(rows: RegisterRow[]): Record<string, RegisterRow[]> {
+  const byCode: Record<string, RegisterRow[]> = {};
+  for (const r of rows) {
+    r.doc.codes.forEach((code, i) => {
+      if (r.doc.codes.indexOf(code) !== i) return;
+      if (!hasOwn(byCode, code)) byCode[code] = [];
+      byCode[code].push(r);
+    });
+  }
+  return byCode;
+}
+
 /** Register rows that back a code, in register order. */
 export function rowsForCode(register: RegisterRead | null, code: string): RegisterRow[] {
-  return register ? register.rows.filter((r) => r.doc.codes.indexOf(code) >= 0) : [];
+  return register && hasOwn(register.rowsByCode, code) ? register.rowsByCode[code].slice() : [];
 }
 
 /** Documents typed straight into an evidence cell: one a line (or a "; "-separated item). */
