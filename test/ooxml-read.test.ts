@@ -122,7 +122,8 @@ describe('the district summary from files picked in the pane', () => {
     expect(ran.code).toBe(0);
     const cli = JSON.parse(ran.out);
     const inputs = [];
-    for (const name of names) inputs.push(await inputOfFile(name, new Uint8Array(fs.readFileSync(path.join(dir, name))), 'vi'));
+    // The pane gives each picked File's lastModified, as cchc summary gives each file's saved time.
+    for (const name of names) inputs.push(await inputOfFile(name, new Uint8Array(fs.readFileSync(path.join(dir, name))), 'vi', fs.statSync(path.join(dir, name)).mtime.toISOString()));
     const pane = summarize(inputs, 'self', 'vi');
     expect(JSON.parse(JSON.stringify(pane))).toEqual(cli);
     expect(pane.units.map((u) => u.unit)).toEqual(expect.arrayContaining(['Xã A', 'Phường B']));

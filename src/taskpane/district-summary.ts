@@ -13,14 +13,27 @@ import { clear, element } from './dom';
 import { TextKey } from './i18n';
 import { readFileBytes } from './file-bytes';
 
-/** One picked file as the summary takes it; a file that cannot be read is set apart with the reason. */
-export async function inputOfFile(name: string, bytes: Uint8Array, lang: Lang): Promise<SummaryInput> {
+/**
+ * One picked file as the summary takes it; a file that cannot be read is set apart with the reason.
+ * `modified` (ISO) is when the file was last saved: of two workbooks of one commune the later one is
+ * used, as cchc summary does with the files' times.
+ */
+export async function inputOfFile(name: string, bytes: Uint8Array, lang: Lang, modified?: string): Promise<SummaryInput> {
   try {
-    return summaryInputOf(name, readXlsxGrids(bytes, name), lang);
+    const input = summaryInputOf(name, readXlsxGrids(bytes, name), lang);
+    if (modified) input.modified = modified;
+    return input;
   } catch (e) {
     if (e instanceof UserError) return unreadableInput(name, say(e.userMessage, lang));
     throw e;
   }
+}
+
+/** When a picked file was last saved, as an ISO time (IE11's File has lastModifiedDate only). */
+function savedAt(file: File): string | undefined {
+  const f = file as File & { lastModifiedDate?: Date };
+  const time = typeof f.lastModified === 'number' ? f.lastModified : f.lastModifiedDate ? f.lastModifiedDate.getTime() : NaN;
+  return isFinite(time) ? new Date(time).toISOString() : undefined;
 }
 
 export interface DistrictSummaryPart {
@@ -67,7 +80,7 @@ export function mountDistrictSummary(ctx: PaneContext, host: HTMLElement): Distr
         const accumulator = summaryAccumulator(basis, lang);
         for (let i = 0; i < picked.length; i++) {
           ctx.status.progress(ctx.t('district.reading', { done: i + 1, total: picked.length, file: picked[i].name }));
-          accumulator.add(await inputOfFile(picked[i].name, await readFileBytes(picked[i]), lang));
+          accumulator.add(await inputOfFile(picked[i].name, await readFileBytes(picked[i]), lang, savedAt(picked[i])));
         }
         const { summary: ranked, set } = accumulator.result();
         if (!ranked.units.length) return ranked;
