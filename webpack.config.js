@@ -110,6 +110,10 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: outDir,
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      // Parts fetched on first use (the reader of picked workbooks) sit beside the page, loaded
+      // relative to it: no script-address detection, which Internet Explorer 11 lacks.
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: '',
       clean: true,
     },
     resolve: { extensions: ['.ts', '.js', '.json'] },
@@ -127,7 +131,8 @@ module.exports = async (env = {}, argv = {}) => {
               // The pane must stay small (test/bundle.test.ts): TypeScript's ES5 helpers come once from
               // tslib instead of once per file, and for-of loops over arrays compile to plain index loops
               // (iterating anything else is then a compile error; Internet Explorer 11 has no iterators).
-              compilerOptions: { module: 'es2015', sourceMap: !production, importHelpers: true, downlevelIteration: false },
+              // es2020 modules keep import() for webpack, which makes it a part fetched on first use.
+              compilerOptions: { module: 'es2020', sourceMap: !production, importHelpers: true, downlevelIteration: false },
             },
           },
         },

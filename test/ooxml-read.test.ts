@@ -14,7 +14,7 @@ import { summarize } from '../src/core/features/district-summary';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { readXlsxGrids } from '../src/adapters/ooxml/read';
-import { inputOfFile } from '../src/taskpane/district-summary';
+import { inputOfFile } from '../src/taskpane/district-files';
 import { entriesOf, plausibleScores } from './helpers/communes';
 import { cchc } from './helpers/cli';
 import { itIfEngine } from './engines';
@@ -123,7 +123,7 @@ describe('the district summary from files picked in the pane', () => {
     const cli = JSON.parse(ran.out);
     const inputs = [];
     // The pane gives each picked File's lastModified, as cchc summary gives each file's saved time.
-    for (const name of names) inputs.push(await inputOfFile(name, new Uint8Array(fs.readFileSync(path.join(dir, name))), 'vi', fs.statSync(path.join(dir, name)).mtime.toISOString()));
+    for (const name of names) inputs.push(inputOfFile(name, new Uint8Array(fs.readFileSync(path.join(dir, name))), 'vi', fs.statSync(path.join(dir, name)).mtime.toISOString()));
     const pane = summarize(inputs, 'self', 'vi');
     expect(JSON.parse(JSON.stringify(pane))).toEqual(cli);
     expect(pane.units.map((u) => u.unit)).toEqual(expect.arrayContaining(['Xã A', 'Phường B']));

@@ -2,9 +2,8 @@
 // columns, carrying every entry (core/appraisal.ts). Takes the port, so it runs against the fake Excel
 // in tests exactly as against the live workbook.
 
-import { planWithAppraisal } from '../core/features/appraisal';
 import { SHEETS } from '../core/model/layout';
-import { valuesCopySheet } from '../core/features/upgrade';
+import { rebuildPart } from './parts';
 import { DegradedStep, WorkbookPort } from '../core/model/port';
 import { readOurSheets } from './our-sheets';
 
@@ -19,6 +18,7 @@ export interface AppraisalColumnResult {
 
 /** One write, all or nothing: if Excel refuses any of it, the workbook stays as it was. */
 export async function addAppraisalColumn(port: WorkbookPort): Promise<AppraisalColumnResult> {
+  const { planWithAppraisal, valuesCopySheet } = await rebuildPart();
   const addition = planWithAppraisal((await readOurSheets(port)).grids);
   // A sheet of their own under a name the plan takes goes along as a values copy under another name;
   // a scoring sheet people renamed is not replaced by the plan's: its entries now live in the new one.

@@ -1,7 +1,6 @@
 // "Tạo bảng chấm điểm": unit, year and criteria set in; Chấm điểm, Tổng hợp and _cchc out. An
 // existing scoring sheet is never replaced without the user's explicit yes.
 
-import { defaultSet } from '../core/model/bundled';
 import { CriteriaSet, describeSet, leavesOf } from '../core/model/criteria';
 import { leafRulesWords, setRulesLines } from '../core/model/criteria-describe';
 import { Message, say } from '../core/model/errors';
@@ -11,7 +10,7 @@ import { formatPoints } from '../core/model/points';
 import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { DegradedStep } from '../core/model/port';
 import { PaneContext } from './context';
-import { LoadedSet, SetChoice, candidateSheets, loadCriteriaSet } from './criteria-source';
+import { LoadedSet, SetChoice, bundledSet, candidateSheets, loadCriteriaSet } from './criteria-source';
 import { askConfirm } from './confirm';
 import { degradedNote } from './degraded';
 import { byId, checkedValue, clear, element, setVisible } from './dom';
@@ -59,8 +58,6 @@ export function createBuildController(ctx: PaneContext, onBuilt: () => void): Bu
   const confirmNo = byId<HTMLButtonElement>('confirm-no');
   const buildButton = byId<HTMLButtonElement>('build-run');
 
-  const bundled = defaultSet();
-  byId('bundled-title').textContent = bundled.title;
   yearInput.value = String(new Date().getFullYear());
 
   // Kept so a language switch can re-render them.
@@ -269,8 +266,18 @@ export function createBuildController(ctx: PaneContext, onBuilt: () => void): Bu
 
   return {
     async init() {
-      shownSet = { ok: true, set: bundled, warnings: [] };
-      renderSetInfo();
+      try {
+        // The bundled set arrives with the first use of the pane (parts.ts), then shows under the form.
+        const bundled = await bundledSet();
+        byId('bundled-title').textContent = bundled.title;
+        if (!shownSet && source() === 'bundled') {
+          shownSet = { ok: true, set: bundled, warnings: [] };
+          renderSetInfo();
+        }
+      } catch (error) {
+        // Offline: the form still reads the workbook; the set is fetched again when the build asks.
+        ctx.status.failure(ctx.t('build.failed'), error, ctx.lang());
+      }
       try {
         const meta = await ctx.exclusive(async () => {
           const sheets = await ctx.port.listSheets();

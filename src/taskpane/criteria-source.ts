@@ -1,14 +1,13 @@
 // Where the criteria set of a new scoring sheet comes from: the bundled default, a table on a sheet of
 // the open workbook (read by the same importer as `cchc criteria import`), or a JSON file the user picks.
 
-import { defaultSet } from '../core/model/bundled';
 import { CriteriaSet } from '../core/model/criteria';
 import { Lang, Message, msg } from '../core/model/errors';
-import { importCriteriaTable } from '../core/features/import/import-table';
 import { WorkbookPort } from '../core/model/port';
 import { text } from './i18n';
 import { SHEETS } from '../core/model/layout';
 import { parseCriteriaSet } from '../core/model/criteria-parse';
+import { bundledPart, tableImportPart } from './parts';
 
 export type SetChoice =
   | { kind: 'bundled' }
@@ -30,18 +29,24 @@ export async function candidateSheets(port: WorkbookPort): Promise<string[]> {
   return sheets.filter((s) => s.visibility === 'visible' && OWN_SHEETS.indexOf(s.name) < 0).map((s) => s.name);
 }
 
+/** The criteria set that ships with the tool (fetched with the first use of the pane's build). */
+export async function bundledSet(): Promise<CriteriaSet> {
+  return (await bundledPart()).defaultSet();
+}
+
 export async function loadCriteriaSet(
   choice: SetChoice,
   port: WorkbookPort,
   lang: Lang,
   progress: (message: string) => void,
 ): Promise<LoadedSet> {
-  if (choice.kind === 'bundled') return { ok: true, set: defaultSet(), warnings: [] };
+  if (choice.kind === 'bundled') return { ok: true, set: await bundledSet(), warnings: [] };
   if (choice.kind === 'sheet') {
     progress(text(lang, 'build.reading', { sheet: choice.sheet }));
     const grids = await port.readGrids([choice.sheet]);
     const grid = grids.sheets[0];
     if (!grid) return { ok: false, problems: [both('set.sheetGone', { sheet: choice.sheet })] };
+    const { importCriteriaTable } = await tableImportPart();
     const result = importCriteriaTable(grid, { status: choice.official ? 'official' : 'reference' });
     if (!result.set) return { ok: false, problems: result.problems.map((p) => p.message) };
     return { ok: true, set: result.set, warnings: result.warnings };

@@ -1,33 +1,15 @@
 // "Tổng hợp các xã từ tệp": a Phòng Nội vụ officer picks the communes' workbooks (several at once); the
 // pane reads each with the small .xlsx reader (never exceljs), checks it as `cchc check` does, ranks
 // them as `cchc summary` does (the same exclusions and reasons) and writes the ranking, its chart and
-// the communes set apart into the open workbook. A self-contained part: it mounts into a host element.
+// the communes set apart into the open workbook. A self-contained part: it mounts into a host element;
+// the reading and ranking (district-files.ts) are fetched on the first click.
 
-import { Lang, UserError, say } from '../core/model/errors';
-import { readXlsxGrids } from '../adapters/ooxml/read';
-import { summaryInputOf, unreadableInput } from '../core/features/district-inputs';
-import { SummaryBasis, SummaryInput, summaryAccumulator } from '../core/features/district-summary';
-import { SUMMARY_SHEETS, summaryWorkbookPlan } from '../core/features/district-workbook';
+import type { SummaryBasis } from '../core/features/district-summary';
 import { PaneContext } from './context';
 import { clear, element } from './dom';
 import { TextKey } from './i18n';
 import { readFileBytes } from './file-bytes';
-
-/**
- * One picked file as the summary takes it; a file that cannot be read is set apart with the reason.
- * `modified` (ISO) is when the file was last saved: of two workbooks of one commune the later one is
- * used, as cchc summary does with the files' times.
- */
-export async function inputOfFile(name: string, bytes: Uint8Array, lang: Lang, modified?: string): Promise<SummaryInput> {
-  try {
-    const input = summaryInputOf(name, readXlsxGrids(bytes, name), lang);
-    if (modified) input.modified = modified;
-    return input;
-  } catch (e) {
-    if (e instanceof UserError) return unreadableInput(name, say(e.userMessage, lang));
-    throw e;
-  }
-}
+import { filesPart } from './parts';
 
 /** When a picked file was last saved, as an ISO time (IE11's File has lastModifiedDate only). */
 function savedAt(file: File): string | undefined {
@@ -76,18 +58,15 @@ export function mountDistrictSummary(ctx: PaneContext, host: HTMLElement): Distr
     const basis = (by.value === 'appraisal' ? 'appraisal' : 'self') as SummaryBasis;
     try {
       const summary = await ctx.exclusive(async () => {
-        // One workbook at a time, as cchc summary reads them: only each one's small result is kept.
-        const accumulator = summaryAccumulator(basis, lang);
-        for (let i = 0; i < picked.length; i++) {
-          ctx.status.progress(ctx.t('district.reading', { done: i + 1, total: picked.length, file: picked[i].name }));
-          accumulator.add(await inputOfFile(picked[i].name, await readFileBytes(picked[i]), lang, savedAt(picked[i])));
-        }
-        const { summary: ranked, set } = accumulator.result();
-        if (!ranked.units.length) return ranked;
+        const part = await filesPart();
+        const district = issuer.value.replace(/\s+/g, ' ').trim() || undefined;
+        const workbooks = picked.map((file) => ({ name: file.name, modified: savedAt(file), bytes: () => readFileBytes(file) }));
+        const { summary: ranked, plan } = await part.districtSummaryOf(workbooks, basis, lang, district, (done, total, file) =>
+          ctx.status.progress(ctx.t('district.reading', { done, total, file })));
+        if (!plan) return ranked;
         ctx.status.progress(ctx.t('district.writing'));
-        const district = issuer.value.replace(/\s+/g, ' ').trim();
-        await ctx.port.applyPlan(summaryWorkbookPlan(ranked, set, { district: district || undefined }).plan);
-        await ctx.port.select(SUMMARY_SHEETS.ranking, 'A1');
+        await ctx.port.applyPlan(plan);
+        await ctx.port.select(part.RANKING_SHEET, 'A1');
         return ranked;
       });
       const list = element('ul', { class: 'district-excluded' });

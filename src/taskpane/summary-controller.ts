@@ -10,9 +10,8 @@ import { readOurSheets } from './our-sheets';
 import { refreshedSummary } from '../core/sheets/summary';
 import { SHEETS } from '../core/model/layout';
 import { PreviousYear } from '../core/model/build-options';
-import { previousFromGrids } from '../core/features/previous';
-import { readXlsxGrids } from '../adapters/ooxml/read';
 import { readFileBytes } from './file-bytes';
+import { filesPart } from './parts';
 
 export function createSummaryController(ctx: PaneContext): void {
   const runButton = byId<HTMLButtonElement>('summary-run');
@@ -22,7 +21,8 @@ export function createSummaryController(ctx: PaneContext): void {
   async function pickedPrevious(read: ReturnType<typeof readScoring>): Promise<PreviousYear | undefined> {
     const file = previousInput.files && previousInput.files[0];
     if (!file) return undefined;
-    return previousFromGrids(readXlsxGrids(await readFileBytes(file), file.name), read.meta.set, file.name, ctx.lang());
+    const part = await filesPart();
+    return part.previousOfFile(file.name, await readFileBytes(file), read.meta.set, ctx.lang());
   }
 
   async function refresh(): Promise<void> {

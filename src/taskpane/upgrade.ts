@@ -13,7 +13,8 @@ import { Leftover } from '../core/model/entries';
 import { columnSpec, SHEETS } from '../core/model/layout';
 import { DegradedStep, WorkbookPort } from '../core/model/port';
 import { readOurSheets } from './our-sheets';
-import { RenamedCriterion, planUpgrade, valuesCopySheet } from '../core/features/upgrade';
+import type { RenamedCriterion } from '../core/features/upgrade';
+import { rebuildPart } from './parts';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 
 export interface CriteriaUpgradeResult {
@@ -49,6 +50,7 @@ export function backupSheetName(existing: string[], now: Date): string {
 }
 
 export async function upgradeCriteriaSet(port: WorkbookPort, newSet: CriteriaSet, now: Date = new Date()): Promise<CriteriaUpgradeResult> {
+  const { planUpgrade, valuesCopySheet } = await rebuildPart();
   const { grids, names } = await readOurSheets(port);
   const upgrade = planUpgrade({ grids, set: newSet });
   const { read } = upgrade;

@@ -23,7 +23,9 @@ export type ErrorReason =
   | 'no-register' | 'register-full' | 'register-changed'
   // Excel refused an operation (the add-in).
   | 'excel-error' | 'excel-cell-edit-mode' | 'excel-protected' | 'excel-read-only' | 'excel-not-found' | 'excel-name-taken'
-  | 'excel-unsupported' | 'excel-too-large' | 'excel-conflict' | 'excel-busy';
+  | 'excel-unsupported' | 'excel-too-large' | 'excel-conflict' | 'excel-busy'
+  // A part of the pane fetched on first use did not arrive.
+  | 'part-not-loaded';
 
 export class UserError extends Error {
   readonly userMessage: Message;

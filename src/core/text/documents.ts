@@ -31,6 +31,7 @@ export const DOCUMENTS_VI = {
   'district.needFiles': 'Chọn ít nhất một bảng chấm điểm (.xlsx) của các xã.',
   'district.none': 'Không có bảng chấm điểm nào dùng được để xếp hạng; xem lý do bên dưới.',
   'district.failed': 'Chưa tổng hợp được các xã.',
+  'pane.partMissing': 'Không tải được phần này của công cụ từ máy chủ (có thể do mất kết nối mạng). Kiểm tra kết nối rồi bấm lại.',
 };
 
 export const DOCUMENTS_EN: Record<keyof typeof DOCUMENTS_VI, string> = {
@@ -64,4 +65,5 @@ export const DOCUMENTS_EN: Record<keyof typeof DOCUMENTS_VI, string> = {
   'district.needFiles': 'Choose at least one commune scoring workbook (.xlsx).',
   'district.none': 'No scoring workbook can be used for the ranking; see the reasons below.',
   'district.failed': 'The communes could not be summarised.',
+  'pane.partMissing': 'This part of the tool could not be downloaded from its server (the network may be down). Check the connection and press again.',
 };
