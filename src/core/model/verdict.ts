@@ -378,7 +378,3 @@ export function verdictIssue(j: Judged, column: ScoreColumn): { rule: VerdictRul
 export function sumsAlike(j: Judged): boolean {
   return ROW[j.kind].sums;
 }
-
-export function isBlankValue(v: CellValue | undefined): boolean {
-  return parseScoreCell(v === undefined ? null : v).kind === 'blank';
-}
