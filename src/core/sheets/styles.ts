@@ -31,6 +31,9 @@ export const STYLES: Record<string, StyleSpec> = {
   method: { font: { size: 10 }, vertical: 'top', wrap: true, border: true },
   entryScore: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: 'General' },
   entryText: { fill: 'FFF2CC', vertical: 'top', wrap: true, border: true, locked: false },
+  // The Số liệu column: a rate (93%) or a count.
+  entryRate: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: '0.00%' },
+  entryCount: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: '0' },
   plain: { vertical: 'top', border: true },
   check: { font: { size: 10 }, vertical: 'top', wrap: true, border: true },
   code: { font: { size: 9, color: '595959' }, horizontal: 'center', vertical: 'top', border: true },

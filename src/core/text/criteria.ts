@@ -52,6 +52,17 @@ export const CRITERIA_VI = {
   'import.capNotMax': 'cách chấm ghi tối đa {cap} điểm nhưng cột điểm tối đa ghi {max}: đã lấy {max} làm mức trần, hãy đối chiếu văn bản.',
   'import.read': 'Dòng {row} ({label}): {what}.',
 
+  // The Số liệu column (sheets/scoring/figures.ts): what the sheet's prompts and errors say.
+  'figure.title': 'Số liệu',
+  'figure.prompt.rate': 'Nhập tỷ lệ đạt được, ví dụ 93%. Điểm theo tỷ lệ = tỷ lệ × {max}, hiện ở cột Kiểm tra; nhập điểm vào cột Điểm tự chấm.',
+  'figure.prompt.count': 'Nhập số lượng (số nguyên). Mỗi đơn vị {step} điểm, tối đa {max}; điểm hiện ở cột Kiểm tra.',
+  'figure.prompt.deduction': 'Nhập số lần vi phạm (số nguyên). Mỗi lần trừ {step} điểm từ {max}, thấp nhất 0; điểm hiện ở cột Kiểm tra.',
+  'figure.errorTitle': 'Số liệu không hợp lệ',
+  'figure.error.rate': 'Tỷ lệ phải từ 0% đến 100%: gõ 93% (có dấu %), hoặc 0,93.',
+  'figure.error.count': 'Số lượng phải là số nguyên từ 0 trở lên.',
+  'figure.sheet.points': ' (số liệu → {points})',
+  'upgrade.noFigure': 'Theo bộ tiêu chí mới, mục {code} không nhận số liệu: đối chiếu rồi chấm lại nếu cần.',
+
   // Bands on the sheet when there is nothing to classify yet.
   'criteria.band.unscored': 'Chưa chấm',
   'criteria.band.unappraised': 'Chưa thẩm định',
@@ -103,6 +114,16 @@ export const CRITERIA_EN: Record<keyof typeof CRITERIA_VI, string> = {
   'import.factorNotMax': 'the method multiplies the rate by {factor} points but the maximum is {max}: read as points = rate × {max}; compare with the document.',
   'import.capNotMax': 'the method caps at {cap} points but the maximum column says {max}: {max} taken as the cap; compare with the document.',
   'import.read': 'Row {row} ({label}): {what}.',
+
+  'figure.title': 'Figure',
+  'figure.prompt.rate': 'Enter the rate achieved, e.g. 93%. Points by the rate = rate × {max}, shown in the Check column; enter the score in the self-score column.',
+  'figure.prompt.count': 'Enter the number of items (a whole number). {step} points each, up to {max}; the points show in the Check column.',
+  'figure.prompt.deduction': 'Enter the number of occurrences (a whole number). {step} points off {max} for each, down to 0; the points show in the Check column.',
+  'figure.errorTitle': 'Invalid figure',
+  'figure.error.rate': 'The rate must be from 0% to 100%: type 93% (with the % sign), or 0.93.',
+  'figure.error.count': 'The number must be a whole number from 0 up.',
+  'figure.sheet.points': ' (figure → {points})',
+  'upgrade.noFigure': 'Under the new criteria set, item {code} takes no figure: compare and score it again if needed.',
 
   'criteria.band.unscored': 'Not scored yet',
   'criteria.band.unappraised': 'Not appraised yet',

@@ -4,6 +4,7 @@
 import { CriteriaSet, FlatNode, flattenSet } from '../../model/criteria';
 import { SCORING_HEADER_ROW, columnLayout, ColumnLayout } from '../../model/layout';
 import { ExtraGroupRows, extraGroupRows } from './extras';
+import { setHasFigures } from '../../model/criteria-kinds';
 
 export interface NodeRow {
   flat: FlatNode;
@@ -30,7 +31,7 @@ export interface ScoringGeometry {
 }
 
 export function scoringGeometry(set: CriteriaSet, appraisal: boolean): ScoringGeometry {
-  const layout = columnLayout(appraisal);
+  const layout = columnLayout(appraisal, setHasFigures(set));
   const headerRow = SCORING_HEADER_ROW;
   const firstNodeRow = headerRow + 1;
   const flat = flattenSet(set);

@@ -10,6 +10,7 @@ import { EntryRole, LeafEntry, entryValue } from '../../model/entries';
 import { notApplicableMaxFormula } from './applicable';
 import { EvidencePlan } from '../register/plan';
 import { extraRowsPlan, totalWithExtrasFormula } from './extras';
+import { figureCell, figureValidation, takesFigure } from './figures';
 import { BuildOptions, unitNames } from '../../model/build-options';
 import { rowRefs, sumFormula } from '../../model/formula';
 import { ScoringGeometry } from './geometry';
@@ -70,6 +71,10 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     if (flat.leaf) {
       const entry = (opts.entries && opts.entries[n.code]) || { values: {} };
       const valueOf = (role: EntryRole): PlanValue => entryValue(entry.values[role]);
+      if (col.figure !== undefined) {
+        put(figureCell(n, row, col.figure, valueOf('figure'), 'plain'));
+        if (takesFigure(n)) validations.push(figureValidation(n, a1(row, col.figure)));
+      }
       for (const role of scoreRoles) {
         const cell = a1(row, col[role]);
         put({ row, col: col[role], value: valueOf(role as EntryRole), style: 'entryScore' });
@@ -85,6 +90,7 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
       for (const role of scoreRoles) {
         put({ row, col: col[role], formula: sumFormula(rowRefs(col[role], childRows)), result: totals[role].byCode[n.code], style: points });
       }
+      if (col.figure !== undefined) put({ row, col: col.figure, value: null, style: kind });
       put({ row, col: col.evidence, value: null, style: kind });
       put({ row, col: col.note, value: null, style: kind });
       if (appraisal) put({ row, col: col.appraisalNote, value: null, style: kind });
