@@ -11,7 +11,7 @@ import { readScoring } from '../src/core/sheets/scoring/read';
 import { extractEntries } from '../src/core/sheets/scoring/entries';
 import { placeEntries } from '../src/core/features/upgrade';
 import { parseCriteriaSet } from '../src/core/model/criteria-parse';
-import { figurePoints } from '../src/core/sheets/scoring/figures';
+import { figurePoints } from '../src/core/model/verdict-kinds';
 import { KINDS_SET_RAW, kindsSet } from './helpers/kinds';
 import { smallSet } from './helpers/scoring';
 

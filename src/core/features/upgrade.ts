@@ -279,10 +279,10 @@ export function placeEntries(
   /** The old set's maxima: a score that was already over its old maximum stays on the sheet, as typed. */
   oldMax: Record<string, number> = {},
 ): PlacedEntries {
-  const leaves: Record<string, { name: string; max: number; figure?: boolean }> = {};
+  const leaves: Record<string, { name: string; max: number; figure?: boolean; scoredBy?: string }> = {};
   const parents: Record<string, boolean> = {};
   for (const f of flattenSet(set)) {
-    if (f.leaf) leaves[f.code] = { name: f.node.name, max: f.node.max, figure: takesFigure(f.node) };
+    if (f.leaf) leaves[f.code] = { name: f.node.name, max: f.node.max, figure: takesFigure(f.node), scoredBy: f.node.scoredBy };
     else parents[f.code] = true;
   }
   const extras = extraItemsByCode(set);
@@ -314,6 +314,10 @@ export function placeEntries(
     for (const role of ENTRY_ROLES) {
       const v = e.values[role];
       if (v === undefined) continue;
+      if (role === 'self' && leaf.scoredBy) {
+        leave(code, role, v, message('kinds.appraisalOnly', { code, by: leaf.scoredBy }));
+        continue;
+      }
       if (role === 'figure' && !leaf.figure) {
         leave(code, role, v, message('upgrade.noFigure', { code }));
         continue;

@@ -1,7 +1,7 @@
 // What a scoring workbook is built from: the criteria set, the unit and year, and what an earlier
 // workbook carries into it.
 
-import { CriteriaSet } from './criteria';
+import { CriteriaSet, UnitType } from './criteria';
 import { Entries, Leftover, EvidenceDoc } from './entries';
 
 export interface BuildOptions {
@@ -17,6 +17,15 @@ export interface BuildOptions {
   leftovers?: Leftover[];
   /** Rows of the Minh chứng register carried from an earlier workbook (extractEntries' `register`). */
   evidence?: EvidenceDoc[];
+}
+
+/**
+ * The unit's type from its name ("Phường Hoàng Văn Thụ" → phuong); a bare name is a xã, as for
+ * unitNames. Decides where the set allows KAD (criteria-kinds.ts).
+ */
+export function unitTypeOf(unit: string): UnitType {
+  const m = /^(?:(?:ủy|uỷ) ban nhân dân\s+|ubnd\s+)?(xã|phường|thị trấn)(?:\s|$)/.exec(unit.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase());
+  return !m ? 'xa' : m[1] === 'phường' ? 'phuong' : m[1] === 'thị trấn' ? 'thi-tran' : 'xa';
 }
 
 /** "Xã Đồng Thịnh" → { full: "Xã Đồng Thịnh", place: "Đồng Thịnh" }; a bare name is taken as a xã. */

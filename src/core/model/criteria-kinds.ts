@@ -115,6 +115,11 @@ export function isAppraisalOnly(node: Pick<CriteriaNode, 'scoredBy'>): boolean {
   return typeof node.scoredBy === 'string' && node.scoredBy.trim() !== '';
 }
 
+/** True when some leaf of the set is scored at appraisal. */
+export function hasAppraisalOnly(set: CriteriaSet): boolean {
+  return leavesOf(set).some((f) => isAppraisalOnly(f.node));
+}
+
 /** True when the method gives full marks when the situation did not arise ("không phát sinh"). */
 export function fullMarksIfNotArising(node: Pick<CriteriaNode, 'notArising'>): boolean {
   return node.notArising === 'max';

@@ -32,6 +32,8 @@ export const STYLES: Record<string, StyleSpec> = {
   entryScore: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: 'General' },
   entryText: { fill: 'FFF2CC', vertical: 'top', wrap: true, border: true, locked: false },
   // The Số liệu column: a rate (93%) or a count.
+  // The self cell of an item scored at appraisal: nothing to type.
+  appraisalOnly: { font: { italic: true, size: 9, color: '595959' }, fill: 'EDEDED', horizontal: 'center', vertical: 'top', wrap: true, border: true, numFmt: 'General' },
   entryRate: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: '0.00%' },
   entryCount: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: '0' },
   plain: { vertical: 'top', border: true },
@@ -43,6 +45,7 @@ export const STYLES: Record<string, StyleSpec> = {
   totalPoints: { font: { bold: true }, fill: 'F8CBAD', horizontal: 'center', vertical: 'middle', border: true, numFmt: 'General' },
   totalPercent: { font: { bold: true }, fill: 'F8CBAD', horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.00' },
   totalBlank: { fill: 'F8CBAD', border: true },
+  totalNote: { font: { italic: true, size: 10, color: '9C0006' }, fill: 'F8CBAD', vertical: 'middle', wrap: true, border: true },
   // Tổng hợp
   orgLeft: { font: { bold: false, size: 12 }, horizontal: 'center', vertical: 'middle' },
   orgLeftBold: { font: { bold: true, size: 12 }, horizontal: 'center', vertical: 'middle' },

@@ -8,6 +8,7 @@ import { ColumnRole, SHEETS } from '../model/layout';
 import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan, fitRowHeights } from '../model/plan';
 import { subtractPoints, sumPoints } from '../model/points';
 import { domainApplicableFormula, domainBlocks } from './scoring/applicable';
+import { provisionalText } from './scoring/provisional';
 import { BuildOptions, unitNames } from '../model/build-options';
 import { ScoringGeometry, scoringGeometry } from './scoring/geometry';
 import { Totals } from './scoring/totals';
@@ -78,7 +79,7 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
       put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: subtractPoints(totals.appraisal.byCode[d.flat.code], totals.self.byCode[d.flat.code]), style: 'sumPoints' });
     }
     // Points over the domain's applicable maximum: its KAD leaves leave it, as they leave the index's.
-    const applicable = domainApplicableFormula(`'${SHEETS.scoring}'`, blocks.filter((b) => b.code === d.flat.code)[0], col.max, col[basisRole]);
+    const applicable = domainApplicableFormula(`'${SHEETS.scoring}'`, blocks.filter((b) => b.code === d.flat.code)[0], col.max, col[basisRole], basisRole === 'self' && g.appraisalOnly);
     const percent = basisTotals.domainRate[d.flat.code];
     put({ row, col: cPercent, formula: `IF(${applicable}>0,ROUND(${a1(row, basis)}/(${applicable})*100,2),"")`, result: percent === null ? '' : percent, style: 'sumPercent' });
     chartPoints.push({ label: d.flat.node.name, value: percent === null ? 0 : percent });
@@ -126,7 +127,9 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     put({ row, col: cAppraisal, formula: ref(g.indexRow, col.appraisal), result: totals.appraisal.index === null ? '' : totals.appraisal.index, style: 'totalPercent' });
     put({ row, col: cDiff, formula: `IF(AND(ISNUMBER(${a1(row, cAppraisal)}),ISNUMBER(${a1(row, cSelf)})),${a1(row, cAppraisal)}-${a1(row, cSelf)},"")`, result: totals.appraisal.index !== null && totals.self.index !== null ? subtractPoints(totals.appraisal.index, totals.self.index) : '', style: 'totalPercent' });
   }
-  put({ row, col: cPercent, value: null, style: 'totalBlank' });
+  // Items scored at appraisal not scored yet: the self index is provisional, as Chấm điểm says beside it.
+  if (g.appraisalOnly) put({ row, col: cPercent, formula: ref(g.indexRow, col.evidence), result: provisionalText(totals.self.pending), style: 'totalNote' });
+  else put({ row, col: cPercent, value: null, style: 'totalBlank' });
   row++;
   if (g.bandRow !== null) {
     put({ row, col: 0, value: null, style: 'totalBlank' });

@@ -4,10 +4,8 @@
 // score to them.
 
 import { CriteriaNode } from '../../model/criteria';
-import { figureFormula, pointsFromFigure } from '../../model/criteria-kinds';
-import { CellValue } from '../../model/grid';
 import { CellPlan, PlanValue, ValidationPlan } from '../../model/plan';
-import { formatPoints, parseScoreCell } from '../../model/points';
+import { formatPoints } from '../../model/points';
 import { text } from '../../text/catalogue';
 
 export function takesFigure(node: Pick<CriteriaNode, 'scoring'>): boolean {
@@ -16,36 +14,6 @@ export function takesFigure(node: Pick<CriteriaNode, 'scoring'>): boolean {
 
 export function isRate(node: Pick<CriteriaNode, 'scoring'>): boolean {
   return !!node.scoring && node.scoring.kind === 'proportional';
-}
-
-/**
- * The Excel condition that the figure in `cell` can give points: a number, not negative, a rate not
- * over 100% (as pointsFromFigure decides in the core).
- */
-export function figureUsable(node: Pick<CriteriaNode, 'scoring'>, cell: string): string {
-  return isRate(node) ? `AND(ISNUMBER(${cell}),${cell}>=0,ROUND(${cell},4)<=1)` : `AND(ISNUMBER(${cell}),${cell}>=0)`;
-}
-
-/** The points the figure gives, or "" when it gives none: an Excel expression. */
-export function figurePointsExpression(node: Pick<CriteriaNode, 'max' | 'scoring'>, cell: string): string | null {
-  const points = figureFormula(node, cell);
-  return points === null ? null : `IF(${figureUsable(node, cell)},${points},"")`;
-}
-
-/** The points a typed figure gives, as the sheet computes them; null for a blank or unusable one. */
-export function figurePoints(node: Pick<CriteriaNode, 'max' | 'scoring'>, value: CellValue | undefined): number | null {
-  if (!takesFigure(node)) return null;
-  const p = parseScoreCell(value === undefined ? null : value);
-  return p.kind === 'number' ? pointsFromFigure(node, p.value) : null;
-}
-
-/**
- * "1,86" from a points expression, the same on every machine: a number turned into text follows the
- * regional format (1.86 or 1,86), so the hundredths are put together from integers.
- */
-export function pointsTextExpression(points: string): string {
-  const h = `ROUND((${points})*100,0)`;
-  return `INT(${h}/100)&IF(MOD(${h},100)=0,"",","&IF(MOD(${h},10)=0,MOD(${h},100)/10,RIGHT("0"&MOD(${h},100),2)))`;
 }
 
 /** The cell of the Số liệu column on a leaf row: an entry where the leaf takes a figure, else blank. */

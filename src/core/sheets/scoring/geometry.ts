@@ -4,7 +4,7 @@
 import { CriteriaSet, FlatNode, flattenSet } from '../../model/criteria';
 import { SCORING_HEADER_ROW, columnLayout, ColumnLayout } from '../../model/layout';
 import { ExtraGroupRows, extraGroupRows } from './extras';
-import { setHasFigures } from '../../model/criteria-kinds';
+import { hasAppraisalOnly, setHasFigures } from '../../model/criteria-kinds';
 
 export interface NodeRow {
   flat: FlatNode;
@@ -28,6 +28,8 @@ export interface ScoringGeometry {
   indexRow: number;
   bandRow: number | null;
   lastRow: number;
+  /** Some leaf is scored at appraisal: its self cell holds the appraisal's score or a note. */
+  appraisalOnly: boolean;
 }
 
 export function scoringGeometry(set: CriteriaSet, appraisal: boolean): ScoringGeometry {
@@ -48,5 +50,6 @@ export function scoringGeometry(set: CriteriaSet, appraisal: boolean): ScoringGe
   return {
     layout, headerRow, firstNodeRow, nodeRows, rowOf, lastNodeRow, extras: extras.groups, totalRow,
     applicableRow: totalRow + 1, indexRow: totalRow + 2, bandRow, lastRow: bandRow === null ? totalRow + 2 : bandRow,
+    appraisalOnly: hasAppraisalOnly(set),
   };
 }
