@@ -26,6 +26,8 @@ import { describeIfEngine } from './engines';
 import { UnoOp, closeEditorAfterAll, editInLibreOffice } from './helpers/uno';
 import { kindsAnnexRows } from './fixtures/import/kinds-annex';
 import { withBands } from './helpers/communes';
+import { UPDATING_DOCS, keepForDocs } from './helpers/docs';
+import { renderToPng } from './libreoffice';
 
 /** The annex, imported as `cchc criteria import` does, with the bands a province might issue. */
 function annexSet(): CriteriaSet {
@@ -142,6 +144,11 @@ describeIfEngine(['soffice', 'uno'], 'an annex scored otherwise than by levels, 
     // 8 points scored of the 10 the commune scores: the survey's 2 wait for the appraisal.
     expect(report.total).toMatchObject({ self: 6.61, applicableMax: 8, index: 82.63, provisional: ['2.2'], band: 'Khá' });
     expect(cellAt(sheet, g.indexRow, g.layout.col.evidence!)).toBe('Tạm tính, chưa gồm 2.2 (do thẩm định chấm)');
+    // The picture of docs/criteria-sets.md: this workbook as LibreOffice prints it (only under npm run docs).
+    if (UPDATING_DOCS) {
+      const pages = await renderToPng(out, dir);
+      keepForDocs(pages[0].png, 'workbook-kinds.png');
+    }
   }, 180000);
 
   test('pasted past the validation: the sheet\'s Kiểm tra and the check flag the same cells the same way', async () => {
