@@ -1,4 +1,4 @@
-// The Số liệu column: where a leaf's points follow from a figure the unit enters (a rate, a number of
+// The Tỷ lệ / số lượng column: where a leaf's points follow from a figure the unit enters (a rate, a number of
 // items or of occurrences), the sheet has an entry cell for it beside the score, validated as a rate
 // or a whole number; a rebuild carries it, and a set that no longer takes it keeps it as a leftover.
 
@@ -21,16 +21,16 @@ const plan = (appraisal = false) => buildWorkbookPlan({
 });
 const scoring = (p = plan()) => p.sheets.filter((s) => s.name === SHEETS.scoring)[0];
 
-describe('the Số liệu column', () => {
+describe('the Tỷ lệ / số lượng column', () => {
   test('stands before the self score when some leaf takes a figure, and not otherwise', () => {
     const headers = (appraisal: boolean, set = kindsSet()) => {
       const g = scoringGeometry(set, appraisal);
       return g.layout.order.map((role) => planCell(scoring(buildWorkbookPlan({ set, unit: 'Xã A', year: 2024, appraisal })), g.headerRow, g.layout.col[role]!)!.value);
     };
-    expect(headers(false)).toEqual(['STT', 'Lĩnh vực / Tiêu chí / Tiêu chí thành phần', 'Điểm tối đa', 'Cách chấm điểm', 'Số liệu', 'Điểm tự chấm',
+    expect(headers(false)).toEqual(['STT', 'Lĩnh vực / Tiêu chí / Tiêu chí thành phần', 'Điểm tối đa', 'Cách chấm điểm', 'Tỷ lệ / số lượng', 'Điểm tự chấm',
       'Tài liệu kiểm chứng', 'Giải trình / Ghi chú', 'Kiểm tra', 'Mã']);
-    expect(headers(true).slice(4, 7)).toEqual(['Số liệu', 'Điểm tự chấm', 'Điểm thẩm định']);
-    expect(headers(false, smallSet())).not.toContain('Số liệu');
+    expect(headers(true).slice(4, 7)).toEqual(['Tỷ lệ / số lượng', 'Điểm tự chấm', 'Điểm thẩm định']);
+    expect(headers(false, smallSet())).not.toContain('Tỷ lệ / số lượng');
   });
 
   const cases: Array<{ code: string; value: number | null; style: string; validation: RegExp | null }> = [
@@ -59,7 +59,7 @@ describe('the Số liệu column', () => {
     delete raw.nodes[0].children[1].scoring.figure;
     const { leftovers, placed } = placeEntries(parseCriteriaSet(raw).set!, entries);
     expect(leftovers.map((l) => [l.code, l.role, l.value, l.reason.vi])).toEqual([
-      ['1.2', 'figure', 0.93, 'Theo bộ tiêu chí mới, mục 1.2 không nhận số liệu: đối chiếu rồi chấm lại nếu cần.'],
+      ['1.2', 'figure', 0.93, 'Theo bộ tiêu chí mới, mục 1.2 không nhận tỷ lệ / số lượng: đối chiếu rồi chấm lại nếu cần.'],
     ]);
     expect(placed['1.2'].values).toEqual({ self: 1.86 });
   });

@@ -137,7 +137,7 @@ describeIfEngine(['soffice', 'uno'], 'an annex scored otherwise than by levels, 
     const shown = (code: string, role: 'self' | 'figure' | 'check') => cellAt(sheet, g.rowOf[code], g.layout.col[role]!);
     expect(['1.2', '1.3', '1.4', '1.1', '1.5', '2.1', '2.2'].map((c) => shown(c, 'self'))).toEqual([1.86, 0.75, 1.5, 0.5, 1, 1, 'Thẩm định chấm']);
     expect(shown('1.2', 'figure')).toBe(0.93);
-    expect(shown('1.2', 'check')).toBe('✓ (số liệu → 1,86)');
+    expect(shown('1.2', 'check')).toBe('✓ (tính được 1,86)');
     expect(shown('2.2', 'check')).toBe('Do thẩm định chấm');
     expect(await disagreements(out)).toEqual([]);
     const report = checkWorkbook(grids);
@@ -168,7 +168,7 @@ describeIfEngine(['soffice', 'uno'], 'an annex scored otherwise than by levels, 
     const sheet = grids.sheets.filter((s) => s.name === SHEETS.scoring)[0];
     const shown = (code: string) => cellAt(sheet, g.rowOf[code], g.layout.col.check!);
     expect(['1.2', '1.3', '1.4', '1.1', '1.5', '2.1'].map(shown)).toEqual([
-      '✗ Vượt điểm tối đa (số liệu → 1,86)', '✗ Vượt điểm tối đa', '✗ Không đúng mức điểm', '✗ Không được ghi KAD', '✗ Không được ghi KAD', '✗ Không được ghi KAD',
+      '✗ Vượt điểm tối đa (tính được 1,86)', '✗ Vượt điểm tối đa', '✗ Không đúng mức điểm', '✗ Không được ghi KAD', '✗ Không được ghi KAD', '✗ Không được ghi KAD',
     ]);
     const rules = checkWorkbook(grids).issues!.filter((i) => i.severity === 'error').map((i) => `${i.code} ${i.rule}`);
     expect(rules).toEqual(['1.1 kad-not-allowed', '1.2 over-max', '1.3 over-max', '1.4 not-a-level', '1.5 kad-not-allowed', '2.1 kad-not-allowed']);
@@ -183,7 +183,7 @@ describeIfEngine(['soffice', 'uno'], 'an annex scored otherwise than by levels, 
     ], { locale: 'vi-VN' });
     const grids = await readWorkbookGrids(out);
     const sheet = grids.sheets.filter((s) => s.name === SHEETS.scoring)[0];
-    expect(cellAt(sheet, g.rowOf['1.2'], g.layout.col.check!)).toBe('✗ Khác điểm theo số liệu (số liệu → 1,86)');
+    expect(cellAt(sheet, g.rowOf['1.2'], g.layout.col.check!)).toBe('✗ Khác điểm theo tỷ lệ/số lượng (tính được 1,86)');
     expect(await disagreements(out)).toEqual([]);
 
     const ward = path.join(dir, 'phuong.xlsx');

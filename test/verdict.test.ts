@@ -91,10 +91,10 @@ const cases: Case[] = [
   { title: 'an empty cell where KAD is not allowed does not offer KAD', typed: null, spec: UNLISTED, verdict: 'empty', sheet: 'Chưa chấm', rule: 'missing-score', severity: 'warning', vi: 'Chưa chấm điểm tự chấm: nhập điểm (mục này không được ghi KAD).' },
   { title: 'KAD where nothing arising gives full marks: a warning saying which to use', typed: 'KAD', spec: COMPLAINTS, verdict: 'kad-full-marks', sheet: '⚠ Không phát sinh thì chấm 2, không ghi KAD', rule: 'kad-full-marks', severity: 'warning', vi: 'nếu không phát sinh, chấm 2 điểm thay vì KAD', en: 'score 2 instead of KAD' },
   { title: 'the self cell of an item scored at appraisal', typed: 'Thẩm định chấm', spec: SURVEY, verdict: 'appraisal-only', sheet: 'Do thẩm định chấm', rule: null },
-  { title: 'a score that follows the figure: 93% × 2', typed: 1.86, spec: RATE_93, verdict: 'valid', sheet: '✓ (số liệu → 1,86)', rule: null },
-  { title: 'a score the figure does not give', typed: 2, spec: RATE_93, verdict: 'figure-differs', sheet: '✗ Khác điểm theo số liệu (số liệu → 1,86)', rule: 'figure-differs', severity: 'error', vi: 'Điểm 2 khác điểm theo số liệu: 93% → 1,86 (theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01). Chấm 1,86, hoặc sửa số liệu ở cột Số liệu.', en: '93% → 1.86' },
-  { title: '2,01 on a 2-point proportional item', typed: 2.01, spec: RATE_93, verdict: 'over-max', sheet: '✗ Vượt điểm tối đa (số liệu → 1,86)', rule: 'over-max', severity: 'error' },
-  { title: 'not scored yet, with the figure entered', typed: null, spec: RATE_93, verdict: 'empty', sheet: 'Chưa chấm (số liệu → 1,86)', rule: 'missing-score', severity: 'warning' },
+  { title: 'a score that follows the figure: 93% × 2', typed: 1.86, spec: RATE_93, verdict: 'valid', sheet: '✓ (tính được 1,86)', rule: null },
+  { title: 'a score the figure does not give', typed: 2, spec: RATE_93, verdict: 'figure-differs', sheet: '✗ Khác điểm theo tỷ lệ/số lượng (tính được 1,86)', rule: 'figure-differs', severity: 'error', vi: 'Điểm 2 khác điểm tính từ tỷ lệ / số lượng đã nhập: 93% → 1,86 (theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01). Chấm 1,86, hoặc sửa ở cột Tỷ lệ / số lượng.', en: '93% → 1.86' },
+  { title: '2,01 on a 2-point proportional item', typed: 2.01, spec: RATE_93, verdict: 'over-max', sheet: '✗ Vượt điểm tối đa (tính được 1,86)', rule: 'over-max', severity: 'error' },
+  { title: 'not scored yet, with the figure entered', typed: null, spec: RATE_93, verdict: 'empty', sheet: 'Chưa chấm (tính được 1,86)', rule: 'missing-score', severity: 'warning' },
 ];
 
 describe('typed value → verdict → Kiểm tra → rule → message', () => {

@@ -349,7 +349,7 @@ const PLANS: Array<[string, () => WorkbookPlan]> = [
   ['the default set with the appraisal columns', () => defaultPlan(true)],
   ['the default set with an evidence register', planWithEvidence],
   ['a hand-made plan of every kind of cell and rule', richPlan],
-  // Số liệu cells (rates, counts) with their validation; proportional, counted and deduction items,
+  // Tỷ lệ / số lượng cells (rates, counts) with their validation; proportional, counted and deduction items,
   // KAD rules and an item scored at appraisal, with the appraisal columns.
   ['a set with every way of scoring a leaf', () => buildWorkbookPlan({
     set: kindsSet(), unit: 'Phường Hoàng Văn Thụ', year: 2025, appraisal: true,

@@ -85,7 +85,7 @@ export function figureFormula(node: Pick<CriteriaNode, 'max' | 'scoring'>, cell:
   return `MAX(0,${node.max}-INT(${cell})*${s.step})`;
 }
 
-/** True when some leaf of the set takes a figure: the sheet then has the Số liệu column. */
+/** True when some leaf of the set takes a figure: the sheet then has the Tỷ lệ / số lượng column. */
 export function setHasFigures(set: CriteriaSet): boolean {
   return leavesOf(set).some((f) => !!(f.node.scoring && f.node.scoring.figure));
 }

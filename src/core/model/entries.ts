@@ -29,7 +29,7 @@ export interface Leftover {
 
 /** Human names of the entry columns, for the leftovers sheet and messages. */
 export const ENTRY_ROLE_NAMES: Record<EntryRole, Message> = {
-  figure: { vi: 'Số liệu', en: 'Figure' },
+  figure: { vi: 'Tỷ lệ / số lượng', en: 'Rate / count' },
   self: { vi: 'Điểm tự chấm', en: 'Self score' },
   appraisal: { vi: 'Điểm thẩm định', en: 'Appraisal score' },
   evidence: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },

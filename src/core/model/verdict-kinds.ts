@@ -72,7 +72,7 @@ export interface SpecContext {
   set: CriteriaSet;
   unitType: UnitType;
   column: 'self' | 'appraisal';
-  /** The Số liệu cell of the row: what it holds and its address (self column only). */
+  /** The Tỷ lệ / số lượng cell of the row: what it holds and its address (self column only). */
   figure?: { value: CellValue | undefined; cell: string | null };
 }
 
@@ -182,7 +182,7 @@ export function figureMessage(value: number, max: number, k: KindsSpec): Message
   return message('kinds.figureDiffers', { value: points(value), typed, points: points(f.points), rule: k.words || message('criteria.kind.any', { max: points(max) }) });
 }
 
-/** What Kiểm tra adds after the verdict when the figure gives points: " (số liệu → 1,86)". */
+/** What Kiểm tra adds after the verdict when the figure gives points: " (tính được 1,86)". */
 export function figureSuffixExpression(k: KindsSpec | undefined): string | null {
   if (!k || !k.figure) return null;
   const [before, after] = message('figure.sheet.points').vi.split('{points}');

@@ -396,7 +396,7 @@ function nestedIf(o: Operands, spec: ScoreSpec, rows: ReadonlyArray<KindRow>, re
  */
 export function scoreCheckExpression(cell: string, spec: ScoreSpec): string {
   const verdict = nestedIf(operands(cell, spec), spec, VERDICT_KINDS, (row) => quoted(verdictText(row.kind, spec)));
-  // The points the unit's figure gives, after the verdict: "✓ (số liệu → 1,86)".
+  // The points the unit's figure gives, after the verdict: "✓ (tính được 1,86)".
   const suffix = figureSuffixExpression(spec.kinds);
   return suffix ? `${verdict}&${suffix}` : verdict;
 }

@@ -31,7 +31,7 @@ export const STYLES: Record<string, StyleSpec> = {
   method: { font: { size: 10 }, vertical: 'top', wrap: true, border: true },
   entryScore: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: 'General' },
   entryText: { fill: 'FFF2CC', vertical: 'top', wrap: true, border: true, locked: false },
-  // The Số liệu column: a rate (93%) or a count.
+  // The Tỷ lệ / số lượng column: a rate (93%) or a count.
   // The self cell of an item scored at appraisal: nothing to type.
   appraisalOnly: { font: { italic: true, size: 9, color: '595959' }, fill: 'EDEDED', horizontal: 'center', vertical: 'top', wrap: true, border: true, numFmt: 'General' },
   entryRate: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: '0.00%' },

@@ -115,7 +115,7 @@ export function extraRowsPlan(input: ExtraRowsInput): { cells: CellPlan[]; valid
   const validations: ValidationPlan[] = [];
   const put = (cell: CellPlan) => cells.push(cell);
   const textRoles: ColumnRole[] = input.layout.order.filter((r) => r === 'evidence' || r === 'note' || r === 'appraisalNote');
-  // Bonus and deduction items take no figure: the Số liệu cell stays a plain, locked one.
+  // Bonus and deduction items take no figure: the Tỷ lệ / số lượng cell stays a plain, locked one.
   const figureCol = input.layout.col.figure;
   for (const g of input.groups) {
     const cap = sumPoints(g.items.map((i) => i.item.max));

@@ -1,4 +1,4 @@
-// The Số liệu column: on a leaf whose points follow from a figure (criteria-kinds.ts), the unit enters
+// The Tỷ lệ / số lượng column: on a leaf whose points follow from a figure (criteria-kinds.ts), the unit enters
 // the rate (proportional: 93%), the number of items (count) or of occurrences (deduction); the sheet
 // then shows the points that figure gives beside the verdict in Kiểm tra, and the check holds the
 // score to them.
@@ -16,7 +16,7 @@ export function isRate(node: Pick<CriteriaNode, 'scoring'>): boolean {
   return !!node.scoring && node.scoring.kind === 'proportional';
 }
 
-/** The cell of the Số liệu column on a leaf row: an entry where the leaf takes a figure, else blank. */
+/** The cell of the Tỷ lệ / số lượng column on a leaf row: an entry where the leaf takes a figure, else blank. */
 export function figureCell(node: CriteriaNode, row: number, col: number, value: PlanValue, rowStyle: string): CellPlan {
   if (!takesFigure(node)) return { row, col, value: null, style: rowStyle };
   return { row, col, value, style: isRate(node) ? 'entryRate' : 'entryCount' };

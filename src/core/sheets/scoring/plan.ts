@@ -52,7 +52,7 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     row: 5, col: 0, style: 'hint',
     value: `Nhập điểm vào các ô nền vàng của cột "Điểm tự chấm"${appraisal ? ' và "Điểm thẩm định"' : ''}; ghi ${NOT_APPLICABLE_MARK} nếu tiêu chí không áp dụng. ` +
       `Văn bản kiểm chứng ghi ở trang ${SHEETS.evidence} (số, ký hiệu, ngày, tệp); thiếu tài liệu thì ghi giải trình. Các ô tổng là công thức, không sửa.` +
-      // What the set adds: KAD only where it allows, the Số liệu column, items scored at appraisal.
+      // What the set adds: KAD only where it allows, the Tỷ lệ / số lượng column, items scored at appraisal.
       (setListsNotApplicable(set) ? text('vi', 'kinds.hint.kad') : '') + (setHasFigures(set) ? text('vi', 'kinds.hint.figure') : '') +
       (hasAppraisalOnly(set) ? text('vi', 'kinds.hint.appraisalOnly') : ''),
   });
@@ -237,7 +237,7 @@ export function scoringConditionalFormats(g: ScoringGeometry, scoreRoles: Column
   const checkRange = `${a1(first, col.check)}:${a1(last, col.check)}`;
   // "Tự chấm: ✓ | Thẩm định: ✗ …" is an error too: look for the mark anywhere in the text.
   rules.push({ ranges: [checkRange], formula: `ISNUMBER(FIND("✗",${checkCell}))`, style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true } });
-  // By their start: the points of a figure may follow ("✓ (số liệu → 1,86)"); "⚠" asks a question.
+  // By their start: the points of a figure may follow ("✓ (tính được 1,86)"); "⚠" asks a question.
   const starts = (t: string) => `LEFT(${checkCell},${t.length})="${t}"`;
   rules.push({ ranges: [checkRange], formula: starts(verdictText('valid', anyLeaf)), style: { fontColor: '006100' } });
   rules.push({ ranges: [checkRange], formula: `OR(${starts(verdictText('empty', anyLeaf))},${starts('⚠')})`, style: { fill: 'FFEB9C', fontColor: '9C5700' } });
