@@ -14,8 +14,8 @@ import { describeIfEngine } from './engines';
 import { cchc } from './helpers/cli';
 import { closeEditorAfterAll, editInLibreOffice } from './helpers/uno';
 import {
-  Built, Edited, buildBase, cellOf, deleteLeafRow, fillEveryLeaf, insertRowAboveTotal, insertRowInCriterion, sortNamesAwayFromCodes,
-  summaryCells, typeDecimals, typeOverSummary, valueAt,
+  Built, Edited, buildBase, cellOf, deleteLeafRow, fillEveryLeaf, insertRowAboveTotal, insertRowInCriterion, insertRowInDomain,
+  sortNamesAwayFromCodes, summaryCells, typeDecimals, typeOverSummary, valueAt,
 } from './helpers/user-edits';
 
 interface Checked {
@@ -73,6 +73,25 @@ describeIfEngine(['soffice', 'uno'], 'cchc check on workbooks edited in LibreOff
     const unknown = (c.report.issues || []).filter((i) => i.rule === 'unknown-row' && i.severity === 'error').map((i) => i.cell);
     expect(unknown).toEqual(expect.arrayContaining([edited.scoreCell, edited.maxCell]));
     expect((c.report.issues || []).filter((i) => i.rule === 'formula-altered' && i.cell === edited.subtotalCell).map((i) => i.severity)).toEqual(['error']);
+  });
+
+  test('a score on a row inserted between two criteria of a domain: the domain\'s sum counts it, the check names both cells and exits 1', async () => {
+    const edited = await insertRowInDomain(base, path.join(dir, 'inserted-domain.xlsx'));
+    const c = await check(dir, base, edited);
+    // The scenario is the one the issue describes: the signed total took in the extra line.
+    const scored = Object.keys(edited.criterionScores).reduce((s, k) => s + edited.criterionScores[k], 0);
+    expect(c.report.total!.self).toBeCloseTo(scored, 9);
+    expect(c.printed).toBeCloseTo(scored + edited.typedScore, 9);
+    holdsTheTruth(c);
+    expect(c.code).toBe(1);
+    expect(errorRules(c.report)).toEqual(['formula-altered', 'unknown-row']);
+    const unknown = (c.report.issues || []).filter((i) => i.rule === 'unknown-row' && i.severity === 'error');
+    expect(unknown.map((i) => i.cell)).toEqual(expect.arrayContaining([edited.scoreCell, edited.maxCell]));
+    expect(unknown.filter((i) => i.cell === edited.scoreCell)[0].message).toContain('tổng trên trang tính đã cộng số này');
+    // The domain's stretched SUM is reported at the domain's cell, naming the inserted row.
+    const stretched = (c.report.issues || []).filter((i) => i.rule === 'formula-altered');
+    expect(stretched.map((i) => [i.cell, i.severity])).toEqual([[edited.subtotalCell, 'error']]);
+    expect(stretched[0].message).toContain(`cộng cả dòng ${edited.row}`);
   });
 
   test('a score on a row inserted just above TỔNG ĐIỂM: counted by nobody, said so, exit 1', async () => {

@@ -133,7 +133,7 @@ function scoringShown(ctx: CheckContext): Record<Column, boolean> {
         continue;
       }
       const itemRows = g.items.map((item) => read.rowOf[item.code]).filter((r): r is number => r !== undefined);
-      faithful['#' + g.kind] = compare(row, t[g.kind], message(g.kind === 'bonus' ? 'verdict.item.bonus' : 'verdict.item.deduction'), null,
+      faithful['#' + g.kind] = compare(row, t[g.kind], message(g.kind === 'bonus' ? 'rule.what.bonus' : 'rule.what.deduction'), null,
         sumsExactly(formulaAt(sheet, row, col), col, itemRows), itemRows.length === g.items.length && !skip['#' + g.kind]);
     }
     const domains = ctx.flat.filter((n) => n.depth === 0);
