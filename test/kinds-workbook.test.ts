@@ -110,16 +110,22 @@ describe('an item scored at appraisal', () => {
     expect(plan.styles[cell.style!].locked).not.toBe(false);
     expect(plan.sheets[0].validations.filter((v) => v.range === a1(b.g.rowOf['2.3'], b.g.layout.col.self!))).toEqual([]);
     // 12 points in the set, 2 of them scored at appraisal: 10 applicable, all scored.
-    expect(b.report.total).toMatchObject({ self: 10, applicableMax: 10, index: 100, provisional: ['2.3'], band: 'Tốt' });
+    expect(b.report.total).toMatchObject({ self: 10, applicableMax: 10, index: 100, provisional: ['2.3'], band: 'Tốt (tạm tính)' });
     expect(b.shown('#APPLICABLE', 'self')).toBe(10);
     expect(b.shown('#INDEX', 'evidence')).toBe('Tạm tính, chưa gồm 2.3 (do thẩm định chấm)');
+    // The band of a provisional index is provisional too, on Chấm điểm and on Tổng hợp.
+    expect(b.shown('#BAND', 'self')).toBe('Tốt (tạm tính)');
+    const summary = b.grids.sheets.filter((s) => s.name === SHEETS.summary)[0];
+    expect(summary.values.some((row) => row[1] === 'Xếp loại' && row[3] === 'Tốt (tạm tính)')).toBe(true);
+    expect((b.report.issues || []).filter((i) => i.rule === 'shown-differs')).toEqual([]);
     expect(b.issues('2.3')).toEqual([]);
   });
 
   test('once the appraisal scores it, the self total takes that score and the index is no longer provisional', () => {
     const b = build(kindsSet(), 'Xã Đồng Thịnh', full(), { appraisal: { '2.3': 1.5 } });
     expect(b.shown('2.3', 'self')).toBe(1.5);
-    expect(b.report.total).toMatchObject({ self: 11.5, applicableMax: 12, index: 95.83 });
+    expect(b.report.total).toMatchObject({ self: 11.5, applicableMax: 12, index: 95.83, band: 'Tốt' });
+    expect(b.shown('#BAND', 'self')).toBe('Tốt');
     expect(b.report.total!.provisional).toBeUndefined();
     expect(b.shown('#INDEX', 'evidence') || '').toBe('');
     expect((b.report.differences || []).map((d) => d.code)).not.toContain('2.3');
@@ -187,12 +193,12 @@ describe('cchc check says it in words', () => {
     await writePlanToFile(buildWorkbookPlan({ set: kindsSet(), unit: 'Xã Đồng Thịnh', year: 2025, entries: entriesOf(self) }), path.join(dir, 'a.xlsx'));
     const vi = await cchc(dir, 'check', 'a.xlsx');
     expect(vi.code).toBe(1);
-    expect(vi.out).toContain('Tổng điểm tự chấm: 9 / 9 (điểm tối đa áp dụng) — Chỉ số: 100% (Tạm tính, chưa gồm 2.3 (do thẩm định chấm)) — Tốt');
+    expect(vi.out).toContain('Tổng điểm tự chấm: 9 / 9 (điểm tối đa áp dụng) — Chỉ số: 100% (Tạm tính, chưa gồm 2.3 (do thẩm định chấm)) — Tốt (tạm tính)');
     expect(vi.out).toContain('Bộ tiêu chí không cho ghi KAD (không áp dụng) ở mục này. Hãy chấm điểm từ 0 đến 1.');
     const en = await cchc(dir, 'check', 'a.xlsx', '--lang', 'en');
-    expect(en.out).toContain('Index: 100% (Provisional: 2.3 not included yet (scored at appraisal)) — Tốt');
+    expect(en.out).toContain('Index: 100% (Provisional: 2.3 not included yet (scored at appraisal)) — Tốt (provisional)');
     const json = JSON.parse((await cchc(dir, 'check', 'a.xlsx', '--json')).out);
-    expect(json.files[0].total).toMatchObject({ self: 9, applicableMax: 9, provisional: ['2.3'], band: 'Tốt' });
+    expect(json.files[0].total).toMatchObject({ self: 9, applicableMax: 9, provisional: ['2.3'], band: 'Tốt (tạm tính)' });
     expect(json.files[0].issues.filter((i: { rule: string }) => i.rule === 'kad-not-allowed').map((i: { cell: string }) => i.cell)).toEqual(['F10']);
   });
 

@@ -93,6 +93,7 @@ export const CRITERIA_VI = {
   'criteria.band.unappraised': 'Chưa thẩm định',
   'criteria.band.incomplete': 'Chưa chấm xong',
   'criteria.band.appraisalIncomplete': 'Chưa thẩm định xong',
+  'criteria.band.provisional': ' (tạm tính)',
 } as const;
 
 export const CRITERIA_EN: Record<keyof typeof CRITERIA_VI, string> = {
@@ -180,4 +181,5 @@ export const CRITERIA_EN: Record<keyof typeof CRITERIA_VI, string> = {
   'criteria.band.unappraised': 'Not appraised yet',
   'criteria.band.incomplete': 'Not fully scored yet',
   'criteria.band.appraisalIncomplete': 'Not fully appraised yet',
+  'criteria.band.provisional': ' (provisional)',
 };

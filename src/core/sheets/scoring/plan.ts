@@ -182,7 +182,10 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   if (g.bandRow !== null) {
     labelSpan(g.bandRow, 'XẾP LOẠI');
     for (const role of scoreRoles) {
-      const scope = { column: role, range: `${a1(first, col[role])}:${a1(last, col[role])}`, leaves: scorableLeaves(set, role) };
+      const scope = {
+        column: role, range: `${a1(first, col[role])}:${a1(last, col[role])}`, leaves: scorableLeaves(set, role),
+        provisional: role === 'self' && note ? a1(g.indexRow, col.evidence) : undefined,
+      };
       put({ row: g.bandRow, col: col[role], formula: bandFormula(a1(g.indexRow, col[role]), set, scope)!, result: totals[role].band, style: 'totalPoints' });
     }
     blanks(g.bandRow, scoreRoles.map((r) => col[r]));

@@ -18,6 +18,8 @@ export interface BandScope {
   /** The column's cells over the criteria tree (parents hold numbers, so only leaves can be blank). */
   range: string;
   leaves: number;
+  /** The cell of the note "Tạm tính, chưa gồm …" beside the index (self column, items scored at appraisal). */
+  provisional?: string;
 }
 
 /** What the classification says before every leaf is scored: nothing scored yet, or not all. */
@@ -27,6 +29,10 @@ export function bandPending(column: 'self' | 'appraisal', state: 'none' | 'some'
 
 /** A band as the report carries it (the sheet's Vietnamese), in a reader's language: the pending states translate. */
 export function bandShown(band: string, lang: Lang): string {
+  const provisional = text('vi', 'criteria.band.provisional');
+  if (band.length > provisional.length && band.slice(-provisional.length) === provisional) {
+    return band.slice(0, -provisional.length) + text(lang, 'criteria.band.provisional');
+  }
   for (const column of ['self', 'appraisal'] as const) {
     for (const state of ['none', 'some'] as const) {
       if (band === bandPending(column, state)) return lang === 'vi' ? band : text('en', pendingKey(column, state));
@@ -44,19 +50,26 @@ function pendingKey(column: 'self' | 'appraisal', state: 'none' | 'some'): TextK
 /**
  * The classification formula for an index cell, from the set's bands (highest first). With a scope
  * (the scoring sheet) a column with no leaf scored says "Chưa chấm" / "Chưa thẩm định", and one with
- * some left blank "Chưa chấm xong" / "Chưa thẩm định xong": a band only once every leaf is scored.
+ * some left blank "Chưa chấm xong" / "Chưa thẩm định xong": a band only once every leaf is scored;
+ * while items scored at appraisal wait (the provisional note is not empty) the band is "Khá (tạm tính)".
  */
 export function bandFormula(indexCell: string, set: CriteriaSet, scope?: BandScope): string | null {
   const bands = (set.bands || []).slice().sort((a, b) => b.min - a.min);
   if (!bands.length) return null;
   let expr = '""';
+  const suffix = scope && scope.provisional ? `&IF(${scope.provisional}="","","${text('vi', 'criteria.band.provisional')}")` : '';
   for (let i = bands.length - 1; i >= 0; i--) {
-    expr = `IF(${indexCell}>=${bands[i].min},"${bands[i].label.replace(/"/g, '""')}",${expr})`;
+    expr = `IF(${indexCell}>=${bands[i].min},"${bands[i].label.replace(/"/g, '""')}"${suffix},${expr})`;
   }
   const banded = `IF(ISNUMBER(${indexCell}),${expr},"")`;
   if (!scope) return banded;
   const blank = `SUMPRODUCT(--(TRIM(${scope.range}&"")=""))`;
   return `IF(${blank}>=${scope.leaves},"${bandPending(scope.column, 'none')}",IF(${blank}>0,"${bandPending(scope.column, 'some')}",${banded}))`;
+}
+
+/** A band while items scored at appraisal wait: "Khá (tạm tính)"; '' for none. */
+function provisionalBand(band: string | null, pending: string[]): string {
+  return !band ? '' : pending.length ? band + text('vi', 'criteria.band.provisional') : band;
 }
 
 /** The band a set gives an index (bands are highest first); null without bands or index. */
@@ -138,7 +151,7 @@ export function totalsOf(set: CriteriaSet, valueOf: ValueOf, column: 'self' | 'a
   const index = indexPercent(total, applicableMax);
   return {
     byCode, bonus: extras.bonus, deduction: extras.deduction, total, applicableMax, index,
-    band: set.bands && set.bands.length && leaves > 0 && blank > 0 ? bandPending(column, blank >= leaves ? 'none' : 'some') : bandOf(set.bands, index) || '',
+    band: set.bands && set.bands.length && leaves > 0 && blank > 0 ? bandPending(column, blank >= leaves ? 'none' : 'some') : provisionalBand(bandOf(set.bands, index), pending),
     domainApplicable, domainRate, leaves, blank, pending,
   };
 }
