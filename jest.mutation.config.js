@@ -11,6 +11,7 @@ module.exports = {
     '**/test/points.test.ts',
     '**/test/check.test.ts',
     '**/test/check-rows.test.ts',
+    '**/test/check-shown.test.ts',
     '**/test/check-register.test.ts',
     '**/test/evidence-register.test.ts',
     '**/test/appraisal.test.ts',

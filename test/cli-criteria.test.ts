@@ -89,7 +89,7 @@ describe('cchc criteria import', () => {
   it('reads proportional, counted and deduction items and says how it read each', async () => {
     const r = await cchc('criteria', 'import', 'kinds.xlsx', '--out', 'kinds-annex.json');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('      2 Tỷ lệ hồ sơ TTHC giải quyết đúng hạn — 2 điểm — theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01; nhập tỷ lệ ở cột Số liệu: điểm = tỷ lệ × 2\n');
+    expect(r.out).toContain('      2 Tỷ lệ hồ sơ TTHC giải quyết đúng hạn — 2 điểm — theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01; nhập tỷ lệ ở cột Tỷ lệ / số lượng: điểm = tỷ lệ × 2\n');
     expect(r.out).toContain('      3 Văn bản hướng dẫn thực hiện TTHC được ban hành — 1 điểm — mỗi mục 0,25 điểm, tối đa 1\n');
     expect(r.out).toContain('      4 Hồ sơ giải quyết quá hạn — 2 điểm — từ 2 trừ 0,5 điểm mỗi lần, thấp nhất 0\n');
     expect(r.out).toContain('KAD chỉ được ghi ở 1 mục đã nêu; ghi ở mục khác là lỗi.');
@@ -203,9 +203,9 @@ describe('cchc criteria check', () => {
     expect(lines.slice(1, 16)).toEqual([
       '  I Cải cách thủ tục hành chính — 7 điểm (5 tiêu chí, 5 mục chấm điểm)',
       '      1 Ban hành kế hoạch — 1 điểm',
-      '      2 Tỷ lệ hồ sơ giải quyết đúng hạn — 2 điểm — theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01; nhập tỷ lệ ở cột Số liệu: điểm = tỷ lệ × 2',
+      '      2 Tỷ lệ hồ sơ giải quyết đúng hạn — 2 điểm — theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01; nhập tỷ lệ ở cột Tỷ lệ / số lượng: điểm = tỷ lệ × 2',
       '      3 Tỷ lệ hồ sơ trực tuyến — 1 điểm — theo tỷ lệ: điểm từ 0 đến 1, lẻ đến 0,01',
-      '      4 Văn bản hướng dẫn ban hành — 1 điểm — mỗi mục 0,25 điểm, tối đa 1; nhập số mục ở cột Số liệu',
+      '      4 Văn bản hướng dẫn ban hành — 1 điểm — mỗi mục 0,25 điểm, tối đa 1; nhập số mục ở cột Tỷ lệ / số lượng',
       '      5 Hồ sơ quá hạn — 2 điểm — từ 2 trừ 0,5 điểm mỗi lần, thấp nhất 0',
       '  II Chính quyền cơ sở — 5 điểm (4 tiêu chí, 4 mục chấm điểm)',
       '      1 Giải quyết khiếu nại — 1 điểm — không phát sinh: chấm 1 (không ghi KAD)',
@@ -227,7 +227,7 @@ describe('cchc criteria check', () => {
     expect(json.rules).toEqual({
       kinds: { levels: 4, proportional: 2, count: 1, deduction: 1, any: 1 }, notApplicable: 'listed', notArising: ['2.1'], scoredBy: ['2.3'],
     });
-    expect(json.outline[0].children[3]).toMatchObject({ code: '1.4', rules: '0.25 points per item, up to 1; enter the number of items in the Figure column' });
+    expect(json.outline[0].children[3]).toMatchObject({ code: '1.4', rules: '0.25 points per item, up to 1; enter the number of items in the Rate / count column' });
     expect(json.outline[0].children[0]).not.toHaveProperty('rules');
   });
 

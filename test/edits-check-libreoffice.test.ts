@@ -14,8 +14,8 @@ import { describeIfEngine } from './engines';
 import { cchc } from './helpers/cli';
 import { closeEditorAfterAll, editInLibreOffice } from './helpers/uno';
 import {
-  Built, Edited, buildBase, cellOf, deleteLeafRow, fillEveryLeaf, insertRowAboveTotal, insertRowInCriterion, sortNamesAwayFromCodes,
-  summaryCells, typeDecimals, typeOverSummary, valueAt,
+  Built, Edited, buildBase, cellOf, deleteLeafRow, fillEveryLeaf, insertRowAboveTotal, insertRowInCriterion, insertRowInDomain,
+  sortNamesAwayFromCodes, summaryCells, typeDecimals, typeOverSummary, valueAt,
 } from './helpers/user-edits';
 
 interface Checked {
@@ -75,6 +75,25 @@ describeIfEngine(['soffice', 'uno'], 'cchc check on workbooks edited in LibreOff
     expect((c.report.issues || []).filter((i) => i.rule === 'formula-altered' && i.cell === edited.subtotalCell).map((i) => i.severity)).toEqual(['error']);
   });
 
+  test('a score on a row inserted between two criteria of a domain: the domain\'s sum counts it, the check names both cells and exits 1', async () => {
+    const edited = await insertRowInDomain(base, path.join(dir, 'inserted-domain.xlsx'));
+    const c = await check(dir, base, edited);
+    // The scenario is the one the issue describes: the signed total took in the extra line.
+    const scored = Object.keys(edited.criterionScores).reduce((s, k) => s + edited.criterionScores[k], 0);
+    expect(c.report.total!.self).toBeCloseTo(scored, 9);
+    expect(c.printed).toBeCloseTo(scored + edited.typedScore, 9);
+    holdsTheTruth(c);
+    expect(c.code).toBe(1);
+    expect(errorRules(c.report)).toEqual(['formula-altered', 'unknown-row']);
+    const unknown = (c.report.issues || []).filter((i) => i.rule === 'unknown-row' && i.severity === 'error');
+    expect(unknown.map((i) => i.cell)).toEqual(expect.arrayContaining([edited.scoreCell, edited.maxCell]));
+    expect(unknown.filter((i) => i.cell === edited.scoreCell)[0].message).toContain('tổng trên trang tính đã cộng số này');
+    // The domain's stretched SUM is reported at the domain's cell, naming the inserted row.
+    const stretched = (c.report.issues || []).filter((i) => i.rule === 'formula-altered');
+    expect(stretched.map((i) => [i.cell, i.severity])).toEqual([[edited.subtotalCell, 'error']]);
+    expect(stretched[0].message).toContain(`cộng cả dòng ${edited.row}`);
+  });
+
   test('a score on a row inserted just above TỔNG ĐIỂM: counted by nobody, said so, exit 1', async () => {
     const edited = await insertRowAboveTotal(base, path.join(dir, 'above-total.xlsx'));
     const c = await check(dir, base, edited);
@@ -84,7 +103,7 @@ describeIfEngine(['soffice', 'uno'], 'cchc check on workbooks edited in LibreOff
     expect(issue.message).toContain('không ô tổng nào cộng số này');
   });
 
-  test('numbers typed over Tổng hợp\'s total, index and a domain: each reported at its cell, exit 1', async () => {
+  test('numbers typed over Tổng hợp\'s total, index and a domain: each reported once at its cell, exit 1', async () => {
     const edited = await typeOverSummary(base, path.join(dir, 'typed-over.xlsx'));
     const c = await check(dir, base, edited);
     holdsTheTruth(c);
@@ -93,7 +112,8 @@ describeIfEngine(['soffice', 'uno'], 'cchc check on workbooks edited in LibreOff
     const typed = [edited.cells.total, edited.cells.index, edited.cells.domain];
     for (const cell of typed) {
       const rules = (c.report.issues || []).filter((i) => i.sheet === SHEETS.summary && i.cell === cell).map((i) => i.rule).sort();
-      expect({ cell, rules }).toEqual({ cell, rules: ['formula-altered', 'shown-differs'] });
+      // One issue a cell: what it shows, what is right, and that a value was typed over its formula.
+      expect({ cell, rules }).toEqual({ cell, rules: ['shown-differs'] });
     }
     // The rates computed from the typed cells are explained by them, not reported again.
     expect((c.report.issues || []).filter((i) => i.rule === 'shown-differs').map((i) => i.cell).sort()).toEqual(typed.slice().sort());

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { defaultSet } from '../src/core/model/bundled';
-import { CriteriaSet, flattenSet, leavesOf, setMax } from '../src/core/model/criteria';
+import { CriteriaNode, CriteriaSet, flattenSet, leavesOf, setMax } from '../src/core/model/criteria';
 import { CellValue, SheetGrid, WorkbookGrids, a1, cellAt } from '../src/core/model/grid';
 import { ROW_MARKERS, SHEETS, columnSpec } from '../src/core/model/layout';
 import { fromHundredths, toHundredths } from '../src/core/model/points';
@@ -52,6 +52,9 @@ interface ColumnExpectation {
   /** Applicable maximum of each domain, for the Tổng hợp rates. */
   domainApplicable: Record<string, number>;
   index: number | null;
+  /** Leaves left blank, and how many leaves there are: the classification waits for every one. */
+  blank: number;
+  leaves: number;
 }
 
 function expectColumn(set: CriteriaSet, scores: Scores): ColumnExpectation {
@@ -67,7 +70,9 @@ function expectColumn(set: CriteriaSet, scores: Scores): ColumnExpectation {
   for (const d of set.nodes) domainApplicable[d.code] = toHundredths(d.max);
   for (const f of flat) if (f.leaf && isNotApplicable(scores[f.code])) domainApplicable[f.domainCode] -= toHundredths(f.node.max);
   const applicableMax = set.nodes.reduce((s, n) => s + domainApplicable[n.code], 0);
-  return { points, total, applicableMax, domainApplicable, index: rate(total, applicableMax) };
+  const leaves = flat.filter((f) => f.leaf);
+  const blank = leaves.filter((f) => isBlank(scores[f.code])).length;
+  return { points, total, applicableMax, domainApplicable, index: rate(total, applicableMax), blank, leaves: leaves.length };
 }
 
 /** points / maximum × 100 rounded half up to hundredths, from hundredths: exact. */
@@ -76,15 +81,21 @@ function rate(points: number, max: number): number | null {
   return Math.round((points * 10000) / max) / 100;
 }
 
-function bandOf(set: CriteriaSet, index: number | null): string {
+/** The classification: "Chưa chấm" until a leaf is scored, "Chưa chấm xong" until all are, then the set's band. */
+function bandOf(set: CriteriaSet, want: ColumnExpectation, role: 'self' | 'appraisal'): string {
+  if (want.blank > 0) {
+    const none = want.blank >= want.leaves;
+    return role === 'self' ? (none ? 'Chưa chấm' : 'Chưa chấm xong') : (none ? 'Chưa thẩm định' : 'Chưa thẩm định xong');
+  }
+  const index = want.index;
   if (index === null) return '';
   const band = (set.bands || []).slice().sort((a, b) => b.min - a.min).filter((b) => index >= b.min)[0];
   return band ? band.label : '';
 }
 
 /** The oracle of the Kiểm tra column: the one verdict table (model/verdict.ts), as the sheet sees a value. */
-function checkOf(v: ScoreEntry | undefined, max: number, levels: number[] | undefined): string {
-  return checkText(v, leafScore({ max, levels }));
+function checkOf(v: ScoreEntry | undefined, set: CriteriaSet, node: CriteriaNode, column: 'self' | 'appraisal'): string {
+  return checkText(v, leafScore(node, { set, unitType: 'xa', column }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,14 +160,14 @@ function compareScoring(set: CriteriaSet, cells: ScoringCells, self: Scores, app
     cmp.cell(cells.rowOf[ROW_MARKERS.total], cells.col[role], points(want.total), `${role} total`);
     cmp.cell(cells.rowOf[ROW_MARKERS.applicableMax], cells.col[role], points(want.applicableMax), `${role} applicable maximum`);
     cmp.cell(cells.rowOf[ROW_MARKERS.index], cells.col[role], percentOrBlank(want.index), `${role} index`);
-    if (set.bands) cmp.cell(cells.rowOf[ROW_MARKERS.band], cells.col[role], bandOf(set, want.index), `${role} classification`);
+    if (set.bands) cmp.cell(cells.rowOf[ROW_MARKERS.band], cells.col[role], bandOf(set, want, role), `${role} classification`);
   }
   cmp.cell(cells.rowOf[ROW_MARKERS.total], cells.col.max, setMax(set), 'total maximum');
   for (const leaf of leavesOf(set)) {
-    const selfText = checkOf(self[leaf.code], leaf.node.max, leaf.node.levels);
+    const selfText = checkOf(self[leaf.code], set, leaf.node, 'self');
     const appraised = appraisal ? appraisal[leaf.code] : null;
     const text = appraisal && !isBlank(appraised)
-      ? `Tự chấm: ${selfText} | Thẩm định: ${checkOf(appraised, leaf.node.max, leaf.node.levels)}`
+      ? `Tự chấm: ${selfText} | Thẩm định: ${checkOf(appraised, set, leaf.node, 'appraisal')}`
       : selfText;
     cmp.cell(cells.rowOf[leaf.code], cells.col.check, text, `Kiểm tra of ${leaf.code}`);
   }
@@ -204,8 +215,8 @@ function compareSummary(set: CriteriaSet, grids: WorkbookGrids, self: Scores, ap
   }
   if (set.bands) {
     const band = labelRow('Xếp loại');
-    cmp.cell(band, c.self, bandOf(set, mine.index), 'self classification');
-    if (theirs) cmp.cell(band, c.appraisal, bandOf(set, theirs.index), 'appraisal classification');
+    cmp.cell(band, c.self, bandOf(set, mine, 'self'), 'self classification');
+    if (theirs) cmp.cell(band, c.appraisal, bandOf(set, theirs, 'appraisal'), 'appraisal classification');
   }
   return cmp.mismatches;
 }

@@ -6,7 +6,8 @@ import { CriteriaSet } from '../src/core/model/criteria';
 import { planCell, planToGrids } from '../src/core/model/plan';
 import { SummaryInput, rankUnits, summarize } from '../src/core/features/district-summary';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
-import { Scores, entriesOf, extrasSet } from './helpers/communes';
+import { Scores, entriesOf, extrasSet, fullScores } from './helpers/communes';
+import { kindsSet } from './helpers/kinds';
 import { smallSet } from './helpers/scoring';
 import { SUMMARY_SHEETS, summaryWorkbookPlan } from '../src/core/features/district-workbook';
 
@@ -248,6 +249,23 @@ describe('the summary workbook plan', () => {
     expect(at(r(2), 7).value).toBe(4);
     expect(at(r(1), 9).formula).toContain('"Tốt"');
     expect(at(r(4), 9).result).toBe('Khá');
+  });
+
+  test('a unit ranked before it is fully scored, or on a provisional index, keeps the words its workbook shows', () => {
+    // A formula from the index alone would say "Tốt" once a spreadsheet recalculates.
+    const bandCells = (units: SummaryInput[], of: CriteriaSet) => {
+      const sheet = summaryWorkbookPlan(summarize(units, 'self', 'vi', { allowIncomplete: true }), of).plan.sheets[0];
+      const header = sheet.cells.filter((c) => c.value === 'Xếp loại')[0];
+      return sheet.cells.filter((c) => c.col === header.col && c.row > header.row && (c.value || c.formula))
+        .map((c) => (c.formula ? { formula: true, shown: c.result } : { formula: false, shown: c.value }));
+    };
+    expect(bandCells([commune('a.xlsx', 'Xã An Khánh', FULL, { set }), commune('b.xlsx', 'Xã Bình Sơn', { '1.1.1': 1, '1.1.2': 1, '1.2': 1 }, { set })], set)).toEqual([
+      { formula: true, shown: 'Tốt' }, { formula: false, shown: 'Chưa chấm xong' },
+    ]);
+    const kinds = kindsSet();
+    const waiting = fullScores(kinds);
+    delete waiting['2.3']; // scored at appraisal: the self index is provisional
+    expect(bandCells([commune('k.xlsx', 'Xã Đồng Thịnh', waiting, { set: kinds })], kinds)).toEqual([{ formula: false, shown: 'Tốt (tạm tính)' }]);
   });
 
   test('an AVERAGE row under the table', () => {

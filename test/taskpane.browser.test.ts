@@ -497,15 +497,33 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
       'Cách chấm: 4 mục theo mức điểm, 2 mục theo tỷ lệ, 1 mục tính theo số lượng, 1 mục trừ điểm theo số lần, 1 mục chấm điểm lẻ đến 0,01.',
       'KAD chỉ được ghi ở 2 mục đã nêu; ghi ở mục khác là lỗi.',
       'Xếp loại: Tốt từ 90%; Khá từ 70%; Chưa đạt từ 0%.',
-      '1.2 Tỷ lệ hồ sơ giải quyết đúng hạn — theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01; nhập tỷ lệ ở cột Số liệu: điểm = tỷ lệ × 2',
+      '1.2 Tỷ lệ hồ sơ giải quyết đúng hạn — theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01; nhập tỷ lệ ở cột Tỷ lệ / số lượng: điểm = tỷ lệ × 2',
       '1.5 Hồ sơ quá hạn — từ 2 trừ 0,5 điểm mỗi lần, thấp nhất 0',
       '2.2 Quản lý chợ — được ghi KAD với phường, thị trấn',
     ]) expect(info).toContain(line);
     await pane.locator('#set-info').screenshot({ path: path.join(screenshots, 'taskpane-criteria.png') });
     keepForDocs(path.join(screenshots, 'taskpane-criteria.png'), 'screenshots/taskpane-criteria.png');
     await pane.click('#lang-switch');
-    expect(await pane.textContent('#set-info')).toContain('1.4 Văn bản hướng dẫn ban hành — 0.25 points per item, up to 1; enter the number of items in the Figure column');
+    expect(await pane.textContent('#set-info')).toContain('1.4 Văn bản hướng dẫn ban hành — 0.25 points per item, up to 1; enter the number of items in the Rate / count column');
     expect(await pane.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+    await pane.click('#lang-switch');
+
+    // Built with it for a commune: the Tỷ lệ / số lượng column, the survey item's locked note, and Kiểm tra says
+    // the self index is provisional until the appraisal scores the survey.
+    await pane.fill('#unit', 'Xã Đồng Thịnh');
+    await pane.click('#build-run');
+    await pane.waitForSelector('#status.status-success', { timeout: 30000 });
+    await pane.waitForSelector('.check-headline');
+    const g = scoringGeometry(parseCriteriaSet(KINDS_SET_RAW).set!, false);
+    const cells = await pane.evaluate(() => window.cchcFake.cells('Chấm điểm'));
+    const valueAt = (all: Record<string, { value: unknown }>, address: string) => (all[address] ? all[address].value : null);
+    expect(valueAt(cells, a1(g.headerRow, g.layout.col.figure as number))).toBe('Tỷ lệ / số lượng');
+    expect(valueAt(cells, a1(g.rowOf['2.3'], g.layout.col.self as number))).toBe('Thẩm định chấm');
+    await pane.locator('#check-result', { hasText: 'Tạm tính, chưa gồm 2.3 (do thẩm định chấm)' }).waitFor({ timeout: 15000 });
+    // A KAD typed where the set does not allow it for a commune is listed with what to do.
+    const market = a1(g.rowOf['2.2'], g.layout.col.self as number);
+    await pane.evaluate((cell) => window.cchcFake.simulateEdit('Chấm điểm', cell, 'KAD'), market);
+    await pane.locator('button.issue-error', { hasText: market }).filter({ hasText: 'chỉ cho ghi KAD ở mục này với phường, thị trấn' }).waitFor({ timeout: 15000 });
     await pane.close();
     expect(pageErrors).toEqual([]);
   }, 120000);

@@ -94,7 +94,8 @@ itIfEngine('soffice', 'LibreOffice\'s Kiểm tra and cchc check give the same ve
     for (const leaf of leaves) {
       const row = read.rowOf[leaf.code];
       const value = cellAt(read.sheet, row, read.columns.self!);
-      const spec = leafScore(leaf.node);
+      // The spec as the plan made it: the bundled set's "không phát sinh" items question a KAD.
+      const spec = leafScore(leaf.node, { set, unitType: 'xa', column: 'self' });
       const check = judge(value, spec);
       const sheet = sheetJudge(value, spec);
       const shown = cellAt(read.sheet, row, read.columns.check!);

@@ -8,11 +8,29 @@ import {
   ScoreSpec, VERDICT_KINDS, VerdictKind, bothCheckExpression, bothCheckText, checkText, colourExpression, extraScore, judge,
   leafScore, scoreCheckExpression, scoreValidation, sheetJudge, sumsAlike, validationExpression, verdictIssue, verdictText,
 } from '../src/core/model/verdict';
+import { kindsSet } from './helpers/kinds';
+import { defaultSet } from '../src/core/model/bundled';
+import { leavesOf } from '../src/core/model/criteria';
 
 const LEAF: ScoreSpec = leafScore({ max: 1, levels: [0, 0.5, 1] });
 const FREE: ScoreSpec = leafScore({ max: 1.5 });
 const BONUS: ScoreSpec = extraScore('bonus', { max: 1 });
 const DEDUCTION: ScoreSpec = extraScore('deduction', { max: 2 });
+
+// Leaves of a set that says how it scores them (test/helpers/kinds.ts), in a commune (xã) or a ward.
+const KINDS = kindsSet();
+const kindsLeaf = (code: string) => KINDS.nodes.flatMap((d) => d.children!).filter((n) => n.code === code)[0];
+const inXa = (code: string, figure?: CellValue): ScoreSpec =>
+  leafScore(kindsLeaf(code), { set: KINDS, unitType: 'xa', column: 'self', figure: figure === undefined ? undefined : { value: figure, cell: 'E10' } });
+const COUNT = inXa('1.4'); // 0,25 per item, up to 1
+const DEDUCT = inXa('1.5'); // 2 less 0,5 per occurrence
+const MARKET_XA = inXa('2.2'); // KAD only for wards and townships
+const MARKET_WARD = leafScore(kindsLeaf('2.2'), { set: KINDS, unitType: 'phuong', column: 'self' });
+const UNLISTED = inXa('1.1'); // the set lists where KAD goes: not here
+const SURVEY = inXa('2.3'); // scored at appraisal
+const RATE_93 = inXa('1.2', 0.93); // 93% → 1,86
+const BUNDLED = defaultSet();
+const COMPLAINTS = leafScore(leavesOf(BUNDLED).filter((f) => f.code === '4.2.2')[0].node, { set: BUNDLED, unitType: 'xa', column: 'self' }); // full marks if none arose
 
 interface Case {
   title: string;
@@ -61,6 +79,22 @@ const cases: Case[] = [
   { title: '0 is a score', typed: 0, spec: LEAF, verdict: 'valid', sheet: '✓', rule: null },
   { title: 'any hundredth without levels', typed: 0.29, spec: FREE, verdict: 'valid', sheet: '✓', rule: null },
   { title: 'a bonus within its cap', typed: 1, spec: BONUS, verdict: 'valid', sheet: '✓', rule: null },
+  // The kinds a set may state (verdict-kinds.ts).
+  { title: 'a count on its steps', typed: 0.75, spec: COUNT, verdict: 'valid', sheet: '✓', rule: null },
+  { title: 'a count off its steps', typed: 0.6, spec: COUNT, verdict: 'not-a-step', sheet: '✗ Không đúng mức điểm', rule: 'not-a-level', severity: 'error', vi: 'Điểm 0,6 không đúng cách chấm (mỗi mục 0,25 điểm, tối đa 1): chọn một trong 0; 0,25; 0,5; 0,75; 1.', en: 'choose one of 0, 0.25, 0.5, 0.75, 1' },
+  { title: 'a count over its cap', typed: 1.25, spec: COUNT, verdict: 'over-max', sheet: '✗ Vượt điểm tối đa', rule: 'over-max', severity: 'error' },
+  { title: 'a deduction on its steps', typed: 1.5, spec: DEDUCT, verdict: 'valid', sheet: '✓', rule: null },
+  { title: 'a deduction off its steps', typed: 1.75, spec: DEDUCT, verdict: 'not-a-step', sheet: '✗ Không đúng mức điểm', rule: 'not-a-level', severity: 'error', vi: '(từ 2 trừ 0,5 điểm mỗi lần, thấp nhất 0)' },
+  { title: 'KAD where the set allows it only for wards and townships', typed: 'KAD', spec: MARKET_XA, verdict: 'kad-not-allowed', sheet: '✗ Không được ghi KAD', rule: 'kad-not-allowed', severity: 'error', vi: 'Bộ tiêu chí chỉ cho ghi KAD ở mục này với phường, thị trấn, không với xã. Hãy chấm điểm từ 0 đến 1.', en: 'only for a ward (phường), township (thị trấn), not for a commune (xã)' },
+  { title: 'the same KAD in a ward', typed: 'KAD', spec: MARKET_WARD, verdict: 'not-applicable', sheet: 'Không áp dụng', rule: null },
+  { title: 'KAD where the set lists no KAD', typed: ' kad', spec: UNLISTED, verdict: 'kad-not-allowed', sheet: '✗ Không được ghi KAD', rule: 'kad-not-allowed', severity: 'error', vi: 'Bộ tiêu chí không cho ghi KAD (không áp dụng) ở mục này.' },
+  { title: 'an empty cell where KAD is not allowed does not offer KAD', typed: null, spec: UNLISTED, verdict: 'empty', sheet: 'Chưa chấm', rule: 'missing-score', severity: 'warning', vi: 'Chưa chấm điểm tự chấm: nhập điểm (mục này không được ghi KAD).' },
+  { title: 'KAD where nothing arising gives full marks: a warning saying which to use', typed: 'KAD', spec: COMPLAINTS, verdict: 'kad-full-marks', sheet: '⚠ Không phát sinh thì chấm 2, không ghi KAD', rule: 'kad-full-marks', severity: 'warning', vi: 'nếu không phát sinh, chấm 2 điểm thay vì KAD', en: 'score 2 instead of KAD' },
+  { title: 'the self cell of an item scored at appraisal', typed: 'Thẩm định chấm', spec: SURVEY, verdict: 'appraisal-only', sheet: 'Do thẩm định chấm', rule: null },
+  { title: 'a score that follows the figure: 93% × 2', typed: 1.86, spec: RATE_93, verdict: 'valid', sheet: '✓ (tính được 1,86)', rule: null },
+  { title: 'a score the figure does not give', typed: 2, spec: RATE_93, verdict: 'figure-differs', sheet: '✗ Khác điểm theo tỷ lệ/số lượng (tính được 1,86)', rule: 'figure-differs', severity: 'error', vi: 'Điểm 2 khác điểm tính từ tỷ lệ / số lượng đã nhập: 93% → 1,86 (theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01). Chấm 1,86, hoặc sửa ở cột Tỷ lệ / số lượng.', en: '93% → 1.86' },
+  { title: '2,01 on a 2-point proportional item', typed: 2.01, spec: RATE_93, verdict: 'over-max', sheet: '✗ Vượt điểm tối đa (tính được 1,86)', rule: 'over-max', severity: 'error' },
+  { title: 'not scored yet, with the figure entered', typed: null, spec: RATE_93, verdict: 'empty', sheet: 'Chưa chấm (tính được 1,86)', rule: 'missing-score', severity: 'warning' },
 ];
 
 describe('typed value → verdict → Kiểm tra → rule → message', () => {
@@ -115,6 +149,24 @@ describe('the formulas are written from the same table', () => {
     expect(validationExpression('E11', LEAF)).toBe(
       'IF(TRIM(E11&"")="",TRUE,IF(UPPER(TRIM(E11&""))="KAD",TRUE,IF(NOT(ISNUMBER(E11)),FALSE,IF(E11<0,FALSE,IF(ROUND(E11,2)<>E11,FALSE,IF(E11>1,FALSE,TRUE))))))');
     expect(validationExpression('E30', BONUS)).toBe('IF(TRIM(E30&"")="",TRUE,IF(NOT(ISNUMBER(E30)),FALSE,IF(E30<0,FALSE,IF(ROUND(E30,2)<>E30,FALSE,IF(E30>1,FALSE,TRUE)))))');
+  });
+
+  test('validation refuses KAD where the set does not allow it, and counts or deductions off their steps', () => {
+    expect(validationExpression('E12', COUNT)).toBe('IF(TRIM(E12&"")="",TRUE,IF(NOT(ISNUMBER(E12)),FALSE,IF(E12<0,FALSE,IF(ROUND(E12,2)<>E12,FALSE,'
+      + 'IF(E12>1,FALSE,IF(AND(MOD(ROUND(E12*100,0),25)<>0,ROUND(E12*100,0)<>100),FALSE,TRUE))))))');
+    expect(validationExpression('E13', DEDUCT)).toContain('IF(AND(MOD(200-ROUND(E13*100,0),50)<>0,ROUND(E13*100,0)<>0),FALSE,TRUE)');
+    expect(validationExpression('E16', MARKET_WARD)).toContain('IF(UPPER(TRIM(E16&""))="KAD",TRUE');
+    expect(validationExpression('E16', MARKET_XA)).not.toContain('KAD');
+    // The prompt does not offer KAD where it is refused, and lists the steps.
+    expect(scoreValidation('E12', COUNT, 'Điểm tự chấm').prompt!.text).toBe('Nhập điểm từ 0 đến 1. Mức điểm: 0; 0,25; 0,5; 0,75; 1.');
+    expect(scoreValidation('E16', MARKET_WARD, 'Điểm tự chấm').prompt!.text).toBe('Nhập điểm từ 0 đến 1. Mức điểm: 0; 1. Ghi KAD nếu không áp dụng.');
+    expect(scoreValidation('E10', RATE_93, 'Điểm tự chấm').error!.text).toBe('Điểm phải là số từ 0 đến 2 (điểm tối đa của tiêu chí này), lẻ nhiều nhất 2 chữ số thập phân. Cách chấm: theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01.');
+  });
+
+  test('every kind\'s validation formula fits Excel\'s 255 characters on row 99999', () => {
+    for (const spec of [COUNT, DEDUCT, MARKET_XA, MARKET_WARD, UNLISTED, RATE_93, COMPLAINTS]) {
+      expect(validationExpression('AB99999', spec).length).toBeLessThanOrEqual(255);
+    }
   });
 
   test('every validation formula fits Excel\'s 255 characters, even on row 99999 with many levels', () => {

@@ -17,6 +17,7 @@ import { worksheetToGrid } from '../src/adapters/exceljs/read-grid';
 import { planToXlsx } from '../src/adapters/exceljs/write';
 import { ApiVersion, createFakeExcel, FakeExcel, FakeValidation } from './fake-excel';
 import { SHEETS } from '../src/core/model/layout';
+import { kindsSet } from './helpers/kinds';
 
 interface ValidationRecord {
   /** The range the rule belongs to: its formulas are relative to that range's top-left cell. */
@@ -354,6 +355,12 @@ const PLANS: Array<[string, () => WorkbookPlan]> = [
   ['the default set with the appraisal columns', () => defaultPlan(true)],
   ['the default set with an evidence register', planWithEvidence],
   ['a hand-made plan of every kind of cell and rule', richPlan],
+  // Tỷ lệ / số lượng cells (rates, counts) with their validation; proportional, counted and deduction items,
+  // KAD rules and an item scored at appraisal, with the appraisal columns.
+  ['a set with every way of scoring a leaf', () => buildWorkbookPlan({
+    set: kindsSet(), unit: 'Phường Hoàng Văn Thụ', year: 2025, appraisal: true,
+    entries: { '1.2': { values: { figure: 0.93, self: 1.86 } }, '1.4': { values: { figure: 6, self: 1 } } },
+  })],
 ];
 
 function withoutValidation(records: Record<string, SheetRecords>): Record<string, SheetRecords> {

@@ -175,7 +175,8 @@ describe('the default workbook, read back with exceljs', () => {
         .toEqual({ code: leaf.code, type: 'custom', allowBlank: true, stop: true, prompt: true });
       const formula = String(dv.formulae[0]);
       expect({ code: leaf.code, own: formula.match(/\b[A-Z]+\d+\b/g)!.every((ref) => ref === address) }).toEqual({ code: leaf.code, own: true });
-      expect({ code: leaf.code, formula }).toEqual({ code: leaf.code, formula: validationExpression(address, leafScore(leaf.node)) });
+      // The leaf's spec as the plan makes it: the bundled set's 'không phát sinh' items question a KAD.
+      expect({ code: leaf.code, formula }).toEqual({ code: leaf.code, formula: validationExpression(address, leafScore(leaf.node, { set, unitType: 'xa', column: 'self' })) });
       expect(formula).toContain(`${address}>${leaf.node.max},FALSE`);
       expect(dv.error).toContain(String(leaf.node.max).replace('.', ','));
     }
@@ -270,7 +271,7 @@ describe('the appraisal workbook', () => {
       for (const column of [g.layout.col.self!, g.layout.col.appraisal!]) {
         const address = a1(g.rowOf[leaf.code], column);
         expect({ address, formula: ws.getCell(address).dataValidation.formulae[0] })
-          .toEqual({ address, formula: validationExpression(address, leafScore(leaf.node)) });
+          .toEqual({ address, formula: validationExpression(address, leafScore(leaf.node, { set, unitType: 'xa', column: column === g.layout.col.self ? 'self' : 'appraisal' })) });
       }
     }
   });

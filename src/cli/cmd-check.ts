@@ -15,6 +15,8 @@ import { boundHeapGrowth } from './memory';
 import { differenceLines, extrasLines } from './check-text-appraisal';
 import { CheckOptions, Issue } from '../core/check/contract';
 import { FileReport, hasErrors, issueCounts, issuesOf } from '../core/check/report';
+import { text } from '../core/text/catalogue';
+import { bandShown } from '../core/sheets/scoring/totals';
 
 export interface CheckedFile {
   report: FileReport;
@@ -69,9 +71,11 @@ export function formatReportText(report: FileReport, read: ScoringRead | null, l
   const p = (n: number | null | undefined) => formatPoints(n, lang);
   lines.push(`${t.file}: ${name} — ${report.unit}, ${t.year} ${report.year}`);
   lines.push(`${t.set}: ${report.criteriaSet!.title} (${report.criteriaSet!.id}, ${report.criteriaSet!.status === 'official' ? t.official : t.reference})`);
-  lines.push(`${t.self}: ${p(total.self)} / ${p(total.applicableMax)} (${t.applicable}) — ${t.index}: ${total.index === null ? '—' : p(total.index) + '%'}${total.band ? ' — ' + total.band : ''}`);
+  // Items scored at appraisal not scored yet: the self index is provisional.
+  const provisional = total.provisional ? ` (${text(lang, 'kinds.provisional', { codes: total.provisional.join(', ') })})` : '';
+  lines.push(`${t.self}: ${p(total.self)} / ${p(total.applicableMax)} (${t.applicable}) — ${t.index}: ${total.index === null ? '—' : p(total.index) + '%'}${provisional}${total.band ? ' — ' + bandShown(total.band, lang) : ''}`);
   if (total.appraisal !== null) {
-    lines.push(`${t.appraisal}: ${p(total.appraisal)} / ${p(total.appraisalApplicableMax)} — ${t.index}: ${total.appraisalIndex === null || total.appraisalIndex === undefined ? '—' : p(total.appraisalIndex) + '%'}${total.appraisalBand ? ' — ' + total.appraisalBand : ''}`);
+    lines.push(`${t.appraisal}: ${p(total.appraisal)} / ${p(total.appraisalApplicableMax)} — ${t.index}: ${total.appraisalIndex === null || total.appraisalIndex === undefined ? '—' : p(total.appraisalIndex) + '%'}${total.appraisalBand ? ' — ' + bandShown(total.appraisalBand, lang) : ''}`);
   }
   lines.push(...extrasLines(report, lang));
   const nodeByCode: Record<string, { self: number | null; max: number }> = {};

@@ -6,6 +6,7 @@ import { checkWorkbookRead } from '../core/check/check';
 import { WorkbookGrids } from '../core/model/grid';
 import { isMetaGrid } from '../core/sheets/meta';
 import { formatPoints } from '../core/model/points';
+import { bandShown } from '../core/sheets/scoring/totals';
 import { CellEdit } from '../core/model/port';
 import { PaneContext } from './context';
 import { byId, clear, element, setVisible } from './dom';
@@ -141,7 +142,9 @@ export function createCheckController(ctx: PaneContext): CheckController {
         max: formatPoints(total.max, lang),
         applicable: formatPoints(total.applicableMax, lang),
         index: total.index === null ? '—' : formatPoints(total.index, lang),
-      })]));
+      }) + (total.band ? ' · ' + bandShown(total.band, lang) : '')]));
+      // Items scored at appraisal not scored yet: the self index is provisional.
+      if (total.provisional) container.appendChild(element('p', { class: 'note note-warning' }, [ctx.t('kinds.provisional', { codes: total.provisional.join(', ') })]));
     }
     for (const group of report.groups || []) container.appendChild(renderGroup(report, group));
   }

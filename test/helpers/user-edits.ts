@@ -206,6 +206,57 @@ export async function insertRowInCriterion(b: Built, out: string, options: EditO
   };
 }
 
+export interface InsertedInDomain extends InsertedRow {
+  domain: string;
+  /** The domain's subtotal (Điểm tự chấm) cell, which does not move. */
+  subtotalCell: string;
+  /** The two criteria, scored, between which the row went. */
+  between: [string, string];
+  criterionScores: Record<string, number>;
+}
+
+/** A domain two of whose criteria are scored on their own rows (no sub-criteria), one right below the other. */
+function domainWithAdjacentCriteria(b: Built): { domain: FlatNode; pair: [FlatNode, FlatNode] } {
+  const all = flat(b);
+  for (const domain of all.filter((f) => f.depth === 0)) {
+    const children = domain.childCodes.map((c) => all.filter((x) => x.code === c)[0]);
+    for (let i = 0; i + 1 < children.length; i++) {
+      const [x, y] = [children[i], children[i + 1]];
+      if (x.leaf && y.leaf && rowOf(b, y.code) === rowOf(b, x.code) + 1) return { domain, pair: [x, y] };
+    }
+  }
+  throw new Error(`${b.file}: no domain with two adjacent criteria scored on their own rows`);
+}
+
+/**
+ * Unprotects Chấm điểm, scores two adjacent criteria of a domain that are scored on their own rows,
+ * inserts a row between them and types a score and a maximum in it: the extra line a clerk adds to a
+ * domain for something the commune did. The domain's SUM range runs over both criteria, so the
+ * spreadsheet stretches it over the new row.
+ */
+export async function insertRowInDomain(b: Built, out: string, options: EditOptions = {}): Promise<InsertedInDomain> {
+  const { domain, pair } = domainWithAdjacentCriteria(b);
+  const criterionScores: Record<string, number> = {};
+  const ops: UnoOp[] = [{ op: 'unprotect', sheet: SCORING }];
+  for (const c of pair) {
+    criterionScores[c.code] = c.node.max;
+    ops.push(typeOp(SCORING, cellOf(b, c.code, 'self'), typedPoints(c.node.max, options.locale)));
+  }
+  const row = rowOf(b, pair[1].code) + 1; // 1-based: the new row takes the second criterion's place
+  const typedScore = 0.5;
+  const typedMax = 1;
+  const scoreCell = a1(row - 1, col(b, 'self'));
+  const maxCell = a1(row - 1, col(b, 'max'));
+  ops.push({ op: 'insertRows', sheet: SCORING, before: row, count: 1 });
+  ops.push(typeOp(SCORING, scoreCell, typedPoints(typedScore, options.locale)));
+  ops.push(typeOp(SCORING, maxCell, typedPoints(typedMax, options.locale)));
+  const edited = await run(b, out, ops, options);
+  return {
+    ...edited, row, scoreCell, maxCell, typedScore, typedMax, criterionScores,
+    domain: domain.code, subtotalCell: cellOf(b, domain.code, 'self'), between: [pair[0].code, pair[1].code],
+  };
+}
+
 export interface InsertedAboveTotal extends InsertedRow {
   /** The TỔNG ĐIỂM score cell in the saved file (one row lower than built). */
   totalCell: string;

@@ -14,7 +14,8 @@ import { leafEvidence } from '../sheets/register/read';
 import { Issue, CheckContext, CheckOptions } from './contract';
 import { NodeReport, TotalReport, FileReport, ExtraReport, ExtraTotals } from './report';
 import { RULES } from './registry';
-import { bandOf, totalsOf } from '../sheets/scoring/totals';
+import { totalsOf } from '../sheets/scoring/totals';
+import { unitTypeOf } from '../model/build-options';
 import { orderIssues } from './order';
 
 export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): FileReport {
@@ -43,9 +44,18 @@ function checkRead(grids: WorkbookGrids, read: ScoringRead, options: CheckOption
   const set = meta.set;
   const flat = flattenSet(set);
   const scoreColumns: Array<'self' | 'appraisal'> = read.columns.appraisal !== undefined ? ['self', 'appraisal'] : ['self'];
-  const specs: Record<string, ScoreSpec> = {};
-  for (const n of flat) if (n.leaf) specs[n.code] = leafScore(n.node);
-  for (const g of extraLists(set)) for (const item of g.items) specs[item.code] = extraScore(g.kind, item);
+  // Each score cell's spec: a leaf's kind, where KAD may be written for this unit, the row's figure (self).
+  const unitType = unitTypeOf(meta.unit);
+  const specs: Record<'self' | 'appraisal', Record<string, ScoreSpec>> = { self: {}, appraisal: {} };
+  for (const n of flat) {
+    if (!n.leaf) continue;
+    const row = read.rowOf[n.code];
+    const figureCol = read.columns.figure;
+    const figure = row !== undefined && figureCol !== undefined ? { value: cellAt(sheet, row, figureCol), cell: a1(row, figureCol) } : undefined;
+    specs.self[n.code] = leafScore(n.node, { set, unitType, column: 'self', figure });
+    specs.appraisal[n.code] = leafScore(n.node, { set, unitType, column: 'appraisal' });
+  }
+  for (const g of extraLists(set)) for (const item of g.items) specs.self[item.code] = specs.appraisal[item.code] = extraScore(g.kind, item);
   // Every rule asks for the same cells and entries, leaf by leaf: each is addressed and judged once.
   const addresses: Partial<Record<ColumnRole, Record<string, string | null>>> = {};
   const cellOf = (code: string, role: ColumnRole): string | null => {
@@ -66,13 +76,13 @@ function checkRead(grids: WorkbookGrids, read: ScoringRead, options: CheckOption
   const verdicts: Record<'self' | 'appraisal', Record<string, Judged>> = { self: Object.create(null), appraisal: Object.create(null) };
   const judged = (code: string, column: 'self' | 'appraisal'): Judged => {
     const known = verdicts[column];
-    return known[code] || (known[code] = judge(valueOf(code, column), specs[code] || leafScore({ max: 0 })));
+    return known[code] || (known[code] = judge(valueOf(code, column), specs[column][code] || leafScore({ max: 0 })));
   };
   const entry = (code: string, column: 'self' | 'appraisal'): ParsedScore => judged(code, column).parsed;
   // Scores: the core's own totals of the leaf entries (totals.ts), never the sheet's cached results.
   const totals = {
-    self: totalsOf(set, (code) => valueOf(code, 'self')),
-    appraisal: totalsOf(set, (code) => valueOf(code, 'appraisal')),
+    self: totalsOf(set, (code) => valueOf(code, 'self'), 'self'),
+    appraisal: totalsOf(set, (code) => valueOf(code, 'appraisal'), 'appraisal'),
   };
   const collected: Array<Omit<Issue, 'message' | 'domain'> & { message: Message }> = [];
   const ctx: CheckContext = {
@@ -106,7 +116,7 @@ function checkRead(grids: WorkbookGrids, read: ScoringRead, options: CheckOption
     const report: NodeReport = {
       code: n.code, name: n.node.name, leaf: true, max: n.node.max,
       self: numberOf(n.code, 'self'), appraisal: hasAppraisal ? numberOf(n.code, 'appraisal') : null,
-      notApplicable: judged(n.code, 'self').kind === 'not-applicable', evidence, cells,
+      notApplicable: judged(n.code, 'self').parsed.kind === 'not-applicable', evidence, cells,
     };
     if (n.node.levels) report.levels = n.node.levels;
     return report;
@@ -118,14 +128,16 @@ function checkRead(grids: WorkbookGrids, read: ScoringRead, options: CheckOption
   const total: TotalReport = {
     max: setMax(set), applicableMax: totals.self.applicableMax, self: totals.self.total, appraisal: null, index: totals.self.index, cells: {},
   };
-  if (set.bands) total.band = bandOf(set.bands, totals.self.index);
+  // The band the sheet shows: the set's once every leaf is scored, else "Chưa chấm (xong)".
+  if (set.bands) total.band = totals.self.band || null;
+  if (totals.self.pending.length) total.provisional = totals.self.pending;
   const totalRow = read.markers.total;
   if (totalRow !== undefined) total.cells.self = a1(totalRow, read.columns.self!);
   if (hasAppraisal) {
     total.appraisal = totals.appraisal.total;
     total.appraisalApplicableMax = totals.appraisal.applicableMax;
     total.appraisalIndex = totals.appraisal.index;
-    if (set.bands) total.appraisalBand = bandOf(set.bands, totals.appraisal.index);
+    if (set.bands) total.appraisalBand = totals.appraisal.band || null;
     if (totalRow !== undefined) total.cells.appraisal = a1(totalRow, read.columns.appraisal!);
   }
   if (extras.totals.bonus) total.bonus = extras.totals.bonus;

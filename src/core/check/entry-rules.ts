@@ -35,7 +35,7 @@ export function appraisalStarted(ctx: CheckContext): boolean {
 function reportable(ctx: CheckContext, code: string, column: ScoreColumn, j: Judged, started: () => boolean): boolean {
   if (j.kind !== 'empty' || column !== 'appraisal') return true;
   // An appraisal column left entirely blank is not yet in use; a leaf the commune marked KAD needs none.
-  return started() && ctx.judged(code, 'self').kind !== 'not-applicable';
+  return started() && ctx.judged(code, 'self').parsed.kind !== 'not-applicable';
 }
 
 export const entryRules: Rule[] = [

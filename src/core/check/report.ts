@@ -27,8 +27,12 @@ export interface TotalReport {
   /** Present once the appraisal column exists: the applicable maximum and index by appraisal. */
   appraisalApplicableMax?: number;
   appraisalIndex?: number | null;
+  /** The classification the sheet shows: the set's band once every leaf is scored, else "Chưa chấm" / "Chưa chấm xong". */
   band?: string | null;
+  /** The same for the appraisal: "Chưa thẩm định" / "Chưa thẩm định xong" until every leaf is appraised. */
   appraisalBand?: string | null;
+  /** Items scored at appraisal not scored yet: the self index leaves them out ("tạm tính"). */
+  provisional?: string[];
   cells: Partial<Record<'self' | 'appraisal', string>>;
   /** Leaves left blank (neither scored nor marked KAD) in each column, and how many leaves there are. */
   blank?: { self: number; appraisal: number | null };

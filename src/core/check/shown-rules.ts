@@ -134,7 +134,7 @@ function scoringShown(ctx: CheckContext): Record<Column, boolean> {
         continue;
       }
       const itemRows = g.items.map((item) => read.rowOf[item.code]).filter((r): r is number => r !== undefined);
-      faithful['#' + g.kind] = compare(row, t[g.kind], message(g.kind === 'bonus' ? 'verdict.item.bonus' : 'verdict.item.deduction'), null,
+      faithful['#' + g.kind] = compare(row, t[g.kind], message(g.kind === 'bonus' ? 'rule.what.bonus' : 'rule.what.deduction'), null,
         sumsExactly(formulaAt(sheet, row, col), col, itemRows), itemRows.length === g.items.length && !skip['#' + g.kind]);
     }
     const domains = ctx.flat.filter((n) => n.depth === 0);
@@ -217,18 +217,22 @@ function summaryShown(ctx: CheckContext, right: Record<Column, boolean>): void {
     const row = cell.row + offset;
     const address = a1(row, cell.col);
     const actual = formulaAt(sheet, row, cell.col);
-    if (actual === null || formulaKey(actual) !== formulaKey(cell.formula)) {
+    const own = actual === null || formulaKey(actual) !== formulaKey(cell.formula);
+    // A rate or a difference computed from a Tổng hợp cell already reported is explained there.
+    const fromWrong = localRefs(cell.formula).some((ref) => wrong[ref]);
+    // Names are text the formula copies; numbers and the classification are what is signed. A value
+    // typed over a formula that shows a wrong number is one issue: what it shows and what is right.
+    const compared = cell.col !== 1 && !fromWrong && (own || upstreamRight) && !!ctx.grids.calculated;
+    if (compared && reportShown(ctx, sheet, row, cell.col, cell.result, label(cell.row, cell.col), 'structure', null)) {
+      wrong[a1(cell.row, cell.col)] = true;
+      if (actual === null) continue;
+    }
+    if (own) {
       ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column: 'structure', sheet: sheet.name, cell: address, message: message('rule.summaryFormula', {
         cell: address, what: label(cell.row, cell.col),
         problem: actual === null ? message('rule.summaryFormula.value') : message('rule.summaryFormula.changed', { formula: actual.slice(0, 60) }),
       }) });
     }
-    // Names are text the formula copies; numbers and the classification are what is signed.
-    const own = actual === null || formulaKey(actual) !== formulaKey(cell.formula);
-    // A rate or a difference computed from a Tổng hợp cell already reported is explained there.
-    const fromWrong = localRefs(cell.formula).some((ref) => wrong[ref]);
-    if (cell.col === 1 || fromWrong || !(own || upstreamRight) || !ctx.grids.calculated) continue;
-    if (reportShown(ctx, sheet, row, cell.col, cell.result, label(cell.row, cell.col), 'structure', null)) wrong[a1(cell.row, cell.col)] = true;
   }
 }
 

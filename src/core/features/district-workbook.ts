@@ -8,7 +8,7 @@ import { a1, columnLetter } from '../model/grid';
 import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
 import { formatPoints } from '../model/points';
 import { STYLES } from '../sheets/styles';
-import { bandFormula } from '../sheets/scoring/totals';
+import { bandFormula, bandOf } from '../sheets/scoring/totals';
 import { SummaryBasis, DistrictSummary, SummaryUnit, mean, rankUnits } from './district-summary';
 import { CommuneType, parseDistrictName, parseUnitName } from '../model/unit-name';
 import { DECREE_MARGINS, DOCUMENT_FONT, PAGE_NUMBER } from '../model/print';
@@ -131,7 +131,12 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
       put({ row, col: cTotal, formula: kinds.length ? `MAX(0,ROUND(${sum},2))` : `ROUND(${sum},2)`, result: u.total, style: 'sumPoints' });
       put({ row, col: cApplicable, value: u.applicableMax, style: 'sumPoints' });
       put({ row, col: cIndex, formula: `IF(${a1(row, cApplicable)}>0,ROUND(${a1(row, cTotal)}/${a1(row, cApplicable)}*100,2),"")`, result: u.index, style: 'sumPercent' });
-      if (bands) put({ row, col: cBand, formula: bandFormula(a1(row, cIndex), set!)!, result: u.band || '', style: 'sumCenter' });
+      // A unit ranked before it is fully scored ("Chưa chấm xong") or on a provisional index ("Khá (tạm
+      // tính)") keeps the words its workbook shows: the formula from the index alone would lose them.
+      if (bands) {
+        if (u.band && u.band !== bandOf(set!.bands, u.index)) put({ row, col: cBand, value: u.band, style: 'sumCenter' });
+        else put({ row, col: cBand, formula: bandFormula(a1(row, cIndex), set!)!, result: u.band || '', style: 'sumCenter' });
+      }
       put({ row, col: cFile, value: u.file, style: 'fileName' });
       row++;
     }

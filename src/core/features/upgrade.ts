@@ -15,6 +15,8 @@ import { CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
 import { formatPoints, parseScoreCell, pointsEqual, toHundredths } from '../model/points';
 import { ScoringRead, readScoring } from '../sheets/scoring/read';
 import { ENTRY_ROLES, Entries, EntryRole, Leftover, LeafEntry } from '../model/entries';
+import { takesFigure } from '../sheets/scoring/figures';
+import { message } from '../text/catalogue';
 import { readLeftoversSheet, LEFTOVERS_SHEET } from '../sheets/leftovers';
 import { buildWorkbookPlan } from '../sheets/workbook';
 import { extractEntries } from '../sheets/scoring/entries';
@@ -289,10 +291,10 @@ export function placeEntries(
   /** The old set's maxima: a score that was already over its old maximum stays on the sheet, as typed. */
   oldMax: Record<string, number> = {},
 ): PlacedEntries {
-  const leaves: Record<string, { name: string; max: number }> = {};
+  const leaves: Record<string, { name: string; max: number; figure?: boolean; scoredBy?: string }> = {};
   const parents: Record<string, boolean> = {};
   for (const f of flattenSet(set)) {
-    if (f.leaf) leaves[f.code] = { name: f.node.name, max: f.node.max };
+    if (f.leaf) leaves[f.code] = { name: f.node.name, max: f.node.max, figure: takesFigure(f.node), scoredBy: f.node.scoredBy };
     else parents[f.code] = true;
   }
   const extras = extraItemsByCode(set);
@@ -324,6 +326,14 @@ export function placeEntries(
     for (const role of ENTRY_ROLES) {
       const v = e.values[role];
       if (v === undefined) continue;
+      if (role === 'self' && leaf.scoredBy) {
+        leave(code, role, v, message('kinds.appraisalOnly', { code, by: leaf.scoredBy }));
+        continue;
+      }
+      if (role === 'figure' && !leaf.figure) {
+        leave(code, role, v, message('upgrade.noFigure', { code }));
+        continue;
+      }
       if (role === 'self' || role === 'appraisal') {
         const p = parseScoreCell(v);
         const wasWrong = oldMax[code] !== undefined && p.kind === 'number' && toHundredths(p.value) > toHundredths(oldMax[code]);

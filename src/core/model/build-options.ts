@@ -1,9 +1,10 @@
 // What a scoring workbook is built from: the criteria set, the unit and year, and what an earlier
 // workbook carries into it.
 
-import { CriteriaSet } from './criteria';
+import { CriteriaSet, UnitType } from './criteria';
 import { Entries, Leftover, EvidenceDoc } from './entries';
 import { CellValue } from './grid';
+import { parseUnitName } from './unit-name';
 
 /** Last year's result, taken from last year's workbook, for Tổng hợp's comparison (matched by domain code). */
 export interface PreviousYear {
@@ -40,3 +41,10 @@ export interface BuildOptions {
   previous?: PreviousYear;
 }
 
+/**
+ * The unit's type from its name ("Phường Hoàng Văn Thụ" → phuong, "UBND thị trấn Chợ Chu" → thi-tran);
+ * a bare name is a xã, as parseUnitName reads it. Decides where the set allows KAD (criteria-kinds.ts).
+ */
+export function unitTypeOf(unit: string): UnitType {
+  return parseUnitName(unit).type;
+}

@@ -85,7 +85,7 @@ export function figureFormula(node: Pick<CriteriaNode, 'max' | 'scoring'>, cell:
   return `MAX(0,${node.max}-INT(${cell})*${s.step})`;
 }
 
-/** True when some leaf of the set takes a figure: the sheet then has the Số liệu column. */
+/** True when some leaf of the set takes a figure: the sheet then has the Tỷ lệ / số lượng column. */
 export function setHasFigures(set: CriteriaSet): boolean {
   return leavesOf(set).some((f) => !!(f.node.scoring && f.node.scoring.figure));
 }
@@ -113,6 +113,11 @@ export function mayBeNotApplicable(set: CriteriaSet, node: CriteriaNode, unitTyp
 /** True when the leaf is scored at appraisal by others (a survey, a provincial index), not by the unit. */
 export function isAppraisalOnly(node: Pick<CriteriaNode, 'scoredBy'>): boolean {
   return typeof node.scoredBy === 'string' && node.scoredBy.trim() !== '';
+}
+
+/** True when some leaf of the set is scored at appraisal. */
+export function hasAppraisalOnly(set: CriteriaSet): boolean {
+  return leavesOf(set).some((f) => isAppraisalOnly(f.node));
 }
 
 /** True when the method gives full marks when the situation did not arise ("không phát sinh"). */

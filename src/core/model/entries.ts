@@ -6,7 +6,7 @@ import { Message } from './errors';
 import { PlanValue } from './plan';
 
 /** The columns a person fills on a leaf row. */
-export const ENTRY_ROLES = ['self', 'appraisal', 'evidence', 'note', 'appraisalNote'] as const;
+export const ENTRY_ROLES = ['figure', 'self', 'appraisal', 'evidence', 'note', 'appraisalNote'] as const;
 export type EntryRole = (typeof ENTRY_ROLES)[number];
 
 export interface LeafEntry {
@@ -29,6 +29,7 @@ export interface Leftover {
 
 /** Human names of the entry columns, for the leftovers sheet and messages. */
 export const ENTRY_ROLE_NAMES: Record<EntryRole, Message> = {
+  figure: { vi: 'Tỷ lệ / số lượng', en: 'Rate / count' },
   self: { vi: 'Điểm tự chấm', en: 'Self score' },
   appraisal: { vi: 'Điểm thẩm định', en: 'Appraisal score' },
   evidence: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },

@@ -11,6 +11,7 @@ export type ColumnRole =
   | 'name'
   | 'max'
   | 'method'
+  | 'figure'
   | 'self'
   | 'appraisal'
   | 'evidence'
@@ -33,6 +34,9 @@ const COLUMN_SPECS: Record<ColumnRole, ColumnSpec> = {
   name: { role: 'name', header: { vi: 'Lĩnh vực / Tiêu chí / Tiêu chí thành phần', en: 'Domain / Criterion / Sub-criterion' }, width: 48, aliases: ['noi dung', 'tieu chi', 'linh vuc, tieu chi'] },
   max: { role: 'max', header: { vi: 'Điểm tối đa', en: 'Max points' }, width: 9, aliases: ['diem chuan', 'thang diem'] },
   method: { role: 'method', header: { vi: 'Cách chấm điểm', en: 'Scoring method' }, width: 42, aliases: ['phuong phap cham', 'huong dan cham diem'] },
+  // The rate or count a leaf's points follow from (criteria-kinds.ts), when the set has such leaves;
+  // named apart from the register's Số liệu cụ thể (the evidence's figures), which is another thing.
+  figure: { role: 'figure', header: { vi: 'Tỷ lệ / số lượng', en: 'Rate / count' }, width: 10, aliases: ['so lieu', 'so lieu cham', 'ty le, so luong', 'ty le/so luong'] },
   self: { role: 'self', header: { vi: 'Điểm tự chấm', en: 'Self score' }, width: 10, aliases: ['tu cham', 'diem tu danh gia', 'tu danh gia'] },
   appraisal: { role: 'appraisal', header: { vi: 'Điểm thẩm định', en: 'Appraisal score' }, width: 10, aliases: ['tham dinh'] },
   evidence: { role: 'evidence', header: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' }, width: 34, aliases: ['minh chung', 'tai lieu kiem chung'] },
@@ -49,11 +53,15 @@ export interface ColumnLayout {
   col: Partial<Record<ColumnRole, number>>;
 }
 
-/** The columns of Chấm điểm, in DESIGN.md §4 order; the appraisal columns only when asked. */
-export function columnLayout(appraisal: boolean): ColumnLayout {
+/**
+ * The columns of Chấm điểm, in DESIGN.md §4 order; the appraisal columns only when asked; Tỷ lệ / số lượng
+ * before the self score only when some leaf takes a figure.
+ */
+export function columnLayout(appraisal: boolean, figures: boolean = false): ColumnLayout {
   const order: ColumnRole[] = appraisal
     ? ['stt', 'name', 'max', 'method', 'self', 'appraisal', 'evidence', 'note', 'appraisalNote', 'check', 'code']
     : ['stt', 'name', 'max', 'method', 'self', 'evidence', 'note', 'check', 'code'];
+  if (figures) order.splice(order.indexOf('self'), 0, 'figure');
   const col: ColumnLayout['col'] = {};
   order.forEach((role, i) => (col[role] = i));
   return { order, col };

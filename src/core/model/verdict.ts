@@ -11,9 +11,15 @@ import { Message } from './errors';
 import { ValidationPlan } from './plan';
 import { NOT_APPLICABLE_MARK, ParsedScore, formatPoints, parseScoreCell, pointsEqual } from './points';
 import { TextKey, message, points, text } from '../text/catalogue';
+import { CriteriaNode } from './criteria';
+import {
+  KindsSpec, SpecContext, figureDiffers, figureDiffersCondition, figureMessage, figureSuffixExpression, figureSuffixText,
+  kadForbiddenMessage, kadFullMarksMessage, kindsSpec, offStep, offStepCondition, offStepMessage, stepChoices,
+} from './verdict-kinds';
 
 export type VerdictKind =
-  | 'empty' | 'not-applicable' | 'date' | 'not-a-number' | 'negative' | 'too-fine' | 'over-max' | 'not-a-level' | 'valid';
+  | 'appraisal-only' | 'empty' | 'kad-not-allowed' | 'kad-full-marks' | 'not-applicable' | 'date' | 'not-a-number' | 'negative'
+  | 'too-fine' | 'over-max' | 'not-a-level' | 'not-a-step' | 'figure-differs' | 'valid';
 
 /** What is scored in the cell: a leaf of the criteria tree, or a bonus or deduction item. */
 export type ScoredItem = 'leaf' | 'bonus' | 'deduction';
@@ -24,12 +30,15 @@ export interface ScoreSpec {
   max: number;
   /** The only scores allowed, when the set lists them. */
   levels?: number[];
+  /** What the set says beyond levels: steps, where KAD may be written, appraisal-only, the figure (verdict-kinds.ts). */
+  kinds?: KindsSpec;
 }
 
 export type ScoreColumn = 'self' | 'appraisal';
 
 /** The rule ids of DESIGN.md §3.2 that verdicts report under. */
-export type VerdictRule = 'missing-score' | 'not-a-number' | 'negative' | 'over-max' | 'not-a-level';
+export type VerdictRule = 'missing-score' | 'not-a-number' | 'negative' | 'over-max' | 'not-a-level'
+  | 'kad-not-allowed' | 'kad-full-marks' | 'figure-differs';
 
 export interface Judged {
   kind: VerdictKind;
@@ -72,6 +81,10 @@ const isLeaf = (spec: ScoreSpec) => spec.item === 'leaf';
 const what = (spec: ScoreSpec): Message => message(spec.item === 'deduction' ? 'verdict.item.deduction' : 'verdict.item.bonus');
 const lower = (m: Message): Message => ({ vi: m.vi.toLowerCase(), en: m.en.toLowerCase() });
 const hasLevels = (spec: ScoreSpec) => !!spec.levels && spec.levels.length > 0;
+/** KAD may not be written here: messages and prompts do not offer it. */
+const noKad = (spec: ScoreSpec) => !!spec.kinds && spec.kinds.kad === 'forbidden';
+const kadKind = (spec: ScoreSpec, kad: 'forbidden' | 'full-marks') => isLeaf(spec) && !!spec.kinds && spec.kinds.kad === kad;
+const kadTest = (o: Operands) => `UPPER(TRIM(${o.cell}&""))="${NOT_APPLICABLE_MARK}"`;
 
 export function numberList(values: number[]): string {
   return values.map((v) => String(v)).join(',');
@@ -93,7 +106,7 @@ function notANumberMessage(p: ParsedScore, spec: ScoreSpec): Message {
       return message('verdict.notApplicableExtra', { what: lower(what(spec)), max });
     case 'text':
       return isLeaf(spec)
-        ? message('verdict.notANumber.leaf', { text: p.text.trim().slice(0, 40), max })
+        ? message(noKad(spec) ? 'kinds.notANumber.noKad' : 'verdict.notANumber.leaf', { text: p.text.trim().slice(0, 40), max })
         : message('verdict.notANumber.extra', { text: p.text.trim().slice(0, 40), what: lower(what(spec)), max });
     default:
       return message('verdict.notANumber.leaf', { text: '', max });
@@ -114,6 +127,18 @@ function dateMessage(p: ParsedScore, spec: ScoreSpec): Message {
 /** The verdict kinds, in the order they are tried; the last one always holds. */
 export const VERDICT_KINDS: ReadonlyArray<KindRow> = [
   {
+    // The self score of an item scored at appraisal holds the appraisal's score, or says so: nothing to judge.
+    kind: 'appraisal-only',
+    holds: (p, spec) => !!spec.kinds && !!spec.kinds.appraisalOnly,
+    condition: (o, spec) => (spec.kinds && spec.kinds.appraisalOnly ? 'TRUE' : null),
+    sheetText: () => 'kinds.sheet.appraisalOnly',
+    typing: 'accept',
+    colour: false,
+    sums: true,
+    rule: () => null,
+    message: () => null,
+  },
+  {
     kind: 'empty',
     holds: (p) => p.kind === 'blank',
     condition: (o) => `TRIM(${o.cell}&"")=""`,
@@ -122,13 +147,39 @@ export const VERDICT_KINDS: ReadonlyArray<KindRow> = [
     colour: false,
     sums: true,
     rule: (spec) => (isLeaf(spec) ? { id: 'missing-score', severity: 'warning' } : null),
-    message: (p, spec, column) => (isLeaf(spec) ? message('verdict.empty', { column: message(column === 'self' ? 'verdict.column.self' : 'verdict.column.appraisal') }) : null),
+    message: (p, spec, column) => (isLeaf(spec) ? message(noKad(spec) ? 'kinds.empty.noKad' : 'verdict.empty', { column: message(column === 'self' ? 'verdict.column.self' : 'verdict.column.appraisal') }) : null),
+  },
+  {
+    // KAD where the set does not allow it for this unit: an error. Typing it is refused by the
+    // not-a-number test below (the validation need not test KAD twice: it has 255 characters).
+    kind: 'kad-not-allowed',
+    holds: (p, spec) => p.kind === 'not-applicable' && kadKind(spec, 'forbidden'),
+    condition: (o, spec) => (kadKind(spec, 'forbidden') ? kadTest(o) : null),
+    sheetText: () => 'kinds.sheet.kadNotAllowed',
+    typing: 'flag',
+    colour: true,
+    sums: true,
+    rule: () => ({ id: 'kad-not-allowed', severity: 'error' }),
+    message: (p, spec) => kadForbiddenMessage(spec.max, spec.kinds!),
+  },
+  {
+    // KAD on an item whose method gives full marks when nothing arose: let in, with the question.
+    kind: 'kad-full-marks',
+    holds: (p, spec) => p.kind === 'not-applicable' && kadKind(spec, 'full-marks'),
+    condition: (o, spec) => (kadKind(spec, 'full-marks') ? kadTest(o) : null),
+    sheetText: () => 'kinds.sheet.kadFullMarks',
+    typing: 'accept',
+    colour: false,
+    sums: true,
+    rule: () => ({ id: 'kad-full-marks', severity: 'warning' }),
+    message: (p, spec) => kadFullMarksMessage(spec.max),
   },
   {
     kind: 'not-applicable',
     // KAD leaves the applicable maximum on a leaf; bonus and deduction items are left blank instead.
     holds: (p, spec) => p.kind === 'not-applicable' && isLeaf(spec),
-    condition: (o, spec) => (isLeaf(spec) ? `UPPER(TRIM(${o.cell}&""))="${NOT_APPLICABLE_MARK}"` : null),
+    // Where the set says more about KAD here, the rows above decide (and the sheet tests KAD once).
+    condition: (o, spec) => (isLeaf(spec) && !(spec.kinds && spec.kinds.kad) ? kadTest(o) : null),
     sheetText: () => 'verdict.sheet.notApplicable',
     typing: 'accept',
     colour: false,
@@ -217,6 +268,30 @@ export const VERDICT_KINDS: ReadonlyArray<KindRow> = [
     }),
   },
   {
+    // A count reaches its cap by steps; a deduction goes down from the maximum by steps (criteria-kinds.ts).
+    kind: 'not-a-step',
+    holds: (p, spec) => offStep(numberOf(p), spec.max, spec.kinds),
+    condition: (o, spec) => offStepCondition(o.cell, spec.max, spec.kinds),
+    sheetText: () => 'verdict.sheet.notALevel',
+    typing: 'refuse',
+    colour: false,
+    sums: true,
+    rule: () => ({ id: 'not-a-level', severity: 'error' }),
+    message: (p, spec) => offStepMessage(numberOf(p), spec.max, spec.kinds!),
+  },
+  {
+    // The unit's figure gives other points than the score (self column only).
+    kind: 'figure-differs',
+    holds: (p, spec) => figureDiffers(numberOf(p), spec.kinds),
+    condition: (o, spec) => figureDiffersCondition(o.cell, spec.kinds),
+    sheetText: () => 'kinds.sheet.figureDiffers',
+    typing: 'flag',
+    colour: false,
+    sums: true,
+    rule: () => ({ id: 'figure-differs', severity: 'error' }),
+    message: (p, spec) => figureMessage(numberOf(p), spec.max, spec.kinds!),
+  },
+  {
     kind: 'valid',
     holds: () => true,
     condition: () => 'TRUE',
@@ -236,9 +311,15 @@ export function kindRow(kind: VerdictKind): KindRow {
   return ROW[kind];
 }
 
-export function leafScore(node: { max: number; levels?: number[] }): ScoreSpec {
+/**
+ * A leaf's score cell. With the context (the set, the unit's type, the column, the row's figure) it
+ * carries what the set says beyond levels (verdict-kinds.ts); without, maximum and levels only.
+ */
+export function leafScore(node: { max: number; levels?: number[] }, context?: SpecContext): ScoreSpec {
   const spec: ScoreSpec = { item: 'leaf', max: node.max };
   if (node.levels && node.levels.length) spec.levels = node.levels;
+  const kinds = context ? kindsSpec(node as CriteriaNode, context) : undefined;
+  if (kinds) spec.kinds = kinds;
   return spec;
 }
 
@@ -275,12 +356,13 @@ export function sheetJudge(value: CellValue | undefined, spec: ScoreSpec): Judge
 /** The Kiểm tra text of a verdict ('' where the column says nothing, as for an empty bonus). */
 export function verdictText(kind: VerdictKind, spec: ScoreSpec): string {
   const key = ROW[kind].sheetText(spec);
-  return key ? text('vi', key) : '';
+  return key ? text('vi', key, { max: formatPoints(spec.max) }) : '';
 }
 
 /** What the Kiểm tra formula shows for a value: the cached result until the spreadsheet recalculates. */
 export function checkText(value: CellValue | undefined, spec: ScoreSpec): string {
-  return verdictText(sheetJudge(value, spec).kind, spec);
+  const kind = sheetJudge(value, spec).kind;
+  return verdictText(kind, spec) + (kind === 'appraisal-only' ? '' : figureSuffixText(spec.kinds));
 }
 
 function operands(cell: string, spec: ScoreSpec): Operands {
@@ -293,9 +375,12 @@ function quoted(s: string): string {
 
 /** Nested IFs over the kinds that have a condition, each giving `result(row)`; equal tails fold. */
 function nestedIf(o: Operands, spec: ScoreSpec, rows: ReadonlyArray<KindRow>, result: (row: KindRow) => string): string {
-  const steps = rows
+  const all = rows
     .map((row) => ({ condition: row.condition(o, spec), result: result(row) }))
     .filter((s): s is { condition: string; result: string } => s.condition !== null);
+  // A kind that always holds here (an item scored at appraisal) ends the chain.
+  const always = all.map((s) => s.condition).indexOf('TRUE');
+  const steps = all.slice(0, always + 1);
   // The last step ('valid', condition TRUE) is the fallback; steps just above it with its result fold into it.
   let i = steps.length - 1;
   const fallback = steps[i].result;
@@ -310,7 +395,10 @@ function nestedIf(o: Operands, spec: ScoreSpec, rows: ReadonlyArray<KindRow>, re
  * Điểm tối đa cell cannot loosen the check.
  */
 export function scoreCheckExpression(cell: string, spec: ScoreSpec): string {
-  return nestedIf(operands(cell, spec), spec, VERDICT_KINDS, (row) => quoted(verdictText(row.kind, spec)));
+  const verdict = nestedIf(operands(cell, spec), spec, VERDICT_KINDS, (row) => quoted(verdictText(row.kind, spec)));
+  // The points the unit's figure gives, after the verdict: "✓ (tính được 1,86)".
+  const suffix = figureSuffixExpression(spec.kinds);
+  return suffix ? `${verdict}&${suffix}` : verdict;
 }
 
 /** The Kiểm tra formula of a row with an appraisal column: the self verdict, and both once the appraisal is entered. */
@@ -322,11 +410,11 @@ export function bothCheckExpression(appraisalCell: string, selfExpression: strin
   return `IF(TRIM(${appraisalCell}&"")="",${selfExpression},${joined})`;
 }
 
-/** The cached result of bothCheckExpression. */
-export function bothCheckText(self: CellValue | undefined, appraisal: CellValue | undefined, spec: ScoreSpec): string {
+/** The cached result of bothCheckExpression (the appraisal judged by its own spec when it has one). */
+export function bothCheckText(self: CellValue | undefined, appraisal: CellValue | undefined, spec: ScoreSpec, appraisalSpec: ScoreSpec = spec): string {
   const selfText = checkText(self, spec);
   if (parseScoreCell(appraisal === undefined ? null : appraisal).kind === 'blank') return selfText;
-  return text('vi', 'verdict.sheet.both', { self: selfText, appraisal: checkText(appraisal, spec) });
+  return text('vi', 'verdict.sheet.both', { self: selfText, appraisal: checkText(appraisal, appraisalSpec) });
 }
 
 /** The data validation formula: TRUE for what may be typed; 'flag' kinds are let in to be flagged. */
@@ -348,7 +436,11 @@ export function colourExpression(cell: string, maxRef: string, spec: ScoreSpec):
 export function scoreValidation(cell: string, spec: ScoreSpec, columnLabel: string): ValidationPlan {
   const max = formatPoints(spec.max);
   const leaf = isLeaf(spec);
-  const levels = hasLevels(spec) ? text('vi', 'verdict.prompt.levels', { levels: spec.levels!.map((l) => formatPoints(l)).join('; ') }) : '';
+  const k = spec.kinds;
+  const levels = hasLevels(spec) ? text('vi', 'verdict.prompt.levels', { levels: spec.levels!.map((l) => formatPoints(l)).join('; ') })
+    : k && k.steps ? text('vi', 'verdict.prompt.levels', { levels: stepChoices(spec.max, k).vi })
+      : k && k.words ? text('vi', 'kinds.prompt.kinds', { rule: k.words.vi }) : '';
+  const rule = k && k.words ? text('vi', 'kinds.error.rule', { rule: k.words.vi }) : '';
   const name = what(spec).vi;
   return {
     range: cell,
@@ -357,11 +449,11 @@ export function scoreValidation(cell: string, spec: ScoreSpec, columnLabel: stri
     allowBlank: true,
     prompt: {
       title: columnLabel,
-      text: (leaf ? text('vi', 'verdict.prompt.leaf', { max, levels }) : text('vi', 'verdict.prompt.extra', { what: name, max })).slice(0, 255),
+      text: (leaf ? text('vi', noKad(spec) ? 'kinds.prompt.noKad' : 'verdict.prompt.leaf', { max, levels }) : text('vi', 'verdict.prompt.extra', { what: name, max })).slice(0, 255),
     },
     error: {
       title: leaf ? text('vi', 'verdict.errorTitle.leaf') : text('vi', 'verdict.errorTitle.extra', { what: name }).slice(0, 32),
-      text: (leaf ? text('vi', 'verdict.error.leaf', { max }) : text('vi', 'verdict.error.extra', { what: name, max })).slice(0, 255),
+      text: (leaf ? (noKad(spec) ? text('vi', 'kinds.error.noKad', { max, rule }) : text('vi', 'verdict.error.leaf', { max })) : text('vi', 'verdict.error.extra', { what: name, max })).slice(0, 255),
     },
   };
 }
@@ -377,8 +469,4 @@ export function verdictIssue(j: Judged, column: ScoreColumn): { rule: VerdictRul
 /** Whether the sheet's SUM over this entry means what the core's sum means. */
 export function sumsAlike(j: Judged): boolean {
   return ROW[j.kind].sums;
-}
-
-export function isBlankValue(v: CellValue | undefined): boolean {
-  return parseScoreCell(v === undefined ? null : v).kind === 'blank';
 }

@@ -30,6 +30,7 @@ export const DOCUMENT_STYLES: Record<string, StyleSpec> = {
   docTotalPoints: { font: { name: T, bold: true, size: 12 }, horizontal: 'center', vertical: 'middle', border: true, numFmt: 'General' },
   docTotalPercent: { font: { name: T, bold: true, size: 12 }, horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.00' },
   docTotalBlank: { font: { name: T, size: 12 }, border: true },
+  docTotalNote: { font: { name: T, italic: true, size: 11 }, vertical: 'middle', wrap: true, border: true },
   docRecipients: { font: { name: T, bold: true, italic: true, size: 12 }, horizontal: 'left', vertical: 'top' },
   docRecipientLine: { font: { name: T, size: 11 }, horizontal: 'left', vertical: 'top' },
   docSign: { font: { name: T, bold: true, size: 13 }, horizontal: 'center', vertical: 'middle' },
@@ -77,6 +78,11 @@ export const STYLES: Record<string, StyleSpec> = {
   method: { font: { size: 11 }, vertical: 'top', wrap: true, border: true },
   entryScore: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: 'General' },
   entryText: { fill: 'FFF2CC', vertical: 'top', wrap: true, border: true, locked: false },
+  // The Tỷ lệ / số lượng column: a rate (93%) or a count.
+  // The self cell of an item scored at appraisal: nothing to type.
+  appraisalOnly: { font: { italic: true, size: 9, color: '595959' }, fill: 'EDEDED', horizontal: 'center', vertical: 'top', wrap: true, border: true, numFmt: 'General' },
+  entryRate: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: '0.00%' },
+  entryCount: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: '0' },
   plain: { vertical: 'top', border: true },
   check: { font: { size: 10 }, vertical: 'top', wrap: true, border: true },
   code: { font: { size: 9, color: '595959' }, horizontal: 'center', vertical: 'top', border: true },
@@ -86,6 +92,7 @@ export const STYLES: Record<string, StyleSpec> = {
   totalPoints: { font: { bold: true }, horizontal: 'center', vertical: 'middle', border: true, numFmt: 'General' },
   totalPercent: { font: { bold: true }, horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.00' },
   totalBlank: { border: true },
+  totalNote: { font: { italic: true, size: 10, color: '9C0006' }, vertical: 'middle', wrap: true, border: true },
   // Tổng hợp
   orgLeft: { font: { bold: false, size: 12 }, horizontal: 'center', vertical: 'middle' },
   orgLeftBold: { font: { bold: true, size: 12 }, horizontal: 'center', vertical: 'middle' },

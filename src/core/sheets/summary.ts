@@ -18,6 +18,7 @@ import { InputPanel, ReportInputs, panelFields, panelPlan, readReportInputs } fr
 import { shortfallRows, shortfalls } from './shortfalls';
 import { comparisonRows } from './comparison';
 import { extractEntries } from './scoring/entries';
+import { provisionalText } from './scoring/provisional';
 import { ScoringGeometry, scoringGeometry } from './scoring/geometry';
 import { Totals } from './scoring/totals';
 import { msg, UserError } from '../model/errors';
@@ -113,7 +114,7 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
       put({ row, col: cDiff, formula: `${a1(row, cAppraisal)}-${a1(row, cSelf)}`, result: subtractPoints(totals.appraisal.byCode[d.flat.code], totals.self.byCode[d.flat.code]), style: 'docPoints' });
     }
     // Points over the domain's applicable maximum: its KAD leaves leave it, as they leave the index's.
-    const applicable = domainApplicableFormula(`'${SHEETS.scoring}'`, blocks.filter((b) => b.code === d.flat.code)[0], col.max, col[basisRole]);
+    const applicable = domainApplicableFormula(`'${SHEETS.scoring}'`, blocks.filter((b) => b.code === d.flat.code)[0], col.max, col[basisRole], basisRole === 'self' && g.appraisalOnly);
     const percent = basisTotals.domainRate[d.flat.code];
     put({ row, col: cPercent, formula: `IF(${applicable}>0,ROUND(${a1(row, basis)}/(${applicable})*100,2),"")`, result: percent === null ? '' : percent, style: 'docPercent' });
     chartPoints.push({ label: d.flat.node.name, value: percent === null ? 0 : percent });
@@ -162,7 +163,9 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     put({ row, col: cAppraisal, formula: ref(g.indexRow, col.appraisal), result: totals.appraisal.index === null ? '' : totals.appraisal.index, style: 'docTotalPercent' });
     put({ row, col: cDiff, formula: `IF(AND(ISNUMBER(${a1(row, cAppraisal)}),ISNUMBER(${a1(row, cSelf)})),${a1(row, cAppraisal)}-${a1(row, cSelf)},"")`, result: totals.appraisal.index !== null && totals.self.index !== null ? subtractPoints(totals.appraisal.index, totals.self.index) : '', style: 'docTotalPercent' });
   }
-  put({ row, col: cPercent, value: null, style: 'docTotalBlank' });
+  // Items scored at appraisal not scored yet: the self index is provisional, as Chấm điểm says beside it.
+  if (g.appraisalOnly) put({ row, col: cPercent, formula: ref(g.indexRow, col.evidence), result: provisionalText(totals.self.pending), style: 'docTotalNote' });
+  else put({ row, col: cPercent, value: null, style: 'docTotalBlank' });
   row++;
   if (g.bandRow !== null) {
     put({ row, col: 0, value: null, style: 'docTotalBlank' });

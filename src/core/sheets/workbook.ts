@@ -15,7 +15,7 @@ import { leftoversSheet } from './leftovers';
 
 export function buildWorkbookPlan(opts: BuildOptions): WorkbookPlan {
   const g = scoringGeometry(opts.set, !!opts.appraisal);
-  const totals: Totals = { self: columnTotals(opts.set, opts.entries, 'self'), appraisal: columnTotals(opts.set, opts.entries, 'appraisal') };
+  const totals: Totals = { self: columnTotals(opts.set, opts.entries, 'self', !!opts.appraisal), appraisal: columnTotals(opts.set, opts.entries, 'appraisal') };
   const register = planEvidence({ set: opts.set, unit: parseUnitName(opts.unit).full, year: opts.year, evidence: opts.evidence, entries: opts.entries });
   const summary = summarySheet(opts, g, totals);
   const sheets = [scoringSheet(opts, g, totals, register), summary.sheet, register.sheet];

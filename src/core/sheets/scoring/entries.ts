@@ -8,6 +8,8 @@ import { extraItemsByCode } from './extras';
 import { ENTRY_ROLES, LeafEntry, Entries, EvidenceDoc } from '../../model/entries';
 import { isRegisterFormula } from '../register/columns';
 import { hyperlinkFormulaTarget } from '../../model/formula';
+import { isAppraisalOnly } from '../../model/criteria-kinds';
+import { isAppraisalOnlyNote } from './totals';
 
 export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === 'string' && v.trim() === '');
@@ -22,10 +24,12 @@ export function extractEntries(read: ScoringRead): { entries: Entries; unknownRo
   const entries: Entries = {};
   const unknownRows: Entries = {};
   const leafCodes: Record<string, boolean> = {};
+  const appraisalOnly: Record<string, boolean> = {};
   for (const f of read.criteria.nodes) if (f.leaf) leafCodes[f.code] = true;
+  for (const f of read.criteria.leaves) if (isAppraisalOnly(f.node)) appraisalOnly[f.code] = true;
   // Bonus and deduction items are scored like leaves.
   for (const code of Object.keys(extraItemsByCode(read.meta.set))) leafCodes[code] = true;
-  const take = (row: number): LeafEntry | null => {
+  const take = (row: number, code?: string): LeafEntry | null => {
     const e: LeafEntry = { values: {} };
     let any = false;
     for (const role of ENTRY_ROLES) {
@@ -35,6 +39,8 @@ export function extractEntries(read: ScoringRead): { entries: Entries; unknownRo
       if (isBlank(v)) continue;
       // The register's count formula is computed, not entered; anything else there was typed.
       if (role === 'evidence' && isRegisterFormula(formulaAt(read.sheet, row, col))) continue;
+      // The self cell of an item scored at appraisal is ours (the appraisal's score or the note), not typed.
+      if (role === 'self' && code && appraisalOnly[code] && (formulaAt(read.sheet, row, col) || isAppraisalOnlyNote(v))) continue;
       e.values[role] = typeof v === 'string' ? v.normalize('NFC') : v;
       any = true;
       if (role === 'evidence') {
@@ -46,7 +52,7 @@ export function extractEntries(read: ScoringRead): { entries: Entries; unknownRo
   };
   for (const code of Object.keys(read.rowOf)) {
     if (!leafCodes[code]) continue;
-    const e = take(read.rowOf[code]);
+    const e = take(read.rowOf[code], code);
     if (e) entries[code] = e;
   }
   for (const u of read.unknown) {

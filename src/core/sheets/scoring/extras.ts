@@ -115,6 +115,8 @@ export function extraRowsPlan(input: ExtraRowsInput): { cells: CellPlan[]; valid
   const validations: ValidationPlan[] = [];
   const put = (cell: CellPlan) => cells.push(cell);
   const textRoles: ColumnRole[] = input.layout.order.filter((r) => r === 'evidence' || r === 'note' || r === 'appraisalNote');
+  // Bonus and deduction items take no figure: the Tỷ lệ / số lượng cell stays a plain, locked one.
+  const figureCol = input.layout.col.figure;
   for (const g of input.groups) {
     const cap = sumPoints(g.items.map((i) => i.item.max));
     put({ row: g.row, col: col.stt, value: null, style: 'domainCenter' });
@@ -128,6 +130,7 @@ export function extraRowsPlan(input: ExtraRowsInput): { cells: CellPlan[]; valid
       put({ row: g.row, col: col[role], formula, result: input.groupResult(g.kind, role), style: 'domainPoints' });
     }
     for (const role of textRoles.concat(['check'])) put({ row: g.row, col: col[role], value: null, style: 'domain' });
+    if (figureCol !== undefined) put({ row: g.row, col: figureCol, value: null, style: 'domain' });
     put({ row: g.row, col: col.code, value: g.kind === 'bonus' ? ROW_MARKERS.bonus : ROW_MARKERS.deduction, style: 'codeMarker' });
 
     g.items.forEach(({ item, row }, i) => {
@@ -135,6 +138,7 @@ export function extraRowsPlan(input: ExtraRowsInput): { cells: CellPlan[]; valid
       put({ row, col: col.name, value: item.name, style: 'leaf' });
       put({ row, col: col.max, value: item.max, style: 'leafPoints' });
       put({ row, col: col.method, value: item.method || null, style: 'method' });
+      if (figureCol !== undefined) put({ row, col: figureCol, value: null, style: 'plain' });
       for (const role of input.scoreRoles) {
         put({ row, col: col[role], value: input.entryValue(item.code, role), style: 'entryScore' });
         validations.push(scoreValidation(a1(row, col[role]), extraScore(g.kind, item), columnSpec(role).header.vi));

@@ -4,6 +4,7 @@
 import { CriteriaSet, FlatNode, flattenSet } from '../../model/criteria';
 import { SCORING_HEADER_ROW, columnLayout, ColumnLayout } from '../../model/layout';
 import { ExtraGroupRows, extraGroupRows } from './extras';
+import { hasAppraisalOnly, setHasFigures } from '../../model/criteria-kinds';
 
 export interface NodeRow {
   flat: FlatNode;
@@ -27,10 +28,12 @@ export interface ScoringGeometry {
   indexRow: number;
   bandRow: number | null;
   lastRow: number;
+  /** Some leaf is scored at appraisal: its self cell holds the appraisal's score or a note. */
+  appraisalOnly: boolean;
 }
 
 export function scoringGeometry(set: CriteriaSet, appraisal: boolean): ScoringGeometry {
-  const layout = columnLayout(appraisal);
+  const layout = columnLayout(appraisal, setHasFigures(set));
   const headerRow = SCORING_HEADER_ROW;
   const firstNodeRow = headerRow + 1;
   const flat = flattenSet(set);
@@ -47,5 +50,6 @@ export function scoringGeometry(set: CriteriaSet, appraisal: boolean): ScoringGe
   return {
     layout, headerRow, firstNodeRow, nodeRows, rowOf, lastNodeRow, extras: extras.groups, totalRow,
     applicableRow: totalRow + 1, indexRow: totalRow + 2, bandRow, lastRow: bandRow === null ? totalRow + 2 : bandRow,
+    appraisalOnly: hasAppraisalOnly(set),
   };
 }

@@ -15,11 +15,15 @@ import { EntryRole, LeafEntry, entryValue } from '../../model/entries';
 import { notApplicableMaxFormula } from './applicable';
 import { EvidencePlan } from '../register/plan';
 import { extraRowsPlan, totalWithExtrasFormula } from './extras';
-import { BuildOptions } from '../../model/build-options';
+import { figureCell, figureValidation, takesFigure } from './figures';
+import { BuildOptions, unitTypeOf } from '../../model/build-options';
 import { parseUnitName } from '../../model/unit-name';
 import { rowRefs, sumFormula } from '../../model/formula';
 import { ScoringGeometry } from './geometry';
-import { bandFormula, Totals } from './totals';
+import { Totals, appraisalOnlySelf, appraisalOnlySelfFormula, bandFormula } from './totals';
+import { hasAppraisalOnly, isAppraisalOnly, setHasFigures, setListsNotApplicable } from '../../model/criteria-kinds';
+import { provisionalNote, provisionalText, scorableLeaves } from './provisional';
+import { text } from '../../text/catalogue';
 import { ScoreSpec, bothCheckExpression, bothCheckText, colourExpression, leafScore, scoreCheckExpression, scoreValidation, verdictText } from '../../model/verdict';
 
 /** The document a set says it comes from, as it is cited ("Quyết định 4203/QĐ-UBND"), if its basis names one. */
@@ -62,7 +66,10 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   put({
     row: 0, col: 0, style: 'hint',
     value: `Nhập điểm vào các ô nền vàng của cột "Điểm tự chấm"${appraisal ? ' và "Điểm thẩm định"' : ''}; ghi ${NOT_APPLICABLE_MARK} nếu tiêu chí không áp dụng. ` +
-      `Văn bản kiểm chứng ghi ở trang ${SHEETS.evidence} (số, ký hiệu, ngày, tệp); thiếu tài liệu thì ghi giải trình. Các ô tổng là công thức, không sửa. Cột Kiểm tra và Mã không in.`,
+      `Văn bản kiểm chứng ghi ở trang ${SHEETS.evidence} (số, ký hiệu, ngày, tệp); thiếu tài liệu thì ghi giải trình. Các ô tổng là công thức, không sửa. Cột Kiểm tra và Mã không in.` +
+      // What the set adds: KAD only where it allows, the Tỷ lệ / số lượng column, items scored at appraisal.
+      (setListsNotApplicable(set) ? text('vi', 'kinds.hint.kad') : '') + (setHasFigures(set) ? text('vi', 'kinds.hint.figure') : '') +
+      (hasAppraisalOnly(set) ? text('vi', 'kinds.hint.appraisalOnly') : ''),
   });
   mergeRow(0);
   put({ row: 1, col: 0, value: 'Phụ lục', style: 'annexLabel' });
@@ -83,6 +90,8 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   }
 
   const scoreRoles: Array<'self' | 'appraisal'> = appraisal ? ['self', 'appraisal'] : ['self'];
+  const unitType = unitTypeOf(opts.unit);
+  const pendingInSelf = hasAppraisalOnly(set);
   for (const { flat, row } of g.nodeRows) {
     const n = flat.node;
     // A tiêu chí scored directly is still a criterion: it looks like one, with entry cells of a leaf.
@@ -97,21 +106,39 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     if (flat.leaf) {
       const entry = (opts.entries && opts.entries[n.code]) || { values: {} };
       const valueOf = (role: EntryRole): PlanValue => entryValue(entry.values[role]);
+      if (col.figure !== undefined) {
+        put(figureCell(n, row, col.figure, valueOf('figure'), 'plain'));
+        if (takesFigure(n)) validations.push(figureValidation(n, a1(row, col.figure)));
+      }
+      // What the set says about each score cell of the row: its kind, KAD for this unit, the figure.
+      const specs = {
+        self: leafScore(n, { set, unitType, column: 'self', figure: col.figure !== undefined ? { value: entry.values.figure, cell: a1(row, col.figure) } : undefined }),
+        appraisal: leafScore(n, { set, unitType, column: 'appraisal' }),
+      };
+      let selfShown = entry.values.self;
       for (const role of scoreRoles) {
         const cell = a1(row, col[role]);
+        if (role === 'self' && isAppraisalOnly(n)) {
+          // Nothing to type: the appraisal's score once it is entered, the note until then; locked.
+          selfShown = appraisalOnlySelf(appraisal ? entry.values.appraisal : undefined);
+          put(appraisal ? { row, col: col.self, formula: appraisalOnlySelfFormula(a1(row, col.appraisal)), result: selfShown as string | number, style: 'appraisalOnly' }
+            : { row, col: col.self, value: selfShown as string, style: 'appraisalOnly' });
+          continue;
+        }
         put({ row, col: col[role], value: valueOf(role as EntryRole), style: 'entryScore' });
-        validations.push(scoreValidation(cell, leafScore(n), columnSpec(role).header.vi));
+        validations.push(scoreValidation(cell, specs[role], columnSpec(role).header.vi));
       }
       put(register.cell(n.code, row, col.evidence));
       put({ row, col: col.note, value: valueOf('note'), style: 'entryText' });
       if (appraisal) put({ row, col: col.appraisalNote, value: valueOf('appraisalNote'), style: 'entryText' });
-      const checkResult = appraisal ? bothCheckText(entry.values.self, entry.values.appraisal, leafScore(n)) : bothCheckText(entry.values.self, null, leafScore(n));
-      put({ row, col: col.check, formula: leafCheckFormula(row, col, leafScore(n), appraisal), result: checkResult, style: 'check' });
+      const checkResult = bothCheckText(selfShown, appraisal ? entry.values.appraisal : null, specs.self, specs.appraisal);
+      put({ row, col: col.check, formula: leafCheckFormula(row, col, specs.self, appraisal, specs.appraisal), result: checkResult, style: 'check' });
     } else {
       const childRows = flat.childCodes.map((c) => g.rowOf[c]);
       for (const role of scoreRoles) {
         put({ row, col: col[role], formula: sumFormula(rowRefs(col[role], childRows)), result: totals[role].byCode[n.code], style: points });
       }
+      if (col.figure !== undefined) put({ row, col: col.figure, value: null, style: kind });
       put({ row, col: col.evidence, value: null, style: kind });
       put({ row, col: col.note, value: null, style: kind });
       if (appraisal) put({ row, col: col.appraisalNote, value: null, style: kind });
@@ -157,7 +184,7 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     const range = `${a1(first, col[role])}:${a1(last, col[role])}`;
     put({
       row: g.applicableRow, col: col[role],
-      formula: `${a1(g.totalRow, col.max)}-${notApplicableMaxFormula(range, maxRange)}`,
+      formula: `${a1(g.totalRow, col.max)}-${notApplicableMaxFormula(range, maxRange, role === 'self' && pendingInSelf)}`,
       result: totals[role].applicableMax, style: 'totalPoints',
     });
   }
@@ -174,13 +201,19 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
       result: totals[role].index === null ? '' : totals[role].index!, style: 'totalPercent',
     });
   }
-  blanks(g.indexRow, scoreRoles.map((r) => col[r]));
+  const note = provisionalNote(g, set);
+  blanks(g.indexRow, scoreRoles.map((r) => col[r]).concat(note ? [col.evidence] : []));
+  if (note) put({ row: g.indexRow, col: col.evidence, formula: note, result: provisionalText(totals.self.pending), style: 'totalNote' });
   put({ row: g.indexRow, col: col.code, value: ROW_MARKERS.index, style: 'codeMarker' });
 
   if (g.bandRow !== null) {
     labelSpan(g.bandRow, 'XẾP LOẠI');
     for (const role of scoreRoles) {
-      put({ row: g.bandRow, col: col[role], formula: bandFormula(a1(g.indexRow, col[role]), set)!, result: totals[role].band, style: 'totalPoints' });
+      const scope = {
+        column: role, range: `${a1(first, col[role])}:${a1(last, col[role])}`, leaves: scorableLeaves(set, role),
+        provisional: role === 'self' && note ? a1(g.indexRow, col.evidence) : undefined,
+      };
+      put({ row: g.bandRow, col: col[role], formula: bandFormula(a1(g.indexRow, col[role]), set, scope)!, result: totals[role].band, style: 'totalPoints' });
     }
     blanks(g.bandRow, scoreRoles.map((r) => col[r]));
     put({ row: g.bandRow, col: col.code, value: ROW_MARKERS.band, style: 'codeMarker' });
@@ -190,7 +223,7 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     name: SHEETS.scoring,
     visibility: 'visible',
     columns: layout.order.map((role) => ({ width: columnWidth(role, appraisal), hidden: columnSpec(role).hidden })),
-    rowHeights: [{ row: 0, height: 30 }, { row: 2, height: 36 }, { row: g.headerRow, height: 48 }],
+    rowHeights: [{ row: 0, height: setListsNotApplicable(set) || setHasFigures(set) || hasAppraisalOnly(set) ? 44 : 30 }, { row: 2, height: 36 }, { row: g.headerRow, height: 48 }],
     cells,
     merges,
     validations,
@@ -234,11 +267,11 @@ function annexLine(issuer: Issuer, appraisal: boolean): { formula: string; resul
 }
 
 /** The row's Kiểm tra formula: the self score's check, and the appraisal's once it is entered. */
-export function leafCheckFormula(row: number, col: Record<ColumnRole, number>, spec: ScoreSpec, appraisal: boolean): string {
+export function leafCheckFormula(row: number, col: Record<ColumnRole, number>, spec: ScoreSpec, appraisal: boolean, appraisalSpec: ScoreSpec = spec): string {
   const self = scoreCheckExpression(a1(row, col.self), spec);
   if (!appraisal) return self;
   const cell = a1(row, col.appraisal);
-  return bothCheckExpression(cell, self, scoreCheckExpression(cell, spec));
+  return bothCheckExpression(cell, self, scoreCheckExpression(cell, appraisalSpec));
 }
 
 /**
@@ -258,12 +291,17 @@ export function scoringConditionalFormats(g: ScoringGeometry, scoreRoles: Column
   for (const role of scoreRoles) {
     const c = a1(first, col[role]);
     const range = `${a1(first, col[role])}:${a1(last, col[role])}`;
-    rules.push({ ranges: [range], formula: colourExpression(c, maxCell, anyLeaf), style: { fill: 'FF7C80', fontColor: '9C0006', bold: true } });
+    const colour = colourExpression(c, maxCell, anyLeaf);
+    // The note on the self cell of an item scored at appraisal is not a wrong score.
+    const note = role === 'self' && g.appraisalOnly ? `AND(TRIM(${c}&"")<>"${text('vi', 'kinds.cell.appraisalOnly')}",${colour})` : colour;
+    rules.push({ ranges: [range], formula: note, style: { fill: 'FF7C80', fontColor: '9C0006', bold: true } });
   }
   const checkRange = `${a1(first, col.check)}:${a1(last, col.check)}`;
   // "Tự chấm: ✓ | Thẩm định: ✗ …" is an error too: look for the mark anywhere in the text.
   rules.push({ ranges: [checkRange], formula: `ISNUMBER(FIND("✗",${checkCell}))`, style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true } });
-  rules.push({ ranges: [checkRange], formula: `${checkCell}="${verdictText('valid', anyLeaf)}"`, style: { fontColor: '006100' } });
-  rules.push({ ranges: [checkRange], formula: `${checkCell}="${verdictText('empty', anyLeaf)}"`, style: { fill: 'FFEB9C', fontColor: '9C5700' } });
+  // By their start: the points of a figure may follow ("✓ (tính được 1,86)"); "⚠" asks a question.
+  const starts = (t: string) => `LEFT(${checkCell},${t.length})="${t}"`;
+  rules.push({ ranges: [checkRange], formula: starts(verdictText('valid', anyLeaf)), style: { fontColor: '006100' } });
+  rules.push({ ranges: [checkRange], formula: `OR(${starts(verdictText('empty', anyLeaf))},${starts('⚠')})`, style: { fill: 'FFEB9C', fontColor: '9C5700' } });
   return rules;
 }

@@ -1,0 +1,251 @@
+// What the sheet shows is verified (issue #9, item 2), in the core and without an engine: a workbook
+// as a spreadsheet saved it (cached results computed, `calculated`), then one cell shows something
+// else — a stale result under an intact formula, or a value typed over the formula — on Chấm điểm or
+// Tổng hợp. Each case states the issues the check gives: rule, cell, and the words of the message.
+// shown-libreoffice.test.ts and edits-check-libreoffice.test.ts make such files in LibreOffice.
+
+import { checkWorkbook } from '../src/core/check/check';
+import { FileReport } from '../src/core/check/report';
+import { CriteriaSet } from '../src/core/model/criteria';
+import { CellValue, SheetGrid, WorkbookGrids, a1, cellAt, formulaAt } from '../src/core/model/grid';
+import { SHEETS, columnSpec } from '../src/core/model/layout';
+import { planToGrids } from '../src/core/model/plan';
+import { ScoringRead, readScoring } from '../src/core/sheets/scoring/read';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
+import { Scores, entriesOf, extrasSet } from './helpers/communes';
+import { setCell, smallSet } from './helpers/scoring';
+
+// Self 1 + 0.75 + 1 + 0.5 + 1.5 = 4.75 of 5; with the extras set, bonus 1 and deduction 0.5: 5.25.
+const FULL: Scores = { '1.1.1': 1, '1.1.2': 0.75, '1.2': 1, '2.1.1': 0.5, '2.1.2': 1.5 };
+
+interface Saved {
+  grids: WorkbookGrids;
+  read: ScoringRead;
+  scoring: SheetGrid;
+  summary: SheetGrid;
+  /** Tổng hợp cells found before the edit (an edit may change what finds them). */
+  found: Record<string, { row: number; col: number }>;
+}
+
+/** A workbook scored with `scores` and saved by a spreadsheet: the plan's cached results are the core's. */
+function saved(set: CriteriaSet, scores: Scores, calculated = true): Saved {
+  const grids = planToGrids(buildWorkbookPlan({ set, unit: 'Xã Đồng Thịnh', year: 2024, entries: entriesOf(scores) }));
+  grids.calculated = calculated;
+  const read = readScoring(grids);
+  const sheet = (name: string) => grids.sheets.filter((s) => s.name === name)[0];
+  return { grids, read, scoring: sheet(SHEETS.scoring), summary: sheet(SHEETS.summary), found: {} };
+}
+
+/** A row of a Chấm điểm cell: a code's, or a marker's (total, applicable maximum, index, band). */
+function scoringCell(s: Saved, at: string, role: 'self' | 'max' = 'self'): { row: number; col: number } {
+  const marker = s.read.markers[at as keyof ScoringRead['markers']];
+  return { row: marker !== undefined ? marker : s.read.rowOf[at], col: s.read.columns[role]! };
+}
+
+/** Tổng hợp's Điểm tự chấm cell on the row labelled `label` (or whose formula reads a code's cell). */
+function summaryCell(s: Saved, label: string): { row: number; col: number } {
+  if (s.found[label]) return s.found[label];
+  const header = columnSpec('self').header.vi;
+  const headerRow = s.summary.values.findIndex((r) => (r || []).indexOf(header) >= 0);
+  const col = s.summary.values[headerRow].indexOf(header);
+  const code = s.read.rowOf[label];
+  for (let r = headerRow + 1; r < s.summary.values.length; r++) {
+    const labelled = (s.summary.values[r] || []).some((v) => v === label);
+    const reads = code !== undefined && formulaAt(s.summary, r, col) === `'${SHEETS.scoring}'!${a1(code, s.read.columns.self!)}`;
+    if (labelled || reads) return (s.found[label] = { row: r, col });
+  }
+  throw new Error(`${SHEETS.summary}: no row for ${label}`);
+}
+
+/** The cell shows `value` while its formula stays: a result not recalculated. */
+function stale(sheet: SheetGrid, at: { row: number; col: number }, value: CellValue): void {
+  sheet.values[at.row][at.col] = value;
+}
+
+/** `value` typed over the formula. */
+function typedOver(sheet: SheetGrid, at: { row: number; col: number }, value: CellValue): void {
+  setCell(sheet, at.row, at.col, value, null);
+}
+
+interface Expected {
+  rule: string;
+  severity: 'error' | 'warning';
+  /** Sheet!A1, the sheet left out for Chấm điểm. */
+  cell: string;
+  /** Words the Vietnamese message holds. */
+  says?: string[];
+}
+
+interface ShownCase {
+  title: string;
+  set?: () => CriteriaSet;
+  scores?: Scores;
+  calculated?: boolean;
+  edit: (s: Saved) => void;
+  expected: (s: Saved) => Expected[];
+}
+
+const on = (s: Saved, sheet: 'scoring' | 'summary', at: { row: number; col: number }) =>
+  (sheet === 'summary' ? `${SHEETS.summary}!` : '') + a1(at.row, at.col);
+
+const cases: ShownCase[] = [
+  {
+    title: 'as saved: nothing to say',
+    edit: () => undefined,
+    expected: () => [],
+  },
+  {
+    title: 'a subtotal whose formula is right but shows an old result: stale, recalculate',
+    edit: (s) => stale(s.scoring, scoringCell(s, '1.1'), 2),
+    expected: (s) => [{
+      rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '1.1')),
+      says: [`Ô ${on(s, 'scoring', scoringCell(s, '1.1'))} hiển thị 2 nhưng điểm của 1.1 đúng là 1,75.`, 'chưa được tính lại', 'Ctrl+Alt+F9'],
+    }],
+  },
+  {
+    title: 'a number typed over a subtotal: the formula is gone, and the sheet shows another number',
+    edit: (s) => typedOver(s.scoring, scoringCell(s, '1.1'), 2),
+    expected: (s) => [
+      { rule: 'formula-altered', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '1.1')), says: ['không còn là công thức'] },
+      { rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '1.1')), says: ['hiển thị 2 nhưng điểm của 1.1 đúng là 1,75', 'gõ hoặc dán đè lên công thức'] },
+    ],
+  },
+  {
+    title: 'the same number typed over a subtotal: the formula is gone, no difference to show',
+    edit: (s) => typedOver(s.scoring, scoringCell(s, '1.1'), 1.75),
+    expected: (s) => [{ rule: 'formula-altered', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '1.1')) }],
+  },
+  {
+    title: 'a domain showing an old result',
+    edit: (s) => stale(s.scoring, scoringCell(s, '2'), 1),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '2')), says: ['hiển thị 1 nhưng điểm của 2 đúng là 2'] }],
+  },
+  {
+    title: 'TỔNG ĐIỂM showing an old result',
+    edit: (s) => stale(s.scoring, scoringCell(s, 'total'), 85),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total')), says: ['hiển thị 85 nhưng tổng điểm đúng là 4,75'] }],
+  },
+  {
+    title: 'the applicable maximum shown wrong',
+    edit: (s) => stale(s.scoring, scoringCell(s, 'applicableMax'), 4),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'applicableMax')), says: ['hiển thị 4 nhưng điểm tối đa áp dụng đúng là 5'] }],
+  },
+  {
+    title: 'the applicable maximum, with a leaf KAD: 4 is right',
+    scores: { ...FULL, '1.2': 'KAD' },
+    edit: (s) => stale(s.scoring, scoringCell(s, 'applicableMax'), 4),
+    expected: () => [],
+  },
+  {
+    title: 'the index shown wrong',
+    edit: (s) => stale(s.scoring, scoringCell(s, 'index'), 100),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'index')), says: ['hiển thị 100 nhưng chỉ số đúng là 95'] }],
+  },
+  {
+    title: 'the classification shown wrong (a set with bands)',
+    set: extrasSet,
+    scores: { ...FULL, T1: 1, D1: 0.5 },
+    edit: (s) => stale(s.scoring, scoringCell(s, 'band'), 'Yếu'),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'band')), says: ['hiển thị Yếu nhưng xếp loại đúng là Tốt'] }],
+  },
+  {
+    title: 'the bonus row showing an old result',
+    set: extrasSet,
+    scores: { ...FULL, T1: 1, D1: 0.5 },
+    edit: (s) => stale(s.scoring, scoringCell(s, 'bonus'), 0),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'bonus')), says: ['hiển thị 0 nhưng điểm thưởng đúng là 1.'] }],
+  },
+  {
+    title: 'the maximum of TỔNG ĐIỂM shown wrong',
+    edit: (s) => stale(s.scoring, scoringCell(s, 'total', 'max'), 6),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total', 'max')), says: ['hiển thị 6 nhưng tổng điểm tối đa đúng là 5'] }],
+  },
+  {
+    title: 'a file no spreadsheet recalculated: stale results are no false alarm',
+    calculated: false,
+    edit: (s) => {
+      stale(s.scoring, scoringCell(s, '1.1'), 2);
+      stale(s.scoring, scoringCell(s, 'total'), 85);
+      stale(s.summary, summaryCell(s, 'TỔNG ĐIỂM'), 85);
+    },
+    expected: () => [],
+  },
+  {
+    title: 'a file without cached results: nothing is claimed',
+    edit: (s) => {
+      stale(s.scoring, scoringCell(s, '1.1'), null);
+      stale(s.scoring, scoringCell(s, 'total'), null);
+    },
+    expected: () => [],
+  },
+  {
+    title: 'a date in a leaf: the sheet\'s sums cannot match the core\'s, so they are not compared (the date is the error)',
+    scores: { ...FULL, '1.1.2': '2025-05-01T00:00:00.000Z' },
+    edit: (s) => {
+      stale(s.scoring, scoringCell(s, '1.1'), 45778);
+      stale(s.scoring, scoringCell(s, '1'), 45779);
+      stale(s.scoring, scoringCell(s, 'total'), 45781);
+    },
+    expected: (s) => [{ rule: 'not-a-number', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '1.1.2')), says: ['Ô chứa ngày 01/05'] }],
+  },
+  {
+    title: 'a number typed over Tổng hợp\'s total: one issue at its cell, with both numbers and what happened',
+    edit: (s) => typedOver(s.summary, summaryCell(s, 'TỔNG ĐIỂM'), 85),
+    expected: (s) => [{
+      rule: 'shown-differs', severity: 'error', cell: on(s, 'summary', summaryCell(s, 'TỔNG ĐIỂM')),
+      says: [`Ô ${on(s, 'summary', summaryCell(s, 'TỔNG ĐIỂM'))} hiển thị 85 nhưng TỔNG ĐIỂM (Điểm tự chấm) đúng là 4,75.`, 'gõ hoặc dán đè lên công thức'],
+    }],
+  },
+  {
+    title: 'Tổng hợp\'s total typed over with the right number: the formula is gone all the same',
+    edit: (s) => typedOver(s.summary, summaryCell(s, 'TỔNG ĐIỂM'), 4.75),
+    expected: (s) => [{ rule: 'formula-altered', severity: 'error', cell: on(s, 'summary', summaryCell(s, 'TỔNG ĐIỂM')), says: ['không còn là công thức'] }],
+  },
+  {
+    title: 'a domain\'s points on Tổng hợp showing an old result',
+    edit: (s) => stale(s.summary, summaryCell(s, '1'), 3),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'summary', summaryCell(s, '1')), says: ['hiển thị 3 nhưng', 'đúng là 2,75', 'chưa được tính lại'] }],
+  },
+  {
+    title: 'a Tổng hợp formula pointed at another cell: formula-altered at its cell',
+    edit: (s) => {
+      const at = summaryCell(s, '1');
+      summaryCell(s, 'TỔNG ĐIỂM');
+      setCell(s.summary, at.row, at.col, cellAt(s.summary, at.row, at.col), `'${SHEETS.scoring}'!${a1(s.read.rowOf['2'], s.read.columns.self!)}`);
+    },
+    expected: (s) => [{ rule: 'formula-altered', severity: 'error', cell: on(s, 'summary', summaryCell(s, '1')), says: ['không còn là công thức lấy từ trang Chấm điểm'] }],
+  },
+  {
+    title: 'a subtotal stale on Chấm điểm: Tổng hợp copying it is explained there, not reported again',
+    edit: (s) => {
+      stale(s.scoring, scoringCell(s, '1'), 3);
+      stale(s.summary, summaryCell(s, '1'), 3);
+    },
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '1')), says: ['hiển thị 3 nhưng điểm của 1 đúng là 2,75'] }],
+  },
+];
+
+function found(report: FileReport): Expected[] {
+  return (report.issues || []).filter((i) => ['shown-differs', 'formula-altered', 'not-a-number'].indexOf(i.rule) >= 0)
+    .map((i) => ({ rule: i.rule, severity: i.severity, cell: (i.sheet && i.sheet !== SHEETS.scoring ? `${i.sheet}!` : '') + i.cell, says: [i.message] }));
+}
+
+describe('what the sheet shows is what the check computes', () => {
+  test.each(cases)('$title', ({ set, scores, calculated, edit, expected }) => {
+    const s = saved((set || smallSet)(), scores || FULL, calculated !== false);
+    edit(s);
+    const report = { file: 'x.xlsx', ...checkWorkbook(s.grids) };
+    const got = found(report);
+    const want = expected(s);
+    expect(got.map(({ rule, severity, cell }) => ({ rule, severity, cell })).sort(byCell))
+      .toEqual(want.map(({ rule, severity, cell }) => ({ rule, severity, cell })).sort(byCell));
+    for (const w of want) {
+      const message = got.filter((g) => g.rule === w.rule && g.cell === w.cell)[0].says![0];
+      for (const words of w.says || []) expect(message).toContain(words);
+    }
+  });
+});
+
+function byCell(a: Expected, b: Expected): number {
+  return (a.cell + a.rule).localeCompare(b.cell + b.rule);
+}
