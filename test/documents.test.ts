@@ -16,6 +16,7 @@ import { WorkbookPlan, planToGrids } from '../src/core/model/plan';
 import { BuildOptions } from '../src/core/model/build-options';
 import { parseDistrictName, parseUnitName } from '../src/core/model/unit-name';
 import { DECREE_MARGINS, MIN_PRINTED_SIZE } from '../src/core/model/print';
+import { StyleSpec } from '../src/core/model/plan';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
 import { statusNote } from '../src/core/sheets/scoring/plan';
@@ -34,6 +35,9 @@ import { summaryInputOf } from '../src/core/features/district-inputs';
 import { summaryWorkbookPlan } from '../src/core/features/district-workbook';
 import { entriesOf, plausibleScores } from './helpers/communes';
 import { smallSet } from './helpers/scoring';
+import { kindsSet } from './helpers/kinds';
+import { registerColumnWidths, REGISTER_COLUMNS } from '../src/core/sheets/register/columns';
+import { fitScale } from '../src/core/model/print';
 
 let dir: string;
 beforeAll(() => {
@@ -114,6 +118,8 @@ describe.each([
     expect(mm(m.right)).toBeGreaterThanOrEqual(14.9);
     expect(mm(m.right)).toBeLessThanOrEqual(20.1);
     expect(xml).toMatch(/<headerFooter differentFirst="1"><oddHeader>&amp;C&amp;&quot;Times New Roman,Regular&quot;&amp;1[34]&amp;P<\/oddHeader>/);
+    // Each document numbers its own pages from 1, even when the workbook is printed whole.
+    expect(xml).toMatch(/<pageSetup[^>]*firstPageNumber="1"[^>]*useFirstPageNumber="1"/);
   });
 
   test.each([SHEETS.scoring, SHEETS.summary])('%s: everything printed is Times New Roman, at least 10 pt on paper', (name) => {
@@ -187,6 +193,76 @@ describe.each([
     expect(grid.values[0][0]).toBe('ỦY BAN NHÂN DÂN');
     expect(grid.values[1][0]).toBe(appraisal ? 'HUYỆN PHÚ LƯƠNG' : 'XÃ ĐỒNG THỊNH');
     if (appraisal) expect(all).toContain('Kết quả thẩm định Chỉ số cải cách hành chính năm 2024 của Ủy ban nhân dân xã Đồng Thịnh');
+  });
+});
+
+/** The smallest size, in points on paper, of the text printed in the sheet's print area. */
+function smallestPrinted(sheet: WorkbookPlan['sheets'][number], styles: Record<string, StyleSpec>): { size: number; at: string } {
+  const area = sheet.print!.area!;
+  const scale = sheet.print!.fitToWidth ? fitScale(sheet, 0, parseA1(area.split(':')[1])!.col, sheet.print!.orientation, DECREE_MARGINS) : sheet.print!.scale!;
+  let smallest = { size: Infinity, at: '' };
+  for (const cell of sheet.cells) {
+    if (!inArea(area, cell.row, cell.col) || (cell.value === null && !cell.formula)) continue;
+    const style = cell.style ? styles[cell.style] : undefined;
+    const size = (((style && style.font && style.font.size) || 11) * scale) / 100;
+    if (size < smallest.size) smallest = { size, at: a1(cell.row, cell.col) };
+  }
+  return smallest;
+}
+
+describe('the annex keeps 10 pt on paper whatever columns the set adds', () => {
+  test.each([
+    { title: 'the commune\'s annex', set: defaultSet, appraisal: false, figure: false },
+    { title: 'the appraisal annex', set: defaultSet, appraisal: true, figure: false },
+    { title: 'a set with rates and counts (the Tỷ lệ / số lượng column), items scored at appraisal', set: kindsSet, appraisal: false, figure: true },
+    { title: 'the same set with the appraisal columns', set: kindsSet, appraisal: true, figure: true },
+  ])('$title', ({ set, appraisal, figure }) => {
+    const s = set();
+    const plan = buildWorkbookPlan({ set: s, unit: 'Xã A', year: 2024, appraisal });
+    const sheet = sheetOf(plan, SHEETS.scoring);
+    const g = scoringGeometry(s, appraisal);
+    expect(g.layout.col.figure !== undefined).toBe(figure);
+    // The print area runs to the last note: the added column prints, Kiểm tra and Mã do not.
+    expect(parseA1(sheet.print!.area!.split(':')[1])!.col).toBe(g.layout.col.check! - 1);
+    const printed = smallestPrinted(sheet, plan.styles);
+    expect([printed.at, printed.size >= MIN_PRINTED_SIZE - 0.05]).toEqual([printed.at, true]);
+  });
+});
+
+describe('the district summary prints its chart on a page of its own', () => {
+  test('a page begins where the chart does, after the signature', () => {
+    const set = defaultSet();
+    const accumulator = summaryAccumulator('self');
+    ([['Xã An Khánh', 0.9], ['Thị trấn Đại Từ', 0.8]] as Array<[string, number]>).forEach(([unit, q], i) =>
+      accumulator.add(summaryInputOf(`xa-${i}.xlsx`, planToGrids(buildWorkbookPlan({ set, unit, year: 2024, entries: entriesOf(plausibleScores(set, 30 + i, q)) })), 'vi')));
+    const { summary, set: ranked } = accumulator.result();
+    const plan = summaryWorkbookPlan(summary, ranked, { district: 'UBND huyện Đại Từ' }).plan;
+    const chart = plan.charts![0];
+    const sheet = sheetOf(plan, chart.sheet);
+    expect(sheet.print!.breaks).toEqual([chart.from.row]);
+    const signer = planToGrids(plan).sheets.filter((s) => s.name === chart.sheet)[0].values.findIndex((r) => r.some((v) => v === 'TM. ỦY BAN NHÂN DÂN'));
+    expect(signer).toBeGreaterThan(0);
+    expect(signer).toBeLessThan(chart.from.row);
+  });
+});
+
+describe('Minh chứng keeps 10 pt on paper, also when the register gains a column', () => {
+  test.each([
+    { title: 'the register as built', added: 0 },
+    { title: 'a register with one more column (as Số liệu cụ thể will be)', added: 24 },
+  ])('$title', ({ added }) => {
+    if (added) REGISTER_COLUMNS.splice(REGISTER_COLUMNS.length - 1, 0, { field: 'date', header: { vi: 'Thêm', en: 'More' }, width: added, aliases: [] });
+    try {
+      const widths = registerColumnWidths();
+      expect(widths).toHaveLength(REGISTER_COLUMNS.length);
+      const plan = buildWorkbookPlan({ set: defaultSet(), unit: 'Xã A', year: 2024, evidence: filled(false).evidence });
+      const register = sheetOf(plan, SHEETS.evidence);
+      expect(register.columns.map((c) => c.width)).toEqual(widths);
+      const printed = smallestPrinted(register, plan.styles);
+      expect([printed.at, printed.size >= MIN_PRINTED_SIZE - 0.05]).toEqual([printed.at, true]);
+    } finally {
+      if (added) REGISTER_COLUMNS.splice(REGISTER_COLUMNS.length - 2, 1);
+    }
   });
 });
 

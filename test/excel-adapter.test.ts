@@ -155,6 +155,7 @@ function expectSheetLanded(fake: FakeExcel, sheet: SheetPlan, styles: Record<str
       expected.headerState = 'FirstAndDefault';
       expected.centerHeader = `&C&"${print.pageNumbers.font},Regular"&${print.pageNumbers.size}&P`;
       expected.firstPageCenterHeader = '';
+      expected.firstPageNumber = 1;
     }
     if (print.breaks && print.breaks.length) expected.rowBreaks = print.breaks;
     expect(state.pageLayout).toEqual(expected);

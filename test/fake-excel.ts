@@ -54,6 +54,7 @@ export interface FakePageSetup {
   printArea?: string;
   blackAndWhite?: boolean;
   centerHorizontally?: boolean;
+  firstPageNumber?: number;
   headerState?: string;
   centerHeader?: string;
   firstPageCenterHeader?: string;
@@ -1363,6 +1364,10 @@ class FakePageLayout {
 
   set centerHorizontally(v: boolean) {
     this.setting('centerHorizontally', v, (p) => (p.centerHorizontally = !!v));
+  }
+
+  set firstPageNumber(v: number | '') {
+    this.setting('firstPageNumber', v, (p) => (p.firstPageNumber = v === '' ? undefined : v));
   }
 
   get headersFooters(): { state: string; defaultForAllPages: { centerHeader: string }; firstPage: { centerHeader: string } } {

@@ -228,7 +228,11 @@ function writePrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
   if (print.blackAndWhite) ws.pageSetup.blackAndWhite = true;
   if (print.centerHorizontally) ws.pageSetup.horizontalCentered = true;
   // The first page shows no number: its own (empty) header.
-  if (print.pageNumbers) ws.headerFooter = { differentFirst: true, oddHeader: pageNumberHeader(print.pageNumbers), firstHeader: '' };
+  if (print.pageNumbers) {
+    ws.headerFooter = { differentFirst: true, oddHeader: pageNumberHeader(print.pageNumbers), firstHeader: '' };
+    // Each document counts its own pages (the report from 1, its annex from 1), even printed together.
+    ws.pageSetup.firstPageNumber = 1;
+  }
   // exceljs records a break after a row: the row before the one that begins the page.
   for (const row of print.breaks || []) ws.getRow(row).addPageBreak();
 }

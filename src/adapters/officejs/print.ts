@@ -31,6 +31,8 @@ export function queuePrint(sheet: Excel.Worksheet, print: PrintPlan): void {
     page.headersFooters.state = 'FirstAndDefault';
     page.headersFooters.defaultForAllPages.centerHeader = pageNumberHeader(print.pageNumbers);
     page.headersFooters.firstPage.centerHeader = '';
+    // Each document counts its own pages (the report from 1, its annex from 1), even printed together.
+    page.firstPageNumber = 1;
   }
   // The sheet's earlier breaks go; a break goes before the top-left cell of the range it is given.
   sheet.horizontalPageBreaks.removePageBreaks();

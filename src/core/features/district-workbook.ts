@@ -181,6 +181,8 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
     print: {
       orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { from: headerRow, to: headerRow },
       margins: DECREE_MARGINS, pageNumbers: PAGE_NUMBER, area: `A1:${columnLetter(lastCol)}${chartBottom + 1}`,
+      // The chart begins a page of its own: never cut in two, never squeezed under the signature.
+      breaks: summary.units.length ? [chartTop] : [],
     },
   };
   fitRowHeights(ranking, SUMMARY_STYLES);

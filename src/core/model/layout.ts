@@ -68,18 +68,34 @@ export function columnLayout(appraisal: boolean, figures: boolean = false): Colu
 }
 
 /**
- * Printed widths: the columns up to the last note fit A4 landscape at the decree's margins at about
- * 92 %, where 11-point text prints at 10 points at least (print.ts). Kiểm tra and Mã do not print.
+ * Printed widths. The printed columns (every one before Kiểm tra) are this wide together: they fit A4
+ * landscape at the decree's margins at about 92 %, where 11-point text prints at 10 points at least
+ * (print.ts). The narrow columns keep their widths; the text columns share the rest in these
+ * proportions, so a column added among the printed ones (a figure beside the score) narrows the text
+ * columns, never the print. Kiểm tra, Mã and the working columns after them do not print.
  */
-const PRINT_WIDTHS: Record<'plain' | 'appraisal', Partial<Record<ColumnRole, number>>> = {
-  plain: { stt: 5, name: 36, max: 7, method: 33, self: 8, evidence: 24, note: 21 },
-  appraisal: { stt: 5, name: 30, max: 7, method: 25, self: 8, appraisal: 8, evidence: 18, note: 16, appraisalNote: 17 },
+const PRINTED_WIDTH = 134;
+const NARROW_WIDTHS: Partial<Record<ColumnRole, number>> = { stt: 5, max: 7, self: 8, appraisal: 8 };
+const TEXT_SHARES: Record<'plain' | 'appraisal', Partial<Record<ColumnRole, number>>> = {
+  plain: { name: 36, method: 33, evidence: 24, note: 21 },
+  appraisal: { name: 30, method: 25, evidence: 18, note: 16, appraisalNote: 17 },
 };
 
 /** The width of a column of Chấm điểm in this layout. */
-export function columnWidth(role: ColumnRole, appraisal: boolean): number {
-  const w = PRINT_WIDTHS[appraisal ? 'appraisal' : 'plain'][role];
-  return w === undefined ? COLUMN_SPECS[role].width : w;
+export function columnWidth(role: ColumnRole, layout: ColumnLayout): number {
+  const printedLast = (layout.col.check === undefined ? layout.order.length : layout.col.check) - 1;
+  const fixedWidth = (r: ColumnRole) => (NARROW_WIDTHS[r] === undefined ? COLUMN_SPECS[r].width : NARROW_WIDTHS[r]!);
+  if (layout.col[role] === undefined || layout.col[role]! > printedLast) return COLUMN_SPECS[role].width;
+  const shares = TEXT_SHARES[layout.col.appraisal === undefined ? 'plain' : 'appraisal'];
+  if (shares[role] === undefined) return fixedWidth(role);
+  let fixed = 0;
+  let shared = 0;
+  for (let i = 0; i <= printedLast; i++) {
+    const r = layout.order[i];
+    if (shares[r] === undefined) fixed += fixedWidth(r);
+    else shared += shares[r]!;
+  }
+  return Math.round((shares[role]! * (PRINTED_WIDTH - fixed) / shared) * 10) / 10;
 }
 
 export function columnSpec(role: ColumnRole): ColumnSpec {

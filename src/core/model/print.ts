@@ -153,6 +153,8 @@ export function rowHeightOf(sheet: SheetPlan): (row: number) => number {
 export function documentPrint(sheet: SheetPlan, styles: Record<string, StyleSpec>, options: {
   orientation: PrintPlan['orientation'];
   lastCol: number;
+  /** The first printed row (rows above it are for the screen only); 0 unless said. */
+  firstRow?: number;
   lastRow: number;
   repeatRows?: { from: number; to: number };
   keepWithNext: (row: number) => boolean;
@@ -166,13 +168,13 @@ export function documentPrint(sheet: SheetPlan, styles: Record<string, StyleSpec
   let titleHeight = 0;
   if (options.repeatRows) for (let r = options.repeatRows.from; r <= options.repeatRows.to; r++) titleHeight += height(r);
   const breaks = pageBreaks({
-    height, first: 0, last: options.lastRow,
+    height, first: options.firstRow || 0, last: options.lastRow,
     pageHeight: printableSize(options.orientation, margins).height / (scale / 100),
     titleHeight, keepWithNext: options.keepWithNext, forced: options.forced,
   });
   const print: PrintPlan = {
     orientation: options.orientation, paper: 'A4', fitToWidth: false, scale, margins,
-    area: `A1:${columnLetter(options.lastCol)}${options.lastRow + 1}`,
+    area: `A${(options.firstRow || 0) + 1}:${columnLetter(options.lastCol)}${options.lastRow + 1}`,
     pageNumbers: PAGE_NUMBER, breaks,
   };
   if (options.repeatRows) print.repeatRows = options.repeatRows;

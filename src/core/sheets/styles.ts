@@ -44,6 +44,8 @@ export const DOCUMENT_STYLES: Record<string, StyleSpec> = {
 };
 export const EVIDENCE_STYLES: Record<string, StyleSpec> = {
   evidenceCell: { font: { color: '0563C1', underline: true }, vertical: 'top', wrap: true, border: true },
+  // The register's instructions print under its title: at least 10 pt on paper.
+  registerHint: { font: { italic: true, size: 11, color: '595959' }, horizontal: 'left', vertical: 'middle', wrap: true },
   registerText: { vertical: 'top', wrap: true, border: true, numFmt: '@' },
   registerCenter: { horizontal: 'center', vertical: 'top', border: true, numFmt: '@' },
   registerLink: { font: { color: '0563C1', underline: true }, vertical: 'top', wrap: true, border: true, numFmt: '@' },
@@ -80,7 +82,8 @@ export const STYLES: Record<string, StyleSpec> = {
   entryText: { fill: 'FFF2CC', vertical: 'top', wrap: true, border: true, locked: false },
   // The Tỷ lệ / số lượng column: a rate (93%) or a count.
   // The self cell of an item scored at appraisal: nothing to type.
-  appraisalOnly: { font: { italic: true, size: 9, color: '595959' }, fill: 'EDEDED', horizontal: 'center', vertical: 'top', wrap: true, border: true, numFmt: 'General' },
+  // Printed in the annex: at least 10 pt on paper, and no grey block (grey italics say it is not typed in).
+  appraisalOnly: { font: { italic: true, size: 11, color: '595959' }, horizontal: 'center', vertical: 'top', wrap: true, border: true, numFmt: 'General' },
   entryRate: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: '0.00%' },
   entryCount: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: '0' },
   plain: { vertical: 'top', border: true },
@@ -92,7 +95,7 @@ export const STYLES: Record<string, StyleSpec> = {
   totalPoints: { font: { bold: true }, horizontal: 'center', vertical: 'middle', border: true, numFmt: 'General' },
   totalPercent: { font: { bold: true }, horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.00' },
   totalBlank: { border: true },
-  totalNote: { font: { italic: true, size: 10, color: '9C0006' }, vertical: 'middle', wrap: true, border: true },
+  totalNote: { font: { italic: true, size: 11, color: '9C0006' }, vertical: 'middle', wrap: true, border: true },
   // Tổng hợp
   orgLeft: { font: { bold: false, size: 12 }, horizontal: 'center', vertical: 'middle' },
   orgLeftBold: { font: { bold: true, size: 12 }, horizontal: 'center', vertical: 'middle' },

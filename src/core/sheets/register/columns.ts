@@ -31,6 +31,27 @@ export const REGISTER_COL: Record<RegisterColumn, number> = (() => {
   return col;
 })();
 
+/**
+ * The register's printed width: its columns together fit A4 landscape at the decree's margins with
+ * 11-point text printing at 10 points at least. Trích yếu and the file path wrap, so they share what
+ * the other columns leave (in proportion to their own widths): a column added to the register narrows
+ * them, not the print.
+ */
+const REGISTER_PRINTED_WIDTH = 134;
+const REGISTER_WRAPPING: RegisterColumn[] = ['summary', 'link'];
+
+/** The width of each register column, in order. */
+export function registerColumnWidths(): number[] {
+  const wraps = (c: RegisterColumnSpec) => REGISTER_WRAPPING.indexOf(c.field) >= 0;
+  let fixed = 0;
+  let shared = 0;
+  for (const c of REGISTER_COLUMNS) {
+    if (wraps(c)) shared += c.width;
+    else fixed += c.width;
+  }
+  return REGISTER_COLUMNS.map((c) => (wraps(c) ? Math.round((c.width * (REGISTER_PRINTED_WIDTH - fixed) / shared) * 10) / 10 : c.width));
+}
+
 export const REGISTER_HEADER_ROW = 3;
 
 export const REGISTER_FIRST_ROW = REGISTER_HEADER_ROW + 1;

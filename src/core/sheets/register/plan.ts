@@ -17,7 +17,7 @@ import { safeHyperlink } from '../../model/evidence-link';
 import { findDate, findDocumentNumber, formatCodes } from '../../model/evidence-format';
 import type { Entries } from '../../model/entries';
 import { EvidenceDoc } from '../../model/entries';
-import { RegisterField, RegisterColumn, REGISTER_COLUMNS, REGISTER_COL, REGISTER_HEADER_ROW, REGISTER_FIRST_ROW, REGISTER_MIN_ROWS, REGISTER_MIN_DRAWN_ROWS, REGISTER_SPARE_DRAWN_ROWS, typedItems, RegisterRange } from './columns';
+import { RegisterField, RegisterColumn, REGISTER_COLUMNS, REGISTER_COL, registerColumnWidths, REGISTER_HEADER_ROW, REGISTER_FIRST_ROW, REGISTER_MIN_ROWS, REGISTER_MIN_DRAWN_ROWS, REGISTER_SPARE_DRAWN_ROWS, typedItems, RegisterRange } from './columns';
 import { quoteSheet, formulaText } from '../../model/formula';
 import { DECREE_MARGINS, PAGE_NUMBER } from '../../model/print';
 // ---------------------------------------------------------------------------------------------
@@ -151,12 +151,12 @@ export function planEvidence(input: EvidencePlanInput): EvidencePlan {
   const cells: CellPlan[] = [
     { row: 0, col: 0, value: `DANH MỤC TÀI LIỆU KIỂM CHỨNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${input.year} — ${input.unit}`, style: 'title' },
     {
-      row: 1, col: 0, style: 'hint',
+      row: 1, col: 0, style: 'registerHint',
       value: 'Mỗi dòng một văn bản, ảnh hoặc tệp. Mã tiêu chí: một hoặc nhiều mã tiêu chí thành phần (cột Mã ở trang Chấm điểm), cách nhau bằng dấu chấm phẩy (ví dụ 1.1.1; 2.3.1). ' +
         'Số, ký hiệu như 125/KH-UBND; ngày ghi dd/mm/yyyy. Tệp: đường dẫn tương đối tới thư mục minh chứng, đường dẫn mạng \\\\máy-chủ\\thư-mục, hoặc địa chỉ https:// (SharePoint, OneDrive).',
     },
     {
-      row: 2, col: 0, style: 'hint',
+      row: 2, col: 0, style: 'registerHint',
       value: `Ô "Tài liệu kiểm chứng" trên trang ${SHEETS.scoring} tự đếm các dòng ở đây (đến dòng ${range.last + 1}) và mở tài liệu đầu tiên. Thiếu tài liệu thì ghi giải trình ở trang ${SHEETS.scoring}.`,
     },
   ];
@@ -165,7 +165,7 @@ export function planEvidence(input: EvidencePlanInput): EvidencePlan {
   const sheet: SheetPlan = {
     name: SHEETS.evidence,
     visibility: 'visible',
-    columns: REGISTER_COLUMNS.map((c) => ({ width: c.width })),
+    columns: registerColumnWidths().map((width) => ({ width })),
     rowHeights: [{ row: 0, height: 24 }, { row: 1, height: 44 }, { row: 2, height: 30 }, { row: REGISTER_HEADER_ROW, height: 30 }],
     cells,
     merges: [0, 1, 2].map((r) => `A${r + 1}:${columnLetter(lastCol)}${r + 1}`),

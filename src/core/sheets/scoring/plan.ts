@@ -222,7 +222,7 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   return {
     name: SHEETS.scoring,
     visibility: 'visible',
-    columns: layout.order.map((role) => ({ width: columnWidth(role, appraisal), hidden: columnSpec(role).hidden })),
+    columns: layout.order.map((role) => ({ width: columnWidth(role, layout), hidden: columnSpec(role).hidden })),
     rowHeights: [{ row: 0, height: setListsNotApplicable(set) || setHasFigures(set) || hasAppraisalOnly(set) ? 44 : 30 }, { row: 2, height: 36 }, { row: g.headerRow, height: 48 }],
     cells,
     merges,
@@ -244,13 +244,12 @@ export function scoringPrint(sheet: SheetPlan, g: ScoringGeometry, styles: Recor
   for (const { flat, row } of g.nodeRows) if (!flat.leaf) headings[row] = true;
   for (const extra of g.extras) headings[extra.row] = true;
   const print = documentPrint(sheet, styles, {
-    orientation: 'landscape', lastCol: col.check - 1, lastRow: g.lastRow,
+    // Row 0 is the instruction to the person filling the sheet: not printed, nor counted on the first page.
+    orientation: 'landscape', lastCol: col.check - 1, firstRow: 1, lastRow: g.lastRow,
     repeatRows: { from: g.headerRow, to: g.headerRow },
     keepWithNext: (row) => row <= g.headerRow || !!headings[row] || (row >= g.totalRow && row < g.lastRow),
     blackAndWhite: true,
   });
-  // Row 0 is the instruction to the person filling the sheet.
-  print.area = print.area!.replace(/^A1:/, 'A2:');
   sheet.print = print;
 }
 
