@@ -3,6 +3,7 @@
 
 import { CriteriaSet, UnitType } from './criteria';
 import { Entries, Leftover, EvidenceDoc } from './entries';
+import { Person } from './assignment';
 
 export interface BuildOptions {
   set: CriteriaSet;
@@ -17,6 +18,10 @@ export interface BuildOptions {
   leftovers?: Leftover[];
   /** Rows of the Minh chứng register carried from an earlier workbook (extractEntries' `register`). */
   evidence?: EvidenceDoc[];
+  /** The list of people and sections on Phân công; absent: the commune's usual sections. */
+  people?: Person[];
+  /** The common due date, dd/mm/yyyy; absent: 25/11 of the year (assignment.ts). */
+  commonDue?: string;
 }
 
 /**

@@ -50,11 +50,13 @@ export interface ValidationPlan {
   /** One cell or a block, A1 style ("E11" or "E11:E20"). Formulas are relative to its top-left cell. */
   range: string;
   type: 'decimal' | 'custom' | 'list';
-  /** decimal: bounds (formulas or numbers as text); custom: the formula; list: the items. */
+  /** decimal: bounds (formulas or numbers as text); custom: the formula; list: the items, or `source`. */
   min?: string;
   max?: string;
   formula?: string;
   items?: string[];
+  /** list: an absolute reference to the cells holding the items, e.g. "'Phân công'!$B$8:$B$27". */
+  source?: string;
   allowBlank: boolean;
   prompt?: { title: string; text: string };
   error: { title: string; text: string };

@@ -9,6 +9,17 @@ export const EVIDENCE_STYLES: Record<string, StyleSpec> = {
   registerNumber: { horizontal: 'center', vertical: 'top', border: true },
 };
 
+/** Dates of the assignment: dd/mm/yyyy whatever the machine's regional format. */
+const DATE = 'dd/mm/yyyy';
+export const ASSIGNMENT_STYLES: Record<string, StyleSpec> = {
+  entryDate: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: DATE },
+  labelRight: { font: { bold: true }, horizontal: 'right', vertical: 'middle' },
+  attachedLine: { font: { italic: true, size: 12 }, horizontal: 'center', vertical: 'middle', wrap: true },
+  domainDate: { font: { bold: true }, fill: 'BDD7EE', horizontal: 'center', vertical: 'top', border: true, numFmt: DATE },
+  criterionDate: { font: { bold: true }, fill: 'EDEDED', horizontal: 'center', vertical: 'top', border: true, numFmt: DATE },
+  leafDate: { horizontal: 'center', vertical: 'top', border: true, numFmt: DATE },
+};
+
 // Points use the General format: it shows 9, 2.5 and 0.25 as written, where "0.##" leaves Excel
 // showing "9." on whole numbers.
 export const STYLES: Record<string, StyleSpec> = {
@@ -62,4 +73,5 @@ export const STYLES: Record<string, StyleSpec> = {
   recipients: { font: { bold: true, italic: true, size: 11 }, horizontal: 'left', vertical: 'top' },
   recipientLine: { font: { size: 10 }, horizontal: 'left', vertical: 'top' },
   ...EVIDENCE_STYLES,
+  ...ASSIGNMENT_STYLES,
 };
