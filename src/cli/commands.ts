@@ -8,10 +8,12 @@ import { registerBuild } from './cmd-build';
 import { registerAppraisal } from './cmd-appraisal';
 import { registerSummary } from './cmd-summary';
 import { registerEvidence } from './cmd-evidence';
+import { registerAssign } from './cmd-assign';
+import { registerProgress } from './cmd-progress';
 
 export type { Register, SetExit } from './io';
 
-const modules: Register[] = [registerCheck, registerCriteria, registerBuild, registerAppraisal, registerEvidence, registerSummary];
+const modules: Register[] = [registerCheck, registerCriteria, registerBuild, registerAppraisal, registerEvidence, registerAssign, registerProgress, registerSummary];
 
 export function registerCommands(program: Command, io: Io, setExit: SetExit): void {
   for (const register of modules) register(program, io, setExit);

@@ -82,3 +82,17 @@ export function compareDays(a: Day, b: Day): number {
 export function dayOfDate(date: Date): Day {
   return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
 }
+
+/**
+ * True for a number format that shows a date (exceljs's utils.isDateFmt): both readers hand the
+ * numbers of such cells back as ISO text, and planToGrids does as they do.
+ */
+export function isDateFormat(format: string): boolean {
+  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  return /[ymdhMsb]+/.test(bare);
+}
+
+/** A serial as the readers give a date cell: ISO text at midnight UTC. */
+export function serialToIso(serial: number): string {
+  return new Date(Math.round((serial - SERIAL_UNIX_EPOCH) * DAY_MS)).toISOString();
+}

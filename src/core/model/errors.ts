@@ -19,6 +19,7 @@ export type ErrorReason =
   | 'bad-json' | 'bad-id' | 'no-table' | 'no-sheet'
   // Command options.
   | 'bad-year' | 'bad-unit' | 'bad-by' | 'bad-lang' | 'no-root' | 'no-evidence-root' | 'root-is-file' | 'table-not-set'
+  | 'bad-code' | 'bad-date' | 'bad-list'
   // The evidence register.
   | 'no-register' | 'register-full' | 'register-changed'
   // Excel refused an operation (the add-in).

@@ -1,7 +1,8 @@
 // The sheet plan: plain data that says exactly what goes in the workbook. The core decides every
 // cell, style, rule and setting; the exceljs and Office.js writers only apply it.
 
-import { SheetGrid, WorkbookGrids, parseA1 } from './grid';
+import { CellValue, SheetGrid, WorkbookGrids, parseA1 } from './grid';
+import { isDateFormat, serialToIso } from './dates';
 
 export interface FontSpec {
   bold?: boolean;
@@ -157,7 +158,11 @@ export function planToGrids(plan: WorkbookPlan): WorkbookGrids {
         grid.hyperlinks.push(new Array(cols).fill(null));
       }
       for (const c of sheet.cells) {
-        grid.values[c.row][c.col] = c.formula ? (c.result === undefined || c.result === '' ? null : c.result) : c.value === undefined ? null : c.value;
+        let value: CellValue = c.formula ? (c.result === undefined || c.result === '' ? null : c.result) : c.value === undefined ? null : c.value;
+        // A number in a date format comes back from either reader as ISO text.
+        const format = c.style && plan.styles[c.style] ? plan.styles[c.style].numFmt : undefined;
+        if (typeof value === 'number' && format && isDateFormat(format)) value = serialToIso(value);
+        grid.values[c.row][c.col] = value;
         if (c.formula) grid.formulas[c.row][c.col] = c.formula;
         if (c.hyperlink) grid.hyperlinks[c.row][c.col] = c.hyperlink;
       }
