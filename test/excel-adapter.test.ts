@@ -260,8 +260,8 @@ describe('building a generated set of 1,000 leaves with the appraisal columns', 
     expect(lastSyncs(h)).toBeLessThanOrEqual(BUILD_SYNCS + 4);
     expectPlanLanded(h.fake, p, api);
     // Queued work grows with the leaves, a few calls each (measured: ~7 on 1.7, ~19 with validation of
-    // both score columns), not with cells times properties.
-    expect(h.fake.lastRun().operations).toBeLessThan(20 * 1000);
+    // both score columns, ~22 with the Phân công list of every node), not with cells times properties.
+    expect(h.fake.lastRun().operations).toBeLessThan(23 * 1000);
     await h.port.readGrids(p.sheets.map((s) => s.name));
     expect(lastSyncs(h)).toBe(1);
   });
