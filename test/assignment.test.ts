@@ -28,7 +28,7 @@ import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 import { SMALL_SET_RAW, setCell, smallSet } from './helpers/scoring';
-import { requireEngine } from './engines';
+import { itIfEngine } from './engines';
 import { recalculate } from './libreoffice';
 
 const ASSIGNED: Entries = {
@@ -213,8 +213,7 @@ describe('rebuilds carry the assignment by code', () => {
 });
 
 describe('in a real spreadsheet', () => {
-  test('LibreOffice computes the list and the counts as the core does, and keeps the drop-down\'s source', async () => {
-    if (!requireEngine('soffice')) return;
+  itIfEngine('soffice', 'LibreOffice computes the list and the counts as the core does, and keeps the drop-down\'s source', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-assign-'));
     try {
       const file = path.join(dir, 'phan-cong.xlsx');

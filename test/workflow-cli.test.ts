@@ -18,7 +18,7 @@ import { planToGrids } from '../src/core/model/plan';
 import { DEFAULT_PEOPLE } from '../src/core/model/assignment';
 import { SMALL_SET_RAW, smallSet } from './helpers/scoring';
 import { cchc, fingerprint, STACK_FRAME } from './helpers/cli';
-import { requireEngine } from './engines';
+import { itIfEngine } from './engines';
 import { recalculate } from './libreoffice';
 
 let dir: string;
@@ -143,8 +143,7 @@ describe('progress', () => {
     expect(report.unassigned).toEqual(unassigned);
   });
 
-  test('cchc progress --json on a filled workbook saved by LibreOffice follows the contract exactly', async () => {
-    if (!requireEngine('soffice')) return;
+  itIfEngine('soffice', 'cchc progress --json on a filled workbook saved by LibreOffice follows the contract exactly', async () => {
     const file = path.join(dir, 'filled.xlsx');
     await writePlanToFile(buildWorkbookPlan({ set: smallSet(), unit: 'Xã Đồng Thịnh', year: 2024, entries: FILLED, evidence: REGISTER }), file);
     const saved = await recalculate(file);
