@@ -54,6 +54,8 @@ export interface EvidenceDoc {
   date: string;
   /** Trích yếu / mô tả. */
   summary: string;
+  /** Số liệu: the figures behind the score ("12/12 cuộc họp"); absent or "" when none. */
+  figures?: string;
   /** A file path (relative to the workbook's folder, absolute, UNC) or an http(s) address; "" when none. */
   link: string;
 }

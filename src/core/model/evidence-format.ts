@@ -31,7 +31,10 @@ export function tidyDate(text: string): string | null {
   return d ? formatDay(d) : null;
 }
 
-/** A date inside free text or a file name ("ngay 20.12.2023"), as dd/mm/yyyy, or null. */
+/**
+ * A date inside free text or a file name ("ngay 20.12.2023", "ngày 5 tháng 3 năm 2024"), as
+ * dd/mm/yyyy, or null.
+ */
 export function findDate(text: string): string | null {
   const re = /(?:^|\D)(\d{1,2}[/._-]\d{1,2}[/._-]\d{4})(?!\d)/g;
   let m: RegExpExecArray | null;
@@ -39,7 +42,8 @@ export function findDate(text: string): string | null {
     const tidy = tidyDate(m[1].replace(/_/g, '-'));
     if (tidy) return tidy;
   }
-  return null;
+  const words = /ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s+n[ăa]m\s+(\d{4})/i.exec(text.normalize('NFC'));
+  return words ? tidyDate(`${words[1]}/${words[2]}/${words[3]}`) : null;
 }
 
 /**

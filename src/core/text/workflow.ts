@@ -55,6 +55,10 @@ export const WORKFLOW_VI = {
   'progress.unassigned': 'Chưa giao cho ai ({count} mục): {codes}',
   'progress.allAssigned': 'Mọi mục đều đã có người phụ trách.',
   'progress.overdueLine': '{name}: quá hạn {codes}',
+  // Figures (số liệu) on the Minh chứng register.
+  'figures.tooLong': 'Số liệu dài quá {max} ký tự: ghi ngắn gọn con số chứng minh (ví dụ 12/12 cuộc họp; 98,5% hồ sơ đúng hạn), chi tiết để trong tài liệu.',
+  'figures.hint': 'Con số chứng minh cho điểm, ví dụ 12/12 cuộc họp; 98,5% hồ sơ đúng hạn.',
+  'figures.noColumn': 'Trang Minh chứng của bảng này chưa có cột Số liệu: tạo lại bảng (giữ nguyên mọi nội dung) để ghi số liệu.',
 };
 
 export const WORKFLOW_EN: Record<keyof typeof WORKFLOW_VI, string> = {
@@ -108,4 +112,7 @@ export const WORKFLOW_EN: Record<keyof typeof WORKFLOW_VI, string> = {
   'progress.unassigned': 'Assigned to nobody ({count} items): {codes}',
   'progress.allAssigned': 'Every item has someone responsible.',
   'progress.overdueLine': '{name}: overdue {codes}',
+  'figures.tooLong': 'The figures are longer than {max} characters: give the figures behind the score briefly (e.g. 12/12 meetings; 98.5% of files on time), the detail stays in the document.',
+  'figures.hint': 'The figures behind the score, e.g. 12/12 meetings; 98.5% of files on time.',
+  'figures.noColumn': 'This workbook\'s Minh chứng sheet has no Số liệu column yet: rebuild the workbook (everything is kept) to record figures.',
 };
