@@ -10,10 +10,11 @@ import { registerSummary } from './cmd-summary';
 import { registerEvidence } from './cmd-evidence';
 import { registerAssign } from './cmd-assign';
 import { registerProgress } from './cmd-progress';
+import { registerMerge } from './cmd-merge';
 
 export type { Register, SetExit } from './io';
 
-const modules: Register[] = [registerCheck, registerCriteria, registerBuild, registerAppraisal, registerEvidence, registerAssign, registerProgress, registerSummary];
+const modules: Register[] = [registerCheck, registerCriteria, registerBuild, registerAppraisal, registerEvidence, registerAssign, registerProgress, registerMerge, registerSummary];
 
 export function registerCommands(program: Command, io: Io, setExit: SetExit): void {
   for (const register of modules) register(program, io, setExit);

@@ -14,7 +14,7 @@ export type ErrorReason =
   // Workbooks that are not (safe) .xlsx files.
   | 'not-a-workbook' | 'corrupt' | 'zip-bomb' | 'password' | 'xls' | 'ods' | 'csv' | 'json'
   // Workbooks that are not scoring workbooks, or were damaged.
-  | 'not-scoring' | 'no-scoring-sheet' | 'meta-damaged' | 'duplicate-rows' | 'summary-rows-missing' | 'appraisal-exists'
+  | 'not-scoring' | 'no-scoring-sheet' | 'meta-damaged' | 'duplicate-rows' | 'summary-rows-missing' | 'appraisal-exists' | 'not-same-workbook'
   // Criteria sets and tables.
   | 'bad-json' | 'bad-id' | 'no-table' | 'no-sheet'
   // Command options.
