@@ -89,6 +89,19 @@ export const WORKFLOW_VI = {
   'cli.merge.more': '… và {count} chỗ khác (xem trang "{sheet}").',
   'cli.merge.clean': 'Không có chỗ nào khác nhau giữa các bản.',
   'cli.merge.untouched': 'Các tệp đầu vào không bị thay đổi. Kiểm tra bảng đã gộp: cchc check "{file}"',
+  // Workbooks for every commune (`cchc build --units`, the pane).
+  'units.noKind': 'Dòng {line}: "{text}" thiếu loại đơn vị. Ghi "Xã Đồng Thịnh", "Phường …", "Thị trấn …", hoặc thêm cột loại (xã, phường, thị trấn).',
+  'units.duplicate': 'Dòng {line}: {unit} đã có ở dòng {first}.',
+  'units.empty': 'Danh sách không có đơn vị nào: mỗi dòng một đơn vị, ví dụ "Xã Đồng Thịnh".',
+  'units.tooMany': 'Danh sách có hơn {max} đơn vị: đây không phải danh sách xã của một huyện hay một tỉnh.',
+  'cli.units.problems': 'Danh sách {file} có {count} dòng chưa dùng được; chưa tạo tệp nào:',
+  'cli.units.exists': 'Thư mục {dir} đã có {count} tệp trùng tên ({files}); không ghi đè. Chọn thư mục khác, hoặc thêm --force để thay các tệp cũ.',
+  'cli.units.withUnit': 'Dùng --units (danh sách nhiều đơn vị, ghi vào --out-dir) hoặc --unit (một đơn vị, ghi vào --out), không dùng cả hai.',
+  'cli.units.needOutDir': 'Thiếu thư mục ghi các bảng: --out-dir THƯ_MỤC.',
+  'cli.units.notDir': '{dir} là một tệp, không phải thư mục: chọn thư mục ghi các bảng (--out-dir).',
+  'cli.units.written': 'Đã tạo {count} bảng chấm điểm năm {year} trong thư mục {dir}:',
+  'cli.units.set': 'Bộ tiêu chí: {id} — {title}',
+  'cli.units.next': 'Gửi mỗi tệp cho đơn vị tương ứng: mở bằng Excel hoặc LibreOffice, không cần add-in, để phân công và chấm điểm.',
 };
 
 export const WORKFLOW_EN: Record<keyof typeof WORKFLOW_VI, string> = {
@@ -174,4 +187,16 @@ export const WORKFLOW_EN: Record<keyof typeof WORKFLOW_VI, string> = {
   'cli.merge.more': '… and {count} more (see the "{sheet}" sheet).',
   'cli.merge.clean': 'The copies do not disagree anywhere.',
   'cli.merge.untouched': 'The input files are unchanged. Check the merged workbook: cchc check "{file}"',
+  'units.noKind': 'Line {line}: "{text}" has no unit type. Write "Xã Đồng Thịnh", "Phường …", "Thị trấn …", or add a type column (xã, phường, thị trấn).',
+  'units.duplicate': 'Line {line}: {unit} is already on line {first}.',
+  'units.empty': 'The list names no unit: one unit a line, e.g. "Xã Đồng Thịnh".',
+  'units.tooMany': 'The list has more than {max} units: it is not the list of a district\'s or a province\'s communes.',
+  'cli.units.problems': 'The list {file} has {count} line(s) that cannot be used; nothing written:',
+  'cli.units.exists': 'The folder {dir} already holds {count} file(s) of these names ({files}); not overwritten. Choose another folder, or add --force to replace them.',
+  'cli.units.withUnit': 'Use --units (a list of units, written to --out-dir) or --unit (one unit, written to --out), not both.',
+  'cli.units.needOutDir': 'The folder for the workbooks is missing: --out-dir DIR.',
+  'cli.units.notDir': '{dir} is a file, not a folder: choose the folder for the workbooks (--out-dir).',
+  'cli.units.written': '{count} scoring workbooks for {year} created in {dir}:',
+  'cli.units.set': 'Criteria set: {id} — {title}',
+  'cli.units.next': 'Send each file to its unit: it opens in Excel or LibreOffice, no add-in needed, for assigning and scoring.',
 };

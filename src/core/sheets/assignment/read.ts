@@ -72,6 +72,11 @@ function commonDueOf(grid: SheetGrid, before: number): CellValue {
   return null;
 }
 
+/** True for a grid holding the Phân công sheet's table I (whatever the sheet is called now). */
+export function isAssignmentGrid(grid: SheetGrid): boolean {
+  return findPeopleHeader(grid) !== null;
+}
+
 /** The Phân công sheet, by its name or (renamed) by its table I; null when the workbook has none. */
 export function readAssignment(grids: WorkbookGrids): AssignmentRead | null {
   const named = grids.sheets.filter((s) => s.name === SHEETS.assignment);
