@@ -281,7 +281,7 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     expect(await page.textContent('#status')).toContain('Đã thêm tài liệu cho ' + leaf.flat.code);
     expect((await registerCell('B5')).value).toBe(leaf.flat.code);
     expect((await registerCell('D5')).value).toBe('20/12/2023');
-    expect((await registerCell('F5')).hyperlink).toMatchObject({ address: link });
+    expect((await registerCell('G5')).hyperlink).toMatchObject({ address: link }); // Tệp / Đường dẫn, after Số liệu
     expect(await page.textContent('.evidence-doc')).toContain('125/KH-UBND · 20/12/2023');
     await screenshot(page, 'taskpane-evidence.png');
 
