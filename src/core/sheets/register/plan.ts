@@ -60,8 +60,8 @@ export function typedEvidenceDocs(set: CriteriaSet, entries: Entries | undefined
 // ---------------------------------------------------------------------------------------------
 // The plan
 
-/** Documents the Tài liệu kiểm chứng cell names one by one; more are counted and marked "…". */
-export const LISTED_DOCUMENTS = 6;
+/** Documents the Tài liệu kiểm chứng cell names one by one; more are counted and marked "…" (each costs ~600 characters of formula). */
+export const LISTED_DOCUMENTS = 5;
 
 /** The cell's text is cut here: Excel's HYPERLINK shows at most 255 characters. */
 const LABEL_LIMIT = 255;
@@ -83,16 +83,17 @@ export function evidenceCellFormula(code: string, range: RegisterRange): string 
   const link = `INDEX(${column('link')},${first})`;
   const top = `${quoteSheet(SHEETS.evidence)}!$${columnLetter(REGISTER_COL.codes)}$${range.first + 1}`;
   const registerRow = `"#"&${formulaText(quoteSheet(SHEETS.evidence) + '!' + columnLetter(REGISTER_COL.link))}&(ROW(${top})+${first}-1)`;
-  // Each document by its number (else the start of its description), with its figures. The k-th row
-  // listing the code is SMALL over the rows, the others pushed out of reach; SUMPRODUCT and LOOKUP
-  // take arrays as they are (INDEX(…,0) does not, in LibreOffice), so no Ctrl+Shift+Enter is needed.
+  // Each document by its number (else the start of its description), with its figures. The row of the
+  // k-th document listing the code is SMALL over the rows, the others pushed out of reach; SUMPRODUCT
+  // and LOOKUP take arrays as they are (INDEX(…,0) does not, in LibreOffice): no Ctrl+Shift+Enter.
   const number = column('number');
   const figures = column('figures');
-  const place = `ROW(${codes})-ROW(${top})+1`;
+  const rows = `ROW(${codes})`;
   const label = `${number}&REPT(LEFT(${column('summary')},${SUMMARY_CHARS}),(${number}="")*1)&REPT(" ("&${figures}&")",(${figures}<>"")*1)`;
-  const position = (k: number) => `SUMPRODUCT(SMALL(${place}+(1-${hits})*1000000,${k}))`;
   const names: string[] = [];
-  for (let k = 1; k <= LISTED_DOCUMENTS; k++) names.push(`IF(${count}>=${k},"; "&LOOKUP(${position(k)},${place},${label}),"")`);
+  for (let k = 1; k <= LISTED_DOCUMENTS; k++) {
+    names.push(`IF(${count}<${k},"","; "&LOOKUP(SUMPRODUCT(SMALL(${rows}+(1-${hits})*1000000,${k})),${rows},${label}))`);
+  }
   const more = `IF(${count}>${LISTED_DOCUMENTS},"; …","")`;
   const text = `LEFT(${count}&" tài liệu: "&MID(${names.join('&')},3,${LABEL_LIMIT * 4})&${more},${LABEL_LIMIT})`;
   // HYPERLINK refuses addresses over 255 characters (long SharePoint links): those open the register row.
