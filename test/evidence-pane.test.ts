@@ -154,7 +154,7 @@ describe.each(LOCALES)('%s', (machine) => {
       expect(h.fake.cell(SHEETS.evidence, regCell(own.row, 'codes')).value).toBe('2.1.2');
     });
 
-    test('the figures behind a score go in the Số liệu column, as text (12/12 would turn into a date), and show in the Tài liệu kiểm chứng cell', async () => {
+    test('the figures behind a score go in the Số liệu cụ thể column, as text (12/12 would turn into a date), and show in the Tài liệu kiểm chứng cell', async () => {
       const h = await harness();
       const figures = '12/12 cuộc họp; 98,5% hồ sơ đúng hạn';
       expect(await h.store.add('1.2', input({ codes: '1.2', number: '07/BC-UBND', summary: 'Báo cáo', figures }))).toEqual({ ok: true });

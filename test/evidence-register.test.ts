@@ -58,7 +58,7 @@ describe('the Minh chứng sheet in the plan', () => {
     expect(plan.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([SHEETS.scoring, SHEETS.evidence]));
     const sheet = plan.sheets.filter((s) => s.name === SHEETS.evidence)[0];
     const header = [0, 1, 2, 3, 4, 5, 6].map((c) => planCell(sheet, REGISTER_FIRST_ROW - 1, c)!.value);
-    expect(header).toEqual(['STT', 'Mã tiêu chí', 'Số, ký hiệu văn bản', 'Ngày ban hành', 'Trích yếu / Mô tả', 'Số liệu', 'Tệp / Đường dẫn']);
+    expect(header).toEqual(['STT', 'Mã tiêu chí', 'Số, ký hiệu văn bản', 'Ngày ban hành', 'Trích yếu / Mô tả', 'Số liệu cụ thể', 'Tệp / Đường dẫn']);
     const first = (c: number) => planCell(sheet, REGISTER_FIRST_ROW, c)!;
     expect(first(REGISTER_COL.codes).value).toBe('1.1.1; 2.1.1');
     expect(first(REGISTER_COL.link)).toMatchObject({ value: DOCS[0].link, hyperlink: DOCS[0].link });
@@ -261,11 +261,11 @@ describe('evidence-not-found', () => {
 });
 
 describe('rebuilds carry the register and migrate typed evidence', () => {
-  test('figures survive a rebuild; a register made before the Số liệu column reads, and a rebuild adds the column', () => {
+  test('figures survive a rebuild; a register made before the Số liệu cụ thể column reads, and a rebuild adds the column', () => {
     const withFigures = DOCS.map((d, i) => (i === 0 ? { ...d, figures: '98,5% hồ sơ đúng hạn' } : d));
     const b = built(withFigures);
     expect(extractEntries(readScoring(planToGrids(planUpgrade({ grids: b.grids }).plan))).register).toEqual(withFigures);
-    // The older register: no Số liệu column (the columns right of it one to the left).
+    // The older register: no Số liệu cụ thể column (the columns right of it one to the left).
     const old = built();
     for (const row of old.register.values) row.splice(REGISTER_COL.figures, 1);
     for (const row of old.register.formulas) row.splice(REGISTER_COL.figures, 1);

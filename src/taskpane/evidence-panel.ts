@@ -219,7 +219,7 @@ export function createEvidencePanel(ctx: PaneContext, store: EvidenceStore, card
     const text = t();
     const lang: Lang = ctx.lang();
     const hints: Partial<Record<RegisterField, string>> = { codes: text.codesHint, number: text.numberHint, date: text.dateHint, figures: ctx.t('figures.hint'), link: text.linkHint };
-    // A register made before the Số liệu column has no place for figures: the form leaves them out.
+    // A register made before the Số liệu cụ thể column has no place for figures: the form leaves them out.
     const fields = FIELDS.filter((f) => f !== 'figures' || (view.kind === 'leaf' && view.leaf.figures));
     const inputs: Partial<Record<RegisterField, HTMLInputElement>> = {};
     const node = element('form', { id: 'evidence-form', novalidate: '' }, [element('h3', {}, [current.kind === 'add' ? text.formAdd : text.formEdit])]);

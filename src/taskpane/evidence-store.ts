@@ -28,7 +28,7 @@ export interface LeafEvidenceView {
   note: string;
   /** False for a workbook made before the register: it must be rebuilt before documents can be added. */
   editable: boolean;
-  /** True when the register has its Số liệu column (registers made before it have none). */
+  /** True when the register has its Số liệu cụ thể column (registers made before it have none). */
   figures: boolean;
 }
 

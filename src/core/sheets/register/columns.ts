@@ -22,7 +22,7 @@ export const REGISTER_COLUMNS: RegisterColumnSpec[] = [
   { field: 'date', header: { vi: 'Ngày ban hành', en: 'Issue date' }, width: 13, aliases: ['ngay', 'ngay van ban', 'ngay thang'] },
   { field: 'summary', header: { vi: 'Trích yếu / Mô tả', en: 'Summary / description' }, width: 44, aliases: ['trich yeu', 'mo ta', 'noi dung', 'ten tai lieu'] },
   // The plan: evidence gives "số liệu cụ thể", the figures behind a score (12/12 cuộc họp, 98,5% hồ sơ đúng hạn).
-  { field: 'figures', header: { vi: 'Số liệu', en: 'Figures' }, width: 24, aliases: ['so lieu cu the', 'so lieu chung minh', 'ket qua', 'chi so'] },
+  { field: 'figures', header: { vi: 'Số liệu cụ thể', en: 'Figures' }, width: 24, aliases: ['so lieu', 'so lieu chung minh', 'ket qua', 'chi so'] },
   { field: 'link', header: { vi: 'Tệp / Đường dẫn', en: 'File / link' }, width: 48, aliases: ['tep', 'duong dan', 'lien ket', 'link', 'file'] },
 ];
 
