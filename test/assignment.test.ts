@@ -29,7 +29,9 @@ import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 import { SMALL_SET_RAW, setCell, smallSet } from './helpers/scoring';
 import { itIfEngine } from './engines';
-import { recalculate } from './libreoffice';
+import { recalculate, renderToPng } from './libreoffice';
+import { keepForDocs } from './helpers/docs';
+import { defaultSet } from '../src/core/model/bundled';
 
 const ASSIGNED: Entries = {
   '1': { values: { owner: 'Văn phòng - Thống kê' } },
@@ -213,6 +215,31 @@ describe('rebuilds carry the assignment by code', () => {
 });
 
 describe('in a real spreadsheet', () => {
+  itIfEngine('soffice', 'the Phân công sheet prints on portrait A4: the list of people, then who prepares what by when', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-assign-print-'));
+    try {
+      const file = path.join(dir, 'phan-cong.xlsx');
+      const entries: Entries = {
+        '1': { values: { owner: 'Văn phòng - Thống kê' } },
+        '1.1.1': { values: { owner: 'Nguyễn Thị Hoa', due: '15/11/2024' } },
+        '2': { values: { owner: 'Tư pháp - Hộ tịch', due: '20/11/2024' } },
+        '3': { values: { owner: 'Văn phòng - Thống kê' } },
+        '6': { values: { owner: 'Tài chính - Kế toán' } },
+      };
+      await writePlanToFile(buildWorkbookPlan({ set: defaultSet(), unit: 'Xã Đồng Thịnh', year: 2024, entries }), file);
+      const pages = (await renderToPng(file, path.join(dir, 'png'))).filter((p) => p.text.indexOf('DANH SÁCH PHÂN CÔNG') >= 0 || p.text.indexOf('PHÂN CÔNG THEO TIÊU CHÍ') >= 0);
+      expect(pages.length).toBeGreaterThan(0);
+      expect(pages[0].text).toContain('Kèm theo Kế hoạch');
+      expect(pages[0].text).toContain('Nguyễn Thị Hoa');
+      const png = fs.readFileSync(pages[0].png);
+      // A PNG's width and height stand at bytes 16 and 20: portrait, as a list attached to the plan.
+      expect(png.readUInt32BE(20)).toBeGreaterThan(png.readUInt32BE(16));
+      keepForDocs(pages[0].png, 'workbook-assignment.png');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   itIfEngine('soffice', 'LibreOffice computes the list and the counts as the core does, and keeps the drop-down\'s source', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-assign-'));
     try {
