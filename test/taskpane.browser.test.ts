@@ -523,6 +523,8 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     await pane.fill('#unit', 'Xã Đồng Thịnh');
     await pane.click('#build-run');
     await pane.waitForSelector('#status.status-success', { timeout: 30000 });
+    // The check that follows the build is on the Kiểm tra tab.
+    await pane.click('#tab-check');
     await pane.waitForSelector('.check-headline');
     const g = scoringGeometry(parseCriteriaSet(KINDS_SET_RAW).set!, false);
     const cells = await pane.evaluate(() => window.cchcFake.cells('Chấm điểm'));
