@@ -130,7 +130,7 @@ describe('bonus and deduction rows', () => {
   test('each item cell is validated from 0 to its cap, in both score columns', () => {
     const plan = buildWorkbookPlan({ set, unit: 'Xã A', year: 2024, appraisal: true });
     const t2 = g.extras[0].items[1].row;
-    const rules = plan.sheets[0].validations.filter((v) => parseA1(v.range)!.row === t2);
+    const rules = plan.sheets[0].validations.filter((v) => parseA1(v.range.split(':')[0])!.row === t2);
     // The verdict table's validation for a bonus item: a number from 0 to its cap in hundredths, no KAD.
     const spec = extraScore('bonus', { max: 0.5 });
     expect(rules.map((v) => [v.range, v.type, v.formula])).toEqual([

@@ -148,7 +148,7 @@ test('check reports a linked file that is gone, and points with no evidence nor 
   const { code, report } = await checkJson(LINKED, '--evidence-root', ROOT);
   expect(code).toBe(1);
   const gone = rulesOf(report, 'evidence-not-found');
-  expect(gone.map((i) => [i.code, i.sheet, i.cell])).toEqual([['2.1.2', 'Minh chứng', 'F8']]);
+  expect(gone.map((i) => [i.code, i.sheet, i.cell])).toEqual([['2.1.2', 'Minh chứng', 'G8']]);
   expect(rulesOf(report, 'missing-evidence').map((i) => i.code)).toEqual(['2.1.1']);
 
   const text = await cchc('check', LINKED, '--evidence-root', ROOT);

@@ -94,6 +94,12 @@ describe('evidence folders', () => {
     { file: '01-CT-TTg.pdf', number: '01/CT-TTg', date: '', summary: '01-CT-TTg' },
     { file: '2024-Bao-Cao tong ket.docx', number: '', date: '', summary: '2024-Bao-Cao tong ket' },
     { file: 'Ảnh niêm yết TTHC (1).jpg', number: '', date: '', summary: 'Ảnh niêm yết TTHC (1)' },
+    // Written with diacritics, the number after "Số" or after the kind of document.
+    { file: 'Số 45-BC-UBND ngày 12.3.2024 báo cáo CCHC quý I.pdf', number: '45/BC-UBND', date: '12/03/2024', summary: 'Số 45-BC-UBND ngày 12.3.2024 báo cáo CCHC quý I' },
+    { file: 'Quyết định 1234-QĐ-UBND ngày 5 tháng 3 năm 2024.pdf', number: '1234/QĐ-UBND', date: '05/03/2024', summary: 'Quyết định 1234-QĐ-UBND ngày 5 tháng 3 năm 2024' },
+    { file: 'Kế hoạch số 12_2024_KH-UBND.docx', number: '12/2024/KH-UBND', date: '', summary: 'Kế hoạch số 12_2024_KH-UBND' },
+    { file: 'Nghị quyết 15-NQ-HĐND (bản ký).pdf', number: '15/NQ-HĐND', date: '', summary: 'Nghị quyết 15-NQ-HĐND (bản ký)' },
+    { file: 'Biên bản họp 2 lần năm 2024.pdf', number: '', date: '', summary: 'Biên bản họp 2 lần năm 2024' },
   ])('what "$file" says', ({ file, number, date, summary }) => {
     expect(documentFromFileName(file.normalize('NFD'))).toEqual({ number, date, summary });
   });

@@ -154,6 +154,21 @@ describe.each(LOCALES)('%s', (machine) => {
       expect(h.fake.cell(SHEETS.evidence, regCell(own.row, 'codes')).value).toBe('2.1.2');
     });
 
+    test('the figures behind a score go in the Số liệu cụ thể column, as text (12/12 would turn into a date), and show in the Tài liệu kiểm chứng cell', async () => {
+      const h = await harness();
+      const figures = '12/12 cuộc họp; 98,5% hồ sơ đúng hạn';
+      expect(await h.store.add('1.2', input({ codes: '1.2', number: '07/BC-UBND', summary: 'Báo cáo', figures }))).toEqual({ ok: true });
+      const row = REGISTER_FIRST_ROW + 2;
+      expect(h.fake.cell(SHEETS.evidence, regCell(row, 'figures'))).toMatchObject({ value: figures, numberFormat: '@' });
+      const leaf = await leafView(h, '1.2');
+      expect([leaf.figures, leaf.documents.map((d) => d.doc.figures)]).toEqual([true, [figures]]);
+      const [doc] = leaf.documents;
+      expect(await h.store.update(doc.row, doc.doc, input({ codes: '1.2', number: '07/BC-UBND', summary: 'Báo cáo', figures: ' 11/12   cuộc họp ' }))).toEqual({ ok: true });
+      expect(h.fake.cell(SHEETS.evidence, regCell(row, 'figures')).value).toBe('11/12 cuộc họp');
+      const tooLong = await h.store.add('1.2', input({ codes: '1.2', summary: 'x', figures: 'x'.repeat(256) }));
+      expect(!tooLong.ok && tooLong.problems.map((p) => [p.field, p.message.vi.slice(0, 30)])).toEqual([['figures', 'Số liệu dài quá 255 ký tự: ghi']]);
+    });
+
     test('an older host (ExcelApi 1.7) adds documents the same way', async () => {
       const h = await harness(DOCS, '1.7');
       expect(await h.store.add('1.2', input({ codes: '1.2', summary: 'Biên bản', link: '\\\\may-chu\\CCHC\\bb.pdf' }))).toEqual({ ok: true });

@@ -1,8 +1,6 @@
 import { checkWorkbook } from '../src/core/check/check';
-import {
-  evidenceCellFormula
-} from '../src/core/sheets/register/plan';
-import { SheetGrid, WorkbookGrids, cellAt, formulaAt, linkAt } from '../src/core/model/grid';
+import { evidenceCellFormula, evidenceCellText } from '../src/core/sheets/register/plan';
+import { SheetGrid, WorkbookGrids, cellAt, columnLetter, formulaAt, linkAt } from '../src/core/model/grid';
 import { SHEETS } from '../src/core/model/layout';
 import { planCell, planToGrids } from '../src/core/model/plan';
 import { readScoring } from '../src/core/sheets/scoring/read';
@@ -33,6 +31,9 @@ function built(docs: EvidenceDoc[] = DOCS): BuiltGrids & { register: SheetGrid }
   return { grids, sheet, register, rowOf: g.rowOf, col: g.layout.col, totalRow: g.totalRow };
 }
 
+/** The register's Tệp / Đường dẫn column. */
+const LINK = columnLetter(REGISTER_COL.link);
+
 function check(grids: WorkbookGrids, options: CheckOptions = {}): FileReport {
   return checkWorkbook(grids, options);
 }
@@ -56,8 +57,8 @@ describe('the Minh chứng sheet in the plan', () => {
     const plan = buildWorkbookPlan({ set: smallSet(), unit: 'Xã Đồng Thịnh', year: 2024, evidence: DOCS });
     expect(plan.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([SHEETS.scoring, SHEETS.evidence]));
     const sheet = plan.sheets.filter((s) => s.name === SHEETS.evidence)[0];
-    const header = [0, 1, 2, 3, 4, 5].map((c) => planCell(sheet, REGISTER_FIRST_ROW - 1, c)!.value);
-    expect(header).toEqual(['STT', 'Mã tiêu chí', 'Số, ký hiệu văn bản', 'Ngày ban hành', 'Trích yếu / Mô tả', 'Tệp / Đường dẫn']);
+    const header = [0, 1, 2, 3, 4, 5, 6].map((c) => planCell(sheet, REGISTER_FIRST_ROW - 1, c)!.value);
+    expect(header).toEqual(['STT', 'Mã tiêu chí', 'Số, ký hiệu văn bản', 'Ngày ban hành', 'Trích yếu / Mô tả', 'Số liệu cụ thể', 'Tệp / Đường dẫn']);
     const first = (c: number) => planCell(sheet, REGISTER_FIRST_ROW, c)!;
     expect(first(REGISTER_COL.codes).value).toBe('1.1.1; 2.1.1');
     expect(first(REGISTER_COL.link)).toMatchObject({ value: DOCS[0].link, hyperlink: DOCS[0].link });
@@ -73,10 +74,11 @@ describe('the Minh chứng sheet in the plan', () => {
     expect(cell.hyperlink).toBeUndefined();
   });
 
-  test('each leaf’s Tài liệu kiểm chứng cell is the register formula, its cached text the count and first number', () => {
+  test('each leaf’s Tài liệu kiểm chứng cell is the register formula, its cached text the count and every document', () => {
     const b = built();
     const at = (code: string) => ({ value: cellAt(b.sheet, b.rowOf[code], b.col.evidence!), formula: formulaAt(b.sheet, b.rowOf[code], b.col.evidence!) });
-    expect(at('1.1.1').value).toBe('2 tài liệu: 125/KH-UBND');
+    // A document without a number is named by the start of its description.
+    expect(at('1.1.1').value).toBe('2 tài liệu: 125/KH-UBND; Ảnh hội nghị triển khai');
     expect(at('2.1.2').value).toBe('1 tài liệu: 01/BC-UBND');
     expect(at('1.2').value).toBeNull();
     expect(isRegisterFormula(at('1.1.1').formula)).toBe(true);
@@ -93,6 +95,28 @@ describe('the Minh chứng sheet in the plan', () => {
     expect(registerRangeOf(formula)!.last - REGISTER_FIRST_ROW + 1).toBeGreaterThanOrEqual(1200);
     // Excel's limit on a formula's length.
     expect(evidenceCellFormula('1.1.1.1.1', { first: 4, last: 99999 }).length).toBeLessThan(8192);
+  });
+});
+
+describe('the Tài liệu kiểm chứng cell names every document', () => {
+  const doc = (number: string, summary = 'Văn bản', figures?: string): EvidenceDoc => ({ codes: ['1.1.1'], number, date: '', summary, link: '', ...(figures ? { figures } : {}) });
+  test.each([
+    { title: 'none', docs: [] as EvidenceDoc[], expected: '' },
+    { title: 'one with its figures', docs: [doc('125/KH-UBND', 'Kế hoạch', '12/12 cuộc họp')], expected: '1 tài liệu: 125/KH-UBND (12/12 cuộc họp)' },
+    {
+      title: 'a photo without a number: the start of its description',
+      docs: [doc('', 'Ảnh chụp bảng niêm yết thủ tục hành chính tại bộ phận một cửa xã, tháng 3')],
+      expected: '1 tài liệu: Ảnh chụp bảng niêm yết thủ tục hành chín',
+    },
+    {
+      title: 'seven: five named, then …',
+      docs: [1, 2, 3, 4, 5, 6, 7].map((n) => doc(`${n}/TB-UBND`)),
+      expected: '7 tài liệu: 1/TB-UBND; 2/TB-UBND; 3/TB-UBND; 4/TB-UBND; 5/TB-UBND; …',
+    },
+    { title: 'five: every one named', docs: [1, 2, 3, 4, 5].map((n) => doc(`${n}/TB-UBND`)), expected: '5 tài liệu: 1/TB-UBND; 2/TB-UBND; 3/TB-UBND; 4/TB-UBND; 5/TB-UBND' },
+    { title: 'long figures: cut at 255 characters as HYPERLINK shows them', docs: [doc('1/BC-UBND', 'x', 'y'.repeat(300))], expected: ('1 tài liệu: 1/BC-UBND (' + 'y'.repeat(300)).slice(0, 255) },
+  ])('$title', ({ docs, expected }) => {
+    expect(evidenceCellText('1.1.1', docs)).toBe(expected);
   });
 });
 
@@ -185,8 +209,8 @@ describe('bad-link', () => {
     typeInRegister(b, REGISTER_FIRST_ROW + 2, 'link', 'Minh chung/bao cao?.pdf');
     const found = issues(check(b.grids), 'bad-link');
     expect(found.map((i) => [i.code, i.sheet, i.cell, i.severity])).toEqual([
-      ['1.1.1', SHEETS.evidence, 'F' + (REGISTER_FIRST_ROW + 2), 'error'],
-      ['2.1.2', SHEETS.evidence, 'F' + (REGISTER_FIRST_ROW + 3), 'error'],
+      ['1.1.1', SHEETS.evidence, LINK + (REGISTER_FIRST_ROW + 2), 'error'],
+      ['2.1.2', SHEETS.evidence, LINK + (REGISTER_FIRST_ROW + 3), 'error'],
     ]);
     expect(found[0].message).toMatch(/"javascript:"/);
   });
@@ -222,7 +246,7 @@ describe('evidence-not-found', () => {
       },
     });
     const found = issues(report, 'evidence-not-found');
-    expect(found.map((i) => [i.code, i.cell])).toEqual([['1.1.1', 'F' + (REGISTER_FIRST_ROW + 1)], ['2.1.2', 'F' + (REGISTER_FIRST_ROW + 3)]]);
+    expect(found.map((i) => [i.code, i.cell])).toEqual([['1.1.1', LINK + (REGISTER_FIRST_ROW + 1)], ['2.1.2', LINK + (REGISTER_FIRST_ROW + 3)]]);
     expect(found[0].message).toMatch(/Không tìm thấy tệp/);
     expect(found[1].message).toMatch(/ngoài thư mục minh chứng/);
     // Web addresses are never looked for on disk.
@@ -237,6 +261,21 @@ describe('evidence-not-found', () => {
 });
 
 describe('rebuilds carry the register and migrate typed evidence', () => {
+  test('figures survive a rebuild; a register made before the Số liệu cụ thể column reads, and a rebuild adds the column', () => {
+    const withFigures = DOCS.map((d, i) => (i === 0 ? { ...d, figures: '98,5% hồ sơ đúng hạn' } : d));
+    const b = built(withFigures);
+    expect(extractEntries(readScoring(planToGrids(planUpgrade({ grids: b.grids }).plan))).register).toEqual(withFigures);
+    // The older register: no Số liệu cụ thể column (the columns right of it one to the left).
+    const old = built();
+    for (const row of old.register.values) row.splice(REGISTER_COL.figures, 1);
+    for (const row of old.register.formulas) row.splice(REGISTER_COL.figures, 1);
+    for (const row of old.register.hyperlinks) row.splice(REGISTER_COL.figures, 1);
+    const read = readRegister(old.grids)!;
+    expect([read.columns.figures, read.rows.map((r) => r.doc)]).toEqual([undefined, DOCS]);
+    const rebuilt = readRegister(planToGrids(planUpgrade({ grids: old.grids }).plan))!;
+    expect([rebuilt.columns.figures, rebuilt.rows.map((r) => r.doc)]).toEqual([REGISTER_COL.figures, DOCS]);
+  });
+
   test('register rows survive a rebuild, including rows of codes the set does not know', () => {
     const b = built([...DOCS, { codes: ['9.9.9'], number: '3/KH-UBND', date: '', summary: 'Mã cũ', link: '' }]);
     const { plan, evidenceDocs } = planUpgrade({ grids: b.grids });

@@ -275,13 +275,16 @@ describe('building a generated set of 1,000 leaves with the appraisal columns', 
     // With validation the whole write is more than one request may carry.
     if (api === '1.13') expect(requests.reduce((a, b) => a + b, 0)).toBeGreaterThan(5 * 1024 * 1024);
     expect(lastSyncs(h)).toBeGreaterThan(BUILD_SYNCS);
-    expect(lastSyncs(h)).toBeLessThanOrEqual(BUILD_SYNCS + 4);
+    // Measured 9 on ExcelApi 1.13 since each evidence cell names every document (~4,000 characters a formula).
+    expect(lastSyncs(h)).toBeLessThanOrEqual(BUILD_SYNCS + 5);
     expectPlanLanded(h.fake, p, api);
     // Queued work grows with the leaves, a few calls each (measured: ~7 on 1.7, ~19 with validation of
-    // both score columns), not with cells times properties.
-    expect(h.fake.lastRun().operations).toBeLessThan(20 * 1000);
+    // both score columns, ~22 with the Phân công list of every node), not with cells times properties.
+    expect(h.fake.lastRun().operations).toBeLessThan(23 * 1000);
     await h.port.readGrids(p.sheets.map((s) => s.name));
-    expect(lastSyncs(h)).toBe(1);
+    // The scoring sheet's ~4 MB of evidence formulas (each names every document of its item) take the
+    // whole answer past Excel on the web's 5 MB, so the read goes in row bands (measured 16).
+    expect(lastSyncs(h)).toBeLessThanOrEqual(20);
   });
 });
 

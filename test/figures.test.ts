@@ -28,7 +28,7 @@ describe('the Tỷ lệ / số lượng column', () => {
       return g.layout.order.map((role) => planCell(scoring(buildWorkbookPlan({ set, unit: 'Xã A', year: 2024, appraisal })), g.headerRow, g.layout.col[role]!)!.value);
     };
     expect(headers(false)).toEqual(['STT', 'Lĩnh vực / Tiêu chí / Tiêu chí thành phần', 'Điểm tối đa', 'Cách chấm điểm', 'Tỷ lệ / số lượng', 'Điểm tự chấm',
-      'Tài liệu kiểm chứng', 'Giải trình / Ghi chú', 'Kiểm tra', 'Mã']);
+      'Tài liệu kiểm chứng', 'Giải trình / Ghi chú', 'Kiểm tra', 'Mã', 'Phụ trách', 'Hạn']);
     expect(headers(true).slice(4, 7)).toEqual(['Tỷ lệ / số lượng', 'Điểm tự chấm', 'Điểm thẩm định']);
     expect(headers(false, smallSet())).not.toContain('Tỷ lệ / số lượng');
   });

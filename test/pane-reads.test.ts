@@ -71,7 +71,7 @@ test('a sheet too large for one answer is read in bands, the same grid', async (
 test('Kiểm tra and Tổng hợp read our sheets only', async () => {
   const { fake, port } = await workbook();
   const ours = await readOurSheets(port);
-  expect(ours.grids.sheets.map((s) => s.name)).toEqual([SHEETS.scoring, SHEETS.summary, SHEETS.evidence, SHEETS.meta]);
+  expect(ours.grids.sheets.map((s) => s.name)).toEqual([SHEETS.scoring, SHEETS.summary, SHEETS.evidence, SHEETS.assignment, SHEETS.meta]);
   expect(checkWorkbook(ours.grids).error).toBeNull();
   expect(readOfBig(fake)).toBe(0);
 });

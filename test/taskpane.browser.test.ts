@@ -176,7 +176,7 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     await page.waitForSelector('#status.status-success', { timeout: 30000 });
     expect(await page.textContent('#status')).toContain('Đã tạo bảng chấm điểm của Xã Đồng Thịnh, năm 2024');
     expect(await page.evaluate(() => window.cchcFake.sheetNames())).toEqual(expect.arrayContaining([SHEETS.scoring, SHEETS.summary, SHEETS.meta]));
-    await page.waitForSelector('.check-headline');
+    await page.waitForSelector('.check-headline', { state: 'attached' });
     // Its own writes do not wake the live check, which would re-read the workbook and replace the message.
     await page.waitForTimeout(800);
     expect(await page.textContent('#status')).toContain('Đã tạo bảng chấm điểm của Xã Đồng Thịnh, năm 2024');
@@ -191,7 +191,8 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     const pasted = `${a1(leaves[1].row, selfCol)}:${a1(leaves[2].row, selfCol)}`;
     expect(leaves[2].row).toBe(leaves[1].row + 1);
 
-    // A typed score over the maximum: live checking lists it without any click.
+    // A typed score over the maximum: live checking lists it without any click (in the Kiểm tra view).
+    await page.click('#tab-check');
     // Functions sent to the page avoid destructuring: compiled to ES5 they would call helpers the page lacks.
     await page.evaluate((edit) => window.cchcFake.simulateEdit('Chấm điểm', edit.cell, edit.value), { cell: overMaxCell, value: overMax });
     const overMaxIssue = page.locator('button.issue-error', { hasText: overMaxCell }).filter({ hasText: 'vượt điểm tối đa' });
@@ -226,6 +227,7 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     expect(await page.textContent('#build-heading')).toBe('Tạo bảng chấm điểm');
 
     // Tổng hợp is rewritten from the scoring sheet.
+    await page.click('#tab-summary');
     await page.click('#summary-run');
     await page.waitForSelector('#status.status-success', { timeout: 15000 });
     expect(await page.textContent('#status')).toContain('Đã cập nhật trang Tổng hợp');
@@ -234,9 +236,10 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     expect(summaryFormulas).toContain("'Chấm điểm'!");
 
     // Building again asks first; keeping the sheet leaves the entered scores alone.
+    await page.click('#tab-scoring');
     await page.click('#build-run');
     await page.waitForSelector('#confirm-replace:not([hidden])');
-    expect(await page.textContent('#confirm-text')).toContain('“Chấm điểm”, “Tổng hợp” và “Minh chứng”');
+    expect(await page.textContent('#confirm-text')).toContain('“Chấm điểm”, “Tổng hợp”, “Minh chứng” và “Phân công”');
     expect(await page.evaluate(() => document.activeElement && document.activeElement.id)).toBe('confirm-no');
     await page.click('#confirm-no');
     expect(await page.textContent('#status')).toContain('Đã giữ nguyên bảng chấm điểm hiện có');
@@ -252,6 +255,7 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     const geometry = scoringGeometry(defaultSet(), false);
     const leaf = geometry.nodeRows.filter((r) => r.flat.leaf)[1];
     const register = () => page.evaluate(() => JSON.stringify(window.cchcFake.cells('Minh chứng')));
+    await page.click('#tab-evidence');
     const registerCell = (address: string) => page.evaluate((a) => window.cchcFake.cell('Minh chứng', a), address);
     await page.evaluate((address) => window.cchcFake.simulateSelection('Chấm điểm', address), 'B' + (leaf.row + 1));
     await page.locator('#evidence-body', { hasText: 'Mã ' + leaf.flat.code }).waitFor({ timeout: 15000 });
@@ -281,7 +285,7 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     expect(await page.textContent('#status')).toContain('Đã thêm tài liệu cho ' + leaf.flat.code);
     expect((await registerCell('B5')).value).toBe(leaf.flat.code);
     expect((await registerCell('D5')).value).toBe('20/12/2023');
-    expect((await registerCell('F5')).hyperlink).toMatchObject({ address: link });
+    expect((await registerCell('G5')).hyperlink).toMatchObject({ address: link }); // Tệp / Đường dẫn, after Số liệu
     expect(await page.textContent('.evidence-doc')).toContain('125/KH-UBND · 20/12/2023');
     await screenshot(page, 'taskpane-evidence.png');
 
@@ -318,6 +322,7 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
       return out;
     };
 
+    await page.click('#tab-scoring');
     await page.waitForSelector('#maintain-card:not([hidden])', { timeout: 15000 });
     expect(await page.isVisible('#appraisal-run')).toBe(true);
     expect(await page.textContent('#maintain-set')).toContain(set.title);
@@ -402,7 +407,7 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     expect(await page.textContent('#upgrade-result')).toContain('2.1.1 · Điểm tự chấm: 1,5 — Điểm 1,5 vượt điểm tối đa mới 1');
     expect(await page.textContent('#upgrade-result')).toContain('2.2.2: “');
     await page.locator('#maintain-set', { hasText: newSet.title }).waitFor({ timeout: 15000 });
-    await page.waitForSelector('.check-headline');
+    await page.waitForSelector('.check-headline', { state: 'attached' });
     // The card just below the sticky header and status line, as one sees it in the pane after the update.
     await page.evaluate(() => {
       const card = document.getElementById('maintain-card')!;
@@ -428,6 +433,7 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     vi.on('pageerror', (error) => pageErrors.push(error.message));
     await vi.goto(`http://127.0.0.1:${port}/taskpane.html?locale=vi-VN`);
     await vi.waitForSelector('html[data-pane="ready"]', { timeout: 30000 });
+    await vi.click('#tab-scoring');
     await vi.fill('#unit', 'Xã Đồng Thịnh');
     // Excel refuses every page setup call: the build goes through without it, and says so.
     await vi.evaluate(() => window.cchcFake.rejectCall('PageLayout.orientation', { always: true }));
@@ -436,6 +442,7 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     expect(await vi.textContent('#status')).toContain('Excel không nhận một số phần trình bày nên đã bỏ qua: thiết lập trang in (“Chấm điểm”, “Tổng hợp”');
     expect(await vi.evaluate(() => window.cchcFake.sheet('Chấm điểm').pageLayout.orientation)).toBeNull();
     expect(await vi.evaluate(() => window.cchcFake.sheet('Chấm điểm').freeze)).not.toBeNull();
+    await vi.click('#tab-check');
     await vi.waitForSelector('.check-headline');
 
     const geometry = scoringGeometry(defaultSet(), false);
@@ -462,11 +469,13 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     oldExcel.on('pageerror', (error) => pageErrors.push(error.message));
     await oldExcel.goto(`http://127.0.0.1:${port}/taskpane.html?api=1.7`);
     await oldExcel.waitForSelector('html[data-pane="ready"]', { timeout: 30000 });
+    await oldExcel.click('#tab-scoring');
     expect(await oldExcel.isVisible('#host-limited')).toBe(true);
 
     await oldExcel.fill('#unit', 'Phường Hoàng Văn Thụ');
     await oldExcel.click('#build-run');
     await oldExcel.waitForSelector('#status.status-success', { timeout: 30000 });
+    await oldExcel.click('#tab-check');
     await oldExcel.waitForSelector('.check-headline');
 
     // Before ExcelApi 1.9 change events are per sheet: the pane must listen to the new one too. Excel
@@ -489,6 +498,7 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     pane.on('pageerror', (error) => pageErrors.push(error.message));
     await pane.goto(`http://127.0.0.1:${port}/taskpane.html`);
     await pane.waitForSelector('html[data-pane="ready"]', { timeout: 30000 });
+    await pane.click('#tab-scoring');
     await pane.check('#source-file');
     await pane.setInputFiles('#criteria-file', { name: 'cach-cham.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(KINDS_SET_RAW)) });
     await pane.locator('#set-info', { hasText: 'mục có cách chấm riêng' }).waitFor({ timeout: 15000 });
@@ -513,6 +523,8 @@ describeIfEngine('chromium', 'task pane in headless Chromium', () => {
     await pane.fill('#unit', 'Xã Đồng Thịnh');
     await pane.click('#build-run');
     await pane.waitForSelector('#status.status-success', { timeout: 30000 });
+    // The check that follows the build is on the Kiểm tra tab.
+    await pane.click('#tab-check');
     await pane.waitForSelector('.check-headline');
     const g = scoringGeometry(parseCriteriaSet(KINDS_SET_RAW).set!, false);
     const cells = await pane.evaluate(() => window.cchcFake.cells('Chấm điểm'));

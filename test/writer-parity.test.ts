@@ -74,7 +74,9 @@ const OPERATORS: Record<string, string> = { Between: 'between', GreaterThanOrEqu
 
 function officeValidation(v: FakeValidation): ValidationRecord {
   const formula = (f: string | number | null) => (typeof f === 'number' ? String(f) : String(f).replace(/^=/, ''));
-  const formulae = v.type === 'list' ? ['"' + v.formula1 + '"'] : [v.formula1, v.formula2].filter((f) => f !== null).map(formula);
+  // A list's source is its items ("a,b"), or a reference given as a formula ("='Phân công'!$B$8:$B$27").
+  const list = (source: string) => (/^=/.test(source) ? source.slice(1) : '"' + source + '"');
+  const formulae = v.type === 'list' ? [list(String(v.formula1))] : [v.formula1, v.formula2].filter((f) => f !== null).map(formula);
   return {
     range: v.range,
     type: v.type,
@@ -187,6 +189,8 @@ function xlsxValue(cell: ExcelJS.Cell): CellRecord['value'] {
   const o = v as unknown as Record<string, unknown>;
   if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((t) => t.text).join('');
   if ('hyperlink' in o) return String(o.text);
+  // A number in a date format comes back as a Date: its serial, as the Office.js side holds it.
+  if (v instanceof Date) return Math.round(v.getTime() / 86400000) + 25569;
   throw new Error(`Unexpected value at ${cell.address}: ${JSON.stringify(v)}`);
 }
 

@@ -21,6 +21,8 @@ import { previousFromGrids } from '../core/features/previous';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { parseUnitName } from '../core/model/unit-name';
 import { parseCriteriaSet } from '../core/model/criteria-parse';
+import { message } from '../core/text/catalogue';
+import { buildForUnits } from './build-units';
 
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
@@ -64,6 +66,8 @@ interface BuildCommandOptions {
   out?: string;
   force?: boolean;
   from?: string;
+  units?: string;
+  outDir?: string;
   lang?: string;
 }
 
@@ -78,18 +82,24 @@ interface BuildRequest {
 }
 
 
-function parseRequest(opts: BuildCommandOptions, io: Io): BuildRequest {
-  const unit = (opts.unit || '').normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (!unit) refuse('bad-unit', 'Thiếu tên đơn vị: --unit "Xã Đồng Thịnh".', 'The unit is missing: --unit "Xã Đồng Thịnh".');
-  if (unit.length > MAX_UNIT_LENGTH) {
-    refuse('bad-unit', `Tên đơn vị dài quá ${MAX_UNIT_LENGTH} ký tự.`, `The unit name is longer than ${MAX_UNIT_LENGTH} characters.`);
-  }
+/** --year, checked: the assessment year. */
+function yearOf(opts: BuildCommandOptions): number {
   const yearText = (opts.year || '').trim();
   const year = Number(yearText);
   if (!/^\d{4}$/.test(yearText) || year < MIN_YEAR || year > MAX_YEAR) {
     refuse('bad-year', `--year phải là năm đánh giá từ ${MIN_YEAR} đến ${MAX_YEAR}, ví dụ --year 2024 (đang là "${opts.year ?? ''}").`,
       `--year must be the assessment year, ${MIN_YEAR} to ${MAX_YEAR}, e.g. --year 2024 (got "${opts.year ?? ''}").`);
   }
+  return year;
+}
+
+function parseRequest(opts: BuildCommandOptions, io: Io): BuildRequest {
+  const unit = (opts.unit || '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!unit) refuse('bad-unit', 'Thiếu tên đơn vị: --unit "Xã Đồng Thịnh".', 'The unit is missing: --unit "Xã Đồng Thịnh".');
+  if (unit.length > MAX_UNIT_LENGTH) {
+    refuse('bad-unit', `Tên đơn vị dài quá ${MAX_UNIT_LENGTH} ký tự.`, `The unit name is longer than ${MAX_UNIT_LENGTH} characters.`);
+  }
+  const year = yearOf(opts);
   if (!opts.out) refuse('bad-out', 'Thiếu tệp ghi ra: --out ten-tep.xlsx.', 'The output file is missing: --out name.xlsx.');
   if (path.extname(opts.out).toLowerCase() !== '.xlsx') {
     refuse('bad-out', `--out phải là tệp .xlsx (đang là ${opts.out}).`, `--out must be an .xlsx file (got ${opts.out}).`);
@@ -156,6 +166,13 @@ function report(request: BuildRequest, set: CriteriaSet, io: Io, lang: Lang): st
 }
 
 async function buildCommand(opts: BuildCommandOptions, io: Io, lang: Lang): Promise<number> {
+  if (opts.units !== undefined || opts.outDir !== undefined) {
+    const m = message('cli.units.withUnit');
+    if (opts.unit || opts.out || opts.from) refuse('bad-unit', m.vi, m.en);
+    const year = yearOf(opts);
+    const criteriaFile = opts.criteria ? path.resolve(io.cwd, opts.criteria) : null;
+    return buildForUnits({ list: opts.units, outDir: opts.outDir, year, set: loadSet(criteriaFile, io, lang), appraisal: !!opts.appraisal, force: !!opts.force, inputs: criteriaFile ? [criteriaFile] : [] }, io, lang);
+  }
   const earlier = opts.from ? await readEarlierWorkbook(path.resolve(io.cwd, opts.from)) : null;
   const request = parseRequest(earlier ? { ...opts, unit: opts.unit || earlier.meta.unit, year: opts.year || String(earlier.meta.year) } : opts, io);
   // Every file read to make the workbook: the output must never replace one of them.
@@ -195,6 +212,8 @@ export const registerBuild: Register = (program: Command, io: Io, setExit) => {
     .option('--force', 'ghi đè tệp đã có / replace an existing file')
     .option('--previous <last-year.xlsx>', 'bảng chấm điểm năm trước: Tổng hợp so sánh theo lĩnh vực / last year\'s workbook: Tổng hợp compares by domain')
     .option('--from <old.xlsx>', 'dựng lại từ bảng chấm điểm cũ, chuyển mọi nội dung theo mã tiêu chí / rebuild from an earlier workbook, carrying every entry by code')
+    .option('--units <list>', 'danh sách đơn vị (.txt, .csv), mỗi dòng một đơn vị kèm loại: một bảng cho mỗi đơn vị / a list of units (.txt, .csv), one a line with its type: a workbook each')
+    .option('--out-dir <dir>', 'thư mục ghi các bảng của --units / the folder for the workbooks of --units')
     .option('--lang <lang>', 'vi | en', 'vi')
     .action(async (opts: BuildCommandOptions) => {
       setExit(await buildCommand(opts, io, langOf(opts)));

@@ -5,21 +5,18 @@
 // relative to the workbook. Never duplicates, never removes; prints what it added.
 // Exit 0: done; 2: a file or folder cannot be read or written.
 
-import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { flattenSet } from '../core/model/criteria';
 import { Lang, refuse } from '../core/model/errors';
 import { documentFromFileName } from '../core/features/evidence/folders';
 import { readScoring } from '../core/sheets/scoring/read';
-import { planUpgrade, valuesCopySheet } from '../core/features/upgrade';
-import { buildWorkbookPlan } from '../core/sheets/workbook';
+import { planUpgrade } from '../core/features/upgrade';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
-import { writePlanToFile } from '../adapters/exceljs/write';
 import { fileLinkKey, linkFromWorkbook, rebaseLink, scaffoldFolders, scanEvidenceFolders } from './evidence-files';
 import { EXIT, Io, Register, langOf, shownPath } from './io';
 import { EvidenceDoc } from '../core/model/entries';
-import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
+import { RewriteOptions, outputOf, writeRewritten } from './rewrite';
 
 const T = {
   vi: {
@@ -30,9 +27,6 @@ const T = {
     added: (n: number) => `Đã thêm ${n} tài liệu vào trang Minh chứng:`,
     nothing: 'Không có tệp mới: mọi tệp trong các thư mục tiêu chí đã có trong trang Minh chứng. Không ghi tệp nào.',
     unplaced: (n: number) => `Bỏ qua ${n} mục không nằm trong thư mục của tiêu chí thành phần nào (tên thư mục phải bắt đầu bằng mã, ví dụ "1.1.1 ..."):`,
-    kept: (names: string) => `Trang do người dùng thêm được giữ lại dưới dạng giá trị: ${names}.`,
-    leftovers: (n: number, sheet: string) => `${n} nội dung không đặt được vào bảng được giữ ở trang "${sheet}": hãy xem lại.`,
-    written: (file: string) => `Đã ghi: ${file}`,
     nextLink: (file: string, root: string) => `Kiểm tra liên kết: cchc check "${file}" --evidence-root "${root}"`,
   },
   en: {
@@ -43,9 +37,6 @@ const T = {
     added: (n: number) => `Added ${n} documents to the Minh chứng sheet:`,
     nothing: 'No new file: every file in the criteria folders is already in the Minh chứng sheet. Nothing written.',
     unplaced: (n: number) => `Skipped ${n} entries outside any sub-criterion folder (folder names must start with the code, e.g. "1.1.1 ..."):`,
-    kept: (names: string) => `Sheets people added are kept as values: ${names}.`,
-    leftovers: (n: number, sheet: string) => `${n} entries that have no place in the table are kept on the "${sheet}" sheet: review them.`,
-    written: (file: string) => `Written: ${file}`,
     nextLink: (file: string, root: string) => `Check the links: cchc check "${file}" --evidence-root "${root}"`,
   },
 };
@@ -72,32 +63,15 @@ async function scaffoldCommand(file: string, opts: { root?: string }, io: Io, la
   return EXIT.ok;
 }
 
-interface LinkOptions {
+interface LinkOptions extends RewriteOptions {
   root?: string;
-  out?: string;
-  inPlace?: boolean;
-  force?: boolean;
-}
-
-/** Where `evidence link` writes: the workbook itself with --in-place, else --out or "NAME-minh-chung.xlsx" beside it. */
-function outputOf(workbook: string, opts: LinkOptions, io: Io): string {
-  if (opts.inPlace && opts.out) refuse('bad-out', 'Chọn một trong hai: --in-place hoặc --out.', 'Choose one of --in-place and --out.');
-  if (opts.inPlace) return workbook;
-  const out = opts.out ? path.resolve(io.cwd, opts.out) : path.join(path.dirname(workbook), path.basename(workbook, path.extname(workbook)) + '-minh-chung.xlsx');
-  if (path.extname(out).toLowerCase() !== '.xlsx') refuse('bad-out', `--out phải là tệp .xlsx (đang là ${opts.out}).`, `--out must be an .xlsx file (got ${opts.out}).`);
-  if (fs.existsSync(out) && !opts.force) {
-    const shown = shownPath(out, io);
-    refuse('exists', `Tệp ${shown} đã có; không ghi đè. Thêm --force để thay, --out để chọn tên khác, hoặc --in-place để ghi vào chính bảng chấm điểm.`,
-      `${shown} already exists; not overwritten. Add --force to replace it, --out for another name, or --in-place to write into the workbook itself.`);
-  }
-  return out;
 }
 
 async function linkCommand(file: string, opts: LinkOptions, io: Io, lang: Lang): Promise<number> {
   const t = T[lang];
   const workbook = path.resolve(io.cwd, file);
   const root = path.resolve(io.cwd, requireRoot(opts.root));
-  const out = outputOf(workbook, opts, io);
+  const out = outputOf(workbook, opts, io, '-minh-chung');
   const grids = await readWorkbookGrids(workbook);
   const upgrade = planUpgrade({ grids });
   const fromDir = path.dirname(workbook);
@@ -126,13 +100,9 @@ async function linkCommand(file: string, opts: LinkOptions, io: Io, lang: Lang):
     io.out(lines.join('\n') + '\n');
     return EXIT.ok;
   }
-  const plan = buildWorkbookPlan({ ...upgrade.build, evidence: existing.concat(added) });
-  plan.sheets.push(...upgrade.otherSheets.map((s) => valuesCopySheet(s, s.name)));
-  await writePlanToFile(plan, out, { inputs: opts.inPlace ? [] : [workbook] });
+  const written = await writeRewritten(upgrade, { ...upgrade.build, evidence: existing.concat(added) }, out, workbook, !!opts.inPlace, io, lang);
   lines.push(t.added(added.length), ...added.map((d) => `  + ${d.codes[0]}  ${d.link}`));
-  if (upgrade.leftovers.length) lines.push(t.leftovers(upgrade.leftovers.length, LEFTOVERS_SHEET));
-  if (upgrade.otherSheets.length) lines.push(t.kept(upgrade.otherSheets.map((s) => s.name).join(', ')));
-  lines.push(t.written(shownPath(out, io)), t.nextLink(shownPath(out, io), shownPath(root, io)));
+  lines.push(...written, t.nextLink(shownPath(out, io), shownPath(root, io)));
   io.out(lines.join('\n') + '\n');
   return EXIT.ok;
 }

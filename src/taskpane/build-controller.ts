@@ -28,6 +28,8 @@ export interface BuildController {
   chosenSet(): ChosenSet;
   /** Shows a loaded set, or what is wrong with it, under the form's set choice. */
   showSet(loaded: LoadedSet): void;
+  /** The year of the form, or what is wrong with it (the workbooks for several units take it). */
+  formYear(): number | { problem: TextKey; field: HTMLElement };
 }
 
 interface BuildInput {
@@ -123,11 +125,17 @@ export function createBuildController(ctx: PaneContext, onBuilt: () => void): Bu
   function readForm(): BuildInput | { problem: TextKey; field: HTMLElement } {
     const unit = unitInput.value.replace(/\s+/g, ' ').trim();
     if (!unit) return { problem: 'build.needUnit', field: unitInput };
-    const year = Number(yearInput.value);
-    if (!/^\d{4}$/.test(yearInput.value.trim()) || year < 2000 || year > 2100) return { problem: 'build.badYear', field: yearInput };
+    const year = formYear();
+    if (typeof year !== 'number') return year;
     const chosen = chosenSet();
     if ('problem' in chosen) return chosen;
     return { unit, year, appraisal: appraisalInput.checked, choice: chosen.choice };
+  }
+
+  function formYear(): number | { problem: TextKey; field: HTMLElement } {
+    const year = Number(yearInput.value);
+    if (!/^\d{4}$/.test(yearInput.value.trim()) || year < 2000 || year > 2100) return { problem: 'build.badYear', field: yearInput };
+    return year;
   }
 
   function chosenSet(): ChosenSet {
@@ -216,7 +224,7 @@ export function createBuildController(ctx: PaneContext, onBuilt: () => void): Bu
         if (!loaded.ok) return null;
         ctx.status.progress(ctx.t('build.checkingSheets'));
         const names = (await ctx.port.listSheets()).map((s) => s.name);
-        return { set: loaded.set, present: [SHEETS.scoring, SHEETS.summary, SHEETS.evidence].filter((n) => names.indexOf(n) >= 0) };
+        return { set: loaded.set, present: [SHEETS.scoring, SHEETS.summary, SHEETS.evidence, SHEETS.assignment].filter((n) => names.indexOf(n) >= 0) };
       });
       if (!prepared) {
         ctx.status.problem(failed, ctx.t('set.invalid', { count: shownSet && !shownSet.ok ? shownSet.problems.length : 0 }));
@@ -303,6 +311,7 @@ export function createBuildController(ctx: PaneContext, onBuilt: () => void): Bu
       renderConfirmText();
     },
     chosenSet,
+    formYear,
     showSet(loaded) {
       shownSet = loaded;
       renderSetInfo();

@@ -32,7 +32,8 @@ interface Result {
   report: FileReport;
 }
 
-export function createCheckController(ctx: PaneContext): CheckController {
+/** `onCounts`: the counts after each check (null when the workbook is not a scoring one), for the navigation. */
+export function createCheckController(ctx: PaneContext, onCounts: (counts: { errors: number; warnings: number } | null) => void = () => undefined): CheckController {
   const container = byId('check-result');
   const runButton = byId<HTMLButtonElement>('check-run');
 
@@ -123,6 +124,7 @@ export function createCheckController(ctx: PaneContext): CheckController {
 
   function render(): void {
     clear(container);
+    onCounts(result && !result.report.error ? issueCounts(result.report) : null);
     if (!result) return;
     const { report } = result;
     if (report.error) {

@@ -21,7 +21,7 @@ export type LoadedSet =
 /** Criteria files are a few hundred kilobytes; anything much larger is the wrong file. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-const OWN_SHEETS: string[] = [SHEETS.scoring, SHEETS.summary, SHEETS.meta, SHEETS.evidence];
+const OWN_SHEETS: string[] = [SHEETS.scoring, SHEETS.summary, SHEETS.meta, SHEETS.evidence, SHEETS.assignment];
 
 /** Visible sheets that may hold a criteria table: every sheet but the add-in's own. */
 export async function candidateSheets(port: WorkbookPort): Promise<string[]> {

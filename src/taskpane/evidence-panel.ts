@@ -86,7 +86,7 @@ const TEXTS = {
   },
 };
 
-const FIELDS: RegisterField[] = ['codes', 'number', 'date', 'summary', 'link'];
+const FIELDS: RegisterField[] = ['codes', 'number', 'date', 'summary', 'figures', 'link'];
 
 /** Waits this long after the last selection change: arrow keys fire one per cell. */
 const SELECTION_DELAY_MS = 200;
@@ -158,6 +158,7 @@ export function createEvidencePanel(ctx: PaneContext, store: EvidenceStore, card
     const item = element('li', { class: 'evidence-doc', 'data-row': String(r.row + 1) }, [
       title ? element('strong', {}, [title]) : null,
       d.summary ? element('div', {}, [d.summary]) : null,
+      d.figures ? element('div', { class: 'evidence-figures' }, [d.figures]) : null,
       linkView(d.link),
       others.length ? element('div', { class: 'hint' }, [text.shared(formatCodes(others))]) : null,
     ]);
@@ -201,8 +202,8 @@ export function createEvidencePanel(ctx: PaneContext, store: EvidenceStore, card
     problems = [];
     const d: EvidenceDoc | null = next.kind === 'edit' ? next.row.doc : null;
     draft = d
-      ? { codes: formatCodes(d.codes), number: d.number, date: d.date, summary: d.summary, link: d.link }
-      : { codes: next.kind === 'add' ? next.code : '', number: '', date: '', summary: '', link: '' };
+      ? { codes: formatCodes(d.codes), number: d.number, date: d.date, summary: d.summary, figures: d.figures || '', link: d.link }
+      : { codes: next.kind === 'add' ? next.code : '', number: '', date: '', summary: '', figures: '', link: '' };
     render();
     const first = document.getElementById('evidence-' + (next.kind === 'add' ? 'number' : 'codes'));
     if (first) first.focus();
@@ -217,10 +218,12 @@ export function createEvidencePanel(ctx: PaneContext, store: EvidenceStore, card
   function form(current: Editing): HTMLElement {
     const text = t();
     const lang: Lang = ctx.lang();
-    const hints: Partial<Record<RegisterField, string>> = { codes: text.codesHint, number: text.numberHint, date: text.dateHint, link: text.linkHint };
+    const hints: Partial<Record<RegisterField, string>> = { codes: text.codesHint, number: text.numberHint, date: text.dateHint, figures: ctx.t('figures.hint'), link: text.linkHint };
+    // A register made before the Số liệu cụ thể column has no place for figures: the form leaves them out.
+    const fields = FIELDS.filter((f) => f !== 'figures' || (view.kind === 'leaf' && view.leaf.figures));
     const inputs: Partial<Record<RegisterField, HTMLInputElement>> = {};
     const node = element('form', { id: 'evidence-form', novalidate: '' }, [element('h3', {}, [current.kind === 'add' ? text.formAdd : text.formEdit])]);
-    for (const field of FIELDS) {
+    for (const field of fields) {
       const id = 'evidence-' + field;
       const errors = problems.filter((p) => p.field === field).map((p) => say(p.message, lang));
       const described = [hints[field] ? id + '-hint' : '', errors.length ? id + '-error' : ''].filter(Boolean).join(' ');
@@ -229,7 +232,7 @@ export function createEvidencePanel(ctx: PaneContext, store: EvidenceStore, card
       if (described) attributes['aria-describedby'] = described;
       if (errors.length) attributes['aria-invalid'] = 'true';
       const input = element('input', attributes);
-      input.value = draft ? draft[field] : '';
+      input.value = draft ? draft[field] || '' : '';
       inputs[field] = input;
       node.appendChild(element('div', { class: 'field' }, [
         element('label', { for: id }, [say(registerFieldName(field), lang)]),
@@ -238,6 +241,7 @@ export function createEvidencePanel(ctx: PaneContext, store: EvidenceStore, card
         errors.length ? element('p', { class: 'note note-error', id: id + '-error', role: 'alert' }, [errors.join(' ')]) : null,
       ]));
     }
+    if (fields.indexOf('figures') < 0) node.appendChild(element('p', { class: 'hint' }, [ctx.t('figures.noColumn')]));
     const save = element('button', { type: 'submit', class: 'primary', id: 'evidence-save', 'data-action': '' }, [text.save]);
     const cancel = element('button', { type: 'button', id: 'evidence-cancel' }, [text.cancel]);
     cancel.onclick = () => {
@@ -248,7 +252,7 @@ export function createEvidencePanel(ctx: PaneContext, store: EvidenceStore, card
     node.onsubmit = (event) => {
       event.preventDefault();
       const input = {} as DocumentInput;
-      for (const field of FIELDS) input[field] = inputs[field]!.value;
+      for (const field of fields) input[field] = inputs[field]!.value;
       draft = input;
       const done = current.kind === 'add' ? text.added(current.code) : text.updated;
       void change(() => (current.kind === 'add' ? store.add(current.code, input) : store.update(current.row.row, current.row.doc, input)), done);

@@ -28,6 +28,8 @@ export interface LeafEvidenceView {
   note: string;
   /** False for a workbook made before the register: it must be rebuilt before documents can be added. */
   editable: boolean;
+  /** True when the register has its Số liệu cụ thể column (registers made before it have none). */
+  figures: boolean;
 }
 
 export type EvidenceView =
@@ -63,7 +65,8 @@ function isUserError(error: unknown): boolean {
 }
 
 function sameDoc(a: EvidenceDoc, b: EvidenceDoc): boolean {
-  return a.codes.join(';') === b.codes.join(';') && a.number === b.number && a.date === b.date && a.summary === b.summary && a.link === b.link;
+  return a.codes.join(';') === b.codes.join(';') && a.number === b.number && a.date === b.date && a.summary === b.summary &&
+    (a.figures || '') === (b.figures || '') && a.link === b.link;
 }
 
 function changedMeanwhile(): UserError {
@@ -147,6 +150,7 @@ export function createEvidenceStore(port: WorkbookPort): EvidenceStore {
           code, stt: flat.node.stt, name: flat.node.name, documents: evidence.rows, typed: evidence.typed,
           note: noteCol === undefined ? '' : cellText(cellAt(scoring.sheet, row, noteCol)),
           editable: !!scoring.register && coveredRange(scoring) !== null,
+          figures: !!scoring.register && scoring.register.columns.figures !== undefined,
         },
       };
     },

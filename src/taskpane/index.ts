@@ -2,6 +2,7 @@
 
 import './polyfills';
 import { createExcelPort } from '../adapters/officejs/port';
+import type { OfficeHost } from '../adapters/officejs/host';
 import { mount, showOutsideExcel } from './pane';
 
 Office.onReady((info) => {
@@ -9,5 +10,7 @@ Office.onReady((info) => {
     showOutsideExcel();
     return;
   }
-  void mount(createExcelPort({ Excel, requirements: Office.context.requirements }));
+  // The document, typed by Office.js, gives the file in the shape file.ts reads ('compressed').
+  const document = Office.context.document as unknown as OfficeHost['document'];
+  void mount(createExcelPort({ Excel, requirements: Office.context.requirements, document }));
 });

@@ -11,9 +11,10 @@ import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 import { isMetaGrid } from '../core/sheets/meta';
 import { findRegisterHeader } from '../core/sheets/register/read';
 import { findHeader } from '../core/sheets/scoring/read';
+import { isAssignmentGrid } from '../core/sheets/assignment/read';
 
 /** Sheets the add-in makes, by the names it gives them. */
-export const OUR_SHEETS: string[] = [SHEETS.scoring, SHEETS.summary, SHEETS.evidence, SHEETS.meta, LEFTOVERS_SHEET];
+export const OUR_SHEETS: string[] = [SHEETS.scoring, SHEETS.summary, SHEETS.evidence, SHEETS.assignment, SHEETS.meta, LEFTOVERS_SHEET];
 
 /** Rows a header is looked for in (as the core's readers do). */
 const HEAD_ROWS = 60;
@@ -37,16 +38,19 @@ export async function readOurSheets(port: WorkbookPort): Promise<OurSheets> {
   const meta = named(SHEETS.meta);
   const scoring = named(SHEETS.scoring);
   const register = named(SHEETS.evidence);
+  const assignment = named(SHEETS.assignment);
   const need = {
     meta: !(meta && isMetaGrid(meta)),
     scoring: !(scoring && findHeader(scoring)),
     register: !(register && findRegisterHeader(register)),
+    assignment: !(assignment && isAssignmentGrid(assignment)),
   };
   const others = names.filter((n) => ours.indexOf(n) < 0);
-  if (!others.length || (!need.meta && !need.scoring && !need.register)) return { grids, names };
+  if (!others.length || (!need.meta && !need.scoring && !need.register && !need.assignment)) return { grids, names };
   const heads = await port.readGrids(others, { firstRows: HEAD_ROWS });
   const renamed = heads.sheets
-    .filter((h) => (need.meta && isMetaGrid(h)) || (need.scoring && !!findHeader(h)) || (need.register && !!findRegisterHeader(h)))
+    .filter((h) => (need.meta && isMetaGrid(h)) || (need.scoring && !!findHeader(h)) || (need.register && !!findRegisterHeader(h)) ||
+      (need.assignment && isAssignmentGrid(h)))
     .map((h) => h.name);
   if (!renamed.length) return { grids, names };
   const all = grids.sheets.concat((await port.readGrids(renamed)).sheets);

@@ -15,6 +15,11 @@ import { createSummaryController } from './summary-controller';
 import { mountDistrictSummary } from './district-summary';
 import { createEvidencePanel } from './evidence-panel';
 import { createEvidenceStore } from './evidence-store';
+import { createNav } from './nav';
+import { createAssignStore } from './assign-store';
+import { createAssignPanel } from './assign-panel';
+import { createProgressPanel } from './progress-panel';
+import { createUnitsPanel } from './units-panel';
 
 /** Puts the pane's texts in the chosen language: elements carry their key in data-i18n. */
 function applyTexts(lang: Lang): void {
@@ -29,6 +34,7 @@ function applyTexts(lang: Lang): void {
   }
   // The switch names the other language in that language.
   byId('lang-switch').setAttribute('lang', lang === 'vi' ? 'en' : 'vi');
+  byId('tabs').setAttribute('aria-label', text(lang, 'nav.label'));
 }
 
 /** Serialises workbook operations and disables the action buttons while one runs. */
@@ -68,8 +74,11 @@ export async function mount(port: WorkbookPort): Promise<void> {
   const features = port.features();
   setVisible(byId('host-limited'), !features.dataValidation);
 
-  const check = createCheckController(ctx);
+  const nav = createNav(ctx);
+  const check = createCheckController(ctx, nav.counts);
   const evidence = createEvidencePanel(ctx, createEvidenceStore(port), byId('evidence-card'));
+  const assignStore = createAssignStore(port);
+  const progress = createProgressPanel(ctx, assignStore, byId('progress-card'));
   let stopListening: (() => Promise<void>) | null = null;
   const listen = async () => {
     try {
@@ -92,9 +101,19 @@ export async function mount(port: WorkbookPort): Promise<void> {
     void check.run({ kind: 'built' });
     void evidence.refresh();
     void maintain.refresh();
+    void assign.refresh();
+    void progress.refresh();
   };
+  const assign = createAssignPanel(ctx, assignStore, byId('assign-card'), () => void progress.refresh(), rebuilt);
+  // The assignment view reads the workbook afresh whenever it is opened: people assign in Excel too.
+  nav.onShow((view) => {
+    if (view !== 'assign') return;
+    void assign.refresh();
+    void progress.refresh();
+  });
   const build = createBuildController(ctx, rebuilt);
   const maintain = createMaintainController(ctx, build, rebuilt);
+  const units = createUnitsPanel(ctx, build, byId('units-card'));
   createSummaryController(ctx);
   const district = mountDistrictSummary(ctx, byId('district-summary'));
 
@@ -107,12 +126,22 @@ export async function mount(port: WorkbookPort): Promise<void> {
     district.relabel();
     check.relabel();
     evidence.relabel();
+    nav.relabel();
+    units.relabel();
+    assign.relabel();
+    progress.relabel();
   };
 
   await build.init();
   await maintain.refresh();
   await listen();
   await evidence.refresh();
+  if (nav.current() === 'assign') {
+    await assign.refresh();
+    await progress.refresh();
+  }
+  // The counts on the Kiểm tra tab from the start, whatever view is open.
+  await check.run({ kind: 'built' });
   main.setAttribute('aria-busy', 'false');
   // Lets support staff and the browser test see that start-up finished.
   document.documentElement.setAttribute('data-pane', 'ready');

@@ -11,7 +11,7 @@ import { checkWorkbook } from '../../src/core/check/check';
 import { CriteriaNode } from '../../src/core/model/criteria';
 import { Entries, EntryRole, EvidenceDoc } from '../../src/core/model/entries';
 import { CellValue, WorkbookGrids, a1, cellAt } from '../../src/core/model/grid';
-import { WorkbookPlan } from '../../src/core/model/plan';
+import { WorkbookPlan, planToGrids } from '../../src/core/model/plan';
 import { sumPoints } from '../../src/core/model/points';
 import { readScoring } from '../../src/core/sheets/scoring/read';
 import { buildWorkbookPlan } from '../../src/core/sheets/workbook';
@@ -175,15 +175,18 @@ function same(core: CellValue | undefined, spreadsheet: CellValue): boolean {
  */
 export function disagreements(plan: WorkbookPlan, recalculated: WorkbookGrids): string[] {
   const out: string[] = [];
+  // What the core claims, as a reader would hand it back (a date as ISO text).
+  const claimed = planToGrids(plan);
   for (const sheet of plan.sheets) {
     const grid = recalculated.sheets.filter((s) => s.name === sheet.name)[0];
+    const mine = claimed.sheets.filter((s) => s.name === sheet.name)[0];
     if (!grid) {
       out.push(`sheet ${sheet.name} is missing`);
       continue;
     }
     for (const cell of sheet.cells) {
-      const core = cell.formula !== undefined ? cell.result : cell.value;
       if (cell.formula !== undefined && cell.result === undefined) continue; // nothing cached, nothing claimed
+      const core = cellAt(mine, cell.row, cell.col);
       const got = cellAt(grid, cell.row, cell.col);
       if (!same(core, got)) {
         out.push(`${sheet.name}!${a1(cell.row, cell.col)}: core ${JSON.stringify(core)}, LibreOffice ${JSON.stringify(got)}${cell.formula ? ` (=${cell.formula.slice(0, 120)})` : ''}`);

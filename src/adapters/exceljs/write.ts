@@ -128,6 +128,8 @@ function toExcelValidation(v: ValidationPlan): ExcelJS.DataValidation {
       dv.operator = 'lessThanOrEqual';
       dv.formulae = [v.max!];
     }
+  } else if (v.source !== undefined) {
+    dv.formulae = [v.source];
   } else {
     // An inline list is one quoted text split at commas.
     dv.formulae = ['"' + v.items!.join(',') + '"'];

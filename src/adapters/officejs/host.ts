@@ -3,6 +3,7 @@
 
 import { HostFeatures } from '../../core/model/port';
 import { ExcelHost, OperationStats } from './run';
+import { FileSource } from './file';
 
 export interface OfficeHost {
   /** Office.js's `Excel` namespace, or the test fake. */
@@ -13,6 +14,8 @@ export interface OfficeHost {
   onOperation?: (stats: OperationStats) => void;
   /** How long the add-in's own change events may trail a write on hosts that cannot turn them off (quiet.ts). */
   quietAfterMs?: number;
+  /** `Office.context.document`: the open workbook as a file (file.ts); absent where the host has none. */
+  document?: FileSource | null;
 }
 
 export type Features = HostFeatures & {

@@ -19,6 +19,7 @@ import { ensureCellsWritable, ensurePlanWritable } from '../../core/model/plan-g
 import { QUIET_AFTER_MS, createQuiet } from './quiet';
 import { writeCellsTo } from './write-cells';
 import { writePlan } from './write-plan';
+import { readWholeFile } from './file';
 
 export function createExcelPort(host: OfficeHost): WorkbookPort {
   const runner = createRunner(host.Excel, host.onOperation);
@@ -62,5 +63,6 @@ export function createExcelPort(host: OfficeHost): WorkbookPort {
       if (!quiet.hushes(edit.sheet)) handler(edit);
     }),
     onSelection: (handler) => subscribe(runner, features(), 'selection', handler),
+    fileCopy: host.document && typeof host.document.getFileAsync === 'function' ? () => readWholeFile(host.document!) : undefined,
   };
 }

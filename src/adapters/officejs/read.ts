@@ -7,16 +7,9 @@ import { SheetInfo } from '../../core/model/port';
 import { Features, VISIBILITY_FROM_EXCEL } from './host';
 import { addressesWithoutSheet, withoutSheet } from './format';
 import { Sync, officeErrorCode } from './run';
+// exceljs's test for a date format (utils.isDateFmt), so both readers turn the same cells into dates.
+import { isDateFormat, serialToIso as excelSerialToIso } from '../../core/model/dates';
 
-/** exceljs's test for a date format (utils.isDateFmt), so both readers turn the same cells into dates. */
-function isDateFormat(format: string): boolean {
-  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]+/.test(bare);
-}
-
-function excelSerialToIso(serial: number): string {
-  return new Date(Math.round((serial - 25569) * 86400000)).toISOString();
-}
 
 
 /** Columns of a `firstRows` read: headers are looked for in the first 200 (core/sheets/scoring/read.ts). */

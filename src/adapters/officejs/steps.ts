@@ -109,7 +109,7 @@ function validationRule(v: ValidationPlan): Excel.DataValidationRule {
   const bound = (text: string): string | number => (/^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : '=' + text.replace(/^=/, ''));
   if (v.type === 'custom') return { custom: { formula: '=' + v.formula!.replace(/^=/, '') } };
   // The list source is always split at commas, whatever the regional list separator (office-js #2128).
-  if (v.type === 'list') return { list: { inCellDropDown: true, source: v.items!.join(',') } };
+  if (v.type === 'list') return { list: { inCellDropDown: true, source: v.source !== undefined ? '=' + v.source : v.items!.join(',') } };
   if (v.min !== undefined && v.max !== undefined) {
     return { decimal: { formula1: bound(v.min), formula2: bound(v.max), operator: 'Between' } };
   }

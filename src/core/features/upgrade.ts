@@ -14,9 +14,11 @@ import { WorkbookMeta, isMetaGrid } from '../sheets/meta';
 import { CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
 import { formatPoints, parseScoreCell, pointsEqual, toHundredths } from '../model/points';
 import { ScoringRead, readScoring } from '../sheets/scoring/read';
-import { ENTRY_ROLES, Entries, EntryRole, Leftover, LeafEntry } from '../model/entries';
+import { ENTRY_ROLES, Entries, EntryRole, Leftover, LeafEntry, isAssignmentRole } from '../model/entries';
 import { takesFigure } from '../sheets/scoring/figures';
 import { message } from '../text/catalogue';
+import { defaultDueDay } from '../model/assignment';
+import { formatDay } from '../model/dates';
 import { readLeftoversSheet, LEFTOVERS_SHEET } from '../sheets/leftovers';
 import { buildWorkbookPlan } from '../sheets/workbook';
 import { extractEntries } from '../sheets/scoring/entries';
@@ -127,6 +129,8 @@ function parentRowLeftovers(read: ScoringRead, entries: Entries): Leftover[] {
     const row = read.rowOf[f.code];
     if (f.leaf || row === undefined) continue;
     for (const t of typedOnRow(read, row)) {
+      // Assigning a domain or a criterion is what those rows are for.
+      if (isAssignmentRole(t.role)) continue;
       if (t.role === 'self' || t.role === 'appraisal') {
         const p = parseScoreCell(t.value);
         const sum = sums[t.role][f.code];
@@ -199,15 +203,21 @@ export function planUpgrade(request: UpgradeRequest): UpgradeResult {
     .filter((code) => oldNames[code] !== undefined && newNames[code] !== undefined && foldText(oldNames[code]) !== foldText(newNames[code]))
     .map((code) => ({ code, before: oldNames[code], after: newNames[code] }));
 
+  const year = request.year || previous.year;
+  const assignment = read.assignment;
+  // A common due date left at the plan's default moves with the year; one the Văn phòng set stays.
+  const commonDue = assignment && assignment.commonDue !== formatDay(defaultDueDay(previous.year)) ? assignment.commonDue : undefined;
   const build: BuildOptions = {
     set,
     unit: request.unit || previous.unit,
-    year: request.year || previous.year,
+    year,
     // An appraisal column, once there, stays: dropping it would drop what the council entered.
     appraisal: !!request.appraisal || previous.appraisal || placed.needsAppraisal || read.columns.appraisal !== undefined,
     entries: placed.placed,
     leftovers,
     evidence: register,
+    people: assignment ? assignment.people : undefined,
+    commonDue,
   };
   // What was typed in Tổng hợp's panel (number, date, signer, Nơi nhận, the appraising district) stays.
   const report = readReportInputs(request.grids.sheets.filter((s) => s.name === SHEETS.summary)[0]);
@@ -217,7 +227,7 @@ export function planUpgrade(request: UpgradeRequest): UpgradeResult {
   const lastYear = request.previous || previous.previous;
   if (lastYear) build.previous = lastYear;
   const plan = buildWorkbookPlan(build);
-  const made = [read.sheet, earlier, read.register && read.register.sheet];
+  const made = [read.sheet, earlier, read.register && read.register.sheet, assignment && assignment.sheet];
   const planned = plan.sheets.map((s) => s.name);
   const own = request.grids.sheets.filter((s) => made.indexOf(s) < 0 && !isMetaGrid(s) && s.name !== SHEETS.summary);
   // A person's own sheet whose name the new workbook takes (a "Minh chứng" of their own from before
@@ -316,9 +326,14 @@ export function placeEntries(
       const reason: Message = parents[code]
         ? { vi: `Tiêu chí ${code} nay có tiêu chí thành phần: nhập lại điểm vào các mục con.`, en: `Criterion ${code} now has sub-criteria: enter the score on its children.` }
         : { vi: `Bộ tiêu chí mới không còn tiêu chí ${code}.`, en: `The new criteria set no longer has criterion ${code}.` };
+      const kept: LeafEntry = { values: {} };
       for (const role of ENTRY_ROLES) {
-        if (e.values[role] !== undefined) leave(code, role, e.values[role]!, reason, role === 'evidence' ? e.evidenceLink : undefined);
+        if (e.values[role] === undefined) continue;
+        // A criterion's assignment stays on its row: it covers its sub-criteria.
+        if (parents[code] && isAssignmentRole(role)) kept.values[role] = e.values[role];
+        else leave(code, role, e.values[role]!, reason, role === 'evidence' ? e.evidenceLink : undefined);
       }
+      if (Object.keys(kept.values).length) placed[code] = kept;
       continue;
     }
     const kept: LeafEntry = { values: {} };

@@ -3,6 +3,7 @@
 
 import { CriteriaSet, UnitType } from './criteria';
 import { Entries, Leftover, EvidenceDoc } from './entries';
+import { Person } from './assignment';
 import { CellValue } from './grid';
 import { parseUnitName } from './unit-name';
 
@@ -39,6 +40,10 @@ export interface BuildOptions {
   district?: string;
   /** Last year's result, compared per domain on Tổng hợp; kept in _cchc so refreshes keep it. */
   previous?: PreviousYear;
+  /** The list of people and sections on Phân công; absent: the commune's usual sections. */
+  people?: Person[];
+  /** The common due date, dd/mm/yyyy; absent: 25/11 of the year (assignment.ts). */
+  commonDue?: string;
 }
 
 /**

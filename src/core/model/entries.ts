@@ -5,9 +5,16 @@ import { CellValue } from './grid';
 import { Message } from './errors';
 import { PlanValue } from './plan';
 
-/** The columns a person fills on a leaf row. */
-export const ENTRY_ROLES = ['figure', 'self', 'appraisal', 'evidence', 'note', 'appraisalNote'] as const;
+/** The columns a person fills on a leaf row (the assignment's also on the rows of criteria and domains). */
+export const ENTRY_ROLES = ['figure', 'self', 'appraisal', 'evidence', 'note', 'appraisalNote', 'owner', 'due'] as const;
 export type EntryRole = (typeof ENTRY_ROLES)[number];
+
+/** Who prepares an item and by when: entered on any row, a criterion's covering its sub-criteria. */
+export const ASSIGNMENT_ROLES: EntryRole[] = ['owner', 'due'];
+
+export function isAssignmentRole(role: EntryRole): boolean {
+  return role === 'owner' || role === 'due';
+}
 
 export interface LeafEntry {
   values: Partial<Record<EntryRole, CellValue>>;
@@ -35,6 +42,8 @@ export const ENTRY_ROLE_NAMES: Record<EntryRole, Message> = {
   evidence: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },
   note: { vi: 'Giải trình / Ghi chú', en: 'Explanation / Note' },
   appraisalNote: { vi: 'Ý kiến thẩm định', en: "Appraiser's note" },
+  owner: { vi: 'Phụ trách', en: 'Responsible' },
+  due: { vi: 'Hạn', en: 'Due' },
 };
 export interface EvidenceDoc {
   /** The leaf codes the document backs. */
@@ -45,6 +54,8 @@ export interface EvidenceDoc {
   date: string;
   /** Trích yếu / mô tả. */
   summary: string;
+  /** Số liệu: the figures behind the score ("12/12 cuộc họp"); absent or "" when none. */
+  figures?: string;
   /** A file path (relative to the workbook's folder, absolute, UNC) or an http(s) address; "" when none. */
   link: string;
 }
@@ -53,6 +64,3 @@ export function entryValue(v: CellValue | undefined): PlanValue {
   if (v === undefined || v === null) return null;
   return typeof v === 'boolean' ? String(v) : v;
 }
-
-
-

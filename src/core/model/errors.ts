@@ -14,11 +14,12 @@ export type ErrorReason =
   // Workbooks that are not (safe) .xlsx files.
   | 'not-a-workbook' | 'corrupt' | 'zip-bomb' | 'password' | 'xls' | 'ods' | 'csv' | 'json'
   // Workbooks that are not scoring workbooks, or were damaged.
-  | 'not-scoring' | 'no-scoring-sheet' | 'meta-damaged' | 'duplicate-rows' | 'summary-rows-missing' | 'appraisal-exists'
+  | 'not-scoring' | 'no-scoring-sheet' | 'meta-damaged' | 'duplicate-rows' | 'summary-rows-missing' | 'appraisal-exists' | 'not-same-workbook'
   // Criteria sets and tables.
   | 'bad-json' | 'bad-id' | 'no-table' | 'no-sheet'
   // Command options.
   | 'bad-year' | 'bad-unit' | 'bad-by' | 'bad-lang' | 'no-root' | 'no-evidence-root' | 'root-is-file' | 'table-not-set'
+  | 'bad-code' | 'bad-date' | 'bad-list'
   // The evidence register.
   | 'no-register' | 'register-full' | 'register-changed'
   // Excel refused an operation (the add-in).

@@ -2,6 +2,7 @@
 // 12/2023/QĐ-UBND, 01/CT-TTg), issue date (dd/mm/yyyy), and the criterion codes it backs.
 
 import { CellValue, cellText } from './grid';
+import { dayOfSerial, formatDay, parseIsoDay, parseVietnameseDay } from './dates';
 
 /**
  * Số/ký hiệu: a number (optionally the year), then the symbol's parts joined by "-". Each part starts
@@ -24,27 +25,16 @@ export function findDocumentNumber(text: string): string | null {
   return m ? m[1] : null;
 }
 
-const YEAR_RANGE = { min: 1945, max: 2100 };
-
-function validDay(day: number, month: number, year: number): boolean {
-  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max || month < 1 || month > 12 || day < 1) return false;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= days[month - 1];
-}
-
-function pad(n: number): string {
-  return (n < 10 ? '0' : '') + n;
-}
-
 /** "5/3/2024", "05.03.2024", "05-03-2024" → "05/03/2024"; null unless it is a real date. */
 export function tidyDate(text: string): string | null {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  if (!m) return null;
-  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return validDay(day, month, year) ? `${pad(day)}/${pad(month)}/${year}` : null;
+  const d = parseVietnameseDay(text);
+  return d ? formatDay(d) : null;
 }
 
-/** A date inside free text or a file name ("ngay 20.12.2023"), as dd/mm/yyyy, or null. */
+/**
+ * A date inside free text or a file name ("ngay 20.12.2023", "ngày 5 tháng 3 năm 2024"), as
+ * dd/mm/yyyy, or null.
+ */
 export function findDate(text: string): string | null {
   const re = /(?:^|\D)(\d{1,2}[/._-]\d{1,2}[/._-]\d{4})(?!\d)/g;
   let m: RegExpExecArray | null;
@@ -52,12 +42,9 @@ export function findDate(text: string): string | null {
     const tidy = tidyDate(m[1].replace(/_/g, '-'));
     if (tidy) return tidy;
   }
-  return null;
+  const words = /ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s+n[ăa]m\s+(\d{4})/i.exec(text.normalize('NFC'));
+  return words ? tidyDate(`${words[1]}/${words[2]}/${words[3]}`) : null;
 }
-
-/** Excel's serial day 25569 is 1970-01-01 (the 1900 date system). */
-const SERIAL_UNIX_EPOCH = 25569;
-const DAY_MS = 86400000;
 
 /**
  * A date cell as dd/mm/yyyy text. The register's date column is text, but a date typed into a
@@ -65,15 +52,12 @@ const DAY_MS = 86400000;
  */
 export function dateCellText(value: CellValue): string {
   if (typeof value === 'number') {
-    const d = new Date(Math.round((value - SERIAL_UNIX_EPOCH) * DAY_MS));
-    const year = d.getUTCFullYear();
-    if (value % 1 === 0 && year >= YEAR_RANGE.min && year <= YEAR_RANGE.max) return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${year}`;
-    return String(value);
+    const d = dayOfSerial(value);
+    return d ? formatDay(d) : String(value);
   }
   const text = cellText(value);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+Z?)?$/.exec(text);
-  if (iso && validDay(Number(iso[3]), Number(iso[2]), Number(iso[1]))) return `${iso[3]}/${iso[2]}/${iso[1]}`;
-  return text;
+  const iso = parseIsoDay(text);
+  return iso ? formatDay(iso) : text;
 }
 
 /**

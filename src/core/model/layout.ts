@@ -4,7 +4,7 @@
 import { foldText } from './grid';
 import { Message } from './errors';
 
-export const SHEETS = { scoring: 'Chấm điểm', summary: 'Tổng hợp', meta: '_cchc', evidence: 'Minh chứng' } as const;
+export const SHEETS = { scoring: 'Chấm điểm', summary: 'Tổng hợp', meta: '_cchc', evidence: 'Minh chứng', assignment: 'Phân công' } as const;
 
 export type ColumnRole =
   | 'stt'
@@ -18,7 +18,9 @@ export type ColumnRole =
   | 'note'
   | 'appraisalNote'
   | 'check'
-  | 'code';
+  | 'code'
+  | 'owner'
+  | 'due';
 
 export interface ColumnSpec {
   role: ColumnRole;
@@ -45,6 +47,10 @@ const COLUMN_SPECS: Record<ColumnRole, ColumnSpec> = {
   check: { role: 'check', header: { vi: 'Kiểm tra', en: 'Check' }, width: 22 },
   // Visible: the Minh chứng register and the check's messages name sub-criteria by this code.
   code: { role: 'code', header: { vi: 'Mã', en: 'Code' }, width: 9, aliases: ['ma tieu chi', 'code'] },
+  // Who prepares the item's documents and by when (the plan's phân công): working columns, right of
+  // Mã so they stay out of the printed report.
+  owner: { role: 'owner', header: { vi: 'Phụ trách', en: 'Responsible' }, width: 22, aliases: ['nguoi phu trach', 'bo phan phu trach', 'phan cong', 'nguoi thuc hien'] },
+  due: { role: 'due', header: { vi: 'Hạn', en: 'Due' }, width: 12, aliases: ['han hoan thanh', 'thoi han', 'han nop', 'due date'] },
 };
 
 export interface ColumnLayout {
@@ -55,12 +61,12 @@ export interface ColumnLayout {
 
 /**
  * The columns of Chấm điểm, in DESIGN.md §4 order; the appraisal columns only when asked; Tỷ lệ / số lượng
- * before the self score only when some leaf takes a figure.
+ * before the self score only when some leaf takes a figure; then the assignment's Phụ trách and Hạn after Mã.
  */
 export function columnLayout(appraisal: boolean, figures: boolean = false): ColumnLayout {
   const order: ColumnRole[] = appraisal
-    ? ['stt', 'name', 'max', 'method', 'self', 'appraisal', 'evidence', 'note', 'appraisalNote', 'check', 'code']
-    : ['stt', 'name', 'max', 'method', 'self', 'evidence', 'note', 'check', 'code'];
+    ? ['stt', 'name', 'max', 'method', 'self', 'appraisal', 'evidence', 'note', 'appraisalNote', 'check', 'code', 'owner', 'due']
+    : ['stt', 'name', 'max', 'method', 'self', 'evidence', 'note', 'check', 'code', 'owner', 'due'];
   if (figures) order.splice(order.indexOf('self'), 0, 'figure');
   const col: ColumnLayout['col'] = {};
   order.forEach((role, i) => (col[role] = i));

@@ -36,6 +36,11 @@ function canonical(range: string): string {
   return a1(Math.min(from.row, end.row), Math.min(from.col, end.col)) + ':' + a1(Math.max(from.row, end.row), Math.max(from.col, end.col));
 }
 
+/** "'Phân công'!$B$8:$B$27" or "$B$8:$B$27": one block, both corners anchored, the sheet quoted. */
+function isListSource(source: string): boolean {
+  return /^(?:'(?:[^']|'')+'!)?\$[A-Z]{1,3}\$\d{1,7}:\$[A-Z]{1,3}\$\d{1,7}$/.test(source);
+}
+
 function tooLong(text: string | undefined, limit: number): boolean {
   return text !== undefined && text.length > limit;
 }
@@ -82,8 +87,12 @@ export function planDefects(plan: WorkbookPlan): string[] {
       validated[key] = true;
       if (v.type === 'custom' && !v.formula) out.push(`Plan validation ${where} is custom but has no formula.`);
       if (v.type === 'decimal' && v.min === undefined && v.max === undefined) out.push(`Plan validation ${where} is decimal but has neither min nor max.`);
-      // An inline list is one text split at commas: an item cannot hold a comma or a quote.
-      if (v.type === 'list' && (!v.items || !v.items.length || v.items.some((i) => i === '' || /[,"]/.test(i)))) {
+      // An inline list is one text split at commas: an item cannot hold a comma or a quote. A list
+      // whose items stand in cells names them by one absolute block reference instead.
+      if (v.type === 'list' && v.source !== undefined) {
+        if (v.items !== undefined) out.push(`Plan validation ${where}: a list takes its items or a source, not both.`);
+        else if (!isListSource(v.source)) out.push(`Plan validation ${where}: the list source "${v.source}" is not an absolute reference to one block of cells.`);
+      } else if (v.type === 'list' && (!v.items || !v.items.length || v.items.some((i) => i === '' || /[,"]/.test(i)))) {
         out.push(`Plan validation ${where}: list items must be non-empty and free of commas and quotes.`);
       }
       const texts: Array<[string, string | undefined, number]> = [
@@ -95,6 +104,7 @@ export function planDefects(plan: WorkbookPlan): string[] {
         ['a formula', v.min, VALIDATION_LIMITS.formula],
         ['a formula', v.max, VALIDATION_LIMITS.formula],
         ['a formula', v.items && '"' + v.items.join(',') + '"', VALIDATION_LIMITS.formula],
+        ['a formula', v.source, VALIDATION_LIMITS.formula],
       ];
       for (const [what, text, limit] of texts) {
         if (tooLong(text, limit)) out.push(`Plan validation ${where}: ${what} has ${text!.length} characters; Excel allows ${limit}.`);

@@ -1,7 +1,8 @@
 // The sheet plan: plain data that says exactly what goes in the workbook. The core decides every
 // cell, style, rule and setting; the exceljs and Office.js writers only apply it.
 
-import { SheetGrid, WorkbookGrids, parseA1 } from './grid';
+import { CellValue, SheetGrid, WorkbookGrids, parseA1 } from './grid';
+import { isDateFormat, serialToIso } from './dates';
 
 export interface FontSpec {
   /** The face, e.g. "Times New Roman"; absent: the workbook's default (Calibri). */
@@ -52,11 +53,13 @@ export interface ValidationPlan {
   /** One cell or a block, A1 style ("E11" or "E11:E20"). Formulas are relative to its top-left cell. */
   range: string;
   type: 'decimal' | 'custom' | 'list';
-  /** decimal: bounds (formulas or numbers as text); custom: the formula; list: the items. */
+  /** decimal: bounds (formulas or numbers as text); custom: the formula; list: the items, or `source`. */
   min?: string;
   max?: string;
   formula?: string;
   items?: string[];
+  /** list: an absolute reference to the cells holding the items, e.g. "'Phân công'!$B$8:$B$27". */
+  source?: string;
   allowBlank: boolean;
   prompt?: { title: string; text: string };
   error: { title: string; text: string };
@@ -183,7 +186,11 @@ export function planToGrids(plan: WorkbookPlan): WorkbookGrids {
         grid.hyperlinks.push(new Array(cols).fill(null));
       }
       for (const c of sheet.cells) {
-        grid.values[c.row][c.col] = c.formula ? (c.result === undefined || c.result === '' ? null : c.result) : c.value === undefined ? null : c.value;
+        let value: CellValue = c.formula ? (c.result === undefined || c.result === '' ? null : c.result) : c.value === undefined ? null : c.value;
+        // A number in a date format comes back from either reader as ISO text.
+        const format = c.style && plan.styles[c.style] ? plan.styles[c.style].numFmt : undefined;
+        if (typeof value === 'number' && format && isDateFormat(format)) value = serialToIso(value);
+        grid.values[c.row][c.col] = value;
         if (c.formula) grid.formulas[c.row][c.col] = c.formula;
         if (c.hyperlink) grid.hyperlinks[c.row][c.col] = c.hyperlink;
       }

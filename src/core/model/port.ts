@@ -73,4 +73,6 @@ export interface WorkbookPort {
   onEdit(handler: (edit: CellEdit) => void): Promise<() => Promise<void>>;
   /** Calls back when the selection moves; returns a function that stops listening. */
   onSelection(handler: (sel: { sheet: string; address: string }) => void): Promise<() => Promise<void>>;
+  /** The open workbook as .xlsx bytes, where the host can give them (the pane's workbooks for several units). */
+  fileCopy?(): Promise<Uint8Array>;
 }

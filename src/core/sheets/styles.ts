@@ -52,6 +52,17 @@ export const EVIDENCE_STYLES: Record<string, StyleSpec> = {
   registerNumber: { horizontal: 'center', vertical: 'top', border: true },
 };
 
+/** Dates of the assignment: dd/mm/yyyy whatever the machine's regional format. */
+const DATE = 'dd/mm/yyyy';
+export const ASSIGNMENT_STYLES: Record<string, StyleSpec> = {
+  entryDate: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: DATE },
+  labelRight: { font: { bold: true }, horizontal: 'right', vertical: 'middle' },
+  attachedLine: { font: { italic: true, size: 12 }, horizontal: 'center', vertical: 'middle', wrap: true },
+  domainDate: { font: { bold: true }, fill: 'BDD7EE', horizontal: 'center', vertical: 'top', border: true, numFmt: DATE },
+  criterionDate: { font: { bold: true }, fill: 'EDEDED', horizontal: 'center', vertical: 'top', border: true, numFmt: DATE },
+  leafDate: { horizontal: 'center', vertical: 'top', border: true, numFmt: DATE },
+};
+
 // Chấm điểm prints as an annex: no fills but the yellow of the entry cells, which print white in
 // Excel's black-and-white mode the sheet's print setup asks for. Domains and criteria are told apart
 // by weight and indentation. Points use the General format: it shows 9, 2.5 and 0.25 as written, where "0.##" leaves Excel
@@ -113,6 +124,7 @@ export const STYLES: Record<string, StyleSpec> = {
   recipientLine: { font: { size: 10 }, horizontal: 'left', vertical: 'top' },
   ...EVIDENCE_STYLES,
   ...DOCUMENT_STYLES,
+  ...ASSIGNMENT_STYLES,
 };
 
 // Every sheet of the workbook is written in the documents' face.

@@ -11,12 +11,13 @@ import { CRITERIA_EN, CRITERIA_VI } from './criteria';
 import { VERDICT_EN, VERDICT_VI } from './verdict';
 import { CHECK_EN, CHECK_VI } from './check';
 import { DOCUMENTS_EN, DOCUMENTS_VI } from './documents';
+import { WORKFLOW_EN, WORKFLOW_VI } from './workflow';
 
-const VI = { ...PANE_VI, ...CRITERIA_VI, ...VERDICT_VI, ...CHECK_VI, ...DOCUMENTS_VI };
+const VI = { ...PANE_VI, ...CRITERIA_VI, ...VERDICT_VI, ...CHECK_VI, ...DOCUMENTS_VI, ...WORKFLOW_VI };
 
 export type TextKey = keyof typeof VI;
 
-const EN: Record<TextKey, string> = { ...PANE_EN, ...CRITERIA_EN, ...VERDICT_EN, ...CHECK_EN, ...DOCUMENTS_EN };
+const EN: Record<TextKey, string> = { ...PANE_EN, ...CRITERIA_EN, ...VERDICT_EN, ...CHECK_EN, ...DOCUMENTS_EN, ...WORKFLOW_EN };
 
 const TABLES: Record<Lang, Record<TextKey, string>> = { vi: VI, en: EN };
 

@@ -40,19 +40,34 @@ export function isIgnoredFile(name: string): boolean {
 }
 
 /**
- * What a file name says about its document: "125-KH-UBND ngay 20.12.2023 Ke hoach CCHC.pdf" gives the
- * number 125/KH-UBND and the date 20/12/2023 (file names cannot hold "/", so people write "-" or "_").
- * The description is the name without its extension, so nothing the clerk wrote is lost.
+ * A document number in a file name: "125-KH-UBND", "12_2023_QĐ-UBND", after "Số"/"So" or a document
+ * kind ("Quyết định 1234-QĐ-UBND", "Báo cáo số 45-BC-UBND"), anywhere in the name. File names cannot
+ * hold "/", so people write "-" or "_"; the symbol's parts are capitals ("TTg" is the one common
+ * mixed-case part), so "2024-Bao-Cao" is not one.
+ */
+const NUMBER_IN_NAME = /(?:^|[\s_(])(?:s[ốoô]\s*[:.]?[\s_-]*)?(\d{1,5})[\s_-]+(?:(\d{4})[\s_-]+)?([A-ZĐ][A-Za-zĐđ0-9]*(?:[-_][A-ZĐ][A-Za-zĐđ0-9]*)+)(?=$|[\s_.,)])/gi;
+
+function numberInName(stem: string): string {
+  NUMBER_IN_NAME.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUMBER_IN_NAME.exec(stem))) {
+    if (m[3].split(/[-_]/).every((part) => /^[A-ZĐ][A-ZĐ0-9]*[a-z]?$/.test(part))) {
+      return `${m[1]}/${m[2] ? m[2] + '/' : ''}${m[3].replace(/_/g, '-')}`;
+    }
+  }
+  return '';
+}
+
+/**
+ * What a file name says about its document: "125-KH-UBND ngay 20.12.2023 Ke hoach CCHC.pdf" or "Quyết
+ * định 1234-QĐ-UBND ngày 5 tháng 3 năm 2024.pdf" give the number and the date, written with or
+ * without diacritics. The description is the name without its extension, so nothing the clerk wrote is
+ * lost.
  */
 export function documentFromFileName(fileName: string): { number: string; date: string; summary: string } {
   const stem = fileName.normalize('NFC').replace(/\.[A-Za-z0-9]{1,5}$/, '').trim();
-  const numbered = /^(?:so[\s_-]*)?(\d{1,5})[\s_-]+(?:(\d{4})[\s_-]+)?([A-ZĐ][A-Za-zĐđ0-9]*(?:[-_][A-ZĐ][A-Za-zĐđ0-9]*)+)(?=$|[\s_.,])/i.exec(plainSpaces(stem));
-  let number = '';
-  // Symbol parts are capitals ("KH", "UBND"; "TTg" of the Prime Minister): "Bao-Cao" is not a symbol.
-  if (numbered && numbered[3].split(/[-_]/).every((part) => /^[A-ZĐ][A-ZĐ0-9]*[a-z]?$/.test(part))) {
-    number = `${numbered[1]}/${numbered[2] ? numbered[2] + '/' : ''}${numbered[3].replace(/_/g, '-')}`;
-  }
-  return { number: number || findDocumentNumber(stem) || '', date: findDate(stem) || '', summary: stem };
+  const plain = plainSpaces(stem);
+  return { number: numberInName(plain) || findDocumentNumber(stem) || '', date: findDate(plain) || '', summary: stem };
 }
 
 function plainSpaces(text: string): string {

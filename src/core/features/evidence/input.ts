@@ -7,6 +7,7 @@ import { classifyLink } from '../../model/evidence-link';
 import { isDocumentNumber, parseCodes, tidyDate, tidyDocumentNumber } from '../../model/evidence-format';
 import { EvidenceDoc } from '../../model/entries';
 import { RegisterField } from '../../sheets/register/columns';
+import { message } from '../../text/catalogue';
 
 export interface DocumentInput {
   /** "1.1.1; 2.3.1" */
@@ -14,6 +15,8 @@ export interface DocumentInput {
   number: string;
   date: string;
   summary: string;
+  /** Số liệu: "12/12 cuộc họp; 98,5% hồ sơ đúng hạn"; absent where the register has no such column. */
+  figures?: string;
   link: string;
 }
 
@@ -25,6 +28,7 @@ export interface InputProblem {
 /** Excel keeps at most 2,079 characters of a cell hyperlink's address. */
 const MAX_LINK_LENGTH = 2000;
 const MAX_SUMMARY_LENGTH = 1000;
+const MAX_FIGURES_LENGTH = 255;
 
 /** The document as it will be stored, and every reason it cannot be yet. */
 export function checkDocumentInput(input: DocumentInput, set: CriteriaSet): { doc: EvidenceDoc; problems: InputProblem[] } {
@@ -35,6 +39,7 @@ export function checkDocumentInput(input: DocumentInput, set: CriteriaSet): { do
     number: tidyDocumentNumber(input.number),
     date: input.date.trim(),
     summary: input.summary.normalize('NFC').trim(),
+    figures: (input.figures || '').normalize('NFC').replace(/\s+/g, ' ').trim(),
     link: input.link.normalize('NFC').trim(),
   };
 
@@ -59,6 +64,11 @@ export function checkDocumentInput(input: DocumentInput, set: CriteriaSet): { do
 
   if (doc.summary.length > MAX_SUMMARY_LENGTH) {
     problem('summary', `Trích yếu dài quá ${MAX_SUMMARY_LENGTH} ký tự.`, `The summary is longer than ${MAX_SUMMARY_LENGTH} characters.`);
+  }
+
+  if (doc.figures!.length > MAX_FIGURES_LENGTH) {
+    const m = message('figures.tooLong', { max: MAX_FIGURES_LENGTH });
+    problems.push({ field: 'figures', message: m });
   }
 
   if (doc.link) {

@@ -3,7 +3,7 @@
 
 import { Message } from '../../model/errors';
 
-export type RegisterField = 'codes' | 'number' | 'date' | 'summary' | 'link';
+export type RegisterField = 'codes' | 'number' | 'date' | 'summary' | 'figures' | 'link';
 
 export type RegisterColumn = 'stt' | RegisterField;
 
@@ -20,7 +20,9 @@ export const REGISTER_COLUMNS: RegisterColumnSpec[] = [
   { field: 'codes', header: { vi: 'Mã tiêu chí', en: 'Criterion codes' }, width: 14, aliases: ['ma', 'ma tieu chi thanh phan', 'tieu chi'] },
   { field: 'number', header: { vi: 'Số, ký hiệu văn bản', en: 'Document number' }, width: 20, aliases: ['so, ky hieu', 'so ky hieu', 'so van ban', 'so hieu van ban'] },
   { field: 'date', header: { vi: 'Ngày ban hành', en: 'Issue date' }, width: 13, aliases: ['ngay', 'ngay van ban', 'ngay thang'] },
-  { field: 'summary', header: { vi: 'Trích yếu / Mô tả', en: 'Summary / description' }, width: 48, aliases: ['trich yeu', 'mo ta', 'noi dung', 'ten tai lieu'] },
+  { field: 'summary', header: { vi: 'Trích yếu / Mô tả', en: 'Summary / description' }, width: 44, aliases: ['trich yeu', 'mo ta', 'noi dung', 'ten tai lieu'] },
+  // The plan: evidence gives "số liệu cụ thể", the figures behind a score (12/12 cuộc họp, 98,5% hồ sơ đúng hạn).
+  { field: 'figures', header: { vi: 'Số liệu cụ thể', en: 'Figures' }, width: 24, aliases: ['so lieu', 'so lieu chung minh', 'ket qua', 'chi so'] },
   { field: 'link', header: { vi: 'Tệp / Đường dẫn', en: 'File / link' }, width: 48, aliases: ['tep', 'duong dan', 'lien ket', 'link', 'file'] },
 ];
 

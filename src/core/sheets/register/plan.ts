@@ -5,9 +5,11 @@
 // Each leaf's Tài liệu kiểm chứng cell on Chấm điểm is a formula over the register, not a value the
 // writer puts there: people add, sort and delete register rows in Excel with no add-in running, and
 // only a formula stays right then. It counts the rows whose codes list the leaf's code exactly
-// (";1.1;" never matches within ";1.1.1;") and links to the first one's file with HYPERLINK, or to the
-// register row itself when that document has no file. It uses only SUMPRODUCT, FIND, MATCH, INDEX
-// and HYPERLINK, so Excel 2010+ computes it without Ctrl+Shift+Enter, and LibreOffice too.
+// (";1.1;" never matches within ";1.1.1;"), names each of them (its number, else the start of its
+// description, with its figures) and links to the first one's file with HYPERLINK, or to the register
+// row itself when that document has no file. It uses only SUMPRODUCT, FIND, MATCH, INDEX, SMALL,
+// LOOKUP, REPT, LEFT, MID and HYPERLINK (no TEXTJOIN, which Excel has only since 2019), so Excel
+// 2010+ computes it without Ctrl+Shift+Enter, and LibreOffice too.
 
 import { CriteriaSet, flattenSet } from '../../model/criteria';
 import { cellText, columnLetter } from '../../model/grid';
@@ -59,6 +61,15 @@ export function typedEvidenceDocs(set: CriteriaSet, entries: Entries | undefined
 // ---------------------------------------------------------------------------------------------
 // The plan
 
+/** Documents the Tài liệu kiểm chứng cell names one by one; more are counted and marked "…" (each costs ~600 characters of formula). */
+export const LISTED_DOCUMENTS = 5;
+
+/** The cell's text is cut here: Excel's HYPERLINK shows at most 255 characters. */
+const LABEL_LIMIT = 255;
+
+/** Characters of a description that stand for a document without a number. */
+const SUMMARY_CHARS = 40;
+
 /** The Tài liệu kiểm chứng formula of one leaf (see the note at the top of this file). */
 export function evidenceCellFormula(code: string, range: RegisterRange): string {
   const column = (field: RegisterField) => {
@@ -71,19 +82,37 @@ export function evidenceCellFormula(code: string, range: RegisterRange): string 
   const count = `SUMPRODUCT(--${hits})`;
   const first = `MATCH(TRUE,INDEX(${hits},0),0)`;
   const link = `INDEX(${column('link')},${first})`;
-  const number = `INDEX(${column('number')},${first})`;
   const top = `${quoteSheet(SHEETS.evidence)}!$${columnLetter(REGISTER_COL.codes)}$${range.first + 1}`;
   const registerRow = `"#"&${formulaText(quoteSheet(SHEETS.evidence) + '!' + columnLetter(REGISTER_COL.link))}&(ROW(${top})+${first}-1)`;
-  const label = `${count}&" tài liệu"&IF(${number}="","",": "&${number})`;
+  // Each document by its number (else the start of its description), with its figures. The row of the
+  // k-th document listing the code is SMALL over the rows, the others pushed out of reach; SUMPRODUCT
+  // and LOOKUP take arrays as they are (INDEX(…,0) does not, in LibreOffice): no Ctrl+Shift+Enter.
+  const number = column('number');
+  const figures = column('figures');
+  const rows = `ROW(${codes})`;
+  const label = `${number}&REPT(LEFT(${column('summary')},${SUMMARY_CHARS}),(${number}="")*1)&REPT(" ("&${figures}&")",(${figures}<>"")*1)`;
+  const names: string[] = [];
+  for (let k = 1; k <= LISTED_DOCUMENTS; k++) {
+    names.push(`IF(${count}<${k},"","; "&LOOKUP(SUMPRODUCT(SMALL(${rows}+(1-${hits})*1000000,${k})),${rows},${label}))`);
+  }
+  const more = `IF(${count}>${LISTED_DOCUMENTS},"; …","")`;
+  const text = `LEFT(${count}&" tài liệu: "&MID(${names.join('&')},3,${LABEL_LIMIT * 4})&${more},${LABEL_LIMIT})`;
   // HYPERLINK refuses addresses over 255 characters (long SharePoint links): those open the register row.
-  return `IF(${count}=0,"",HYPERLINK(IF(OR(${link}="",LEN(${link})>255),${registerRow},${link}),${label}))`;
+  return `IF(${count}=0,"",HYPERLINK(IF(OR(${link}="",LEN(${link})>255),${registerRow},${link}),${text}))`;
+}
+
+/** How the Tài liệu kiểm chứng cell names one document. */
+export function documentLabel(doc: EvidenceDoc): string {
+  const figures = doc.figures ? ` (${doc.figures})` : '';
+  return (doc.number || doc.summary.slice(0, SUMMARY_CHARS)) + figures;
 }
 
 /** What the formula shows for these documents (cached until the spreadsheet recalculates). */
 export function evidenceCellText(code: string, docs: EvidenceDoc[]): string {
   const backing = docs.filter((d) => d.codes.indexOf(code) >= 0);
   if (!backing.length) return '';
-  return `${backing.length} tài liệu${backing[0].number ? ': ' + backing[0].number : ''}`;
+  const names = backing.slice(0, LISTED_DOCUMENTS).map(documentLabel).join('; ');
+  return `${backing.length} tài liệu: ${names}${backing.length > LISTED_DOCUMENTS ? '; …' : ''}`.slice(0, LABEL_LIMIT);
 }
 
 /**
@@ -91,13 +120,14 @@ export function evidenceCellText(code: string, docs: EvidenceDoc[]): string {
  * the register's headers stand now (`columns`, when people moved them).
  */
 export function registerRowCells(row: number, doc: EvidenceDoc | null, columns: Partial<Record<RegisterColumn, number>> = REGISTER_COL): CellPlan[] {
-  const d = doc || { codes: [], number: '', date: '', summary: '', link: '' };
+  const d = doc || { codes: [], number: '', date: '', summary: '', figures: '', link: '' };
   const text = (v: string) => (v === '' ? null : v);
   const values: Record<RegisterField, { value: string | null; style: string }> = {
     codes: { value: text(formatCodes(d.codes)), style: 'registerCenter' },
     number: { value: text(d.number), style: 'registerText' },
     date: { value: text(d.date), style: 'registerCenter' },
     summary: { value: text(d.summary), style: 'registerText' },
+    figures: { value: text(d.figures || ''), style: 'registerText' },
     link: { value: text(d.link), style: 'registerLink' },
   };
   const cells: CellPlan[] = [];

@@ -100,7 +100,9 @@ export function readRegister(grids: WorkbookGrids): RegisterRead | null {
         summary: cellText(text(r, 'summary')),
         link: linkText || (hyperlink ? linkFromHyperlink(hyperlink) : ''),
       };
-      if (!doc.codes.length && !doc.number && !doc.date && !doc.summary && !doc.link) continue;
+      const figures = cellText(text(r, 'figures'));
+      if (figures) doc.figures = figures;
+      if (!doc.codes.length && !doc.number && !doc.date && !doc.summary && !doc.figures && !doc.link) continue;
       rows.push({ row: r, doc, hyperlink });
     }
     return { sheet, headerRow: header.row, columns, rows, rowsByCode: indexByCode(rows) };

@@ -5,7 +5,7 @@ import { CellValue, cellAt, formulaAt, linkAt } from '../../model/grid';
 import { ColumnRole } from '../../model/layout';
 import { ScoringRead } from './read';
 import { extraItemsByCode } from './extras';
-import { ENTRY_ROLES, LeafEntry, Entries, EvidenceDoc } from '../../model/entries';
+import { ASSIGNMENT_ROLES, ENTRY_ROLES, EntryRole, LeafEntry, Entries, EvidenceDoc } from '../../model/entries';
 import { isRegisterFormula } from '../register/columns';
 import { hyperlinkFormulaTarget } from '../../model/formula';
 import { isAppraisalOnly } from '../../model/criteria-kinds';
@@ -17,8 +17,9 @@ export function isBlank(v: CellValue): boolean {
 
 /**
  * Everything entered on leaf rows (and on rows whose code the set does not know, so they can be
- * listed as leftovers). Subtotals are not entries: they are recomputed. `register`: the rows of the
- * Minh chứng sheet, to pass on as BuildOptions.evidence.
+ * listed as leftovers), and the assignment typed on the rows of domains and criteria. Subtotals are
+ * not entries: they are recomputed. `register`: the rows of the Minh chứng sheet, to pass on as
+ * BuildOptions.evidence.
  */
 export function extractEntries(read: ScoringRead): { entries: Entries; unknownRows: Entries; register: EvidenceDoc[] } {
   const entries: Entries = {};
@@ -29,10 +30,10 @@ export function extractEntries(read: ScoringRead): { entries: Entries; unknownRo
   for (const f of read.criteria.leaves) if (isAppraisalOnly(f.node)) appraisalOnly[f.code] = true;
   // Bonus and deduction items are scored like leaves.
   for (const code of Object.keys(extraItemsByCode(read.meta.set))) leafCodes[code] = true;
-  const take = (row: number, code?: string): LeafEntry | null => {
+  const take = (row: number, code?: string, roles: ReadonlyArray<EntryRole> = ENTRY_ROLES): LeafEntry | null => {
     const e: LeafEntry = { values: {} };
     let any = false;
-    for (const role of ENTRY_ROLES) {
+    for (const role of roles) {
       const col = read.columns[role as ColumnRole];
       if (col === undefined) continue;
       const v = cellAt(read.sheet, row, col);
@@ -51,8 +52,7 @@ export function extractEntries(read: ScoringRead): { entries: Entries; unknownRo
     return any ? e : null;
   };
   for (const code of Object.keys(read.rowOf)) {
-    if (!leafCodes[code]) continue;
-    const e = take(read.rowOf[code], code);
+    const e = take(read.rowOf[code], code, leafCodes[code] ? ENTRY_ROLES : ASSIGNMENT_ROLES);
     if (e) entries[code] = e;
   }
   for (const u of read.unknown) {

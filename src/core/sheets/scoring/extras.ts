@@ -129,7 +129,7 @@ export function extraRowsPlan(input: ExtraRowsInput): { cells: CellPlan[]; valid
       const formula = `SUM(${a1(itemRows[0], col[role])}:${a1(itemRows[itemRows.length - 1], col[role])})`;
       put({ row: g.row, col: col[role], formula, result: input.groupResult(g.kind, role), style: 'domainPoints' });
     }
-    for (const role of textRoles.concat(['check'])) put({ row: g.row, col: col[role], value: null, style: 'domain' });
+    for (const role of textRoles.concat(['check', 'owner', 'due'])) put({ row: g.row, col: col[role], value: null, style: 'domain' });
     if (figureCol !== undefined) put({ row: g.row, col: figureCol, value: null, style: 'domain' });
     put({ row: g.row, col: col.code, value: g.kind === 'bonus' ? ROW_MARKERS.bonus : ROW_MARKERS.deduction, style: 'codeMarker' });
 
@@ -157,6 +157,9 @@ export function extraRowsPlan(input: ExtraRowsInput): { cells: CellPlan[]; valid
       const result = bothCheckText(input.entryValue(item.code, 'self'), appraised, spec);
       put({ row, col: col.check, formula, result, style: 'check' });
       put({ row, col: col.code, value: item.code, style: 'code' });
+      // Bonus and deduction items are optional: not assigned, their working cells left plain.
+      put({ row, col: col.owner, value: null, style: 'plain' });
+      put({ row, col: col.due, value: null, style: 'plain' });
     });
   }
   return { cells, validations };

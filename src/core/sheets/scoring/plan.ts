@@ -14,6 +14,7 @@ import { NOT_APPLICABLE_MARK } from '../../model/points';
 import { EntryRole, LeafEntry, entryValue } from '../../model/entries';
 import { notApplicableMaxFormula } from './applicable';
 import { EvidencePlan } from '../register/plan';
+import { AssignmentPlan } from '../assignment/plan';
 import { extraRowsPlan, totalWithExtrasFormula } from './extras';
 import { figureCell, figureValidation, takesFigure } from './figures';
 import { BuildOptions, unitTypeOf } from '../../model/build-options';
@@ -45,13 +46,12 @@ export function statusNote(set: CriteriaSet): string {
     : 'Bộ tiêu chí tham khảo, chưa đối chiếu văn bản ban hành — đối chiếu trước khi dùng.';
 }
 
-export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, register: EvidencePlan): SheetPlan {
+export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, register: EvidencePlan, assignment: AssignmentPlan): SheetPlan {
   const { set, year } = opts;
   const appraisal = !!opts.appraisal;
   const { layout } = g;
   const col = layout.col as Record<ColumnRole, number>;
-  const lastCol = layout.order.length - 1;
-  const textLast = lastCol - 1; // titles and hints span the columns before the code column
+  const textLast = col.code - 1; // titles and hints span the columns before the code column
   const cells: CellPlan[] = [];
   const merges: string[] = [];
   const validations: ValidationPlan[] = [];
@@ -103,6 +103,8 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     put({ row, col: col.max, value: n.max, style: points });
     put({ row, col: col.method, value: n.method || null, style: flat.leaf ? 'method' : kind });
     put({ row, col: col.code, value: n.code, style: 'code' });
+    // Any row can be assigned: a domain's or a criterion's assignment covers the items below it.
+    assignment.cells(n.code, row).forEach(put);
     if (flat.leaf) {
       const entry = (opts.entries && opts.entries[n.code]) || { values: {} };
       const valueOf = (role: EntryRole): PlanValue => entryValue(entry.values[role]);
@@ -154,6 +156,8 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
   });
   extraRows.cells.forEach(put);
   validations.push(...extraRows.validations);
+  const treeRows = (role: ColumnRole) => `${a1(g.firstNodeRow, col[role])}:${a1(g.lastNodeRow, col[role])}`;
+  validations.push(assignment.ownerValidation(treeRows('owner')), assignment.dueValidation(treeRows('due')));
 
   // Total, applicable maximum, index (and classification when the set has bands).
   const domainRows = g.nodeRows.filter((r) => r.flat.depth === 0).map((r) => r.row);

@@ -8,6 +8,7 @@ import { MetaResult, WorkbookMeta, isMetaGrid, readMeta } from '../meta';
 import { UserError, msg } from '../../model/errors';
 import { CriteriaIndex, indexSet } from '../../model/criteria';
 import { RegisterRead, readRegister } from '../register/read';
+import { AssignmentRead, readAssignment } from '../assignment/read';
 
 export interface ScoringRead {
   meta: WorkbookMeta;
@@ -26,6 +27,8 @@ export interface ScoringRead {
   codeRows: Record<number, string>;
   /** The Minh chứng evidence register, when the workbook has one. */
   register: RegisterRead | null;
+  /** The Phân công sheet (people and the common due date), when the workbook has one. */
+  assignment: AssignmentRead | null;
 }
 
 const HEADER_SCAN_ROWS = 60;
@@ -120,5 +123,5 @@ export function readScoring(grids: WorkbookGrids): ScoringRead {
   }
   const duplicates = Object.keys(rowsOf).filter((c) => rowsOf[c].length > 1).map((code) => ({ code, rows: rowsOf[code] }));
   const missing = Object.keys(known).filter((c) => rowOf[c] === undefined);
-  return { meta, criteria, sheet, headerRow: header.row, columns: header.columns, rowOf, duplicates, unknown, missing, markers, codeRows, register: readRegister(grids) };
+  return { meta, criteria, sheet, headerRow: header.row, columns: header.columns, rowOf, duplicates, unknown, missing, markers, codeRows, register: readRegister(grids), assignment: readAssignment(grids) };
 }
