@@ -170,6 +170,18 @@ describe('bands belong to the set', () => {
     expect((b.report.issues || []).filter((i) => i.rule === 'shown-differs')).toEqual([]);
   });
 
+  test('the band cells wrap: "Chưa thẩm định xong" and "Khá (tạm tính)" take two lines in a score column, on both sheets', () => {
+    const set = banded();
+    const plan = buildWorkbookPlan({ set, unit: 'Xã Đồng Thịnh', year: 2025, appraisal: true });
+    const g = scoringGeometry(set, true);
+    const scoring = plan.sheets.filter((s) => s.name === SHEETS.scoring)[0];
+    const summary = plan.sheets.filter((s) => s.name === SHEETS.summary)[0];
+    const bandCells = scoring.cells.filter((c) => c.row === g.bandRow && (c.col === g.layout.col.self || c.col === g.layout.col.appraisal))
+      .concat(summary.cells.filter((c) => c.result === 'Chưa chấm' || c.result === 'Chưa thẩm định'));
+    expect(bandCells).toHaveLength(4);
+    for (const c of bandCells) expect(plan.styles[c.style!].wrap).toBe(true);
+  });
+
   test('a set without bands has no Xếp loại row, on either sheet, and no band in the report', () => {
     const b = build(defaultSet(), 'Xã Đồng Thịnh', {});
     expect(b.g.bandRow).toBeNull();

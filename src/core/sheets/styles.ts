@@ -55,6 +55,8 @@ export const STYLES: Record<string, StyleSpec> = {
   totalLabel: { font: { bold: true }, fill: 'F8CBAD', vertical: 'middle', border: true, horizontal: 'right' },
   totalPoints: { font: { bold: true }, fill: 'F8CBAD', horizontal: 'center', vertical: 'middle', border: true, numFmt: 'General' },
   totalPercent: { font: { bold: true }, fill: 'F8CBAD', horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.00' },
+  // Xếp loại: "Chưa thẩm định xong", "Khá (tạm tính)" take two lines in a score column's width.
+  totalBand: { font: { bold: true }, fill: 'F8CBAD', horizontal: 'center', vertical: 'middle', wrap: true, border: true, numFmt: 'General' },
   totalBlank: { fill: 'F8CBAD', border: true },
   totalNote: { font: { italic: true, size: 10, color: '9C0006' }, fill: 'F8CBAD', vertical: 'middle', wrap: true, border: true },
   // Tổng hợp

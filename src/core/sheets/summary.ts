@@ -135,9 +135,9 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     put({ row, col: 0, value: null, style: 'totalBlank' });
     put({ row, col: 1, value: 'Xếp loại', style: 'totalLabel' });
     put({ row, col: 2, value: null, style: 'totalBlank' });
-    put({ row, col: cSelf, formula: ref(g.bandRow, col.self), result: totals.self.band, style: 'totalPoints' });
+    put({ row, col: cSelf, formula: ref(g.bandRow, col.self), result: totals.self.band, style: 'totalBand' });
     if (appraisal) {
-      put({ row, col: cAppraisal, formula: ref(g.bandRow, col.appraisal), result: totals.appraisal.band, style: 'totalPoints' });
+      put({ row, col: cAppraisal, formula: ref(g.bandRow, col.appraisal), result: totals.appraisal.band, style: 'totalBand' });
       put({ row, col: cDiff, value: null, style: 'totalBlank' });
     }
     put({ row, col: cPercent, value: null, style: 'totalBlank' });
