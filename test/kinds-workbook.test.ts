@@ -24,6 +24,7 @@ import { kindsSet } from './helpers/kinds';
 import { entriesOf, fullScores, withBands } from './helpers/communes';
 import { cchc } from './helpers/cli';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
+import { progressOf } from '../src/core/features/progress';
 
 interface Built {
   grids: WorkbookGrids;
@@ -142,6 +143,22 @@ describe('an item scored at appraisal', () => {
     const { leftovers } = placeEntries(kindsSet(), entries);
     expect(leftovers.map((l) => [l.code, l.role, l.value, l.reason.vi])).toEqual([['2.3', 'self', 2,
       'Mục 2.3 do thẩm định chấm (Khảo sát sự hài lòng của người dân): ô Điểm tự chấm lấy điểm thẩm định, không nhập tay. Xóa giá trị đã nhập.']]);
+  });
+});
+
+describe('an item scored at appraisal is no one\'s task in the commune', () => {
+  test('progress leaves it out: not counted against the section, not overdue, not unassigned', () => {
+    const self = fullScores(kindsSet());
+    delete self['2.3'];
+    const entries = entriesOf(self);
+    entries['2'] = { values: { owner: 'Văn phòng - Thống kê', due: '10/11/2025' } };
+    const grids = planToGrids(buildWorkbookPlan({ set: kindsSet(), unit: 'Xã Đồng Thịnh', year: 2025, entries }));
+    const report = progressOf(readScoring(grids), { year: 2025, month: 12, day: 1 });
+    const office = report.people.filter((p) => p.name === 'Văn phòng - Thống kê')[0];
+    // Past the due date the others are overdue for want of evidence; the survey item never is.
+    expect(office).toMatchObject({ items: 3, scored: 3, overdue: ['2.1', '2.2', '2.4'] });
+    expect(report.unassigned).not.toContain('2.3');
+    expect(report.unassigned).toContain('1.1');
   });
 });
 
