@@ -18,7 +18,7 @@ import { CliExit, EXIT, Io, Register, langOf, shownPath } from './io';
 import { readEarlierWorkbook, writeRebuilt } from './build-from';
 import { BuildOptions, unitNames } from '../core/model/build-options';
 import { parseCriteriaSet } from '../core/model/criteria-parse';
-import { message } from '../core/text/catalogue';
+import { message } from '../core/text/commands';
 import { buildForUnits } from './build-units';
 
 const MIN_YEAR = 2000;
