@@ -14,6 +14,8 @@ const DATE = 'dd/mm/yyyy';
 export const ASSIGNMENT_STYLES: Record<string, StyleSpec> = {
   entryDate: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: DATE },
   labelRight: { font: { bold: true }, horizontal: 'right', vertical: 'middle' },
+  // The Phân công sheet prints as an annex of the plan (Nghị định 30/2020, Phụ lục I).
+  assignAnnex: { font: { bold: true, size: 13 }, horizontal: 'center', vertical: 'middle' },
   attachedLine: { font: { italic: true, size: 12 }, horizontal: 'center', vertical: 'middle', wrap: true },
   domainDate: { font: { bold: true }, fill: 'BDD7EE', horizontal: 'center', vertical: 'top', border: true, numFmt: DATE },
   criterionDate: { font: { bold: true }, fill: 'EDEDED', horizontal: 'center', vertical: 'top', border: true, numFmt: DATE },

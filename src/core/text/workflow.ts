@@ -3,8 +3,10 @@
 
 export const WORKFLOW_VI = {
   // The Phân công sheet (Vietnamese in the workbook whatever the pane's language).
-  'sheet.assign.title': 'DANH SÁCH PHÂN CÔNG CHUẨN BỊ TÀI LIỆU CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}',
-  'sheet.assign.attached': '(Kèm theo Kế hoạch tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} của Ủy ban nhân dân {unit})',
+  'sheet.assign.annex': 'Phụ lục',
+  'sheet.assign.title': 'DANH SÁCH PHÂN CÔNG CHUẨN BỊ TÀI LIỆU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}',
+  // The plan's number and date are left for the Văn phòng to write in, as on a printed annex.
+  'sheet.assign.attached': '(Kèm theo Kế hoạch số        /KH-UBND ngày ..../..../{year} của Ủy ban nhân dân {unit})',
   'sheet.assign.hint': 'Ghi người, bộ phận phụ trách vào bảng I. Giao việc ở cột “Phụ trách” và “Hạn” của trang Chấm điểm (chọn trong danh sách): giao cho một lĩnh vực hay một tiêu chí là giao cả các mục bên dưới, trừ mục được giao riêng. Mục không ghi hạn dùng hạn chung. Bảng II tự cập nhật theo trang Chấm điểm.',
   'sheet.assign.commonDue': 'Hạn hoàn thành chung (cho mục không ghi hạn riêng):',
   'sheet.assign.people': 'I. NGƯỜI, BỘ PHẬN PHỤ TRÁCH',
@@ -103,8 +105,9 @@ export const WORKFLOW_VI = {
 };
 
 export const WORKFLOW_EN: Record<keyof typeof WORKFLOW_VI, string> = {
-  'sheet.assign.title': 'ASSIGNMENT OF THE DOCUMENTS FOR THE ADMINISTRATIVE REFORM INDEX {year}',
-  'sheet.assign.attached': '(Attached to the self-assessment plan of the administrative reform index {year} of the People’s Committee of {unit})',
+  'sheet.assign.annex': 'Annex',
+  'sheet.assign.title': 'ASSIGNMENT OF THE DOCUMENTS FOR THE SELF-ASSESSMENT OF THE ADMINISTRATIVE REFORM INDEX {year}',
+  'sheet.assign.attached': '(Attached to Plan No.        /KH-UBND of ..../..../{year} of the People’s Committee of {unit})',
   'sheet.assign.hint': 'List the people and sections in table I. Assign items in the “Phụ trách” and “Hạn” columns of the Chấm điểm sheet (pick from the list): assigning a domain or a criterion assigns everything below it, unless an item says otherwise. Items without a due date have the common one. Table II follows the Chấm điểm sheet by itself.',
   'sheet.assign.commonDue': 'Common due date (for items without one of their own):',
   'sheet.assign.people': 'I. PEOPLE AND SECTIONS',
