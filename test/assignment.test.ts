@@ -229,7 +229,9 @@ describe('in a real spreadsheet', () => {
       await writePlanToFile(buildWorkbookPlan({ set: defaultSet(), unit: 'Xã Đồng Thịnh', year: 2024, entries }), file);
       const pages = (await renderToPng(file, path.join(dir, 'png'))).filter((p) => p.text.indexOf('DANH SÁCH PHÂN CÔNG') >= 0 || p.text.indexOf('PHÂN CÔNG THEO TIÊU CHÍ') >= 0);
       expect(pages.length).toBeGreaterThan(0);
-      expect(pages[0].text).toContain('Kèm theo Kế hoạch');
+      // An annex of the plan (Nghị định 30/2020, Phụ lục I): its label, title and the plan it goes with.
+      expect(pages[0].text).toContain('Phụ lục');
+      expect(pages[0].text).toMatch(/\(Kèm theo Kế hoạch số\s+\/KH-UBND ngày \.{4}\/\.{4}\/2024 của Ủy ban nhân dân xã Đồng Thịnh\)/);
       expect(pages[0].text).toContain('Nguyễn Thị Hoa');
       const png = fs.readFileSync(pages[0].png);
       // A PNG's width and height stand at bytes 16 and 20: portrait, as a list attached to the plan.
@@ -251,7 +253,7 @@ describe('in a real spreadsheet', () => {
       const zip = await JSZip.loadAsync(fs.readFileSync(saved));
       const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
       const rule = /<dataValidation [^>]*type="list"[^>]*>\s*<formula1>([^<]*)<\/formula1>/.exec(xml);
-      expect(rule && rule[1].replace(/&apos;/g, "'")).toBe(`'${SHEETS.assignment}'!$B$8:$B$27`);
+      expect(rule && rule[1].replace(/&apos;/g, "'")).toBe(`'${SHEETS.assignment}'!$B$9:$B$28`);
       // exceljs reads a formula's text result in a date-formatted cell as an invalid date (null); the
       // core never reads table II back, only people do.
       expect(listed(grids)).toEqual({ ...EXPECTED_LIST, '2.1.2': { ...EXPECTED_LIST['2.1.2'], due: 'null' } });

@@ -5,7 +5,7 @@
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { planCell, planToGrids } from '../src/core/model/plan';
 import { scoringGeometry } from '../src/core/sheets/scoring/geometry';
-import { SHEETS } from '../src/core/model/layout';
+import { SHEETS, roleOfHeader } from '../src/core/model/layout';
 import { a1 } from '../src/core/model/grid';
 import { readScoring } from '../src/core/sheets/scoring/read';
 import { extractEntries } from '../src/core/sheets/scoring/entries';
@@ -31,6 +31,18 @@ describe('the Tỷ lệ / số lượng column', () => {
       'Tài liệu kiểm chứng', 'Giải trình / Ghi chú', 'Kiểm tra', 'Mã', 'Phụ trách', 'Hạn']);
     expect(headers(true).slice(4, 7)).toEqual(['Tỷ lệ / số lượng', 'Điểm tự chấm', 'Điểm thẩm định']);
     expect(headers(false, smallSet())).not.toContain('Tỷ lệ / số lượng');
+  });
+
+  test.each([
+    { header: 'Tỷ lệ / số lượng', role: 'figure' },
+    { header: 'Rate / count', role: 'figure' },
+    { header: 'Số liệu chấm', role: 'figure' },
+    { header: 'Tỷ lệ, số lượng', role: 'figure' },
+    // The Minh chứng register's figures (#13) are another thing: such a header on Chấm điểm is not rates or counts.
+    { header: 'Số liệu', role: null },
+    { header: 'Số liệu cụ thể', role: null },
+  ])('the header "$header" is read as $role', ({ header, role }) => {
+    expect(roleOfHeader(header)).toBe(role);
   });
 
   const cases: Array<{ code: string; value: number | null; style: string; validation: RegExp | null }> = [

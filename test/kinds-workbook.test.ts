@@ -24,6 +24,7 @@ import { kindsSet } from './helpers/kinds';
 import { entriesOf, fullScores, withBands } from './helpers/communes';
 import { cchc } from './helpers/cli';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
+import { progressOf } from '../src/core/features/progress';
 
 interface Built {
   grids: WorkbookGrids;
@@ -145,6 +146,22 @@ describe('an item scored at appraisal', () => {
   });
 });
 
+describe('an item scored at appraisal is no one\'s task in the commune', () => {
+  test('progress leaves it out: not counted against the section, not overdue, not unassigned', () => {
+    const self = fullScores(kindsSet());
+    delete self['2.3'];
+    const entries = entriesOf(self);
+    entries['2'] = { values: { owner: 'Văn phòng - Thống kê', due: '10/11/2025' } };
+    const grids = planToGrids(buildWorkbookPlan({ set: kindsSet(), unit: 'Xã Đồng Thịnh', year: 2025, entries }));
+    const report = progressOf(readScoring(grids), { year: 2025, month: 12, day: 1 });
+    const office = report.people.filter((p) => p.name === 'Văn phòng - Thống kê')[0];
+    // Past the due date the others are overdue for want of evidence; the survey item never is.
+    expect(office).toMatchObject({ items: 3, scored: 3, overdue: ['2.1', '2.2', '2.4'] });
+    expect(report.unassigned).not.toContain('2.3');
+    expect(report.unassigned).toContain('1.1');
+  });
+});
+
 describe('bands belong to the set', () => {
   const banded = () => withBands(defaultSet());
   const cases: Array<{ title: string; self: (s: Record<string, CellValue>) => Record<string, CellValue>; appraisal?: (s: Record<string, CellValue>) => Record<string, CellValue>; band: string; appraisalBand?: string }> = [
@@ -168,6 +185,18 @@ describe('bands belong to the set', () => {
     const summary = b.grids.sheets.filter((s) => s.name === SHEETS.summary)[0];
     expect(summary.values.some((row) => row[1] === 'Xếp loại' && row[3] === band)).toBe(true);
     expect((b.report.issues || []).filter((i) => i.rule === 'shown-differs')).toEqual([]);
+  });
+
+  test('the band cells wrap: "Chưa thẩm định xong" and "Khá (tạm tính)" take two lines in a score column, on both sheets', () => {
+    const set = banded();
+    const plan = buildWorkbookPlan({ set, unit: 'Xã Đồng Thịnh', year: 2025, appraisal: true });
+    const g = scoringGeometry(set, true);
+    const scoring = plan.sheets.filter((s) => s.name === SHEETS.scoring)[0];
+    const summary = plan.sheets.filter((s) => s.name === SHEETS.summary)[0];
+    const bandCells = scoring.cells.filter((c) => c.row === g.bandRow && (c.col === g.layout.col.self || c.col === g.layout.col.appraisal))
+      .concat(summary.cells.filter((c) => c.result === 'Chưa chấm' || c.result === 'Chưa thẩm định'));
+    expect(bandCells).toHaveLength(4);
+    for (const c of bandCells) expect(plan.styles[c.style!].wrap).toBe(true);
   });
 
   test('a set without bands has no Xếp loại row, on either sheet, and no band in the report', () => {

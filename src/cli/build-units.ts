@@ -10,7 +10,7 @@ import { CriteriaSet } from '../core/model/criteria';
 import { Lang, refuse, say } from '../core/model/errors';
 import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { parseUnitList } from '../core/features/units';
-import { message, text } from '../core/text/catalogue';
+import { message, text } from '../core/text/commands';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { CliExit, EXIT, Io, shownPath } from './io';
 import { decodeText, readSmallFile } from './text-files';

@@ -13,7 +13,7 @@ import { DEFAULT_PEOPLE, effectiveAssignments, defaultDueDay, personName } from 
 import { formatDay, parseDay } from '../core/model/dates';
 import { Entries, LeafEntry } from '../core/model/entries';
 import { indexSet } from '../core/model/criteria';
-import { message, text } from '../core/text/catalogue';
+import { message, text } from '../core/text/commands';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { EXIT, Io, Register, langOf } from './io';
 import { RewriteOptions, outputOf, writeRewritten } from './rewrite';

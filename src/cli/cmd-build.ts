@@ -21,7 +21,7 @@ import { previousFromGrids } from '../core/features/previous';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { parseUnitName } from '../core/model/unit-name';
 import { parseCriteriaSet } from '../core/model/criteria-parse';
-import { message } from '../core/text/catalogue';
+import { message } from '../core/text/commands';
 import { buildForUnits } from './build-units';
 
 const MIN_YEAR = 2000;

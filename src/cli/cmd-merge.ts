@@ -12,7 +12,7 @@ import { planMerge, MergePart } from '../core/features/merge/merge';
 import { valuesCopySheet } from '../core/features/upgrade';
 import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { CONFLICTS_SHEET, conflictsSheet, fieldName } from '../core/sheets/conflicts';
-import { message, text } from '../core/text/catalogue';
+import { message, text } from '../core/text/commands';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { sameFile } from '../adapters/files';

@@ -11,7 +11,7 @@ import { Day, dayOfDate, formatDay, parseIsoDay } from '../core/model/dates';
 import { ProgressReport, progressOf } from '../core/features/progress';
 import { readScoring } from '../core/sheets/scoring/read';
 import { parseUnitName } from '../core/model/unit-name';
-import { message, text } from '../core/text/catalogue';
+import { message, text } from '../core/text/commands';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { EXIT, Io, Register, langOf, shownPath } from './io';
 

@@ -10,7 +10,7 @@ import { UpgradeResult, valuesCopySheet } from '../core/features/upgrade';
 import { BuildOptions } from '../core/model/build-options';
 import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
-import { message, text } from '../core/text/catalogue';
+import { message, text } from '../core/text/commands';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { Io, shownPath } from './io';
 

@@ -8,6 +8,7 @@ import { CellValue, a1, cellAt, cellText } from '../model/grid';
 import { Day, compareDays, isoDay } from '../model/dates';
 import { ItemAssignment, defaultDueDay, effectiveAssignments, personKey } from '../model/assignment';
 import { parseScoreCell } from '../model/points';
+import { isAppraisalOnly } from '../model/criteria-kinds';
 import { ScoringRead } from '../sheets/scoring/read';
 import { leafEvidence } from '../sheets/register/read';
 
@@ -58,6 +59,8 @@ export function itemProgress(read: ScoringRead, asOf: Day): ItemProgress[] {
     (code, role) => cell(code, columns[role]), common || defaultDueDay(read.meta.year));
   const out: ItemProgress[] = [];
   for (const f of read.criteria.leaves) {
+    // An item scored at appraisal (a survey) is no one's task in the commune: never pending, never overdue.
+    if (isAppraisalOnly(f.node)) continue;
     const e = effective[f.code];
     // A common due date that is no date leaves the items relying on it without one.
     const noDate = e.dueFrom === null && !common;

@@ -37,8 +37,9 @@ const COLUMN_SPECS: Record<ColumnRole, ColumnSpec> = {
   max: { role: 'max', header: { vi: 'Điểm tối đa', en: 'Max points' }, width: 9, aliases: ['diem chuan', 'thang diem'] },
   method: { role: 'method', header: { vi: 'Cách chấm điểm', en: 'Scoring method' }, width: 42, aliases: ['phuong phap cham', 'huong dan cham diem'] },
   // The rate or count a leaf's points follow from (criteria-kinds.ts), when the set has such leaves;
-  // named apart from the register's Số liệu cụ thể (the evidence's figures), which is another thing.
-  figure: { role: 'figure', header: { vi: 'Tỷ lệ / số lượng', en: 'Rate / count' }, width: 10, aliases: ['so lieu', 'so lieu cham', 'ty le, so luong', 'ty le/so luong'] },
+  // named apart from the register's Số liệu cụ thể (the evidence's figures), which is another thing: a
+  // column headed just "Số liệu" is not read as rates or counts.
+  figure: { role: 'figure', header: { vi: 'Tỷ lệ / số lượng', en: 'Rate / count' }, width: 10, aliases: ['so lieu cham', 'ty le, so luong', 'ty le/so luong'] },
   self: { role: 'self', header: { vi: 'Điểm tự chấm', en: 'Self score' }, width: 10, aliases: ['tu cham', 'diem tu danh gia', 'tu danh gia'] },
   appraisal: { role: 'appraisal', header: { vi: 'Điểm thẩm định', en: 'Appraisal score' }, width: 10, aliases: ['tham dinh'] },
   evidence: { role: 'evidence', header: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' }, width: 34, aliases: ['minh chung', 'tai lieu kiem chung'] },

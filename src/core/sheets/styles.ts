@@ -28,6 +28,7 @@ export const DOCUMENT_STYLES: Record<string, StyleSpec> = {
   docListDomainPoints: { font: { name: T, bold: true, size: 12 }, horizontal: 'center', vertical: 'middle', border: true, numFmt: 'General' },
   docTotalLabel: { font: { name: T, bold: true, size: 12 }, horizontal: 'right', vertical: 'middle', wrap: true, border: true },
   docTotalPoints: { font: { name: T, bold: true, size: 12 }, horizontal: 'center', vertical: 'middle', border: true, numFmt: 'General' },
+  docTotalBand: { font: { name: T, bold: true, size: 12 }, horizontal: 'center', vertical: 'middle', wrap: true, border: true, numFmt: 'General' },
   docTotalPercent: { font: { name: T, bold: true, size: 12 }, horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.00' },
   docTotalBlank: { font: { name: T, size: 12 }, border: true },
   docTotalNote: { font: { name: T, italic: true, size: 11 }, vertical: 'middle', wrap: true, border: true },
@@ -57,6 +58,8 @@ const DATE = 'dd/mm/yyyy';
 export const ASSIGNMENT_STYLES: Record<string, StyleSpec> = {
   entryDate: { fill: 'FFF2CC', horizontal: 'center', vertical: 'top', border: true, locked: false, numFmt: DATE },
   labelRight: { font: { bold: true }, horizontal: 'right', vertical: 'middle' },
+  // The Phân công sheet prints as an annex of the plan (Nghị định 30/2020, Phụ lục I).
+  assignAnnex: { font: { bold: true, size: 13 }, horizontal: 'center', vertical: 'middle' },
   attachedLine: { font: { italic: true, size: 12 }, horizontal: 'center', vertical: 'middle', wrap: true },
   domainDate: { font: { bold: true }, fill: 'BDD7EE', horizontal: 'center', vertical: 'top', border: true, numFmt: DATE },
   criterionDate: { font: { bold: true }, fill: 'EDEDED', horizontal: 'center', vertical: 'top', border: true, numFmt: DATE },
@@ -105,6 +108,8 @@ export const STYLES: Record<string, StyleSpec> = {
   totalLabel: { font: { bold: true }, vertical: 'middle', border: true, horizontal: 'right', wrap: true },
   totalPoints: { font: { bold: true }, horizontal: 'center', vertical: 'middle', border: true, numFmt: 'General' },
   totalPercent: { font: { bold: true }, horizontal: 'center', vertical: 'middle', border: true, numFmt: '0.00' },
+  // Xếp loại: "Chưa thẩm định xong", "Khá (tạm tính)" take two lines in a score column's width.
+  totalBand: { font: { bold: true }, horizontal: 'center', vertical: 'middle', wrap: true, border: true, numFmt: 'General' },
   totalBlank: { border: true },
   totalNote: { font: { italic: true, size: 11, color: '9C0006' }, vertical: 'middle', wrap: true, border: true },
   // Tổng hợp

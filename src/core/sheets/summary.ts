@@ -171,9 +171,9 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     put({ row, col: 0, value: null, style: 'docTotalBlank' });
     put({ row, col: 1, value: 'Xếp loại', style: 'docTotalLabel' });
     put({ row, col: 2, value: null, style: 'docTotalBlank' });
-    put({ row, col: cSelf, formula: ref(g.bandRow, col.self), result: totals.self.band, style: 'docTotalPoints' });
+    put({ row, col: cSelf, formula: ref(g.bandRow, col.self), result: totals.self.band, style: 'docTotalBand' });
     if (appraisal) {
-      put({ row, col: cAppraisal, formula: ref(g.bandRow, col.appraisal), result: totals.appraisal.band, style: 'docTotalPoints' });
+      put({ row, col: cAppraisal, formula: ref(g.bandRow, col.appraisal), result: totals.appraisal.band, style: 'docTotalBand' });
       put({ row, col: cDiff, value: null, style: 'docTotalBlank' });
     }
     put({ row, col: cPercent, value: null, style: 'docTotalBlank' });

@@ -1,8 +1,9 @@
 // The one message catalogue: every text a person reads, in Vietnamese (first) and English, under a
 // typed key. Each area keeps its table in a file of this folder (pane.ts, …): a Vietnamese table whose
-// keys are the truth and an English table the compiler holds to the same keys. Placeholders are
-// {name}; a parameter may be one value for both languages or a Message (points are written "1,5" in
-// Vietnamese and "1.5" in English: pass points(n)).
+// keys are the truth and an English table the compiler holds to the same keys; the command line's own
+// texts extend it in commands.ts, out of the pane's script. Placeholders are {name}; a parameter may be
+// one value for both languages or a Message (points are written "1,5" in Vietnamese and "1.5" in
+// English: pass points(n)).
 
 import { Lang, Message } from '../model/errors';
 import { formatPoints } from '../model/points';
@@ -24,7 +25,8 @@ const TABLES: Record<Lang, Record<TextKey, string>> = { vi: VI, en: EN };
 export type TextParam = string | number | Message;
 export type TextParams = Record<string, TextParam>;
 
-function fill(template: string, lang: Lang, params: TextParams | undefined): string {
+/** A template with its {name} placeholders filled (the command line's texts, commands.ts, share it). */
+export function fillText(template: string, lang: Lang, params: TextParams | undefined): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole: string, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
@@ -35,12 +37,12 @@ function fill(template: string, lang: Lang, params: TextParams | undefined): str
 
 /** The text of a key in one language. */
 export function text(lang: Lang, key: TextKey, params?: TextParams): string {
-  return fill(TABLES[lang][key], lang, params);
+  return fillText(TABLES[lang][key], lang, params);
 }
 
 /** The text of a key in both languages, for a message that is shown later in either. */
 export function message(key: TextKey, params?: TextParams): Message {
-  return { vi: fill(VI[key], 'vi', params), en: fill(EN[key], 'en', params) };
+  return { vi: fillText(VI[key], 'vi', params), en: fillText(EN[key], 'en', params) };
 }
 
 /** Points as a parameter: "1,5" in Vietnamese, "1.5" in English. */

@@ -10,7 +10,8 @@ import { quoteSheet } from '../../model/formula';
 /** Columns (0-based): table I uses A–D as STT · name · role · count, table II as Mã · item · owner · due. */
 export const ASSIGN_COL = { first: 0, name: 1, owner: 2, due: 3, leaf: 4 } as const;
 
-export const ASSIGN_ROW = { title: 0, attached: 1, hint: 2, commonDue: 3, peopleHeading: 5, peopleHeader: 6 } as const;
+/** Rows (0-based): the annex's heading (Nghị định 30: "Phụ lục", the title, "(Kèm theo Kế hoạch số …)"), then the sheet's own. */
+export const ASSIGN_ROW = { annex: 0, title: 1, attached: 2, hint: 3, commonDue: 4, peopleHeading: 6, peopleHeader: 7 } as const;
 
 /** Empty rows of table I beyond the names, for the Văn phòng to add people without inserting rows. */
 export const PEOPLE_MIN_ROWS = 20;

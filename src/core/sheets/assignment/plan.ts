@@ -72,9 +72,10 @@ export function planAssignment(input: AssignmentPlanInput): AssignmentPlan {
   const cells: CellPlan[] = [];
   const put = (cell: CellPlan) => cells.push(cell);
   const lastCol = ASSIGN_COL.due;
-  const merges = [ASSIGN_ROW.title, ASSIGN_ROW.attached, ASSIGN_ROW.hint, ASSIGN_ROW.peopleHeading, g.listHeading].map((r) => `${a1(r, 0)}:${a1(r, lastCol)}`);
+  const merges = [ASSIGN_ROW.annex, ASSIGN_ROW.title, ASSIGN_ROW.attached, ASSIGN_ROW.hint, ASSIGN_ROW.peopleHeading, g.listHeading].map((r) => `${a1(r, 0)}:${a1(r, lastCol)}`);
   merges.push(`${a1(ASSIGN_ROW.commonDue, 0)}:${a1(ASSIGN_ROW.commonDue, ASSIGN_COL.name)}`);
 
+  put({ row: ASSIGN_ROW.annex, col: 0, value: vi('sheet.assign.annex'), style: 'assignAnnex' });
   put({ row: ASSIGN_ROW.title, col: 0, value: vi('sheet.assign.title', { year }), style: 'title' });
   put({ row: ASSIGN_ROW.attached, col: 0, value: vi('sheet.assign.attached', { year, unit: input.unit.charAt(0).toLowerCase() + input.unit.slice(1) }), style: 'attachedLine' });
   put({ row: ASSIGN_ROW.hint, col: 0, value: vi('sheet.assign.hint'), style: 'hint' });

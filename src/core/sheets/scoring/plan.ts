@@ -217,7 +217,7 @@ export function scoringSheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
         column: role, range: `${a1(first, col[role])}:${a1(last, col[role])}`, leaves: scorableLeaves(set, role),
         provisional: role === 'self' && note ? a1(g.indexRow, col.evidence) : undefined,
       };
-      put({ row: g.bandRow, col: col[role], formula: bandFormula(a1(g.indexRow, col[role]), set, scope)!, result: totals[role].band, style: 'totalPoints' });
+      put({ row: g.bandRow, col: col[role], formula: bandFormula(a1(g.indexRow, col[role]), set, scope)!, result: totals[role].band, style: 'totalBand' });
     }
     blanks(g.bandRow, scoreRoles.map((r) => col[r]));
     put({ row: g.bandRow, col: col.code, value: ROW_MARKERS.band, style: 'codeMarker' });

@@ -1,0 +1,157 @@
+// Texts only the command line shows: its own lines (cchc assign, progress, merge, build --units,
+// the rewrites), and the merge of the sections' copies with its Xung đột khi gộp sheet, which only it
+// does. They extend the one catalogue (catalogue.ts) for the command line and stay out of the pane's
+// script, which never shows them. Vietnamese first; placeholders are {name}.
+
+import { Lang, Message } from '../model/errors';
+import { TextKey, TextParams, fillText, message as catalogueMessage, text as catalogueText } from './catalogue';
+
+export const COMMANDS_VI = {
+  'cli.assign.nothing': 'Chưa có gì để làm: giao mục bằng --to TÊN (kèm mã các mục), bỏ giao bằng --clear, hoặc đổi hạn chung bằng --common-due NGÀY.',
+  'cli.assign.toAndClear': 'Chọn một trong hai: --to (giao) hoặc --clear (bỏ giao).',
+  'cli.assign.needOwner': 'Ghi người hoặc bộ phận nhận các mục {codes}: --to "Tư pháp - Hộ tịch" (hoặc --clear để bỏ giao).',
+  'cli.assign.assigned': 'Đã giao {codes} cho {owner}{due}: {items} mục chấm điểm.',
+  'cli.assign.dueSuffix': ', hạn {due}',
+  'cli.assign.cleared': 'Đã bỏ giao {codes}: các mục này theo tiêu chí cấp trên.',
+  'cli.assign.replaced': 'Giao riêng trước đây ở {code} ({before}) đã thay theo mục cấp trên.',
+  'cli.assign.newPerson': 'Đã thêm {owner} vào danh sách ở trang Phân công.',
+  'cli.assign.commonDue': 'Hạn hoàn thành chung: {due}.',
+  'cli.written': 'Đã ghi: {file}',
+  'cli.kept': 'Trang do người dùng thêm được giữ lại dưới dạng giá trị: {names}.',
+  'cli.leftovers': '{count} nội dung không đặt được vào bảng được giữ ở trang "{sheet}": hãy xem lại.',
+  'cli.inPlaceAndOut': 'Chọn một trong hai: --in-place hoặc --out.',
+  'cli.outExistsForce': 'Tệp {file} đã có; không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp cũ.',
+  'cli.outNotXlsx': '--out phải là tệp .xlsx (đang là {out}).',
+  'cli.outExists': 'Tệp {file} đã có; không ghi đè. Thêm --force để thay, --out để chọn tên khác, hoặc --in-place để ghi vào chính bảng chấm điểm.',
+  'progress.badAsOf': '--as-of phải là một ngày dạng YYYY-MM-DD, ví dụ --as-of 2024-11-20 (đang là "{asOf}").',
+  'progress.title': 'Tiến độ chuẩn bị tài liệu — {unit}, năm {year} (đến ngày {asOf})',
+  'progress.person': 'Người / bộ phận',
+  'progress.items': 'Được giao',
+  'progress.scored': 'Đã chấm',
+  'progress.evidenced': 'Có minh chứng / giải trình',
+  'progress.overdue': 'Quá hạn',
+  'progress.none': 'Chưa giao mục nào: phân công ở cột Phụ trách của trang Chấm điểm, bằng "cchc assign" hoặc trong ngăn Chấm điểm CCHC.',
+  'progress.unassigned': 'Chưa giao cho ai ({count} mục): {codes}',
+  'progress.allAssigned': 'Mọi mục đều đã có người phụ trách.',
+  'progress.overdueLine': '{name}: quá hạn {codes}',
+  'merge.notSame': 'Tệp {part} không phải bản sao của bảng chính: đó là bảng của {unit}, năm {year}, bộ tiêu chí {set}; bảng chính là của {mainUnit}, năm {mainYear}, bộ {mainSet}. Bỏ tệp này ra, hoặc chọn đúng bảng chính.',
+  'merge.disagree': 'Các bản {parts} ghi khác nhau cho cùng mục: giữ nội dung của bảng chính; thống nhất rồi nhập lại.',
+  'merge.notTheirs': 'Bản này sửa một mục được giao cho {owner}: giữ nội dung của bảng chính; nếu đúng, để {owner} nhập hoặc nhập tay.',
+  'merge.lacking': 'Bản này thiếu nội dung bảng chính đang có cho mục của chính bộ phận (có thể đã nhập ở bảng chính sau khi gửi bản): giữ nội dung của bảng chính; nếu cần xóa, xóa ở bảng đã gộp.',
+  'merge.assignment': 'Bản này sửa phân công (việc của Văn phòng - Thống kê): giữ phân công của bảng chính.',
+  'merge.documents': 'Tài liệu (trang Minh chứng)',
+  'sheet.conflicts.title': 'CÁC MỤC KHÁC NHAU GIỮA CÁC BẢN KHI GỘP — xem và nhập lại nếu cần',
+  'sheet.conflicts.hint': 'Không mục nào bị ghi đè: ở các mục dưới đây bảng đã gộp giữ nội dung của bảng chính; cột "Giá trị trong bản" là nội dung của từng bản gửi về.',
+  'sheet.conflicts.code': 'Mã',
+  'sheet.conflicts.item': 'Tiêu chí',
+  'sheet.conflicts.field': 'Nội dung',
+  'sheet.conflicts.kept': 'Bảng chính (đang giữ)',
+  'sheet.conflicts.part': 'Bản gửi về',
+  'sheet.conflicts.value': 'Giá trị trong bản',
+  'sheet.conflicts.reason': 'Lý do',
+  'cli.merge.needParts': 'Cần bảng chính và ít nhất một bản của các bộ phận: cchc merge CHINH.xlsx BAN-1.xlsx BAN-2.xlsx --out GOP.xlsx',
+  'cli.merge.needOut': 'Thiếu tệp ghi ra: --out gop.xlsx.',
+  'cli.merge.samePart': 'Tệp {file} được nêu hai lần (hoặc là chính bảng chính): mỗi bản chỉ gộp một lần.',
+  'cli.merge.written': 'Đã gộp {count} bản vào {file}.',
+  'cli.merge.part': '{part}: bản của {owner} ({how}); lấy {count} mục{codes}',
+  'cli.merge.partUnknown': '{part}: chưa biết của ai (tên tệp không nêu người phụ trách, các mục sửa thuộc nhiều người); chỉ lấy mục chưa giao cho ai: {count} mục{codes}',
+  'cli.merge.byFileName': 'theo tên tệp',
+  'cli.merge.byChanges': 'theo các mục đã sửa',
+  'cli.merge.conflicts': '{count} chỗ khác nhau, ghi ở trang "{sheet}"; ở đó bảng gộp giữ nội dung của bảng chính:',
+  'cli.merge.conflictLine': '{code} · {field} · {part}: {reason}',
+  'cli.merge.more': '… và {count} chỗ khác (xem trang "{sheet}").',
+  'cli.merge.clean': 'Không có chỗ nào khác nhau giữa các bản.',
+  'cli.merge.untouched': 'Các tệp đầu vào không bị thay đổi. Kiểm tra bảng đã gộp: cchc check "{file}"',
+  'cli.units.problems': 'Danh sách {file} có {count} dòng chưa dùng được; chưa tạo tệp nào:',
+  'cli.units.exists': 'Thư mục {dir} đã có {count} tệp trùng tên ({files}); không ghi đè. Chọn thư mục khác, hoặc thêm --force để thay các tệp cũ.',
+  'cli.units.withUnit': 'Dùng --units (danh sách nhiều đơn vị, ghi vào --out-dir) hoặc --unit (một đơn vị, ghi vào --out), không dùng cả hai.',
+  'cli.units.needOutDir': 'Thiếu thư mục ghi các bảng: --out-dir THƯ_MỤC.',
+  'cli.units.notDir': '{dir} là một tệp, không phải thư mục: chọn thư mục ghi các bảng (--out-dir).',
+  'cli.units.written': 'Đã tạo {count} bảng chấm điểm năm {year} trong thư mục {dir}:',
+  'cli.units.set': 'Bộ tiêu chí: {id} — {title}',
+  'cli.units.next': 'Gửi mỗi tệp cho đơn vị tương ứng: mở bằng Excel hoặc LibreOffice, không cần add-in, để phân công và chấm điểm.',
+};
+
+export const COMMANDS_EN: Record<keyof typeof COMMANDS_VI, string> = {
+  'cli.assign.nothing': 'Nothing to do: assign items with --to NAME (and their codes), unassign them with --clear, or change the common due date with --common-due DATE.',
+  'cli.assign.toAndClear': 'Choose one of --to (assign) and --clear (unassign).',
+  'cli.assign.needOwner': 'Name the person or section who gets {codes}: --to "Tư pháp - Hộ tịch" (or --clear to unassign).',
+  'cli.assign.assigned': 'Assigned {codes} to {owner}{due}: {items} scored items.',
+  'cli.assign.dueSuffix': ', due {due}',
+  'cli.assign.cleared': 'Unassigned {codes}: these items follow the criterion above.',
+  'cli.assign.replaced': 'The earlier assignment of {code} ({before}) gave way to the item above.',
+  'cli.assign.newPerson': 'Added {owner} to the list on the Phân công sheet.',
+  'cli.assign.commonDue': 'Common due date: {due}.',
+  'cli.written': 'Written: {file}',
+  'cli.kept': 'Sheets people added are kept as values: {names}.',
+  'cli.leftovers': '{count} entries that have no place in the table are kept on the "{sheet}" sheet: review them.',
+  'cli.inPlaceAndOut': 'Choose one of --in-place and --out.',
+  'cli.outExistsForce': '{file} already exists; not overwritten. Choose another name, or add --force to replace it.',
+  'cli.outNotXlsx': '--out must be an .xlsx file (got {out}).',
+  'cli.outExists': '{file} already exists; not overwritten. Add --force to replace it, --out for another name, or --in-place to write into the workbook itself.',
+  'progress.badAsOf': '--as-of must be a date written YYYY-MM-DD, e.g. --as-of 2024-11-20 (got "{asOf}").',
+  'progress.title': 'Progress of the documents — {unit}, {year} (as of {asOf})',
+  'progress.person': 'Person / section',
+  'progress.items': 'Assigned',
+  'progress.scored': 'Scored',
+  'progress.evidenced': 'With evidence / explanation',
+  'progress.overdue': 'Overdue',
+  'progress.none': 'Nothing is assigned yet: assign items in the Phụ trách column of the Chấm điểm sheet, with "cchc assign", or in the CCHC scoring pane.',
+  'progress.unassigned': 'Assigned to nobody ({count} items): {codes}',
+  'progress.allAssigned': 'Every item has someone responsible.',
+  'progress.overdueLine': '{name}: overdue {codes}',
+  'merge.notSame': '{part} is not a copy of the main workbook: it is the workbook of {unit}, {year}, criteria set {set}; the main one is of {mainUnit}, {mainYear}, set {mainSet}. Leave this file out, or choose the right main workbook.',
+  'merge.disagree': 'The copies {parts} differ on the same item: the main workbook\'s content is kept; agree on it, then enter it again.',
+  'merge.notTheirs': 'This copy changed an item assigned to {owner}: the main workbook\'s content is kept; if it is right, let {owner} enter it or enter it by hand.',
+  'merge.lacking': 'This copy lacks content the main workbook has for the section\'s own item (perhaps entered in the main workbook after the copy left): the main workbook\'s content is kept; remove it in the merged workbook if it should go.',
+  'merge.assignment': 'This copy changed the assignment (the Văn phòng - Thống kê\'s task): the main workbook\'s assignment is kept.',
+  'merge.documents': 'Documents (Minh chứng sheet)',
+  'sheet.conflicts.title': 'ITEMS THE COPIES DISAGREE ON — review and enter again where needed',
+  'sheet.conflicts.hint': 'Nothing was overwritten: for the items below the merged workbook keeps the main workbook\'s content; "Value in the copy" is what each copy sent back.',
+  'sheet.conflicts.code': 'Code',
+  'sheet.conflicts.item': 'Criterion',
+  'sheet.conflicts.field': 'Field',
+  'sheet.conflicts.kept': 'Main workbook (kept)',
+  'sheet.conflicts.part': 'Copy',
+  'sheet.conflicts.value': 'Value in the copy',
+  'sheet.conflicts.reason': 'Reason',
+  'cli.merge.needParts': 'Give the main workbook and at least one section\'s copy: cchc merge MAIN.xlsx COPY-1.xlsx COPY-2.xlsx --out MERGED.xlsx',
+  'cli.merge.needOut': 'The output file is missing: --out merged.xlsx.',
+  'cli.merge.samePart': '{file} is named twice (or is the main workbook itself): each copy is merged once.',
+  'cli.merge.written': 'Merged {count} copies into {file}.',
+  'cli.merge.part': '{part}: the copy of {owner} ({how}); {count} items taken{codes}',
+  'cli.merge.partUnknown': '{part}: whose copy is unknown (its name names nobody, its changes belong to several people); only unassigned items taken: {count}{codes}',
+  'cli.merge.byFileName': 'by its file name',
+  'cli.merge.byChanges': 'by the items it changed',
+  'cli.merge.conflicts': '{count} differences, listed on the "{sheet}" sheet; there the merged workbook keeps the main workbook\'s content:',
+  'cli.merge.conflictLine': '{code} · {field} · {part}: {reason}',
+  'cli.merge.more': '… and {count} more (see the "{sheet}" sheet).',
+  'cli.merge.clean': 'The copies do not disagree anywhere.',
+  'cli.merge.untouched': 'The input files are unchanged. Check the merged workbook: cchc check "{file}"',
+  'cli.units.problems': 'The list {file} has {count} line(s) that cannot be used; nothing written:',
+  'cli.units.exists': 'The folder {dir} already holds {count} file(s) of these names ({files}); not overwritten. Choose another folder, or add --force to replace them.',
+  'cli.units.withUnit': 'Use --units (a list of units, written to --out-dir) or --unit (one unit, written to --out), not both.',
+  'cli.units.needOutDir': 'The folder for the workbooks is missing: --out-dir DIR.',
+  'cli.units.notDir': '{dir} is a file, not a folder: choose the folder for the workbooks (--out-dir).',
+  'cli.units.written': '{count} scoring workbooks for {year} created in {dir}:',
+  'cli.units.set': 'Criteria set: {id} — {title}',
+  'cli.units.next': 'Send each file to its unit: it opens in Excel or LibreOffice, no add-in needed, for assigning and scoring.',
+};
+
+export type CommandTextKey = keyof typeof COMMANDS_VI;
+
+const TABLES: Record<Lang, Record<CommandTextKey, string>> = { vi: COMMANDS_VI, en: COMMANDS_EN };
+
+function own(key: TextKey | CommandTextKey): key is CommandTextKey {
+  return Object.prototype.hasOwnProperty.call(COMMANDS_VI, key);
+}
+
+/** The text of a key, the command line's own or the catalogue's, in one language. */
+export function text(lang: Lang, key: TextKey | CommandTextKey, params?: TextParams): string {
+  return own(key) ? fillText(TABLES[lang][key], lang, params) : catalogueText(lang, key, params);
+}
+
+/** The text of a key, the command line's own or the catalogue's, in both languages. */
+export function message(key: TextKey | CommandTextKey, params?: TextParams): Message {
+  return own(key) ? { vi: fillText(COMMANDS_VI[key], 'vi', params), en: fillText(COMMANDS_EN[key], 'en', params) } : catalogueMessage(key, params);
+}
