@@ -231,8 +231,10 @@ describe('in a real spreadsheet', () => {
       expect(pages.length).toBeGreaterThan(0);
       // An annex of the plan (Nghị định 30/2020, Phụ lục I): its label, title and the plan it goes with.
       expect(pages[0].text).toContain('Phụ lục');
-      expect(pages[0].text).toMatch(/\(Kèm theo Kế hoạch số\s+\/KH-UBND ngày \.{4}\/\.{4}\/2024 của Ủy ban nhân dân xã Đồng Thịnh\)/);
-      expect(pages[0].text).toContain('Nguyễn Thị Hoa');
+      // The sheets print in Times New Roman, whose italics pdftotext splits inside words ("c ủa"): compared without spaces.
+      const squeezed = pages[0].text.replace(/\s+/g, '');
+      expect(squeezed).toContain('(KèmtheoKếhoạchsố/KH-UBNDngày..../..../2024củaỦybannhândânxãĐồngThịnh)');
+      expect(squeezed).toContain('NguyễnThịHoa');
       const png = fs.readFileSync(pages[0].png);
       // A PNG's width and height stand at bytes 16 and 20: portrait, as a list attached to the plan.
       expect(png.readUInt32BE(20)).toBeGreaterThan(png.readUInt32BE(16));

@@ -7,6 +7,20 @@ import { Lang, Message } from '../model/errors';
 import { TextKey, TextParams, fillText, message as catalogueMessage, text as catalogueText } from './catalogue';
 
 export const COMMANDS_VI = {
+  // cchc refresh
+  'refresh.written': 'Đã cập nhật Tổng hợp (bảng theo lĩnh vực, danh sách Tồn tại, hạn chế) và các phần tính toán: {file}',
+  'refresh.unit': 'Đơn vị: {unit} — năm {year}',
+  'refresh.shortfalls': 'Tồn tại, hạn chế: {count} tiêu chí thành phần bị trừ tổng cộng {lost} điểm.',
+  'refresh.noShortfalls': 'Tồn tại, hạn chế: không tiêu chí thành phần nào bị trừ điểm.',
+  'refresh.kept': 'Giữ nguyên mọi điểm, tài liệu kiểm chứng, giải trình và thông tin đã điền ở Tổng hợp (số, ngày, người ký, nơi nhận).',
+  'refresh.copied': 'Các trang tự thêm được chép sang dạng giá trị (không giữ công thức, định dạng): {names}.',
+  'refresh.leftovers': '{count} nội dung không đặt được vào bảng, được giữ ở trang "{sheet}" kèm lý do.',
+  'refresh.original': 'Tệp gốc {file} không bị thay đổi.',
+  'refresh.inPlace': 'Đã ghi vào chính tệp {file}.',
+  'refresh.bothOut': 'Chọn một trong hai: --in-place (ghi vào chính tệp) hoặc --out TEP-MOI.xlsx.',
+  'refresh.needOut': 'Cho biết nơi ghi: --out TEP-MOI.xlsx, hoặc --in-place để ghi vào chính tệp.',
+  'refresh.badOut': '--out phải là tệp .xlsx (đang là {out}).',
+  'refresh.exists': 'Tệp {file} đã có; không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp cũ.',
   'cli.assign.nothing': 'Chưa có gì để làm: giao mục bằng --to TÊN (kèm mã các mục), bỏ giao bằng --clear, hoặc đổi hạn chung bằng --common-due NGÀY.',
   'cli.assign.toAndClear': 'Chọn một trong hai: --to (giao) hoặc --clear (bỏ giao).',
   'cli.assign.needOwner': 'Ghi người hoặc bộ phận nhận các mục {codes}: --to "Tư pháp - Hộ tịch" (hoặc --clear để bỏ giao).',
@@ -73,6 +87,19 @@ export const COMMANDS_VI = {
 };
 
 export const COMMANDS_EN: Record<keyof typeof COMMANDS_VI, string> = {
+  'refresh.written': 'Tổng hợp (the table by domain, the Tồn tại, hạn chế list) and the computed parts refreshed: {file}',
+  'refresh.unit': 'Unit: {unit} — year {year}',
+  'refresh.shortfalls': 'Tồn tại, hạn chế: {count} sub-criteria lost {lost} points in all.',
+  'refresh.noShortfalls': 'Tồn tại, hạn chế: no sub-criterion lost points.',
+  'refresh.kept': 'Every score, evidence, explanation and what was filled in on Tổng hợp (number, date, signer, recipients) is kept.',
+  'refresh.copied': 'Sheets people added are copied as values (no formulas, no formatting): {names}.',
+  'refresh.leftovers': '{count} entries have no place in the workbook and are kept on the "{sheet}" sheet with the reason.',
+  'refresh.original': 'The original {file} is unchanged.',
+  'refresh.inPlace': 'Written into {file} itself.',
+  'refresh.bothOut': 'Choose one of --in-place (write into the file itself) and --out NEW.xlsx.',
+  'refresh.needOut': 'Say where to write: --out NEW.xlsx, or --in-place to write into the file itself.',
+  'refresh.badOut': '--out must be an .xlsx file (got {out}).',
+  'refresh.exists': '{file} already exists; not overwritten. Choose another name, or add --force to replace it.',
   'cli.assign.nothing': 'Nothing to do: assign items with --to NAME (and their codes), unassign them with --clear, or change the common due date with --common-due DATE.',
   'cli.assign.toAndClear': 'Choose one of --to (assign) and --clear (unassign).',
   'cli.assign.needOwner': 'Name the person or section who gets {codes}: --to "Tư pháp - Hộ tịch" (or --clear to unassign).',

@@ -1,20 +1,7 @@
-// Texts of the documents' commands and pane parts (cchc refresh, …), Vietnamese first; see catalogue.ts.
+// Texts of the documents' pane parts (Tổng hợp's refresh with last year, the district summary from
+// files), Vietnamese first; see catalogue.ts. cchc refresh's own lines are in commands.ts.
 
 export const DOCUMENTS_VI = {
-  'refresh.written': 'Đã cập nhật Tổng hợp (bảng theo lĩnh vực, danh sách Tồn tại, hạn chế) và các phần tính toán: {file}',
-  'refresh.unit': 'Đơn vị: {unit} — năm {year}',
-  'refresh.shortfalls': 'Tồn tại, hạn chế: {count} tiêu chí thành phần bị trừ tổng cộng {lost} điểm.',
-  'refresh.noShortfalls': 'Tồn tại, hạn chế: không tiêu chí thành phần nào bị trừ điểm.',
-  'refresh.kept': 'Giữ nguyên mọi điểm, tài liệu kiểm chứng, giải trình và thông tin đã điền ở Tổng hợp (số, ngày, người ký, nơi nhận).',
-  'refresh.copied': 'Các trang tự thêm được chép sang dạng giá trị (không giữ công thức, định dạng): {names}.',
-  'refresh.leftovers': '{count} nội dung không đặt được vào bảng, được giữ ở trang "{sheet}" kèm lý do.',
-  'refresh.original': 'Tệp gốc {file} không bị thay đổi.',
-  'refresh.inPlace': 'Đã ghi vào chính tệp {file}.',
-  'refresh.bothOut': 'Chọn một trong hai: --in-place (ghi vào chính tệp) hoặc --out TEP-MOI.xlsx.',
-  'refresh.needOut': 'Cho biết nơi ghi: --out TEP-MOI.xlsx, hoặc --in-place để ghi vào chính tệp.',
-  'refresh.badOut': '--out phải là tệp .xlsx (đang là {out}).',
-  'refresh.exists': 'Tệp {file} đã có; không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp cũ.',
-
   'summary.previous': 'Bảng chấm điểm năm trước (không bắt buộc): Tổng hợp so sánh theo từng lĩnh vực',
   'district.heading': 'Tổng hợp các xã từ tệp',
   'district.intro': 'Dành cho Phòng Nội vụ: chọn các bảng chấm điểm (.xlsx) của các xã, phường, thị trấn (chọn nhiều tệp cùng lúc). Bảng xếp hạng, biểu đồ và danh sách đơn vị chưa xếp hạng được ghi vào sổ làm việc đang mở, như lệnh cchc summary.',
@@ -35,20 +22,6 @@ export const DOCUMENTS_VI = {
 };
 
 export const DOCUMENTS_EN: Record<keyof typeof DOCUMENTS_VI, string> = {
-  'refresh.written': 'Tổng hợp (the table by domain, the Tồn tại, hạn chế list) and the computed parts refreshed: {file}',
-  'refresh.unit': 'Unit: {unit} — year {year}',
-  'refresh.shortfalls': 'Tồn tại, hạn chế: {count} sub-criteria lost {lost} points in all.',
-  'refresh.noShortfalls': 'Tồn tại, hạn chế: no sub-criterion lost points.',
-  'refresh.kept': 'Every score, evidence, explanation and what was filled in on Tổng hợp (number, date, signer, recipients) is kept.',
-  'refresh.copied': 'Sheets people added are copied as values (no formulas, no formatting): {names}.',
-  'refresh.leftovers': '{count} entries have no place in the workbook and are kept on the "{sheet}" sheet with the reason.',
-  'refresh.original': 'The original {file} is unchanged.',
-  'refresh.inPlace': 'Written into {file} itself.',
-  'refresh.bothOut': 'Choose one of --in-place (write into the file itself) and --out NEW.xlsx.',
-  'refresh.needOut': 'Say where to write: --out NEW.xlsx, or --in-place to write into the file itself.',
-  'refresh.badOut': '--out must be an .xlsx file (got {out}).',
-  'refresh.exists': '{file} already exists; not overwritten. Choose another name, or add --force to replace it.',
-
   'summary.previous': 'Last year\'s scoring workbook (optional): Tổng hợp compares each domain',
   'district.heading': 'District summary from files',
   'district.intro': 'For the district office: choose the communes\' scoring workbooks (.xlsx), several at once. The ranking, its chart and the units not ranked are written into the open workbook, as cchc summary does.',
