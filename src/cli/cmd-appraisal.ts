@@ -8,11 +8,12 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { planWithAppraisal } from '../core/features/appraisal';
 import { valuesCopySheet } from '../core/features/upgrade';
-import { Lang, UserError, msg } from '../core/model/errors';
+import { Lang, UserError } from '../core/model/errors';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { CliExit, EXIT, Io, Register, describeError, langOf, shownPath } from './io';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
+import { message } from '../core/text/node';
 
 const T = {
   vi: {
@@ -40,14 +41,13 @@ const PROBLEM_REASONS = ['appraisal-exists', 'duplicate-rows'];
 async function addCommand(file: string, opts: { out?: string; force?: boolean }, io: Io, lang: Lang): Promise<number> {
   const t = T[lang];
   const input = path.resolve(io.cwd, file);
-  if (!opts.out) throw new UserError('bad-out', msg('Thiếu tệp ghi ra: --out ten-tep-moi.xlsx.', 'The output file is missing: --out new-name.xlsx.'));
+  if (!opts.out) throw new UserError('bad-out', message('cli.appraisal.outputFileMissingOut'));
   if (path.extname(opts.out).toLowerCase() !== '.xlsx') {
-    throw new UserError('bad-out', msg(`--out phải là tệp .xlsx (đang là ${opts.out}).`, `--out must be an .xlsx file (got ${opts.out}).`));
+    throw new UserError('bad-out', message('cli.outXlsxFile', { out: opts.out }));
   }
   const out = path.resolve(io.cwd, opts.out);
   if (fs.existsSync(out) && !fs.statSync(out).isDirectory() && !opts.force && out !== input) {
-    throw new UserError('exists', msg(`Tệp ${shownPath(out, io)} đã có; không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp cũ.`,
-      `${shownPath(out, io)} already exists; not overwritten. Choose another name, or add --force to replace it.`));
+    throw new UserError('exists', message('cli.appraisal.alreadyExistsOverwrittenChoose', { out: shownPath(out, io) }));
   }
   const grids = await readWorkbookGrids(input);
   const addition = planWithAppraisal(grids);

@@ -18,7 +18,7 @@ import { CliExit, EXIT, Io, Register, langOf, shownPath } from './io';
 import { readEarlierWorkbook, writeRebuilt } from './build-from';
 import { BuildOptions, unitNames } from '../core/model/build-options';
 import { parseCriteriaSet } from '../core/model/criteria-parse';
-import { message } from '../core/text/commands';
+import { message } from '../core/text/node';
 import { buildForUnits } from './build-units';
 
 const MIN_YEAR = 2000;
@@ -83,22 +83,21 @@ function yearOf(opts: BuildCommandOptions): number {
   const yearText = (opts.year || '').trim();
   const year = Number(yearText);
   if (!/^\d{4}$/.test(yearText) || year < MIN_YEAR || year > MAX_YEAR) {
-    refuse('bad-year', `--year phải là năm đánh giá từ ${MIN_YEAR} đến ${MAX_YEAR}, ví dụ --year 2024 (đang là "${opts.year ?? ''}").`,
-      `--year must be the assessment year, ${MIN_YEAR} to ${MAX_YEAR}, e.g. --year 2024 (got "${opts.year ?? ''}").`);
+    refuse('bad-year', message('cli.build.badYear', { minYear: MIN_YEAR, maxYear: MAX_YEAR, value: opts.year ?? '' }));
   }
   return year;
 }
 
 function parseRequest(opts: BuildCommandOptions, io: Io): BuildRequest {
   const unit = (opts.unit || '').normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (!unit) refuse('bad-unit', 'Thiếu tên đơn vị: --unit "Xã Đồng Thịnh".', 'The unit is missing: --unit "Xã Đồng Thịnh".');
+  if (!unit) refuse('bad-unit', message('cli.build.unitMissingUnit'));
   if (unit.length > MAX_UNIT_LENGTH) {
-    refuse('bad-unit', `Tên đơn vị dài quá ${MAX_UNIT_LENGTH} ký tự.`, `The unit name is longer than ${MAX_UNIT_LENGTH} characters.`);
+    refuse('bad-unit', message('cli.build.unitNameLongerThan', { maxUnitLength: MAX_UNIT_LENGTH }));
   }
   const year = yearOf(opts);
-  if (!opts.out) refuse('bad-out', 'Thiếu tệp ghi ra: --out ten-tep.xlsx.', 'The output file is missing: --out name.xlsx.');
+  if (!opts.out) refuse('bad-out', message('cli.build.outputFileMissingOut'));
   if (path.extname(opts.out).toLowerCase() !== '.xlsx') {
-    refuse('bad-out', `--out phải là tệp .xlsx (đang là ${opts.out}).`, `--out must be an .xlsx file (got ${opts.out}).`);
+    refuse('bad-out', message('cli.outXlsxFile', { out: opts.out }));
   }
   return {
     unit,
@@ -115,19 +114,18 @@ function readSetJson(file: string): unknown {
   let bytes: Buffer;
   try {
     const st = fs.statSync(file);
-    if (st.isDirectory()) refuse('not-a-file', `${base} là một thư mục, không phải tệp bộ tiêu chí.`, `${base} is a folder, not a criteria set file.`);
-    if (st.size > MAX_SET_FILE_BYTES) refuse('too-large', `Tệp ${base} quá lớn (trên 20 MB) để là một bộ tiêu chí.`, `${base} is too large (over 20 MB) to be a criteria set.`);
+    if (st.isDirectory()) refuse('not-a-file', message('cli.build.folderCriteriaSetFile', { base }));
+    if (st.size > MAX_SET_FILE_BYTES) refuse('too-large', message('cli.build.tooLargeOverMb', { base }));
     bytes = fs.readFileSync(file);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    refuse('not-found', `Không tìm thấy hoặc không đọc được tệp ${base}.`, `Cannot find or read the file ${base}.`);
+    refuse('not-found', message('cli.findReadFile', { base }));
   }
   try {
     return JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    refuse('bad-json', `Tệp ${base} không phải JSON hợp lệ (${detail}). Kiểm tra bằng "cchc criteria check ${base}".`,
-      `${base} is not valid JSON (${detail}). Check it with "cchc criteria check ${base}".`);
+    refuse('bad-json', message('cli.build.validJsonCheck', { base, detail }));
   }
 }
 
@@ -164,7 +162,7 @@ function report(request: BuildRequest, set: CriteriaSet, io: Io, lang: Lang): st
 async function buildCommand(opts: BuildCommandOptions, io: Io, lang: Lang): Promise<number> {
   if (opts.units !== undefined || opts.outDir !== undefined) {
     const m = message('cli.units.withUnit');
-    if (opts.unit || opts.out || opts.from) refuse('bad-unit', m.vi, m.en);
+    if (opts.unit || opts.out || opts.from) refuse('bad-unit', m);
     const year = yearOf(opts);
     const criteriaFile = opts.criteria ? path.resolve(io.cwd, opts.criteria) : null;
     return buildForUnits({ list: opts.units, outDir: opts.outDir, year, set: loadSet(criteriaFile, io, lang), appraisal: !!opts.appraisal, force: !!opts.force, inputs: criteriaFile ? [criteriaFile] : [] }, io, lang);
@@ -177,8 +175,7 @@ async function buildCommand(opts: BuildCommandOptions, io: Io, lang: Lang): Prom
   const set = earlier && !request.criteriaFile ? earlier.meta.set : loadSet(request.criteriaFile, io, lang);
   if (fs.existsSync(request.out) && !fs.statSync(request.out).isDirectory() && !request.force) {
     const shown = shownPath(request.out, io);
-    refuse('exists', `Tệp ${shown} đã có; không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp cũ.`,
-      `${shown} already exists; not overwritten. Choose another name, or add --force to replace it.`);
+    refuse('exists', message('cli.build.alreadyExistsOverwrittenChoose', { shown }));
   }
   if (earlier) {
     io.out(await writeRebuilt(earlier, { set, unit: request.unit, year: request.year, appraisal: request.appraisal, out: request.out, inputs }, io, lang));

@@ -14,7 +14,7 @@ import { DEFAULT_IMPORT_ID, importCriteriaTable } from '../core/features/import/
 import { formatPoints, sumPoints } from '../core/model/points';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { CliExit, EXIT, Io, Register, langOf, shownPath } from './io';
-import { message } from '../core/text/catalogue';
+import { message } from '../core/text/node';
 import { TableLayout, findTableLayout, missingHeaderMessage } from '../core/features/import/table-header';
 import { CRITERIA_LIMITS, parseCriteriaSet } from '../core/model/criteria-parse';
 import { readSmallFile, decodeText, readJsonFile, writeJsonFile } from './text-files';
@@ -69,7 +69,7 @@ function pickSheet(grids: SheetGrid[], wanted: string | undefined, base: string)
   if (wanted !== undefined) {
     const grid = grids.find((g) => g.name.normalize('NFC') === wanted.normalize('NFC'))
       || grids.find((g) => foldText(g.name) === foldText(wanted));
-    if (!grid) refuse('no-sheet', `Tệp ${base} không có trang "${wanted}". Các trang: ${names}.`, `${base} has no sheet "${wanted}". Sheets: ${names}.`);
+    if (!grid) refuse('no-sheet', message('cli.criteria.noSuchSheet', { base, wanted, names }));
     const layout = findTableLayout(grid);
     if (!layout) throw new UserError('no-table', missingHeaderMessage(grid));
     return { grid, layout };
@@ -79,9 +79,7 @@ function pickSheet(grids: SheetGrid[], wanted: string | undefined, base: string)
     if (layout) return { grid, layout };
   }
   if (grids.length === 1) throw new UserError('no-table', missingHeaderMessage(grids[0]));
-  refuse('no-table',
-    `Không tìm thấy bảng tiêu chí trong tệp ${base}: không trang nào (${names}) có dòng tiêu đề với các cột STT, Nội dung (hoặc Tiêu chí) và Điểm tối đa. Dùng --sheet để chỉ rõ trang.`,
-    `No criteria table found in ${base}: no sheet (${names}) has a header row with columns STT, Nội dung (or Tiêu chí) and Điểm tối đa. Use --sheet to name the sheet.`);
+  refuse('no-table', message('cli.criteria.criteriaTableFoundSheet', { base, names }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,18 +217,18 @@ async function importCommand(file: string, opts: ImportCommandOptions, io: Io, l
   const input = path.resolve(io.cwd, file);
   const out = path.resolve(io.cwd, opts.out);
   if (path.extname(out).toLowerCase() !== '.json') {
-    refuse('bad-out', `--out phải là một tệp .json (đang là ${opts.out}).`, `--out must be a .json file (got ${opts.out}).`);
+    refuse('bad-out', message('cli.criteria.outJsonFile', { out: opts.out }));
   }
   if (sameFile(input, out)) {
-    refuse('same-file', `--out trùng với tệp đầu vào ${file}: không ghi đè tệp gốc.`, `--out is the input file ${file}: the original is never overwritten.`);
+    refuse('same-file', message('cli.criteria.outInputFileOriginal', { file }));
   }
   if (opts.id !== undefined && !SET_ID.test(opts.id)) {
-    refuse('bad-id', `--id chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 80 ký tự).`, `--id takes letters, digits, dot and dash only (at most 80).`);
+    refuse('bad-id', message('cli.criteria.idTakesLettersDigits'));
   }
   let year: number | undefined;
   if (opts.year !== undefined) {
     year = Number(opts.year);
-    if (!/^\d{4}$/.test(opts.year) || year < 1990 || year > 2100) refuse('bad-year', `--year phải là một năm, ví dụ 2025.`, `--year must be a year, e.g. 2025.`);
+    if (!/^\d{4}$/.test(opts.year) || year < 1990 || year > 2100) refuse('bad-year', message('cli.criteria.badYear'));
   }
 
   const { grid, layout } = pickSheet(await readTableGrids(input), opts.sheet, path.basename(input));

@@ -17,6 +17,7 @@ import { fileLinkKey, linkFromWorkbook, rebaseLink, scaffoldFolders, scanEvidenc
 import { EXIT, Io, Register, langOf, shownPath } from './io';
 import { EvidenceDoc } from '../core/model/entries';
 import { RewriteOptions, outputOf, writeRewritten } from './rewrite';
+import { message } from '../core/text/catalogue';
 
 const T = {
   vi: {
@@ -44,7 +45,7 @@ const T = {
 
 
 function requireRoot(root: string | undefined): string {
-  if (!root) refuse('no-root', 'Thiếu thư mục minh chứng: --root THƯ_MỤC.', 'The evidence folder is missing: --root DIR.');
+  if (!root) refuse('no-root', message('cli.evidence.evidenceFolderMissingRoot'));
   return root;
 }
 

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { Lang, UserError, msg } from '../core/model/errors';
+import { Lang, UserError } from '../core/model/errors';
 import { isMetaGrid } from '../core/sheets/meta';
 import { CriteriaSet } from '../core/model/criteria';
 import { formatPoints } from '../core/model/points';
@@ -17,6 +17,7 @@ import { checkFile } from './cmd-check';
 import { boundHeapGrowth } from './memory';
 import { EXIT, Io, Register, langOf, shownPath } from './io';
 import { summaryWorkbookPlan } from '../core/features/district-workbook';
+import { message } from '../core/text/node';
 
 const T = {
   vi: {
@@ -69,9 +70,7 @@ async function refuseScoringOutput(out: string, io: Io): Promise<void> {
     if (!(e instanceof UserError)) throw e;
   }
   if (scoring) {
-    throw new UserError('output-is-scoring', msg(
-      `${shownPath(out, io)} là một bảng chấm điểm: không ghi đè bằng bảng tổng hợp. Chọn tên khác cho --out.`,
-      `${shownPath(out, io)} is a scoring workbook: it is not overwritten by the summary. Choose another --out name.`));
+    throw new UserError('output-is-scoring', message('cli.summary.scoringWorkbookOverwrittenSummary', { out: shownPath(out, io) }));
   }
 }
 
@@ -130,13 +129,12 @@ async function summaryCommand(files: string[], opts: SummaryOptions, io: Io, lan
   const t = T[lang];
   const by = (opts.by || 'self') as SummaryBasis;
   if (by !== 'self' && by !== 'appraisal') {
-    throw new UserError('bad-by', msg(`--by phải là self (điểm tự chấm) hoặc appraisal (điểm thẩm định), đang là "${opts.by}".`,
-      `--by must be self or appraisal (got "${opts.by}").`));
+    throw new UserError('bad-by', message('cli.summary.badBy', { by: opts.by ?? '' }));
   }
   let out: string | null = null;
   if (opts.out !== undefined) {
     if (path.extname(opts.out).toLowerCase() !== '.xlsx') {
-      throw new UserError('bad-out', msg(`--out phải là tệp .xlsx (đang là ${opts.out}).`, `--out must be an .xlsx file (got ${opts.out}).`));
+      throw new UserError('bad-out', message('cli.outXlsxFile', { out: opts.out }));
     }
     out = path.resolve(io.cwd, opts.out);
     await refuseScoringOutput(out, io);

@@ -3,6 +3,7 @@
 
 import { refuse } from '../../core/model/errors';
 import { VerifiedPart, ZipDirectory, readZipDirectory, verifyZipParts } from './zip-scan';
+import { message } from '../../core/text/node';
 
 /** Limits for a workbook we agree to open. */
 export const WORKBOOK_LIMITS = {
@@ -22,39 +23,36 @@ function declaredZipSize(bytes: Buffer): { total: number; entries: number; names
 
 /** Refuses, with a UserError, what is not an .xlsx we can safely open; returns its verified parts. */
 export function sniffWorkbookBytes(bytes: Buffer, base: string): VerifiedPart[] {
-  if (bytes.length === 0) refuse('empty', `Tệp ${base} rỗng.`, `${base} is empty.`);
+  if (bytes.length === 0) refuse('empty', message('files.sniff.empty', { base }));
   if (bytes.length > WORKBOOK_LIMITS.maxFileBytes) {
-    refuse('too-large', `Tệp ${base} quá lớn (trên 50 MB) để là một bảng chấm điểm.`, `${base} is too large (over 50 MB) to be a scoring workbook.`);
+    refuse('too-large', message('files.sniff.tooLargeOverMb', { base }));
   }
   // OLE compound file: legacy .xls, or an .xlsx encrypted with a password.
   if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1) {
     const asText = bytes.toString('latin1');
     if (asText.indexOf('E\u0000n\u0000c\u0000r\u0000y\u0000p\u0000t\u0000e\u0000d\u0000P\u0000a\u0000c\u0000k\u0000a\u0000g\u0000e') >= 0) {
-      refuse('password', `Tệp ${base} được đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại.`,
-        `${base} is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook) and save it again.`);
+      refuse('password', message('files.sniff.passwordProtectedOpenExcel', { base }));
     }
-    refuse('xls', `Tệp ${base} là định dạng Excel cũ (.xls). Hãy mở bằng Excel và lưu dưới dạng .xlsx (Sổ làm việc Excel).`,
-      `${base} is an old Excel file (.xls). Open it in Excel and save it as .xlsx (Excel Workbook).`);
+    refuse('xls', message('files.sniff.oldExcelFileXls', { base }));
   }
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
     const head = bytes.slice(0, 512).toString('utf8');
-    if (/^\s*[{[]/.test(head)) refuse('json', `Tệp ${base} là tệp JSON, không phải tệp Excel (.xlsx).`, `${base} is a JSON file, not an Excel (.xlsx) file.`);
+    if (/^\s*[{[]/.test(head)) refuse('json', message('files.sniff.jsonFileExcelXlsx', { base }));
     if (/[,;\t]/.test(head) && !/[\u0000-\u0008]/.test(head)) {
-      refuse('csv', `Tệp ${base} là tệp văn bản (CSV), không phải tệp Excel (.xlsx).`, `${base} is a text (CSV) file, not an Excel (.xlsx) file.`);
+      refuse('csv', message('files.sniff.textCsvFileExcel', { base }));
     }
-    refuse('not-a-workbook', `Tệp ${base} không phải tệp Excel (.xlsx).`, `${base} is not an Excel (.xlsx) file.`);
+    refuse('not-a-workbook', message('files.sniff.excelXlsxFile', { base }));
   }
   const zip = declaredZipSize(bytes);
-  if (!zip) refuse('corrupt', `Tệp ${base} bị hỏng (không đọc được cấu trúc nén).`, `${base} is damaged (its zip structure cannot be read).`);
+  if (!zip) refuse('corrupt', message('files.sniff.damagedZipStructureRead', { base }));
   if (zip.names.indexOf('mimetype') >= 0 && bytes.toString('latin1', 0, 200).indexOf('opendocument') >= 0) {
-    refuse('ods', `Tệp ${base} là bảng tính OpenDocument (.ods). Hãy lưu lại dưới dạng .xlsx.`, `${base} is an OpenDocument spreadsheet (.ods). Save it as .xlsx.`);
+    refuse('ods', message('files.sniff.opendocumentSpreadsheetOdsSave', { base }));
   }
   if (zip.names.indexOf('xl/workbook.xml') < 0) {
-    refuse('not-a-workbook', `Tệp ${base} là tệp nén nhưng không phải sổ làm việc Excel (.xlsx).`, `${base} is a zip file but not an Excel (.xlsx) workbook.`);
+    refuse('not-a-workbook', message('files.sniff.zipFileButExcel', { base }));
   }
   if (zip.entries > WORKBOOK_LIMITS.maxEntries || zip.total > WORKBOOK_LIMITS.maxUncompressedBytes) {
-    refuse('zip-bomb', `Tệp ${base} giải nén ra quá lớn so với một bảng chấm điểm; không mở.`,
-      `${base} would expand far beyond the size of a scoring workbook; not opened.`);
+    refuse('zip-bomb', message('files.sniff.wouldExpandFarBeyond', { base }));
   }
   return verifyZipParts(bytes, zip.directory, base);
 }

@@ -10,7 +10,7 @@ import { BuildOptions, unitNames } from '../../model/build-options';
 import { ItemAssignment, defaultDueDay, effectiveAssignments, personKey } from '../../model/assignment';
 import { Message, UserError } from '../../model/errors';
 import { foldText } from '../../model/grid';
-import { message } from '../../text/commands';
+import { message } from '../../text/node';
 import { readScoring } from '../../sheets/scoring/read';
 import { extractEntries } from '../../sheets/scoring/entries';
 import { extraItemsByCode } from '../../sheets/scoring/extras';
