@@ -18,7 +18,7 @@ import { CliExit, EXIT, Io, Register, langOf, shownPath } from './io';
 import { readEarlierWorkbook, writeRebuilt } from './build-from';
 import { BuildOptions, unitNames } from '../core/model/build-options';
 import { parseCriteriaSet } from '../core/model/criteria-parse';
-import { message } from '../core/text/node';
+import { message, text } from '../core/text/node';
 import { buildForUnits } from './build-units';
 
 const MIN_YEAR = 2000;
@@ -27,32 +27,6 @@ const MAX_UNIT_LENGTH = 100;
 /** A criteria set is a few hundred kilobytes at most; anything far larger is not one. */
 const MAX_SET_FILE_BYTES = 20 * 1024 * 1024;
 
-const T = {
-  vi: {
-    written: (file: string) => `Đã tạo bảng chấm điểm: ${file}`,
-    unit: (unit: string, year: number) => `Đơn vị: ${unit} — năm ${year}`,
-    set: (id: string, official: boolean, title: string) => `Bộ tiêu chí: ${id} (${official ? 'chính thức' : 'tham khảo'}) — ${title}`,
-    referenceWarning: 'Bộ tiêu chí tham khảo, chưa đối chiếu văn bản ban hành: hãy đối chiếu trước khi dùng.',
-    yearMismatch: (setYear: number, year: number) => `Lưu ý: bộ tiêu chí dành cho năm ${setYear}, bảng chấm điểm năm ${year}.`,
-    counts: (domains: number, criteria: number, leaves: number, max: string) =>
-      `${domains} lĩnh vực, ${criteria} tiêu chí, ${leaves} mục chấm điểm; tổng ${max} điểm.`,
-    appraisal: 'Có cột Điểm thẩm định và Ý kiến thẩm định.',
-    next: 'Mở tệp bằng Excel để chấm điểm.',
-    inconsistent: (file: string, n: number) => `Bộ tiêu chí ${file} có ${n} lỗi; chưa tạo tệp nào:`,
-  },
-  en: {
-    written: (file: string) => `Scoring workbook written: ${file}`,
-    unit: (unit: string, year: number) => `Unit: ${unit} — year ${year}`,
-    set: (id: string, official: boolean, title: string) => `Criteria set: ${id} (${official ? 'official' : 'reference'}) — ${title}`,
-    referenceWarning: 'A reference set, not checked against the issued document: check it before use.',
-    yearMismatch: (setYear: number, year: number) => `Note: the criteria set is for ${setYear}, the workbook for ${year}.`,
-    counts: (domains: number, criteria: number, leaves: number, max: string) =>
-      `${domains} domains, ${criteria} criteria, ${leaves} scored items; ${max} points in all.`,
-    appraisal: 'With the appraisal columns (Điểm thẩm định, Ý kiến thẩm định).',
-    next: 'Open the file in Excel to score.',
-    inconsistent: (file: string, n: number) => `The criteria set ${file} has ${n} problem(s); nothing written:`,
-  },
-};
 
 interface BuildCommandOptions {
   unit?: string;
@@ -134,7 +108,7 @@ function loadSet(criteriaFile: string | null, io: Io, lang: Lang): CriteriaSet {
   if (!criteriaFile) return defaultSet();
   const { set, problems } = parseCriteriaSet(readSetJson(criteriaFile));
   if (set) return set;
-  const lines = [T[lang].inconsistent(shownPath(criteriaFile, io), problems.length)].concat(problems.map((p) => `  ✗ ${say(p.message, lang)}`));
+  const lines = [text(lang, 'cli.build.inconsistent', { file: shownPath(criteriaFile, io), n: problems.length })].concat(problems.map((p) => `  ✗ ${say(p.message, lang)}`));
   io.err(lines.join('\n') + '\n');
   // A set the build cannot use is unusable input, as a broken file is (exit 2); `cchc criteria check`
   // is the command whose exit 1 means "the set has problems".
@@ -143,19 +117,18 @@ function loadSet(criteriaFile: string | null, io: Io, lang: Lang): CriteriaSet {
 
 
 function report(request: BuildRequest, set: CriteriaSet, io: Io, lang: Lang): string {
-  const t = T[lang];
   const counts = describeSet(set);
   const official = set.status === 'official';
   const lines = [
-    t.written(shownPath(request.out, io)),
-    '  ' + t.unit(unitNames(request.unit).full, request.year),
-    '  ' + t.set(set.id, official, set.title),
+    text(lang, 'cli.build.written', { file: shownPath(request.out, io) }),
+    '  ' + text(lang, 'cli.build.unit', { unit: unitNames(request.unit).full, year: request.year }),
+    '  ' + text(lang, 'cli.build.set', { id: set.id, status: text(lang, official ? 'cli.build.official' : 'cli.build.reference'), title: set.title }),
   ];
-  if (!official) lines.push('  ! ' + (lang === 'vi' && set.note ? set.note : t.referenceWarning));
-  if (set.year !== undefined && set.year !== request.year) lines.push('  ! ' + t.yearMismatch(set.year, request.year));
-  lines.push('  ' + t.counts(counts.domains, counts.criteria, counts.leaves, formatPoints(counts.max, lang)));
-  if (request.appraisal) lines.push('  ' + t.appraisal);
-  lines.push(t.next);
+  if (!official) lines.push('  ! ' + (lang === 'vi' && set.note ? set.note : text(lang, 'cli.build.referenceWarning')));
+  if (set.year !== undefined && set.year !== request.year) lines.push('  ! ' + text(lang, 'cli.build.yearMismatch', { setYear: set.year, year: request.year }));
+  lines.push('  ' + text(lang, 'cli.build.counts', { domains: counts.domains, criteria: counts.criteria, leaves: counts.leaves, max: formatPoints(counts.max, lang) }));
+  if (request.appraisal) lines.push('  ' + text(lang, 'cli.build.appraisal'));
+  lines.push(text(lang, 'cli.build.next'));
   return lines.join('\n') + '\n';
 }
 
