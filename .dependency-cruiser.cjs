@@ -57,6 +57,13 @@ module.exports = {
       to: { path: ['^src/adapters/exceljs/', '^src/cli/', 'node_modules/(exceljs|jszip|commander)/'] },
     },
     {
+      name: 'pane-without-node-texts',
+      comment: 'The command line\'s texts and those of files on disk stay out of the pane\'s bundle (core/text/node adds them).',
+      severity: 'error',
+      from: { path: '^src/(taskpane|commands|adapters/officejs)/' },
+      to: { path: '^src/core/text/node\\.ts$' },
+    },
+    {
       name: 'pane-without-node',
       comment: 'Node APIs do not exist in the task pane.',
       severity: 'error',

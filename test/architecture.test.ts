@@ -53,3 +53,22 @@ test('the rules catch a circle, an upward arrow, the core reaching Node and an a
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }, 60000);
+
+// The pane's bundle carries only the shared tables of the catalogue; the Node-only ones (the command
+// line's, files on disk) are added by core/text/node. A module that uses one of their keys must take
+// its texts from there, or the key would be missing where the module runs.
+test('every module using a Node-only text key takes its texts from core/text/node', () => {
+  const nodeTables = ['cli.ts', 'files.ts', 'district.ts'].map((f) => fs.readFileSync(path.join(ROOT, 'src/core/text', f), 'utf8'));
+  const nodeKeys = new Set(nodeTables.flatMap((t) => [...t.matchAll(/^ {2}'([^']+)':/gm)].map((m) => m[1])));
+  expect(nodeKeys.size).toBeGreaterThan(40);
+  const offenders: string[] = [];
+  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  for (const file of walk(path.join(ROOT, 'src'))) {
+    if (file.includes(`${path.sep}core${path.sep}text${path.sep}`)) continue;
+    const source = fs.readFileSync(file, 'utf8');
+    const used = [...source.matchAll(/'([a-zA-Z]+\.[a-zA-Z.]+)'/g)].map((m) => m[1]).filter((k) => nodeKeys.has(k));
+    if (used.length && !/from '(\.\.\/)+(core\/)?text\/node'/.test(source)) offenders.push(`${path.relative(ROOT, file)}: ${used[0]}`);
+  }
+  expect(offenders).toEqual([]);
+});

@@ -4,7 +4,8 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { UserError, msg } from '../core/model/errors';
+import { UserError } from '../core/model/errors';
+import { message } from '../core/text/node';
 
 /** True when the two names reach the same file (the same path, a hard link, another spelling of it). */
 export function sameFile(a: string, b: string): boolean {
@@ -22,16 +23,14 @@ export function sameFile(a: string, b: string): boolean {
 function writeFailure(e: unknown, base: string, dir: string): UserError {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
-    return new UserError('no-folder', msg(`Không ghi được tệp ${base}: thư mục ${dir} không tồn tại.`, `Cannot write ${base}: the folder ${dir} does not exist.`));
+    return new UserError('no-folder', message('files.folderMissing', { base, dir }));
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') {
-    return new UserError('cannot-write', msg(
-      `Không ghi được tệp ${base}: không có quyền ghi, hoặc tệp đang mở trong Excel. Hãy đóng tệp rồi thử lại.`,
-      `Cannot write ${base}: no permission, or the file is open in Excel. Close it and try again.`));
+    return new UserError('cannot-write', message('files.noPermission', { base }));
   }
-  if (code === 'ENOSPC') return new UserError('disk-full', msg(`Ổ đĩa đã đầy; chưa ghi tệp ${base}.`, `The disk is full; ${base} was not written.`));
+  if (code === 'ENOSPC') return new UserError('disk-full', message('files.diskFull', { base }));
   const detail = e instanceof Error ? e.message : String(e);
-  return new UserError('cannot-write', msg(`Không ghi được tệp ${base} (${detail}).`, `Cannot write ${base} (${detail}).`));
+  return new UserError('cannot-write', message('files.cannotWrite', { base, detail }));
 }
 
 /**

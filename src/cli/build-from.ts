@@ -17,36 +17,11 @@ import { Io, shownPath } from './io';
 import { parseUnitName } from '../core/model/unit-name';
 import { PreviousYear } from '../core/model/build-options';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
+import { text } from '../core/text/node';
 
 /** Leftovers listed on the terminal; the sheet has them all. */
 const LISTED_LEFTOVERS = 10;
 
-const T = {
-  vi: {
-    written: (file: string, from: string) => `Đã dựng lại bảng chấm điểm: ${file} (từ ${from})`,
-    unit: (unit: string, year: number) => `Đơn vị: ${unit} — năm ${year}`,
-    set: (from: string, to: string) => (from === to ? `Bộ tiêu chí: ${to} (giữ nguyên)` : `Bộ tiêu chí: ${from} → ${to}`),
-    carried: (n: number, docs: number) => `Đã chuyển ${n} nội dung theo mã tiêu chí${docs ? ` và ${docs} tài liệu của danh mục minh chứng` : ''}.`,
-    appraisal: 'Giữ cột Điểm thẩm định của bảng cũ.',
-    leftovers: (n: number) => `${n} nội dung không đặt được vào bảng mới, được giữ ở trang "${LEFTOVERS_SHEET}" kèm lý do:`,
-    more: (n: number) => `… và ${n} nội dung khác (xem trang "${LEFTOVERS_SHEET}").`,
-    renamed: 'Các tiêu chí cùng mã nhưng đổi tên — kiểm tra lại nội dung đã chuyển:',
-    copied: (names: string) => `Các trang tự thêm được chép sang dạng giá trị (không giữ công thức, định dạng): ${names}.`,
-    untouched: (file: string) => `Tệp cũ ${file} không bị thay đổi.`,
-  },
-  en: {
-    written: (file: string, from: string) => `Scoring workbook rebuilt: ${file} (from ${from})`,
-    unit: (unit: string, year: number) => `Unit: ${unit} — year ${year}`,
-    set: (from: string, to: string) => (from === to ? `Criteria set: ${to} (unchanged)` : `Criteria set: ${from} → ${to}`),
-    carried: (n: number, docs: number) => `${n} entries carried by criterion code${docs ? `, and ${docs} documents of the evidence register` : ''}.`,
-    appraisal: 'The appraisal columns of the earlier workbook are kept.',
-    leftovers: (n: number) => `${n} entries have no place in the new workbook and are kept on the "${LEFTOVERS_SHEET}" sheet with the reason:`,
-    more: (n: number) => `… and ${n} more (see the "${LEFTOVERS_SHEET}" sheet).`,
-    renamed: 'Criteria with the same code but a new name — check what was carried onto them:',
-    copied: (names: string) => `Sheets people added are copied as values (no formulas, no formatting): ${names}.`,
-    untouched: (file: string) => `The earlier file ${file} is unchanged.`,
-  },
-};
 
 export interface EarlierWorkbook {
   file: string;
@@ -75,7 +50,6 @@ export interface RebuildRequest {
 
 /** Writes the rebuilt workbook; returns the report for the terminal. */
 export async function writeRebuilt(earlier: EarlierWorkbook, request: RebuildRequest, io: Io, lang: Lang): Promise<string> {
-  const t = T[lang];
   const upgrade = planUpgrade({ grids: earlier.grids, set: request.set, unit: request.unit, year: request.year, appraisal: request.appraisal, previous: request.previous });
   const { plan } = upgrade;
   // A person's own sheets go along as values: the rebuilt layout cannot honour their formulas.
@@ -83,25 +57,25 @@ export async function writeRebuilt(earlier: EarlierWorkbook, request: RebuildReq
   await writePlanToFile(plan, request.out, { inputs: request.inputs.concat(earlier.file) });
 
   const lines = [
-    t.written(shownPath(request.out, io), shownPath(earlier.file, io)),
-    '  ' + t.unit(parseUnitName(upgrade.build.unit).full, upgrade.build.year),
-    '  ' + t.set(upgrade.previous.set.id, request.set.id),
-    '  ' + t.carried(upgrade.carried, upgrade.evidenceDocs),
+    text(lang, 'cli.buildFrom.written', { file: shownPath(request.out, io), from: shownPath(earlier.file, io) }),
+    '  ' + text(lang, 'cli.buildFrom.unit', { unit: parseUnitName(upgrade.build.unit).full, year: upgrade.build.year }),
+    '  ' + (upgrade.previous.set.id === request.set.id ? text(lang, 'cli.buildFrom.setKept', { to: request.set.id }) : text(lang, 'cli.buildFrom.setChanged', { from: upgrade.previous.set.id, to: request.set.id })),
+    '  ' + text(lang, upgrade.evidenceDocs ? 'cli.buildFrom.carriedWithDocs' : 'cli.buildFrom.carried', { n: upgrade.carried, docs: upgrade.evidenceDocs }),
   ];
-  if (upgrade.build.appraisal && !request.appraisal) lines.push('  ' + t.appraisal);
+  if (upgrade.build.appraisal && !request.appraisal) lines.push('  ' + text(lang, 'cli.buildFrom.appraisal'));
   if (upgrade.leftovers.length) {
-    lines.push('  ! ' + t.leftovers(upgrade.leftovers.length));
+    lines.push('  ! ' + text(lang, 'cli.buildFrom.leftovers', { n: upgrade.leftovers.length, sheet: LEFTOVERS_SHEET }));
     for (const l of upgrade.leftovers.slice(0, LISTED_LEFTOVERS)) {
       const value = typeof l.value === 'number' ? formatPoints(l.value, lang) : String(l.value === null ? '' : l.value).slice(0, 40);
       lines.push(`      ${l.code || '—'} · ${ENTRY_ROLE_NAMES[l.role][lang]} · "${value}": ${l.reason[lang]}`);
     }
-    if (upgrade.leftovers.length > LISTED_LEFTOVERS) lines.push('      ' + t.more(upgrade.leftovers.length - LISTED_LEFTOVERS));
+    if (upgrade.leftovers.length > LISTED_LEFTOVERS) lines.push('      ' + text(lang, 'cli.buildFrom.more', { n: upgrade.leftovers.length - LISTED_LEFTOVERS, sheet: LEFTOVERS_SHEET }));
   }
   if (upgrade.renamed.length) {
-    lines.push('  ! ' + t.renamed);
+    lines.push('  ! ' + text(lang, 'cli.buildFrom.renamed'));
     for (const r of upgrade.renamed) lines.push(`      ${r.code}: "${r.before}" → "${r.after}"`);
   }
-  if (upgrade.otherSheets.length) lines.push('  ' + t.copied(upgrade.otherSheets.map((s) => s.name).join(', ')));
-  lines.push(t.untouched(shownPath(earlier.file, io)));
+  if (upgrade.otherSheets.length) lines.push('  ' + text(lang, 'cli.buildFrom.copied', { names: upgrade.otherSheets.map((s) => s.name).join(', ') }));
+  lines.push(text(lang, 'cli.buildFrom.untouched', { file: shownPath(earlier.file, io) }));
   return lines.join('\n') + '\n';
 }

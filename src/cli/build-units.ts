@@ -10,7 +10,7 @@ import { CriteriaSet } from '../core/model/criteria';
 import { Lang, refuse, say } from '../core/model/errors';
 import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { parseUnitList } from '../core/features/units';
-import { message, text } from '../core/text/commands';
+import { message, text } from '../core/text/node';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { CliExit, EXIT, Io, shownPath } from './io';
 import { decodeText, readSmallFile } from './text-files';
@@ -33,11 +33,11 @@ export async function buildForUnits(request: UnitsRequest, io: Io, lang: Lang): 
   const t = (key: Parameters<typeof text>[1], params?: Parameters<typeof text>[2]) => text(lang, key, params);
   if (!request.outDir) {
     const m = message('cli.units.needOutDir');
-    refuse('bad-out', m.vi, m.en);
+    refuse('bad-out', m);
   }
   if (!request.list) {
     const m = message('units.empty');
-    refuse('empty', m.vi, m.en);
+    refuse('empty', m);
   }
   const listFile = path.resolve(io.cwd, request.list);
   const { units, problems } = parseUnitList(decodeText(readSmallFile(listFile), path.basename(listFile)), request.year);
@@ -49,12 +49,12 @@ export async function buildForUnits(request: UnitsRequest, io: Io, lang: Lang): 
   const dir = path.resolve(io.cwd, request.outDir);
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
     const m = message('cli.units.notDir', { dir: shownPath(dir, io) });
-    refuse('no-folder', m.vi, m.en);
+    refuse('no-folder', m);
   }
   const existing = units.map((u) => path.join(dir, u.file)).filter((f) => fs.existsSync(f));
   if (existing.length && !request.force) {
     const m = message('cli.units.exists', { dir: shownPath(dir, io), count: existing.length, files: existing.slice(0, 5).map((f) => path.basename(f)).join(', ') + (existing.length > 5 ? ', …' : '') });
-    refuse('exists', m.vi, m.en);
+    refuse('exists', m);
   }
   fs.mkdirSync(dir, { recursive: true });
   const inputs = request.inputs.concat([listFile]);

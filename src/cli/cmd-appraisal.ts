@@ -8,46 +8,27 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { planWithAppraisal } from '../core/features/appraisal';
 import { valuesCopySheet } from '../core/features/upgrade';
-import { Lang, UserError, msg } from '../core/model/errors';
+import { Lang, UserError } from '../core/model/errors';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { CliExit, EXIT, Io, Register, describeError, langOf, shownPath } from './io';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
+import { message, text } from '../core/text/node';
 
-const T = {
-  vi: {
-    written: (file: string) => `Đã thêm cột Điểm thẩm định: ${file}`,
-    unit: (unit: string, year: number) => `Đơn vị: ${unit} — năm ${year}`,
-    carried: (n: number) => `Đã chuyển nội dung của ${n} mục; điểm tự chấm giữ nguyên như đã nhập.`,
-    leftovers: (n: number) => `${n} nội dung không thuộc bộ tiêu chí được giữ ở trang "${LEFTOVERS_SHEET}".`,
-    otherSheets: (names: string) => `Các trang tự thêm được chép sang dạng giá trị (không giữ công thức, định dạng): ${names}.`,
-    original: (file: string) => `Tệp gốc ${file} không bị thay đổi.`,
-  },
-  en: {
-    written: (file: string) => `Appraisal column added: ${file}`,
-    unit: (unit: string, year: number) => `Unit: ${unit} — year ${year}`,
-    carried: (n: number) => `Entries of ${n} items carried; self scores are exactly as entered.`,
-    leftovers: (n: number) => `${n} entries outside the criteria set are kept on the "${LEFTOVERS_SHEET}" sheet.`,
-    otherSheets: (names: string) => `Sheets people added are copied as values (no formulas, no formatting): ${names}.`,
-    original: (file: string) => `The original ${file} is unchanged.`,
-  },
-};
 
 /** Reasons that are the workbook's state, not a failure to read or write: exit 1. */
 const PROBLEM_REASONS = ['appraisal-exists', 'duplicate-rows'];
 
 
 async function addCommand(file: string, opts: { out?: string; force?: boolean; district?: string }, io: Io, lang: Lang): Promise<number> {
-  const t = T[lang];
   const input = path.resolve(io.cwd, file);
-  if (!opts.out) throw new UserError('bad-out', msg('Thiếu tệp ghi ra: --out ten-tep-moi.xlsx.', 'The output file is missing: --out new-name.xlsx.'));
+  if (!opts.out) throw new UserError('bad-out', message('cli.appraisal.outputFileMissingOut'));
   if (path.extname(opts.out).toLowerCase() !== '.xlsx') {
-    throw new UserError('bad-out', msg(`--out phải là tệp .xlsx (đang là ${opts.out}).`, `--out must be an .xlsx file (got ${opts.out}).`));
+    throw new UserError('bad-out', message('cli.outXlsxFile', { out: opts.out }));
   }
   const out = path.resolve(io.cwd, opts.out);
   if (fs.existsSync(out) && !fs.statSync(out).isDirectory() && !opts.force && out !== input) {
-    throw new UserError('exists', msg(`Tệp ${shownPath(out, io)} đã có; không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp cũ.`,
-      `${shownPath(out, io)} already exists; not overwritten. Choose another name, or add --force to replace it.`));
+    throw new UserError('exists', message('cli.appraisal.alreadyExistsOverwrittenChoose', { out: shownPath(out, io) }));
   }
   const grids = await readWorkbookGrids(input);
   const addition = planWithAppraisal(grids, opts.district ? opts.district.normalize('NFC').replace(/\s+/g, ' ').trim() : undefined);
@@ -56,11 +37,11 @@ async function addCommand(file: string, opts: { out?: string; force?: boolean; d
   addition.plan.sheets.push(...own.map((s) => valuesCopySheet(s, s.name)));
   // The input is named so the writer refuses to replace it, whatever --force says.
   await writePlanToFile(addition.plan, out, { inputs: [input] });
-  const lines = [t.written(shownPath(out, io)), '  ' + t.unit(addition.unit, addition.year)];
-  lines.push('  ' + t.carried(addition.carried));
-  if (addition.leftovers.length) lines.push('  ! ' + t.leftovers(addition.leftovers.length));
-  if (addition.otherSheets.length) lines.push('  ' + t.otherSheets(addition.otherSheets.map((n) => `"${n}"`).join(', ')));
-  lines.push(t.original(shownPath(input, io)));
+  const lines = [text(lang, 'cli.appraisal.written', { file: shownPath(out, io) }), '  ' + text(lang, 'cli.appraisal.unit', { unit: addition.unit, year: addition.year })];
+  lines.push('  ' + text(lang, 'cli.appraisal.carried', { n: addition.carried }));
+  if (addition.leftovers.length) lines.push('  ! ' + text(lang, 'cli.appraisal.leftovers', { n: addition.leftovers.length, sheet: LEFTOVERS_SHEET }));
+  if (addition.otherSheets.length) lines.push('  ' + text(lang, 'cli.appraisal.otherSheets', { names: addition.otherSheets.map((n) => `"${n}"`).join(', ') }));
+  lines.push(text(lang, 'cli.appraisal.original', { file: shownPath(input, io) }));
   io.out(lines.join('\n') + '\n');
   return EXIT.ok;
 }

@@ -13,7 +13,7 @@ import { DEFAULT_PEOPLE, effectiveAssignments, defaultDueDay, personName } from 
 import { formatDay, parseDay } from '../core/model/dates';
 import { Entries, LeafEntry } from '../core/model/entries';
 import { indexSet } from '../core/model/criteria';
-import { message, text } from '../core/text/commands';
+import { message, text } from '../core/text/node';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { EXIT, Io, Register, langOf } from './io';
 import { RewriteOptions, outputOf, writeRewritten } from './rewrite';
@@ -29,7 +29,7 @@ interface AssignOptions extends RewriteOptions {
 
 function stop(key: Parameters<typeof message>[0], params?: Parameters<typeof message>[1]): never {
   const m = message(key, params);
-  refuse('bad-code', m.vi, m.en);
+  refuse('bad-code', m);
 }
 
 /** The entries with the changes applied: a value set, or the cell emptied. */
@@ -60,7 +60,7 @@ async function assignCommand(file: string, codes: string[], opts: AssignOptions,
     const day = parseDueInput(opts.commonDue);
     if (!day) {
       const m = message('assign.badDue', { due: opts.commonDue });
-      refuse('bad-date', m.vi, m.en);
+      refuse('bad-date', m);
     }
     commonDue = formatDay(day);
   }

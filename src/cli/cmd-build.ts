@@ -21,7 +21,7 @@ import { previousFromGrids } from '../core/features/previous';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { parseUnitName } from '../core/model/unit-name';
 import { parseCriteriaSet } from '../core/model/criteria-parse';
-import { message } from '../core/text/commands';
+import { message, text } from '../core/text/node';
 import { buildForUnits } from './build-units';
 
 const MIN_YEAR = 2000;
@@ -30,32 +30,6 @@ const MAX_UNIT_LENGTH = 100;
 /** A criteria set is a few hundred kilobytes at most; anything far larger is not one. */
 const MAX_SET_FILE_BYTES = 20 * 1024 * 1024;
 
-const T = {
-  vi: {
-    written: (file: string) => `Đã tạo bảng chấm điểm: ${file}`,
-    unit: (unit: string, year: number) => `Đơn vị: ${unit} — năm ${year}`,
-    set: (id: string, official: boolean, title: string) => `Bộ tiêu chí: ${id} (${official ? 'chính thức' : 'tham khảo'}) — ${title}`,
-    referenceWarning: 'Bộ tiêu chí tham khảo, chưa đối chiếu văn bản ban hành: hãy đối chiếu trước khi dùng.',
-    yearMismatch: (setYear: number, year: number) => `Lưu ý: bộ tiêu chí dành cho năm ${setYear}, bảng chấm điểm năm ${year}.`,
-    counts: (domains: number, criteria: number, leaves: number, max: string) =>
-      `${domains} lĩnh vực, ${criteria} tiêu chí, ${leaves} mục chấm điểm; tổng ${max} điểm.`,
-    appraisal: 'Có cột Điểm thẩm định và Ý kiến thẩm định.',
-    next: 'Mở tệp bằng Excel để chấm điểm.',
-    inconsistent: (file: string, n: number) => `Bộ tiêu chí ${file} có ${n} lỗi; chưa tạo tệp nào:`,
-  },
-  en: {
-    written: (file: string) => `Scoring workbook written: ${file}`,
-    unit: (unit: string, year: number) => `Unit: ${unit} — year ${year}`,
-    set: (id: string, official: boolean, title: string) => `Criteria set: ${id} (${official ? 'official' : 'reference'}) — ${title}`,
-    referenceWarning: 'A reference set, not checked against the issued document: check it before use.',
-    yearMismatch: (setYear: number, year: number) => `Note: the criteria set is for ${setYear}, the workbook for ${year}.`,
-    counts: (domains: number, criteria: number, leaves: number, max: string) =>
-      `${domains} domains, ${criteria} criteria, ${leaves} scored items; ${max} points in all.`,
-    appraisal: 'With the appraisal columns (Điểm thẩm định, Ý kiến thẩm định).',
-    next: 'Open the file in Excel to score.',
-    inconsistent: (file: string, n: number) => `The criteria set ${file} has ${n} problem(s); nothing written:`,
-  },
-};
 
 interface BuildCommandOptions {
   previous?: string;
@@ -87,22 +61,21 @@ function yearOf(opts: BuildCommandOptions): number {
   const yearText = (opts.year || '').trim();
   const year = Number(yearText);
   if (!/^\d{4}$/.test(yearText) || year < MIN_YEAR || year > MAX_YEAR) {
-    refuse('bad-year', `--year phải là năm đánh giá từ ${MIN_YEAR} đến ${MAX_YEAR}, ví dụ --year 2024 (đang là "${opts.year ?? ''}").`,
-      `--year must be the assessment year, ${MIN_YEAR} to ${MAX_YEAR}, e.g. --year 2024 (got "${opts.year ?? ''}").`);
+    refuse('bad-year', message('cli.build.badYear', { minYear: MIN_YEAR, maxYear: MAX_YEAR, value: opts.year ?? '' }));
   }
   return year;
 }
 
 function parseRequest(opts: BuildCommandOptions, io: Io): BuildRequest {
   const unit = (opts.unit || '').normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (!unit) refuse('bad-unit', 'Thiếu tên đơn vị: --unit "Xã Đồng Thịnh".', 'The unit is missing: --unit "Xã Đồng Thịnh".');
+  if (!unit) refuse('bad-unit', message('cli.build.unitMissingUnit'));
   if (unit.length > MAX_UNIT_LENGTH) {
-    refuse('bad-unit', `Tên đơn vị dài quá ${MAX_UNIT_LENGTH} ký tự.`, `The unit name is longer than ${MAX_UNIT_LENGTH} characters.`);
+    refuse('bad-unit', message('cli.build.unitNameLongerThan', { maxUnitLength: MAX_UNIT_LENGTH }));
   }
   const year = yearOf(opts);
-  if (!opts.out) refuse('bad-out', 'Thiếu tệp ghi ra: --out ten-tep.xlsx.', 'The output file is missing: --out name.xlsx.');
+  if (!opts.out) refuse('bad-out', message('cli.build.outputFileMissingOut'));
   if (path.extname(opts.out).toLowerCase() !== '.xlsx') {
-    refuse('bad-out', `--out phải là tệp .xlsx (đang là ${opts.out}).`, `--out must be an .xlsx file (got ${opts.out}).`);
+    refuse('bad-out', message('cli.outXlsxFile', { out: opts.out }));
   }
   return {
     unit,
@@ -119,19 +92,18 @@ function readSetJson(file: string): unknown {
   let bytes: Buffer;
   try {
     const st = fs.statSync(file);
-    if (st.isDirectory()) refuse('not-a-file', `${base} là một thư mục, không phải tệp bộ tiêu chí.`, `${base} is a folder, not a criteria set file.`);
-    if (st.size > MAX_SET_FILE_BYTES) refuse('too-large', `Tệp ${base} quá lớn (trên 20 MB) để là một bộ tiêu chí.`, `${base} is too large (over 20 MB) to be a criteria set.`);
+    if (st.isDirectory()) refuse('not-a-file', message('cli.build.folderCriteriaSetFile', { base }));
+    if (st.size > MAX_SET_FILE_BYTES) refuse('too-large', message('cli.build.tooLargeOverMb', { base }));
     bytes = fs.readFileSync(file);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    refuse('not-found', `Không tìm thấy hoặc không đọc được tệp ${base}.`, `Cannot find or read the file ${base}.`);
+    refuse('not-found', message('cli.findReadFile', { base }));
   }
   try {
     return JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    refuse('bad-json', `Tệp ${base} không phải JSON hợp lệ (${detail}). Kiểm tra bằng "cchc criteria check ${base}".`,
-      `${base} is not valid JSON (${detail}). Check it with "cchc criteria check ${base}".`);
+    refuse('bad-json', message('cli.build.validJsonCheck', { base, detail }));
   }
 }
 
@@ -140,7 +112,7 @@ function loadSet(criteriaFile: string | null, io: Io, lang: Lang): CriteriaSet {
   if (!criteriaFile) return defaultSet();
   const { set, problems } = parseCriteriaSet(readSetJson(criteriaFile));
   if (set) return set;
-  const lines = [T[lang].inconsistent(shownPath(criteriaFile, io), problems.length)].concat(problems.map((p) => `  ✗ ${say(p.message, lang)}`));
+  const lines = [text(lang, 'cli.build.inconsistent', { file: shownPath(criteriaFile, io), n: problems.length })].concat(problems.map((p) => `  ✗ ${say(p.message, lang)}`));
   io.err(lines.join('\n') + '\n');
   // A set the build cannot use is unusable input, as a broken file is (exit 2); `cchc criteria check`
   // is the command whose exit 1 means "the set has problems".
@@ -149,26 +121,25 @@ function loadSet(criteriaFile: string | null, io: Io, lang: Lang): CriteriaSet {
 
 
 function report(request: BuildRequest, set: CriteriaSet, io: Io, lang: Lang): string {
-  const t = T[lang];
   const counts = describeSet(set);
   const official = set.status === 'official';
   const lines = [
-    t.written(shownPath(request.out, io)),
-    '  ' + t.unit(parseUnitName(request.unit).full, request.year),
-    '  ' + t.set(set.id, official, set.title),
+    text(lang, 'cli.build.written', { file: shownPath(request.out, io) }),
+    '  ' + text(lang, 'cli.build.unit', { unit: parseUnitName(request.unit).full, year: request.year }),
+    '  ' + text(lang, 'cli.build.set', { id: set.id, status: text(lang, official ? 'cli.build.official' : 'cli.build.reference'), title: set.title }),
   ];
-  if (!official) lines.push('  ! ' + (lang === 'vi' && set.note ? set.note : t.referenceWarning));
-  if (set.year !== undefined && set.year !== request.year) lines.push('  ! ' + t.yearMismatch(set.year, request.year));
-  lines.push('  ' + t.counts(counts.domains, counts.criteria, counts.leaves, formatPoints(counts.max, lang)));
-  if (request.appraisal) lines.push('  ' + t.appraisal);
-  lines.push(t.next);
+  if (!official) lines.push('  ! ' + (lang === 'vi' && set.note ? set.note : text(lang, 'cli.build.referenceWarning')));
+  if (set.year !== undefined && set.year !== request.year) lines.push('  ! ' + text(lang, 'cli.build.yearMismatch', { setYear: set.year, year: request.year }));
+  lines.push('  ' + text(lang, 'cli.build.counts', { domains: counts.domains, criteria: counts.criteria, leaves: counts.leaves, max: formatPoints(counts.max, lang) }));
+  if (request.appraisal) lines.push('  ' + text(lang, 'cli.build.appraisal'));
+  lines.push(text(lang, 'cli.build.next'));
   return lines.join('\n') + '\n';
 }
 
 async function buildCommand(opts: BuildCommandOptions, io: Io, lang: Lang): Promise<number> {
   if (opts.units !== undefined || opts.outDir !== undefined) {
     const m = message('cli.units.withUnit');
-    if (opts.unit || opts.out || opts.from) refuse('bad-unit', m.vi, m.en);
+    if (opts.unit || opts.out || opts.from) refuse('bad-unit', m);
     const year = yearOf(opts);
     const criteriaFile = opts.criteria ? path.resolve(io.cwd, opts.criteria) : null;
     return buildForUnits({ list: opts.units, outDir: opts.outDir, year, set: loadSet(criteriaFile, io, lang), appraisal: !!opts.appraisal, force: !!opts.force, inputs: criteriaFile ? [criteriaFile] : [] }, io, lang);
@@ -181,8 +152,7 @@ async function buildCommand(opts: BuildCommandOptions, io: Io, lang: Lang): Prom
   const set = earlier && !request.criteriaFile ? earlier.meta.set : loadSet(request.criteriaFile, io, lang);
   if (fs.existsSync(request.out) && !fs.statSync(request.out).isDirectory() && !request.force) {
     const shown = shownPath(request.out, io);
-    refuse('exists', `Tệp ${shown} đã có; không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp cũ.`,
-      `${shown} already exists; not overwritten. Choose another name, or add --force to replace it.`);
+    refuse('exists', message('cli.build.alreadyExistsOverwrittenChoose', { shown }));
   }
   let previous: PreviousYear | undefined;
   if (opts.previous) {

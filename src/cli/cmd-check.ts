@@ -15,7 +15,7 @@ import { boundHeapGrowth } from './memory';
 import { differenceLines, extrasLines } from './check-text-appraisal';
 import { CheckOptions, Issue } from '../core/check/contract';
 import { FileReport, hasErrors, issueCounts, issuesOf } from '../core/check/report';
-import { text } from '../core/text/catalogue';
+import { text } from '../core/text/node';
 import { bandShown } from '../core/sheets/scoring/totals';
 
 export interface CheckedFile {
@@ -47,35 +47,19 @@ function worseExit(code: number, report: FileReport): number {
   return code;
 }
 
-const T = {
-  vi: {
-    file: 'Tệp', year: 'năm', set: 'Bộ tiêu chí', reference: 'tham khảo — đối chiếu với văn bản ban hành trước khi dùng', official: 'chính thức',
-    self: 'Tổng điểm tự chấm', appraisal: 'Tổng điểm thẩm định', index: 'Chỉ số', applicable: 'điểm tối đa áp dụng',
-    general: 'Chung', errors: 'lỗi', warnings: 'cảnh báo', clean: 'Không phát hiện vấn đề nào.', result: 'Kết quả',
-    points: 'điểm', cannot: 'Không kiểm tra được',
-  },
-  en: {
-    file: 'File', year: 'year', set: 'Criteria set', reference: 'reference — compare with the issued text before use', official: 'official',
-    self: 'Self-assessed total', appraisal: 'Appraised total', index: 'Index', applicable: 'applicable maximum',
-    general: 'General', errors: 'errors', warnings: 'warnings', clean: 'No problem found.', result: 'Result',
-    points: 'points', cannot: 'Cannot check',
-  },
-};
-
 export function formatReportText(report: FileReport, read: ScoringRead | null, lang: Lang): string {
-  const t = T[lang];
   const name = path.basename(report.file || '');
-  if (report.error) return `✗ ${t.cannot} ${name}: ${report.error}\n`;
+  if (report.error) return `✗ ${text(lang, 'cli.check.cannot')} ${name}: ${report.error}\n`;
   const lines: string[] = [];
   const total = report.total!;
   const p = (n: number | null | undefined) => formatPoints(n, lang);
-  lines.push(`${t.file}: ${name} — ${report.unit}, ${t.year} ${report.year}`);
-  lines.push(`${t.set}: ${report.criteriaSet!.title} (${report.criteriaSet!.id}, ${report.criteriaSet!.status === 'official' ? t.official : t.reference})`);
+  lines.push(`${text(lang, 'cli.check.file')}: ${name} — ${report.unit}, ${text(lang, 'cli.check.year')} ${report.year}`);
+  lines.push(`${text(lang, 'cli.check.set')}: ${report.criteriaSet!.title} (${report.criteriaSet!.id}, ${report.criteriaSet!.status === 'official' ? text(lang, 'cli.check.official') : text(lang, 'cli.check.reference')})`);
   // Items scored at appraisal not scored yet: the self index is provisional.
   const provisional = total.provisional ? ` (${text(lang, 'kinds.provisional', { codes: total.provisional.join(', ') })})` : '';
-  lines.push(`${t.self}: ${p(total.self)} / ${p(total.applicableMax)} (${t.applicable}) — ${t.index}: ${total.index === null ? '—' : p(total.index) + '%'}${provisional}${total.band ? ' — ' + bandShown(total.band, lang) : ''}`);
+  lines.push(`${text(lang, 'cli.check.self')}: ${p(total.self)} / ${p(total.applicableMax)} (${text(lang, 'cli.check.applicable')}) — ${text(lang, 'cli.check.index')}: ${total.index === null ? '—' : p(total.index) + '%'}${provisional}${total.band ? ' — ' + bandShown(total.band, lang) : ''}`);
   if (total.appraisal !== null) {
-    lines.push(`${t.appraisal}: ${p(total.appraisal)} / ${p(total.appraisalApplicableMax)} — ${t.index}: ${total.appraisalIndex === null || total.appraisalIndex === undefined ? '—' : p(total.appraisalIndex) + '%'}${total.appraisalBand ? ' — ' + bandShown(total.appraisalBand, lang) : ''}`);
+    lines.push(`${text(lang, 'cli.check.appraisal')}: ${p(total.appraisal)} / ${p(total.appraisalApplicableMax)} — ${text(lang, 'cli.check.index')}: ${total.appraisalIndex === null || total.appraisalIndex === undefined ? '—' : p(total.appraisalIndex) + '%'}${total.appraisalBand ? ' — ' + bandShown(total.appraisalBand, lang) : ''}`);
   }
   lines.push(...extrasLines(report, lang));
   const nodeByCode: Record<string, { self: number | null; max: number }> = {};
@@ -84,11 +68,11 @@ export function formatReportText(report: FileReport, read: ScoringRead | null, l
   const scoringSheet = read ? read.sheet.name : SHEETS.scoring;
   const where = (i: Issue) => (!i.cell ? '' : i.sheet && i.sheet !== scoringSheet ? `${i.sheet}!${i.cell}` : i.cell);
   for (const g of report.groups || []) {
-    const head = g.domain === null ? t.general : g.stt ? `${g.stt}. ${g.name}` : g.name;
+    const head = g.domain === null ? text(lang, 'cli.check.general') : g.stt ? `${g.stt}. ${g.name}` : g.name;
     const node = g.domain ? nodeByCode[g.domain] : null;
-    const score = node ? ` (${p(node.self)} / ${p(node.max)} ${t.points})` : '';
+    const score = node ? ` (${p(node.self)} / ${p(node.max)} ${text(lang, 'cli.check.points')})` : '';
     lines.push('');
-    lines.push(`${head}${score}: ${g.errors} ${t.errors}, ${g.warnings} ${t.warnings}`);
+    lines.push(`${head}${score}: ${g.errors} ${text(lang, 'cli.check.errors')}, ${g.warnings} ${text(lang, 'cli.check.warnings')}`);
     for (const i of issuesOf(report, g)) {
       lines.push(`  ${i.severity === 'error' ? '✗' : '!'} ${where(i).padEnd(6)} ${i.code ? i.code + ' ' : ''}${i.message}`);
     }
@@ -96,7 +80,7 @@ export function formatReportText(report: FileReport, read: ScoringRead | null, l
   lines.push(...differenceLines(report, lang));
   const { errors, warnings } = issueCounts(report);
   lines.push('');
-  lines.push(errors + warnings === 0 ? `✓ ${t.clean}` : `${t.result}: ${errors} ${t.errors}, ${warnings} ${t.warnings}.`);
+  lines.push(errors + warnings === 0 ? `✓ ${text(lang, 'cli.check.clean')}` : `${text(lang, 'cli.check.result')}: ${errors} ${text(lang, 'cli.check.errors')}, ${warnings} ${text(lang, 'cli.check.warnings')}.`);
   return lines.join('\n') + '\n';
 }
 

@@ -14,7 +14,7 @@ import { DEFAULT_IMPORT_ID, importCriteriaTable } from '../core/features/import/
 import { formatPoints, sumPoints } from '../core/model/points';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { CliExit, EXIT, Io, Register, langOf, shownPath } from './io';
-import { message } from '../core/text/catalogue';
+import { message, text } from '../core/text/node';
 import { TableLayout, findTableLayout, missingHeaderMessage } from '../core/features/import/table-header';
 import { CRITERIA_LIMITS, parseCriteriaSet } from '../core/model/criteria-parse';
 import { readSmallFile, decodeText, readJsonFile, writeJsonFile } from './text-files';
@@ -23,34 +23,6 @@ import { sameFile } from '../adapters/files';
 const TEXT_TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt'];
 const SET_ID = /^[A-Za-z0-9._-]{1,80}$/;
 
-const T = {
-  vi: {
-    set: 'Bộ tiêu chí', official: 'chính thức', reference: 'tham khảo', year: 'năm', total: 'Tổng',
-    points: (n: string) => `${n} điểm`,
-    criteria: (n: number) => `${n} tiêu chí`,
-    leaves: (n: number) => `${n} mục chấm điểm`,
-    domains: (n: number) => `${n} lĩnh vực`,
-    sheet: (sheet: string, row: number) => `Trang "${sheet}", dòng tiêu đề ${row}.`,
-    warning: 'Cảnh báo',
-    written: (file: string) => `Đã ghi bộ tiêu chí vào ${file}.`,
-    notWritten: (n: number) => `${n} lỗi: chưa ghi tệp nào. Hãy sửa bảng rồi nhập lại.`,
-    clean: 'Không phát hiện vấn đề nào.',
-    problems: (n: number) => `${n} lỗi:`,
-  },
-  en: {
-    set: 'Criteria set', official: 'official', reference: 'reference', year: 'year', total: 'Total',
-    points: (n: string) => `${n} ${n === '1' ? 'point' : 'points'}`,
-    criteria: (n: number) => `${n} ${n === 1 ? 'criterion' : 'criteria'}`,
-    leaves: (n: number) => `${n} ${n === 1 ? 'scored item' : 'scored items'}`,
-    domains: (n: number) => `${n} ${n === 1 ? 'domain' : 'domains'}`,
-    sheet: (sheet: string, row: number) => `Sheet "${sheet}", header row ${row}.`,
-    warning: 'Warning',
-    written: (file: string) => `Criteria set written to ${file}.`,
-    notWritten: (n: number) => `${n} problem(s): nothing written. Fix the table and import again.`,
-    clean: 'No problem found.',
-    problems: (n: number) => `${n} problem(s):`,
-  },
-};
 
 
 // ---------------------------------------------------------------------------------------------
@@ -64,12 +36,17 @@ async function readTableGrids(file: string): Promise<SheetGrid[]> {
 }
 
 /** The sheet named by --sheet, else the first one whose header row is found. */
+/** "3 tiêu chí" / "3 criteria", "1 criterion": English says one and many apart, Vietnamese does not. */
+function counted(lang: Lang, what: 'points' | 'criteria' | 'leaves' | 'domains', n: number | string, one = n === 1): string {
+  return text(lang, one ? (`cli.criteria.${what}.one` as const) : (`cli.criteria.${what}.many` as const), { n });
+}
+
 function pickSheet(grids: SheetGrid[], wanted: string | undefined, base: string): { grid: SheetGrid; layout: TableLayout } {
   const names = grids.map((g) => `"${g.name}"`).join(', ');
   if (wanted !== undefined) {
     const grid = grids.find((g) => g.name.normalize('NFC') === wanted.normalize('NFC'))
       || grids.find((g) => foldText(g.name) === foldText(wanted));
-    if (!grid) refuse('no-sheet', `Tệp ${base} không có trang "${wanted}". Các trang: ${names}.`, `${base} has no sheet "${wanted}". Sheets: ${names}.`);
+    if (!grid) refuse('no-sheet', message('cli.criteria.noSuchSheet', { base, wanted, names }));
     const layout = findTableLayout(grid);
     if (!layout) throw new UserError('no-table', missingHeaderMessage(grid));
     return { grid, layout };
@@ -79,9 +56,7 @@ function pickSheet(grids: SheetGrid[], wanted: string | undefined, base: string)
     if (layout) return { grid, layout };
   }
   if (grids.length === 1) throw new UserError('no-table', missingHeaderMessage(grids[0]));
-  refuse('no-table',
-    `Không tìm thấy bảng tiêu chí trong tệp ${base}: không trang nào (${names}) có dòng tiêu đề với các cột STT, Nội dung (hoặc Tiêu chí) và Điểm tối đa. Dùng --sheet để chỉ rõ trang.`,
-    `No criteria table found in ${base}: no sheet (${names}) has a header row with columns STT, Nội dung (or Tiêu chí) and Điểm tối đa. Use --sheet to name the sheet.`);
+  refuse('no-table', message('cli.criteria.criteriaTableFoundSheet', { base, names }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,8 +127,7 @@ type Explain = (code: string) => Message | null;
  * `explain`, each leaf scored otherwise than by plain levels says how, under its criterion.
  */
 function outlineLines(outline: OutlineItem[], depth: 0 | 1, lang: Lang, explain: Explain = () => null): string[] {
-  const t = T[lang];
-  const points = (max: number | null) => t.points(max === null ? '?' : formatPoints(max, lang));
+  const points = (max: number | null) => counted(lang, 'points', max === null ? '?' : formatPoints(max, lang), max === 1);
   const lines: string[] = [];
   const rulesOf = (item: OutlineItem) => {
     const words = item.children.length ? null : explain(item.code);
@@ -166,16 +140,16 @@ function outlineLines(outline: OutlineItem[], depth: 0 | 1, lang: Lang, explain:
     }
   };
   for (const domain of outline) {
-    lines.push(`  ${domain.stt} ${shorten(domain.name)} — ${points(domain.max)} (${t.criteria(domain.children.length)}, ${t.leaves(domain.leaves)})`);
+    lines.push(`  ${domain.stt} ${shorten(domain.name)} — ${points(domain.max)} (${counted(lang, 'criteria', domain.children.length)}, ${counted(lang, 'leaves', domain.leaves)})`);
     if (depth < 1) continue;
     for (const criterion of domain.children) {
-      const count = criterion.children.length ? ` (${t.leaves(criterion.leaves)})` : '';
+      const count = criterion.children.length ? ` (${counted(lang, 'leaves', criterion.leaves)})` : '';
       lines.push(`      ${criterion.stt} ${shorten(criterion.name, 74)} — ${points(criterion.max)}${count}${rulesOf(criterion)}`);
       leafLines(criterion.children, '          ');
     }
   }
   const summary = summaryOf(outline);
-  lines.push(`${t.total}: ${t.domains(summary.domains)}, ${t.criteria(summary.criteria)}, ${t.leaves(summary.leaves)}, ${points(summary.max)}.`);
+  lines.push(`${text(lang, 'cli.criteria.total')}: ${counted(lang, 'domains', summary.domains)}, ${counted(lang, 'criteria', summary.criteria)}, ${counted(lang, 'leaves', summary.leaves)}, ${points(summary.max)}.`);
   return lines;
 }
 
@@ -191,10 +165,9 @@ function explainerOf(set: CriteriaSet | null): Explain {
 
 /** "Bộ tiêu chí: title (id, status, year)" from whatever of these the file holds. */
 function setHeading(raw: { id?: unknown; title?: unknown; status?: unknown; year?: unknown }, lang: Lang): string {
-  const t = T[lang];
-  const details = [typeof raw.id === 'string' ? raw.id : '', raw.status === 'official' ? t.official : raw.status === 'reference' ? t.reference : '',
-    typeof raw.year === 'number' ? `${t.year} ${raw.year}` : ''].filter((d) => d !== '');
-  return `${t.set}: ${typeof raw.title === 'string' ? raw.title : ''}${details.length ? ` (${details.join(', ')})` : ''}`;
+  const details = [typeof raw.id === 'string' ? raw.id : '', raw.status === 'official' ? text(lang, 'cli.criteria.official') : raw.status === 'reference' ? text(lang, 'cli.criteria.reference') : '',
+    typeof raw.year === 'number' ? `${text(lang, 'cli.criteria.year')} ${raw.year}` : ''].filter((d) => d !== '');
+  return `${text(lang, 'cli.criteria.set')}: ${typeof raw.title === 'string' ? raw.title : ''}${details.length ? ` (${details.join(', ')})` : ''}`;
 }
 
 function problemLines(problems: CriteriaProblem[], lang: Lang): string[] {
@@ -215,22 +188,21 @@ interface ImportCommandOptions {
 }
 
 async function importCommand(file: string, opts: ImportCommandOptions, io: Io, lang: Lang): Promise<number> {
-  const t = T[lang];
   const input = path.resolve(io.cwd, file);
   const out = path.resolve(io.cwd, opts.out);
   if (path.extname(out).toLowerCase() !== '.json') {
-    refuse('bad-out', `--out phải là một tệp .json (đang là ${opts.out}).`, `--out must be a .json file (got ${opts.out}).`);
+    refuse('bad-out', message('cli.criteria.outJsonFile', { out: opts.out }));
   }
   if (sameFile(input, out)) {
-    refuse('same-file', `--out trùng với tệp đầu vào ${file}: không ghi đè tệp gốc.`, `--out is the input file ${file}: the original is never overwritten.`);
+    refuse('same-file', message('cli.criteria.outInputFileOriginal', { file }));
   }
   if (opts.id !== undefined && !SET_ID.test(opts.id)) {
-    refuse('bad-id', `--id chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 80 ký tự).`, `--id takes letters, digits, dot and dash only (at most 80).`);
+    refuse('bad-id', message('cli.criteria.idTakesLettersDigits'));
   }
   let year: number | undefined;
   if (opts.year !== undefined) {
     year = Number(opts.year);
-    if (!/^\d{4}$/.test(opts.year) || year < 1990 || year > 2100) refuse('bad-year', `--year phải là một năm, ví dụ 2025.`, `--year must be a year, e.g. 2025.`);
+    if (!/^\d{4}$/.test(opts.year) || year < 1990 || year > 2100) refuse('bad-year', message('cli.criteria.badYear'));
   }
 
   const { grid, layout } = pickSheet(await readTableGrids(input), opts.sheet, path.basename(input));
@@ -240,10 +212,10 @@ async function importCommand(file: string, opts: ImportCommandOptions, io: Io, l
     year,
     status: opts.official ? 'official' : 'reference',
   });
-  io.out(t.sheet(grid.name, layout.headerRow + 1) + '\n');
-  const warnings = result.warnings.map((w) => `  ! ${t.warning}: ${say(w, lang)}`);
+  io.out(text(lang, 'cli.criteria.sheet', { sheet: grid.name, row: layout.headerRow + 1 }) + '\n');
+  const warnings = result.warnings.map((w) => `  ! ${text(lang, 'cli.criteria.warning')}: ${say(w, lang)}`);
   if (!result.set) {
-    io.out([...warnings, ...problemLines(result.problems, lang), t.notWritten(result.problems.length)].join('\n') + '\n');
+    io.out([...warnings, ...problemLines(result.problems, lang), text(lang, 'cli.criteria.notWritten', { n: result.problems.length })].join('\n') + '\n');
     return EXIT.problems;
   }
   const set: CriteriaSet = result.set;
@@ -251,7 +223,7 @@ async function importCommand(file: string, opts: ImportCommandOptions, io: Io, l
   const { nodes, ...details } = set;
   writeJsonFile(out, { ...details, nodes });
   io.out([setHeading(set, lang), ...outlineLines(outlineOf(nodes), 1, lang, explainerOf(set)), ...setRulesLines(set).map((m) => say(m, lang)),
-    ...warnings, t.written(shownPath(out, io))].join('\n') + '\n');
+    ...warnings, text(lang, 'cli.criteria.written', { file: shownPath(out, io) })].join('\n') + '\n');
   return EXIT.ok;
 }
 
@@ -275,7 +247,6 @@ function refuseTable(file: string, shown: string): void {
 }
 
 function checkCommand(file: string, opts: { json?: boolean }, io: Io, lang: Lang): number {
-  const t = T[lang];
   const shown = shownPath(file, io);
   let raw: unknown;
   try {
@@ -302,7 +273,7 @@ function checkCommand(file: string, opts: { json?: boolean }, io: Io, lang: Lang
   } else {
     const lines = [setHeading(object, lang), ...outlineLines(outline, 1, lang, explainerOf(set))];
     if (set) lines.push(...setRulesLines(set).map((m) => say(m, lang)));
-    lines.push(problems.length ? t.problems(problems.length) : `✓ ${t.clean}`, ...problemLines(problems, lang));
+    lines.push(problems.length ? text(lang, 'cli.criteria.problems', { n: problems.length }) : `✓ ${text(lang, 'cli.criteria.clean')}`, ...problemLines(problems, lang));
     io.out(lines.join('\n') + '\n');
   }
   return problems.length ? EXIT.problems : EXIT.ok;

@@ -17,48 +17,23 @@ import { fileLinkKey, linkFromWorkbook, rebaseLink, scaffoldFolders, scanEvidenc
 import { EXIT, Io, Register, langOf, shownPath } from './io';
 import { EvidenceDoc } from '../core/model/entries';
 import { RewriteOptions, outputOf, writeRewritten } from './rewrite';
-
-const T = {
-  vi: {
-    root: (root: string) => `Thư mục minh chứng: ${root}`,
-    created: (n: number) => `Đã tạo ${n} thư mục:`,
-    existing: (n: number) => `Đã có sẵn ${n} thư mục (giữ nguyên).`,
-    nextScaffold: (file: string, root: string) => `Chép bản quét, ảnh, tệp PDF vào đúng thư mục của tiêu chí, rồi chạy: cchc evidence link "${file}" --root "${root}"`,
-    added: (n: number) => `Đã thêm ${n} tài liệu vào trang Minh chứng:`,
-    nothing: 'Không có tệp mới: mọi tệp trong các thư mục tiêu chí đã có trong trang Minh chứng. Không ghi tệp nào.',
-    unplaced: (n: number) => `Bỏ qua ${n} mục không nằm trong thư mục của tiêu chí thành phần nào (tên thư mục phải bắt đầu bằng mã, ví dụ "1.1.1 ..."):`,
-    nextLink: (file: string, root: string) => `Kiểm tra liên kết: cchc check "${file}" --evidence-root "${root}"`,
-  },
-  en: {
-    root: (root: string) => `Evidence folder: ${root}`,
-    created: (n: number) => `Created ${n} folders:`,
-    existing: (n: number) => `${n} folders were already there (kept as they are).`,
-    nextScaffold: (file: string, root: string) => `Copy scans, photos and PDFs into each criterion's folder, then run: cchc evidence link "${file}" --root "${root}"`,
-    added: (n: number) => `Added ${n} documents to the Minh chứng sheet:`,
-    nothing: 'No new file: every file in the criteria folders is already in the Minh chứng sheet. Nothing written.',
-    unplaced: (n: number) => `Skipped ${n} entries outside any sub-criterion folder (folder names must start with the code, e.g. "1.1.1 ..."):`,
-    nextLink: (file: string, root: string) => `Check the links: cchc check "${file}" --evidence-root "${root}"`,
-  },
-};
-
-
+import { message, text } from '../core/text/node';
 
 function requireRoot(root: string | undefined): string {
-  if (!root) refuse('no-root', 'Thiếu thư mục minh chứng: --root THƯ_MỤC.', 'The evidence folder is missing: --root DIR.');
+  if (!root) refuse('no-root', message('cli.evidence.evidenceFolderMissingRoot'));
   return root;
 }
 
 async function scaffoldCommand(file: string, opts: { root?: string }, io: Io, lang: Lang): Promise<number> {
-  const t = T[lang];
   const workbook = path.resolve(io.cwd, file);
   const root = path.resolve(io.cwd, requireRoot(opts.root));
   const read = readScoring(await readWorkbookGrids(workbook));
   const leaves = read.criteria.nodes.filter((f) => f.leaf).map((f) => ({ code: f.code, name: f.node.name }));
   const { created, existing } = scaffoldFolders(root, leaves);
-  const lines = [t.root(shownPath(root, io))];
-  if (created.length) lines.push(t.created(created.length), ...created.map((name) => '  + ' + name));
-  if (existing.length) lines.push(t.existing(existing.length));
-  lines.push(t.nextScaffold(shownPath(workbook, io), shownPath(root, io)));
+  const lines = [text(lang, 'cli.evidence.root', { root: shownPath(root, io) })];
+  if (created.length) lines.push(text(lang, 'cli.evidence.created', { n: created.length }), ...created.map((name) => '  + ' + name));
+  if (existing.length) lines.push(text(lang, 'cli.evidence.existing', { n: existing.length }));
+  lines.push(text(lang, 'cli.evidence.nextScaffold', { file: shownPath(workbook, io), root: shownPath(root, io) }));
   io.out(lines.join('\n') + '\n');
   return EXIT.ok;
 }
@@ -68,7 +43,6 @@ interface LinkOptions extends RewriteOptions {
 }
 
 async function linkCommand(file: string, opts: LinkOptions, io: Io, lang: Lang): Promise<number> {
-  const t = T[lang];
   const workbook = path.resolve(io.cwd, file);
   const root = path.resolve(io.cwd, requireRoot(opts.root));
   const out = outputOf(workbook, opts, io, '-minh-chung');
@@ -93,16 +67,16 @@ async function linkCommand(file: string, opts: LinkOptions, io: Io, lang: Lang):
     registered[key] = true;
     added.push({ codes: [dropped.code], ...documentFromFileName(path.basename(dropped.file)), link });
   }
-  const lines = [t.root(shownPath(root, io))];
-  if (scan.unplaced.length) lines.push(t.unplaced(scan.unplaced.length), ...scan.unplaced.map((p) => '  ! ' + p));
+  const lines = [text(lang, 'cli.evidence.root', { root: shownPath(root, io) })];
+  if (scan.unplaced.length) lines.push(text(lang, 'cli.evidence.unplaced', { n: scan.unplaced.length }), ...scan.unplaced.map((p) => '  ! ' + p));
   if (!added.length) {
-    lines.push(t.nothing);
+    lines.push(text(lang, 'cli.evidence.nothing'));
     io.out(lines.join('\n') + '\n');
     return EXIT.ok;
   }
   const written = await writeRewritten(upgrade, { ...upgrade.build, evidence: existing.concat(added) }, out, workbook, !!opts.inPlace, io, lang);
-  lines.push(t.added(added.length), ...added.map((d) => `  + ${d.codes[0]}  ${d.link}`));
-  lines.push(...written, t.nextLink(shownPath(out, io), shownPath(root, io)));
+  lines.push(text(lang, 'cli.evidence.added', { n: added.length }), ...added.map((d) => `  + ${d.codes[0]}  ${d.link}`));
+  lines.push(...written, text(lang, 'cli.evidence.nextLink', { file: shownPath(out, io), root: shownPath(root, io) }));
   io.out(lines.join('\n') + '\n');
   return EXIT.ok;
 }

@@ -12,7 +12,7 @@ import { planMerge, MergePart } from '../core/features/merge/merge';
 import { valuesCopySheet } from '../core/features/upgrade';
 import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { CONFLICTS_SHEET, conflictsSheet, fieldName } from '../core/sheets/conflicts';
-import { message, text } from '../core/text/commands';
+import { message, text } from '../core/text/node';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { sameFile } from '../adapters/files';
@@ -29,7 +29,7 @@ const LISTED = 12;
 
 function stop(key: Parameters<typeof message>[0], params?: Parameters<typeof message>[1], reason: 'bad-out' | 'exists' | 'same-file' = 'bad-out'): never {
   const m = message(key, params);
-  refuse(reason, m.vi, m.en);
+  refuse(reason, m);
 }
 
 async function mergeCommand(files: string[], opts: MergeOptions, io: Io, lang: Lang): Promise<number> {

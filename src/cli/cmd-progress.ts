@@ -11,7 +11,7 @@ import { Day, dayOfDate, formatDay, parseIsoDay } from '../core/model/dates';
 import { ProgressReport, progressOf } from '../core/features/progress';
 import { readScoring } from '../core/sheets/scoring/read';
 import { parseUnitName } from '../core/model/unit-name';
-import { message, text } from '../core/text/commands';
+import { message, text } from '../core/text/node';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { EXIT, Io, Register, langOf, shownPath } from './io';
 
@@ -26,7 +26,7 @@ function asOfDay(opts: ProgressOptions, today: Date): Day {
   const day = parseIsoDay(opts.asOf);
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf.trim())) {
     const m = message('progress.badAsOf', { asOf: opts.asOf });
-    refuse('bad-date', m.vi, m.en);
+    refuse('bad-date', m);
   }
   return day;
 }

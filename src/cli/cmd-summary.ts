@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { Lang, UserError, msg } from '../core/model/errors';
+import { Lang, UserError } from '../core/model/errors';
 import { isMetaGrid } from '../core/sheets/meta';
 import { CriteriaSet } from '../core/model/criteria';
 import { formatPoints } from '../core/model/points';
@@ -17,31 +17,8 @@ import { checkFile } from './cmd-check';
 import { boundHeapGrowth } from './memory';
 import { EXIT, Io, Register, langOf, shownPath } from './io';
 import { summaryWorkbookPlan } from '../core/features/district-workbook';
+import { message, text } from '../core/text/node';
 
-const T = {
-  vi: {
-    heading: (by: SummaryBasis, id: string, year: number | null) =>
-      `Tổng hợp Chỉ số CCHC ${by === 'self' ? 'theo điểm tự chấm' : 'theo điểm thẩm định'} — bộ tiêu chí ${id}${year ? ', năm ' + year : ''}`,
-    columns: ['Hạng', 'Đơn vị', 'Chỉ số (%)', 'Tổng điểm', 'Xếp loại'],
-    average: (n: number) => `Trung bình (${n} đơn vị)`,
-    excluded: (n: number) => `Chưa xếp hạng (${n}):`,
-    none: 'Không có bảng chấm điểm nào dùng được để xếp hạng; chưa ghi tệp nào.',
-    written: (file: string) => `Đã ghi ${file} (bảng xếp hạng và biểu đồ chỉ số).`,
-    reading: 'Đang đọc',
-    skipOut: (file: string) => `Bỏ qua ${file}: đó là tệp tổng hợp sẽ ghi ra.`,
-  },
-  en: {
-    heading: (by: SummaryBasis, id: string, year: number | null) =>
-      `CCHC index summary ${by === 'self' ? 'by self score' : 'by appraisal'} — criteria set ${id}${year ? ', year ' + year : ''}`,
-    columns: ['Rank', 'Unit', 'Index (%)', 'Total', 'Class'],
-    average: (n: number) => `Average (${n} units)`,
-    excluded: (n: number) => `Not ranked (${n}):`,
-    none: 'No scoring workbook could be used for the ranking; nothing written.',
-    written: (file: string) => `Written ${file} (ranking table and index chart).`,
-    reading: 'Reading',
-    skipOut: (file: string) => `Skipping ${file}: it is the summary file to be written.`,
-  },
-};
 
 interface SummaryOptions {
   district?: string;
@@ -70,9 +47,7 @@ async function refuseScoringOutput(out: string, io: Io): Promise<void> {
     if (!(e instanceof UserError)) throw e;
   }
   if (scoring) {
-    throw new UserError('output-is-scoring', msg(
-      `${shownPath(out, io)} là một bảng chấm điểm: không ghi đè bằng bảng tổng hợp. Chọn tên khác cho --out.`,
-      `${shownPath(out, io)} is a scoring workbook: it is not overwritten by the summary. Choose another --out name.`));
+    throw new UserError('output-is-scoring', message('cli.summary.scoringWorkbookOverwrittenSummary', { out: shownPath(out, io) }));
   }
 }
 
@@ -93,7 +68,7 @@ async function summarizeFiles(files: string[], by: SummaryBasis, options: Summar
     if (io.isTTY) io.err('\r' + progressLine(done, files.length, label) + '\x1b[K');
   };
   for (let i = 0; i < files.length; i++) {
-    bar(i, `${T[lang].reading} ${path.basename(files[i])}`);
+    bar(i, `${text(lang, 'cli.summary.reading')} ${path.basename(files[i])}`);
     const checked = await checkFile(files[i], { lang });
     // One workbook's grids at a time: a country's workbooks would not fit in memory together.
     accumulator.add({ file: shownPath(files[i], io), report: checked.report, set: checked.read ? checked.read.meta.set : null, modified: modifiedOf(files[i]) });
@@ -104,40 +79,38 @@ async function summarizeFiles(files: string[], by: SummaryBasis, options: Summar
 }
 
 export function formatSummaryText(summary: DistrictSummary, lang: Lang): string {
-  const t = T[lang];
   const p = (n: number) => formatPoints(n, lang);
   const lines: string[] = [];
-  if (summary.criteriaSet) lines.push(t.heading(summary.by, summary.criteriaSet.id, summary.year));
+  const columns = (['rank', 'unit', 'index', 'total', 'band'] as const).map((c) => text(lang, `cli.summary.column.${c}` as const));
+  if (summary.criteriaSet) lines.push(text(lang, summary.year ? 'cli.summary.headingOfYear' : 'cli.summary.heading', { basis: text(lang, summary.by === 'self' ? 'cli.summary.bySelf' : 'cli.summary.byAppraisal'), id: summary.criteriaSet.id, year: summary.year ?? '' }));
   if (summary.units.length) {
-    const width = Math.min(32, Math.max(t.columns[1].length, t.average(summary.units.length).length, ...summary.units.map((u) => u.unit.length)));
+    const width = Math.min(32, Math.max(columns[1].length, text(lang, 'cli.summary.average', { n: summary.units.length }).length, ...summary.units.map((u) => u.unit.length)));
     const row = (rank: string, unit: string, index: string, total: string, band: string) =>
       `${rank.padStart(4)}  ${unit.slice(0, width).padEnd(width)}  ${index.padStart(10)}  ${total.padStart(9)}  ${band}`.replace(/\s+$/, '');
-    lines.push(row(t.columns[0], t.columns[1], t.columns[2], t.columns[3], t.columns[4]));
+    lines.push(row(columns[0], columns[1], columns[2], columns[3], columns[4]));
     for (const u of summary.units) {
       lines.push(row(String(u.rank), u.unit, p(u.index), p(u.total), u.band || ''));
       if (u.note) lines.push(`        ! ${u.note}`);
     }
     const a = summary.averages!;
-    lines.push(row('', t.average(summary.units.length), p(a.index), p(a.total), ''));
+    lines.push(row('', text(lang, 'cli.summary.average', { n: summary.units.length }), p(a.index), p(a.total), ''));
   }
   if (summary.excluded.length) {
-    lines.push('', t.excluded(summary.excluded.length));
+    lines.push('', text(lang, 'cli.summary.excluded', { n: summary.excluded.length }));
     for (const e of summary.excluded) lines.push(`  ✗ ${e.file}${e.unit ? ' — ' + e.unit : ''}: ${e.reason}`);
   }
   return lines.join('\n') + '\n';
 }
 
 async function summaryCommand(files: string[], opts: SummaryOptions, io: Io, lang: Lang): Promise<number> {
-  const t = T[lang];
   const by = (opts.by || 'self') as SummaryBasis;
   if (by !== 'self' && by !== 'appraisal') {
-    throw new UserError('bad-by', msg(`--by phải là self (điểm tự chấm) hoặc appraisal (điểm thẩm định), đang là "${opts.by}".`,
-      `--by must be self or appraisal (got "${opts.by}").`));
+    throw new UserError('bad-by', message('cli.summary.badBy', { by: opts.by ?? '' }));
   }
   let out: string | null = null;
   if (opts.out !== undefined) {
     if (path.extname(opts.out).toLowerCase() !== '.xlsx') {
-      throw new UserError('bad-out', msg(`--out phải là tệp .xlsx (đang là ${opts.out}).`, `--out must be an .xlsx file (got ${opts.out}).`));
+      throw new UserError('bad-out', message('cli.outXlsxFile', { out: opts.out }));
     }
     out = path.resolve(io.cwd, opts.out);
     await refuseScoringOutput(out, io);
@@ -145,20 +118,20 @@ async function summaryCommand(files: string[], opts: SummaryOptions, io: Io, lan
   // `cchc summary *.xlsx --out tong-hop.xlsx` run twice meets its own earlier output among the inputs.
   const resolved = files.map((f) => path.resolve(io.cwd, f));
   const inputsFiles = resolved.filter((f) => f !== out);
-  if (out && inputsFiles.length < resolved.length) io.err(t.skipOut(shownPath(out, io)) + '\n');
+  if (out && inputsFiles.length < resolved.length) io.err(text(lang, 'cli.summary.skipOut', { file: shownPath(out, io) }) + '\n');
 
   const { summary, set } = await summarizeFiles(inputsFiles, by, { allowIncomplete: !!opts.allowIncomplete }, io, lang);
   io.out(opts.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummaryText(summary, lang));
   if (!summary.units.length) {
-    io.err(t.none + '\n');
+    io.err(text(lang, 'cli.summary.none') + '\n');
     return EXIT.unusable;
   }
   if (out) {
     const workbook = summaryWorkbookPlan(summary, set, { district: opts.district ? opts.district.normalize('NFC').replace(/\s+/g, ' ').trim() : undefined });
     await writePlanToFile(workbook.plan, out, { inputs: inputsFiles });
     // With --json, standard output carries the JSON document alone.
-    if (opts.json) io.err(t.written(shownPath(out, io)) + '\n');
-    else io.out(t.written(shownPath(out, io)) + '\n');
+    if (opts.json) io.err(text(lang, 'cli.summary.written', { file: shownPath(out, io) }) + '\n');
+    else io.out(text(lang, 'cli.summary.written', { file: shownPath(out, io) }) + '\n');
   }
   return EXIT.ok;
 }

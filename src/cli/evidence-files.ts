@@ -4,8 +4,8 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { UserError, msg } from '../core/model/errors';
-import { message } from '../core/text/catalogue';
+import { UserError } from '../core/model/errors';
+import { message } from '../core/text/node';
 import { FilePath, absoluteFolder, classifyLink, formatFilePath, nameKey, pathKey, relativePath, resolveFilePath, segmentsBelow } from '../core/model/evidence-link';
 import { codeOfFolder, isIgnoredFile, leafFolderName } from '../core/features/evidence/folders';
 
@@ -54,7 +54,7 @@ function requireFolder(root: string): void {
     isDir = false;
   }
   if (!isDir) {
-    throw new UserError('no-evidence-root', msg(`Không tìm thấy thư mục minh chứng ${root}.`, `The evidence folder ${root} does not exist.`));
+    throw new UserError('no-evidence-root', message('cli.evidenceFiles.evidenceFolderDoesExist', { root }));
   }
 }
 
@@ -119,7 +119,7 @@ export function scaffoldFolders(root: string, leaves: Leaf[]): { created: string
   try {
     fs.mkdirSync(root, { recursive: true });
   } catch {
-    throw new UserError('cannot-write', msg(`Không tạo được thư mục ${root} (không có quyền ghi?).`, `Cannot create the folder ${root} (no write permission?).`));
+    throw new UserError('cannot-write', message('cli.evidenceFiles.createFolderWritePermission', { root }));
   }
   const byCode = foldersByCode(root);
   const created: string[] = [];
@@ -133,7 +133,7 @@ export function scaffoldFolders(root: string, leaves: Leaf[]): { created: string
     try {
       fs.mkdirSync(path.join(root, name));
     } catch {
-      throw new UserError('cannot-write', msg(`Không tạo được thư mục ${name} trong ${root}.`, `Cannot create the folder ${name} in ${root}.`));
+      throw new UserError('cannot-write', message('cli.evidenceFiles.createFolder', { name, root }));
     }
     byCode[leaf.code] = name;
     created.push(name);
@@ -167,9 +167,7 @@ export function scanEvidenceFolders(root: string, leafCodes: string[], parentCod
   requireFolder(root);
   const files: DroppedFile[] = [];
   const unplaced: string[] = [];
-  const tooMany = () => new UserError('too-many-files', msg(
-    `Thư mục ${root} có hơn ${MAX_FILES} tệp: đây không phải thư mục minh chứng của một bảng chấm điểm.`,
-    `${root} holds more than ${MAX_FILES} files: it is not the evidence folder of one workbook.`));
+  const tooMany = () => new UserError('too-many-files', message('cli.evidenceFiles.holdsMoreThanFiles', { root, maxFiles: MAX_FILES }));
   const collect = (dir: string, code: string, depth: number) => {
     for (const e of listDir(dir).sort(byName)) {
       if (isIgnoredFile(e.name)) continue;

@@ -10,7 +10,7 @@ import { UpgradeResult, valuesCopySheet } from '../core/features/upgrade';
 import { BuildOptions } from '../core/model/build-options';
 import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
-import { message, text } from '../core/text/commands';
+import { message, text } from '../core/text/node';
 import { writePlanToFile } from '../adapters/exceljs/write';
 import { Io, shownPath } from './io';
 
@@ -24,7 +24,7 @@ export interface RewriteOptions {
 export function outputOf(workbook: string, opts: RewriteOptions, io: Io, suffix: string): string {
   const refuseWith = (key: Parameters<typeof message>[0], params?: Parameters<typeof message>[1]) => {
     const m = message(key, params);
-    refuse('bad-out', m.vi, m.en);
+    refuse('bad-out', m);
   };
   if (opts.inPlace && opts.out) refuseWith('cli.inPlaceAndOut');
   if (opts.inPlace) return workbook;
@@ -32,7 +32,7 @@ export function outputOf(workbook: string, opts: RewriteOptions, io: Io, suffix:
   if (path.extname(out).toLowerCase() !== '.xlsx') refuseWith('cli.outNotXlsx', { out: opts.out || out });
   if (fs.existsSync(out) && !opts.force) {
     const m = message('cli.outExists', { file: shownPath(out, io) });
-    refuse('exists', m.vi, m.en);
+    refuse('exists', m);
   }
   return out;
 }

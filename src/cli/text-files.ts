@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as fs from 'fs';
 import { UserError, refuse } from '../core/model/errors';
 import { writeFileWhole } from '../adapters/files';
+import { message } from '../core/text/node';
 
 /** Criteria tables and sets are small; anything larger is not one. */
 export const MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024;
@@ -17,17 +18,17 @@ export function readSmallFile(file: string): Buffer {
   let size: number;
   try {
     const st = fs.statSync(file);
-    if (st.isDirectory()) refuse('not-a-file', `${base} là một thư mục, không phải tệp.`, `${base} is a folder, not a file.`);
+    if (st.isDirectory()) refuse('not-a-file', message('cli.textFiles.folderFile', { base }));
     size = st.size;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    refuse('not-found', `Không tìm thấy hoặc không đọc được tệp ${base}.`, `Cannot find or read the file ${base}.`);
+    refuse('not-found', message('cli.findReadFile', { base }));
   }
-  if (size > MAX_TEXT_FILE_BYTES) refuse('too-large', `Tệp ${base} quá lớn (trên 20 MB).`, `${base} is too large (over 20 MB).`);
+  if (size > MAX_TEXT_FILE_BYTES) refuse('too-large', message('cli.textFiles.tooLargeOverMb', { base }));
   try {
     return fs.readFileSync(file);
   } catch {
-    refuse('not-found', `Không đọc được tệp ${base}.`, `Cannot read the file ${base}.`);
+    refuse('not-found', message('cli.textFiles.readFile', { base }));
   }
 }
 
@@ -40,8 +41,7 @@ export function decodeText(bytes: Buffer, base: string): string {
   }
   const text = bytes.toString('utf8');
   if (text.indexOf('\uFFFD') >= 0) {
-    refuse('encoding', `Tệp ${base} không phải văn bản UTF-8 (có thể là bảng mã Windows cũ). Trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)".`,
-      `${base} is not UTF-8 text (perhaps an old Windows code page). In Excel, save it again as "CSV UTF-8 (Comma delimited)".`);
+    refuse('encoding', message('cli.textFiles.utfTextPerhapsOld', { base }));
   }
   return text;
 }
@@ -126,12 +126,11 @@ export function readJsonFile(file: string): unknown {
     return JSON.parse(text);
   } catch {
     const offset = jsonErrorOffset(text);
-    if (offset >= text.length) refuse('bad-json', `Tệp ${base} không phải JSON hợp lệ: nội dung rỗng hoặc bị cắt cụt.`, `${base} is not valid JSON: it is empty or cut short.`);
+    if (offset >= text.length) refuse('bad-json', message('cli.textFiles.validJsonEmptyCut', { base }));
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
-    refuse('bad-json', `Tệp ${base} không phải JSON hợp lệ: lỗi ở dòng ${line}, cột ${column}.`,
-      `${base} is not valid JSON: error at line ${line}, column ${column}.`);
+    refuse('bad-json', message('cli.textFiles.validJsonErrorLine', { base, line, column }));
   }
 }
 

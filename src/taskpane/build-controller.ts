@@ -17,6 +17,7 @@ import { byId, checkedValue, clear, element, setVisible } from './dom';
 import { TextKey } from './i18n';
 import { scoringGeometry } from '../core/sheets/scoring/geometry';
 import { SHEETS } from '../core/model/layout';
+import { message } from '../core/text/catalogue';
 
 export type ChosenSet = { choice: SetChoice } | { problem: TextKey; field: HTMLElement };
 
@@ -83,7 +84,7 @@ export function createBuildController(ctx: PaneContext, onBuilt: () => void): Bu
       // How the set scores, where KAD may be written, the bands; then each leaf scored otherwise than by levels.
       setInfo.appendChild(messageList(setRulesLines(shownSet.set)));
       const special = leavesOf(shownSet.set).map((f) => ({ f, words: leafRulesWords(f.node) })).filter((x) => x.words !== null)
-        .map(({ f, words }) => ({ vi: `${f.code} ${f.node.name} — ${words!.vi}`, en: `${f.code} ${f.node.name} — ${words!.en}` }));
+        .map(({ f, words }) => (message('set.specialItem', { code: f.code, name: f.node.name, rules: words! })));
       if (special.length) {
         setInfo.appendChild(element('p', {}, [ctx.t('set.specialItems', { count: special.length })]));
         setInfo.appendChild(messageList(special));

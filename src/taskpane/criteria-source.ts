@@ -2,7 +2,8 @@
 // the open workbook (read by the same importer as `cchc criteria import`), or a JSON file the user picks.
 
 import { CriteriaSet } from '../core/model/criteria';
-import { Lang, Message, msg } from '../core/model/errors';
+import { Lang, Message } from '../core/model/errors';
+import { message } from '../core/text/catalogue';
 import { WorkbookPort } from '../core/model/port';
 import { text } from './i18n';
 import { SHEETS } from '../core/model/layout';
@@ -45,7 +46,7 @@ export async function loadCriteriaSet(
     progress(text(lang, 'build.reading', { sheet: choice.sheet }));
     const grids = await port.readGrids([choice.sheet]);
     const grid = grids.sheets[0];
-    if (!grid) return { ok: false, problems: [both('set.sheetGone', { sheet: choice.sheet })] };
+    if (!grid) return { ok: false, problems: [message('set.sheetGone', { sheet: choice.sheet })] };
     const { importCriteriaTable } = await tableImportPart();
     const result = importCriteriaTable(grid, { status: choice.official ? 'official' : 'reference' });
     if (!result.set) return { ok: false, problems: result.problems.map((p) => p.message) };
@@ -59,20 +60,20 @@ async function parseSetFile(file: File): Promise<LoadedSet> {
   const name = file.name;
   if (file.size > MAX_FILE_BYTES) {
     const size = Math.round((file.size / 1024 / 1024) * 10) / 10;
-    return { ok: false, problems: [both('set.fileTooLarge', { file: name, size })] };
+    return { ok: false, problems: [message('set.fileTooLarge', { file: name, size })] };
   }
   let content: string;
   try {
     content = await readFileText(file);
   } catch {
-    return { ok: false, problems: [both('set.fileUnreadable', { file: name })] };
+    return { ok: false, problems: [message('set.fileUnreadable', { file: name })] };
   }
   let raw: unknown;
   try {
     // A byte order mark is common in files saved by Notepad.
     raw = JSON.parse(content.charAt(0) === '\ufeff' ? content.slice(1) : content);
   } catch {
-    return { ok: false, problems: [both('set.fileNotJson', { file: name })] };
+    return { ok: false, problems: [message('set.fileNotJson', { file: name })] };
   }
   const parsed = parseCriteriaSet(raw);
   if (!parsed.set) return { ok: false, problems: parsed.problems.map((p) => p.message) };
@@ -87,8 +88,4 @@ function readFileText(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error);
     reader.readAsText(file, 'utf-8');
   });
-}
-
-function both(key: Parameters<typeof text>[1], params?: Record<string, string | number>): Message {
-  return msg(text('vi', key, params), text('en', key, params));
 }

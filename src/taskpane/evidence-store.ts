@@ -3,7 +3,7 @@
 // first and refuses when the row no longer holds what the pane showed (someone edited it meanwhile),
 // then writes one register row. No DOM here: tests drive it against the recording fake of Excel.
 
-import { UserError, msg } from '../core/model/errors';
+import { UserError } from '../core/model/errors';
 import { registerRowCells } from '../core/sheets/register/plan';
 import { DocumentInput, InputProblem, checkDocumentInput } from '../core/features/evidence/input';
 import { cellAt, cellText, formulaAt, parseA1 } from '../core/model/grid';
@@ -15,6 +15,7 @@ import { RegisterRange, registerRangeOf } from '../core/sheets/register/columns'
 import { RegisterRead, RegisterRow, leafEvidence } from '../core/sheets/register/read';
 import { STYLES } from '../core/sheets/styles';
 import { readOurSheets } from './our-sheets';
+import { message } from '../core/text/catalogue';
 
 export interface LeafEvidenceView {
   code: string;
@@ -70,15 +71,11 @@ function sameDoc(a: EvidenceDoc, b: EvidenceDoc): boolean {
 }
 
 function changedMeanwhile(): UserError {
-  return new UserError('register-changed', msg(
-    'Dòng này trên trang Minh chứng vừa được sửa ở nơi khác; ngăn đã đọc lại. Hãy xem lại rồi làm lại.',
-    'This row of the Minh chứng sheet was just changed elsewhere; the pane has read it again. Review it and try again.'));
+  return new UserError('register-changed', message('register.rowChanged'));
 }
 
 /** Why a workbook made before the register cannot take documents from the pane, and what to do. */
-export const NO_REGISTER = msg(
-  'Bảng chấm điểm này được tạo trước khi có trang Minh chứng. Hãy tạo lại bảng (giữ nguyên điểm đã nhập) để quản lý tài liệu kiểm chứng; các tài liệu đã ghi sẽ được chuyển vào trang Minh chứng.',
-  'This scoring workbook predates the Minh chứng sheet. Rebuild it (scores are kept) to manage evidence here; documents already written move to the Minh chứng sheet.');
+export const NO_REGISTER = message('register.missing');
 
 function noRegister(): UserError {
   return new UserError('no-register', NO_REGISTER);
@@ -165,9 +162,7 @@ export function createEvidenceStore(port: WorkbookPort): EvidenceStore {
       let free = range.first;
       while (free <= range.last && used[free]) free++;
       if (free > range.last) {
-        throw new UserError('register-full', msg(
-          `Trang Minh chứng đã kín đến dòng ${range.last + 1}. Hãy chèn thêm dòng ở giữa bảng (các ô Tài liệu kiểm chứng tự mở rộng theo), hoặc tạo lại bảng.`,
-          `The Minh chứng sheet is full up to row ${range.last + 1}. Insert rows inside the table (the evidence cells widen with it), or rebuild the workbook.`));
+        throw new UserError('register-full', message('register.full', { row: range.last + 1 }));
       }
       await write(register, free, doc);
       return { ok: true };

@@ -4,10 +4,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { CellValue, SheetGrid, WorkbookGrids } from '../../core/model/grid';
-import { UserError, msg } from '../../core/model/errors';
+import { UserError } from '../../core/model/errors';
 import { sniffWorkbookBytes } from './sniff';
 import { workbookFromParts } from './load-parts';
 import { VerifiedPart } from './zip-scan';
+import { message } from '../../core/text/node';
 
 function plainValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
@@ -38,9 +39,7 @@ function refuseHugeSheet(ws: ExcelJS.Worksheet): void {
     lastRow = rowNumber;
   });
   if (cells + lastRow > MAX_GRID_CELLS) {
-    throw new UserError('too-large', msg(
-      `Trang "${ws.name}" trải quá rộng (có giá trị ở tận dòng ${lastRow} hoặc ở những cột rất xa): không phải một bảng chấm điểm. Hãy xóa các ô thừa ở cuối trang rồi lưu lại.`,
-      `Sheet "${ws.name}" spans too far (values as far as row ${lastRow} or in very distant columns): not a scoring sheet. Delete the stray cells and save again.`));
+    throw new UserError('too-large', message('files.readGrid.sheetSpansTooFar', { name: ws.name, lastRow }));
   }
 }
 
@@ -90,20 +89,18 @@ async function loadVerified(file: string): Promise<{ workbook: ExcelJS.Workbook;
   let bytes: Buffer;
   try {
     const st = fs.statSync(file);
-    if (st.isDirectory()) throw new UserError('not-a-file', msg(`${base} là một thư mục, không phải tệp Excel.`, `${base} is a folder, not an Excel file.`));
+    if (st.isDirectory()) throw new UserError('not-a-file', message('files.readGrid.folderExcelFile', { base }));
     bytes = fs.readFileSync(file);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError('not-found', msg(`Không tìm thấy hoặc không đọc được tệp ${base}.`, `Cannot find or read the file ${base}.`));
+    throw new UserError('not-found', message('files.readGrid.findReadFile', { base }));
   }
   // The scan inflates and verifies every part; exceljs parses those parts, not the file again.
   const parts = sniffWorkbookBytes(bytes, base);
   try {
     return { workbook: await workbookFromParts(parts), parts };
   } catch {
-    throw new UserError('corrupt', msg(
-      `Tệp ${base} bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ. Hãy mở lại bằng Excel và lưu dưới dạng .xlsx.`,
-      `${base} is damaged or not a valid Excel (.xlsx) file. Open it in Excel and save it as .xlsx.`));
+    throw new UserError('corrupt', message('files.readGrid.damagedValidExcelXlsx', { base }));
   }
 }
 

@@ -4,6 +4,7 @@
 import { refuse } from '../../core/model/errors';
 import { WORKBOOK_LIMITS, recognizeWorkbook } from '../../core/model/workbook-bytes';
 import { VerifiedPart, ZipDirectory, readZipDirectory, verifyZipParts } from './zip-scan';
+import { message } from '../../core/text/node';
 
 export { WORKBOOK_LIMITS };
 
@@ -25,8 +26,7 @@ export function sniffWorkbookBytes(bytes: Buffer, base: string): VerifiedPart[] 
   });
   const declared = zip!;
   if (declared.entries > WORKBOOK_LIMITS.maxEntries || declared.total > WORKBOOK_LIMITS.maxUncompressedBytes) {
-    refuse('zip-bomb', `Tệp ${base} giải nén ra quá lớn so với một bảng chấm điểm; không mở.`,
-      `${base} would expand far beyond the size of a scoring workbook; not opened.`);
+    refuse('zip-bomb', message('files.sniff.wouldExpandFarBeyond', { base }));
   }
   return verifyZipParts(bytes, declared.directory, base);
 }

@@ -5,12 +5,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { a1, parseA1 } from '../../core/model/grid';
-import { UserError, msg } from '../../core/model/errors';
+import { UserError } from '../../core/model/errors';
 import { ensurePlanWritable } from '../../core/model/plan-guard';
 import { sameFile, writeFileWhole } from '../files';
 import { CellPlan, ConditionalFormatPlan, PrintPlan, SheetPlan, StyleSpec, ValidationPlan, WorkbookPlan } from '../../core/model/plan';
 import { pageNumberHeader } from '../../core/model/print';
 import { addBarChart } from './chart';
+import { message } from '../../core/text/node';
 
 /** OOXML paper size code of A4. */
 const A4_PAPER_SIZE = 9;
@@ -273,13 +274,11 @@ export async function writePlanToFile(plan: WorkbookPlan, file: string, options:
   const base = path.basename(target);
   for (const input of options.inputs || []) {
     if (path.resolve(input) === target || sameFile(input, target)) {
-      throw new UserError('output-is-input', msg(
-        `Tệp ghi ra ${base} cũng là tệp đầu vào; hãy chọn tên khác để không mất dữ liệu gốc.`,
-        `The output ${base} is also an input file; choose another name so the original is not lost.`));
+      throw new UserError('output-is-input', message('files.write.outputAlsoInputFile', { base }));
     }
   }
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
-    throw new UserError('output-is-folder', msg(`${target} là một thư mục; hãy ghi rõ tên tệp .xlsx.`, `${target} is a folder; give a .xlsx file name.`));
+    throw new UserError('output-is-folder', message('files.write.folderGiveXlsxFile', { target }));
   }
   writeFileWhole(target, await planToXlsx(plan));
 }

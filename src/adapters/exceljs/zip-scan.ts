@@ -7,7 +7,8 @@
 // then parses (load-parts.ts): the file is unzipped once, and nothing unverified reaches the parser.
 
 import * as zlib from 'zlib';
-import { UserError, msg } from '../../core/model/errors';
+import { Message, UserError } from '../../core/model/errors';
+import { message } from '../../core/text/node';
 
 export const PART_LIMITS = {
   /** One XML part (a worksheet, the shared strings): a real scoring sheet is about 0.3 MB. */
@@ -108,25 +109,16 @@ export function crc32Portable(data: Buffer): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-function damaged(base: string, vi: string, en: string): UserError {
-  return new UserError('corrupt', msg(
-    `Tệp ${base} bị hỏng (${vi}). Nếu còn bản gốc, hãy dùng bản gốc; nếu không, mở bằng Excel để sửa rồi lưu lại dưới dạng .xlsx.`,
-    `${base} is damaged (${en}). Use the original if you have it; otherwise open it in Excel to repair it and save it as .xlsx.`,
-  ));
+function damaged(base: string, why: Message): UserError {
+  return new UserError('corrupt', message('files.zipScan.damaged', { base, why }));
 }
 
-function tooLarge(base: string, vi: string, en: string): UserError {
-  return new UserError('too-large', msg(
-    `Tệp ${base} quá lớn để là một bảng chấm điểm (${vi}); không mở.`,
-    `${base} is too large to be a scoring workbook (${en}); not opened.`,
-  ));
+function tooLarge(base: string, why: Message): UserError {
+  return new UserError('too-large', message('files.zipScan.tooLarge', { base, why }));
 }
 
 function expandsBeyond(base: string, part: string): UserError {
-  return new UserError('zip-bomb', msg(
-    `Tệp ${base} giải nén ra nhiều hơn kích thước nó khai báo (phần ${part}): tệp hỏng hoặc được tạo để gây hại; không mở.`,
-    `${base} expands beyond the size it declares (part ${part}): the file is damaged or built to do harm; not opened.`,
-  ));
+  return new UserError('zip-bomb', message('files.zipScan.expandsBeyondSizeDeclares', { base, part }));
 }
 
 const MB = 1024 * 1024;
@@ -135,17 +127,17 @@ const MB = 1024 * 1024;
 function inflatePart(bytes: Buffer, entry: ZipEntry, dir: ZipDirectory, base: string): Buffer {
   const local = entry.localHeaderOffset;
   if (local + 30 > dir.directoryOffset || bytes.readUInt32LE(local) !== SIGNATURE.local) {
-    throw damaged(base, `không tìm thấy phần ${entry.name}`, `part ${entry.name} cannot be found`);
+    throw damaged(base, message('files.zipScan.partFound', { name: entry.name }));
   }
   const nameLength = bytes.readUInt16LE(local + 26);
   const extraLength = bytes.readUInt16LE(local + 28);
   // JSZip takes the name from one header and the data from the other: they must agree.
   if (bytes.toString('utf8', local + 30, local + 30 + nameLength) !== entry.name) {
-    throw damaged(base, `tên phần ${entry.name} không khớp`, `the name of part ${entry.name} does not match`);
+    throw damaged(base, message('files.zipScan.namePartDoesMatch', { name: entry.name }));
   }
   const start = local + 30 + nameLength + extraLength;
   const stop = start + entry.compressedSize;
-  if (stop > dir.directoryOffset) throw damaged(base, `phần ${entry.name} bị cắt cụt`, `part ${entry.name} is cut short`);
+  if (stop > dir.directoryOffset) throw damaged(base, message('files.zipScan.partCutShort', { name: entry.name }));
   const data = bytes.subarray(start, stop);
   let out: Buffer;
   if (entry.method === 0) {
@@ -156,14 +148,14 @@ function inflatePart(bytes: Buffer, entry: ZipEntry, dir: ZipDirectory, base: st
       out = zlib.inflateRawSync(data, { maxOutputLength: entry.uncompressedSize + 1 });
     } catch (e) {
       if (e instanceof RangeError || (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw expandsBeyond(base, entry.name);
-      throw damaged(base, `không giải nén được phần ${entry.name}`, `part ${entry.name} cannot be inflated`);
+      throw damaged(base, message('files.zipScan.partInflated', { name: entry.name }));
     }
   } else {
-    throw damaged(base, `phần ${entry.name} dùng kiểu nén không hỗ trợ`, `part ${entry.name} uses an unsupported compression`);
+    throw damaged(base, message('files.zipScan.partUsesUnsupportedCompression', { name: entry.name }));
   }
   if (out.length > entry.uncompressedSize) throw expandsBeyond(base, entry.name);
   if (out.length < entry.uncompressedSize || crc32(out) !== entry.crc32) {
-    throw damaged(base, `dữ liệu của phần ${entry.name} sai mã kiểm tra`, `the data of part ${entry.name} fails its checksum`);
+    throw damaged(base, message('files.zipScan.dataPartFailsChecksum', { name: entry.name }));
   }
   return out;
 }
@@ -257,20 +249,20 @@ export function verifyZipParts(bytes: Buffer, dir: ZipDirectory, base: string): 
   for (const entry of dir.entries) {
     if (entry.name.endsWith('/')) continue;
     if (entry.flags & 1) {
-      throw damaged(base, `phần ${entry.name} bị mã hóa kiểu zip`, `part ${entry.name} carries zip encryption`);
+      throw damaged(base, message('files.zipScan.partCarriesZipEncryption', { name: entry.name }));
     }
     if (entry.uncompressedSize === ZIP64_MARK || entry.compressedSize === ZIP64_MARK || entry.localHeaderOffset === ZIP64_MARK) {
-      throw tooLarge(base, 'định dạng zip64', 'zip64 format');
+      throw tooLarge(base, message('files.zipScan.zipFormat'));
     }
     const xml = isXmlPart(entry.name);
     const limit = xml ? PART_LIMITS.maxXmlPartBytes : PART_LIMITS.maxOtherPartBytes;
     if (entry.uncompressedSize > limit) {
-      throw tooLarge(base, `phần ${entry.name} ${Math.round(entry.uncompressedSize / MB)} MB`, `part ${entry.name} is ${Math.round(entry.uncompressedSize / MB)} MB`);
+      throw tooLarge(base, message('files.zipScan.partMb', { name: entry.name, megabytes: Math.round(entry.uncompressedSize / MB) }));
     }
     if (xml) {
       xmlTotal += entry.uncompressedSize;
       if (xmlTotal > PART_LIMITS.maxXmlTotalBytes) {
-        throw tooLarge(base, `hơn ${PART_LIMITS.maxXmlTotalBytes / MB} MB dữ liệu bảng tính`, `over ${PART_LIMITS.maxXmlTotalBytes / MB} MB of sheet data`);
+        throw tooLarge(base, message('files.zipScan.overMbSheetData', { value: PART_LIMITS.maxXmlTotalBytes / MB }));
       }
     }
     const data = inflatePart(bytes, entry, dir, base);
@@ -282,20 +274,18 @@ export function verifyZipParts(bytes: Buffer, dir: ZipDirectory, base: string): 
     const text = data.toString('utf8');
     parts.push({ name: entry.name, data, xml: text });
     if (declaresDtd(text)) {
-      throw damaged(base, `phần ${entry.name} chứa khai báo DTD`, `part ${entry.name} carries a DTD`);
+      throw damaged(base, message('files.zipScan.partCarriesDtd', { name: entry.name }));
     }
     const widest = widestColumn(text);
     if (widest > COLUMN_LIMIT) {
-      throw damaged(base, `phần ${entry.name} định nghĩa cột thứ ${widest}, quá cột cuối cùng XFD`, `part ${entry.name} defines column ${widest}, past the last column XFD`);
+      throw damaged(base, message('files.zipScan.partDefinesColumnPast', { name: entry.name, widest }));
     }
     countExpandedRanges(text, budget);
     if (budget.merges > PART_LIMITS.maxMerges) {
-      throw tooLarge(base, `hơn ${PART_LIMITS.maxMerges} vùng ô gộp`, `over ${PART_LIMITS.maxMerges} merged ranges`);
+      throw tooLarge(base, message('files.zipScan.overMergedRanges', { maxMerges: PART_LIMITS.maxMerges }));
     }
     if (budget.cells > PART_LIMITS.maxExpandedCells) {
-      throw tooLarge(base,
-        'các vùng ô gộp, kiểm tra dữ liệu (Data Validation) hoặc tên vùng phủ quá nhiều ô; hãy thu hẹp các vùng áp cho cả cột hoặc cả trang',
-        'merged ranges, data validation or named ranges cover too many cells; narrow those applied to whole columns or sheets');
+      throw tooLarge(base, message('files.zipScan.mergedRangesDataValidation'));
     }
   }
   return parts;

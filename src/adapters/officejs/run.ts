@@ -1,7 +1,8 @@
 // The one place that calls Excel.run. Every workbook operation of the add-in goes through `run`, which
 // counts the round trips it makes and turns Office errors into messages that tell people what to do.
 
-import { ErrorReason, Message, UserError, msg } from '../../core/model/errors';
+import { ErrorReason, Message, UserError } from '../../core/model/errors';
+import { message } from '../../core/text/catalogue';
 
 /** The part of Office.js's `Excel` namespace the adapter needs: the real one and the test fake both fit. */
 export interface ExcelHost {
@@ -42,58 +43,32 @@ export function officeErrorCode(error: unknown): string | null {
   return e.name === 'RichApi.Error' || e.name === 'OfficeExtension.Error' || 'debugInfo' in e ? e.code : null;
 }
 
-const PROTECTED = msg(
-  'Excel không cho phép thay đổi: một trang tính hoặc cả sổ làm việc đang được bảo vệ (có mật khẩu), hoặc sổ đang được chia sẻ. ' +
-    'Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính / Bảo vệ sổ làm việc) rồi thử lại.',
-  'Excel refused the change: a sheet or the whole workbook is protected (with a password), or the workbook is shared. ' +
-    'Unprotect it (Review → Unprotect Sheet / Protect Workbook) and try again.',
-);
+const PROTECTED = message('excel.run.protected');
 
-const TOO_LARGE = msg(
-  'Dữ liệu quá lớn cho một lần trao đổi với Excel (hay gặp ở Excel cho web). Hãy dùng Excel trên máy tính, hoặc tạo tệp bằng lệnh "cchc build".',
-  'Too much data for one exchange with Excel (common in Excel on the web). Use desktop Excel, or create the file with "cchc build".',
-);
+const TOO_LARGE = message('excel.run.tooMuchDataOne');
 
-const UNSUPPORTED = msg(
-  'Phiên bản Excel này không hỗ trợ chức năng cần dùng. Hãy cập nhật Office (Tệp → Tài khoản → Tùy chọn cập nhật) hoặc dùng Excel 2019 / Microsoft 365 trở lên.',
-  'This version of Excel lacks a feature the add-in needs. Update Office (File → Account → Update Options) or use Excel 2019 / Microsoft 365 or later.',
-);
+const UNSUPPORTED = message('excel.run.versionExcelLacksFeature');
 
-const CONFLICT = msg(
-  'Excel không ghi được vì trên trang tính có ô gộp, bảng (Table), bộ lọc hoặc PivotTable chồng lên vùng cần ghi. Hãy gỡ chúng hoặc dùng một sổ làm việc mới rồi thử lại.',
-  'Excel could not write because merged cells, a table, a filter or a PivotTable overlap the area. Remove them or use a new workbook, then try again.',
-);
+const CONFLICT = message('excel.run.excelCouldWriteBecause');
 
 /** What each Office error means for the person at the keyboard, and what to do about it. */
 const OFFICE_ERRORS: Record<string, { reason: ErrorReason; message: Message }> = {
   InvalidOperationInCellEditMode: {
     reason: 'excel-cell-edit-mode',
-    message: msg(
-      'Excel đang ở chế độ sửa ô. Nhấn Enter hoặc Esc để kết thúc việc sửa ô rồi thử lại.',
-      'Excel is editing a cell. Press Enter or Esc to finish editing, then try again.',
-    ),
+    message: message('excel.run.excelEditingCellPress'),
   },
   InvalidOperation: { reason: 'excel-protected', message: PROTECTED },
   AccessDenied: {
     reason: 'excel-read-only',
-    message: msg(
-      'Excel không cho ghi vào sổ làm việc này: sổ đang mở chỉ đọc hoặc ở Dạng xem được bảo vệ. Bấm "Bật chỉnh sửa" (hoặc lưu một bản sao) rồi thử lại.',
-      'Excel does not allow writing to this workbook: it is read-only or in Protected View. Click "Enable Editing" (or save a copy) and try again.',
-    ),
+    message: message('excel.run.excelDoesAllowWriting'),
   },
   ItemNotFound: {
     reason: 'excel-not-found',
-    message: msg(
-      'Không tìm thấy trang tính hoặc vùng ô cần dùng; có thể nó đã bị đổi tên hoặc xóa. Hãy kiểm tra tên các trang tính, hoặc tạo lại bảng chấm điểm.',
-      'A sheet or range the add-in needs was not found; it may have been renamed or deleted. Check the sheet names, or create the scoring sheet again.',
-    ),
+    message: message('excel.run.sheetRangeAddNeeds'),
   },
   ItemAlreadyExists: {
     reason: 'excel-name-taken',
-    message: msg(
-      'Sổ làm việc đã có một trang tính trùng tên với trang cần tạo. Hãy đổi tên hoặc xóa trang đó rồi thử lại.',
-      'The workbook already has a sheet with the name the add-in needs. Rename or delete that sheet and try again.',
-    ),
+    message: message('excel.run.workbookAlreadySheetName'),
   },
   ApiNotFound: { reason: 'excel-unsupported', message: UNSUPPORTED },
   NotImplemented: { reason: 'excel-unsupported', message: UNSUPPORTED },
@@ -110,10 +85,7 @@ const OFFICE_ERRORS: Record<string, { reason: ErrorReason; message: Message }> =
   InsertDeleteConflict: { reason: 'excel-conflict', message: CONFLICT },
   Conflict: {
     reason: 'excel-busy',
-    message: msg(
-      'Sổ làm việc vừa bị người khác hoặc một chương trình khác thay đổi cùng lúc. Hãy đợi một chút rồi thử lại.',
-      'Someone or something else changed the workbook at the same time. Wait a moment and try again.',
-    ),
+    message: message('excel.run.someoneSomethingElseChanged'),
   },
 };
 
@@ -127,12 +99,12 @@ export class NotUndone {
   constructor(readonly cause: unknown, readonly state: Message) {}
 }
 
-const UNCHANGED = msg('Sổ làm việc vẫn giữ nguyên như trước khi bấm.', 'The workbook was left as it was before.');
+const UNCHANGED = message('excel.run.workbookLeftBefore');
 
 function withState(error: unknown, state: Message): unknown {
   if (!(error instanceof UserError)) return error;
   const m = error.userMessage;
-  return new UserError(error.reason, msg(m.vi + ' ' + state.vi, m.en + ' ' + state.en));
+  return new UserError(error.reason, { vi: m.vi + ' ' + state.vi, en: m.en + ' ' + state.en });
 }
 
 /** An Office error as a UserError; anything else (a UserError, a bug) passes through unchanged. */
@@ -144,10 +116,7 @@ export function translateOfficeError(error: unknown): unknown {
   const known = OFFICE_ERRORS[code];
   if (known) return new UserError(known.reason, known.message);
   // GeneralException and the rarer codes: say which code Excel gave, so a report can name it.
-  return new UserError('excel-error', msg(
-    `Excel báo lỗi ${code} khi thực hiện thao tác. Hãy lưu sổ làm việc, đóng rồi mở lại ngăn tác vụ và thử lại; nếu vẫn lỗi, hãy báo kèm mã lỗi này.`,
-    `Excel reported ${code} during the operation. Save the workbook, close and reopen the task pane, and try again; if it persists, report this code.`,
-  ));
+  return new UserError('excel-error', message('excel.run.excelReportedDuringOperation', { code }));
 }
 
 /**

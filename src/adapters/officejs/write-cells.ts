@@ -4,12 +4,13 @@
 // the cells and the protection are put back as they were.
 
 import { a1 } from '../../core/model/grid';
-import { msg } from '../../core/model/errors';
+import '../../core/model/errors';
 import { CellPlan, WorkbookPlan } from '../../core/model/plan';
 import { Features } from './host';
 import { styleFacets } from './format';
 import { NotUndone, Sync, Undone } from './run';
 import { constantInput, formulaInput, hyperlinkOf, needsTextPrefix } from './text';
+import { message } from '../../core/text/catalogue';
 
 interface Before {
   input: string | number | null;
@@ -105,10 +106,7 @@ export async function writeCellsTo(context: Excel.RequestContext, sync: Sync, sh
       await restore(context, sync, sheetName, cells, was, protection, features);
     } catch (stuck) {
       const where = cells.map((c) => a1(c.row, c.col)).join(', ');
-      throw new NotUndone(error, msg(
-        `Excel không cho khôi phục các ô ${where} trên trang "${sheetName}": hãy xem lại các ô này${protection.on ? ' và bảo vệ lại trang (Xem lại → Bảo vệ trang tính)' : ''}.`,
-        `Excel did not allow restoring cells ${where} on "${sheetName}": check them${protection.on ? ' and protect the sheet again (Review → Protect Sheet)' : ''}.`,
-      ));
+      throw new NotUndone(error, message('excel.writeCells.excelDidAllowRestoring', { where, sheetName, protectAgain: protection.on ? message('excel.writeCells.protectAgain') : '' }));
     }
     throw new Undone(error);
   }

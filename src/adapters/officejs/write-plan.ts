@@ -15,12 +15,13 @@
 // sheets intact, as they followed the renames); if commit had begun deleting, it finishes. While
 // writing, the add-in's own change events are off where the host allows it (ExcelApi 1.8).
 
-import { Message, msg } from '../../core/model/errors';
+import { Message } from '../../core/model/errors';
 import { PlanWriteOptions, PlanWriteResult, DegradedStep } from '../../core/model/port';
 import { WorkbookPlan } from '../../core/model/plan';
 import { Features, VISIBILITY_TO_EXCEL } from './host';
 import { NotUndone, Sync, Undone } from './run';
 import { COSMETIC_KINDS, CosmeticKind, SHEET_PROTECTION, Step, sheetSteps } from './steps';
+import { message } from '../../core/text/catalogue';
 
 /** The estimated size a request is filled to: half Excel on the web's limit, for a wide margin. */
 export const REQUEST_BUDGET = 2500000;
@@ -222,12 +223,9 @@ async function recover(context: Excel.RequestContext, sync: Sync, t: Transaction
 function leftState(t: Transaction): Message {
   const pairs = t.staged.map((s) => `"${s.aside}" → "${s.name}"`).join(', ');
   if (!pairs) {
-    return msg('Có thể còn lại các trang mới viết dở: hãy xóa chúng rồi thử lại.', 'Half-written new sheets may remain: delete them and try again.');
+    return message('excel.writePlan.halfWrittenNewSheets');
   }
-  return msg(
-    `Excel không cho khôi phục tự động. Bản cũ vẫn còn nguyên dưới tên ${pairs}: hãy xóa các trang mới viết dở cùng tên rồi đổi tên các trang này lại như cũ.`,
-    `Excel did not allow an automatic restore. The old sheets are intact as ${pairs}: delete the half-written new sheets of those names, then rename these back.`,
-  );
+  return message('excel.writePlan.excelDidAllowAutomatic', { pairs });
 }
 
 export async function writePlan(context: Excel.RequestContext, sync: Sync, plan: WorkbookPlan, features: Features, options: PlanWriteOptions = {}): Promise<PlanWriteResult> {

@@ -5,9 +5,13 @@
 // It reads only what the grids hold, and refuses files that would cost unbounded time or memory.
 
 import { CellValue, SheetGrid, WorkbookGrids, parseA1 } from '../../core/model/grid';
-import { UserError, msg } from '../../core/model/errors';
+import { UserError } from '../../core/model/errors';
+import { message } from '../../core/text/catalogue';
+import { useReadingTexts } from '../../core/text/reading-texts';
 import { shiftFormula } from '../../core/model/formula';
 import { Zip, openZip } from './unzip';
+
+useReadingTexts();
 
 export const READ_LIMITS = {
   /** Cells a sheet's dense grids may span, as the exceljs reader allows. */
@@ -124,9 +128,7 @@ interface Context {
 }
 
 function tooWide(file: string, sheet: string): UserError {
-  return new UserError('too-large', msg(
-    `Trang "${sheet}" của tệp ${file} trải quá rộng: không phải một bảng chấm điểm. Hãy xóa các ô thừa ở cuối trang rồi lưu lại.`,
-    `Sheet "${sheet}" of ${file} spans too far: not a scoring sheet. Delete the stray cells and save again.`));
+  return new UserError('too-large', message('reading.sheetTooWide', { sheet, file }));
 }
 
 function readSheet(xml: string, name: string, visibility: SheetGrid['visibility'], links: Record<string, { target: string; external: boolean }>, ctx: Context): SheetGrid {
@@ -222,7 +224,7 @@ export function readXlsxGrids(bytes: Uint8Array, file: string): WorkbookGrids {
   const workbookPart = 'xl/workbook.xml';
   const workbook = zip.text(workbookPart);
   if (!workbook) {
-    throw new UserError('not-a-workbook', msg(`Tệp ${file} không phải sổ làm việc Excel (.xlsx).`, `${file} is not an Excel workbook (.xlsx).`));
+    throw new UserError('not-a-workbook', message('files.sniff.excelXlsxFile', { base: file }));
   }
   const base = 'xl/';
   const ctx: Context = { file, strings: sharedStrings(zip, base), dates: dateStyles(zip, base), date1904: /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbook) };

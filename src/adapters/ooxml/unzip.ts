@@ -5,8 +5,12 @@
 // costs memory or time.
 
 import { Inflate, strFromU8 } from 'fflate';
-import { UserError, msg } from '../../core/model/errors';
+import { UserError } from '../../core/model/errors';
+import { TextKey, message } from '../../core/text/catalogue';
+import { useReadingTexts } from '../../core/text/reading-texts';
 import { WORKBOOK_LIMITS, recognizeWorkbook } from '../../core/model/workbook-bytes';
+
+useReadingTexts();
 
 export const UNZIP_LIMITS = {
   /** Parts in the zip (the file's own size and its declared total are the CLI's limits, workbook-bytes.ts). */
@@ -29,22 +33,16 @@ export interface ZipPart {
 
 const SIGNATURE = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 };
 
-function damaged(file: string, vi: string, en: string): UserError {
-  return new UserError('corrupt', msg(
-    `Tệp ${file} bị hỏng (${vi}). Nếu còn bản gốc, hãy dùng bản gốc; nếu không, mở bằng Excel để sửa rồi lưu lại dưới dạng .xlsx.`,
-    `${file} is damaged (${en}). Use the original if you have it; otherwise open it in Excel to repair it and save it as .xlsx.`));
+function damaged(file: string, what: TextKey, part: string): UserError {
+  return new UserError('corrupt', message('reading.damaged', { file, detail: message(what, { part }) }));
 }
 
 function bomb(file: string, part: string): UserError {
-  return new UserError('zip-bomb', msg(
-    `Tệp ${file} giải nén ra nhiều hơn kích thước nó khai báo (phần ${part}): tệp hỏng hoặc được tạo để gây hại; không mở.`,
-    `${file} expands beyond the size it declares (part ${part}): the file is damaged or built to do harm; not opened.`));
+  return new UserError('zip-bomb', message('reading.expandsBeyond', { file, part }));
 }
 
 function tooLarge(file: string): UserError {
-  return new UserError('too-large', msg(
-    `Tệp ${file} quá lớn để là một bảng chấm điểm; không mở.`,
-    `${file} is too large to be a scoring workbook; not opened.`));
+  return new UserError('too-large', message('reading.tooLarge', { file }));
 }
 
 let crcTable: number[] | null = null;
@@ -151,13 +149,10 @@ export function openZip(bytes: Uint8Array, file: string): Zip {
   const { parts, order, offset: directory } = dir!;
   const declared = order.reduce((sum, n) => sum + parts[n].size, 0);
   if (declared > WORKBOOK_LIMITS.maxUncompressedBytes) {
-    throw new UserError('zip-bomb', msg(`Tệp ${file} giải nén ra quá lớn so với một bảng chấm điểm; không mở.`,
-      `${file} would expand far beyond the size of a scoring workbook; not opened.`));
+    throw new UserError('zip-bomb', message('files.sniff.wouldExpandFarBeyond', { base: file }));
   }
   if (order.some((n) => (parts[n].flags & 1) === 1)) {
-    throw new UserError('password', msg(
-      `Tệp ${file} được đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại.`,
-      `${file} is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook) and save it again.`));
+    throw new UserError('password', message('files.sniff.passwordProtectedOpenExcel', { base: file }));
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -166,10 +161,10 @@ export function openZip(bytes: Uint8Array, file: string): Zip {
   const read = (part: ZipPart): Uint8Array => {
     if (part.size > UNZIP_LIMITS.maxPartBytes || inflated + part.size > UNZIP_LIMITS.maxTotalBytes) throw tooLarge(file);
     const local = part.localOffset;
-    if (local + 30 > directory || u32(local) !== SIGNATURE.local) throw damaged(file, `không tìm thấy phần ${part.name}`, `part ${part.name} cannot be found`);
+    if (local + 30 > directory || u32(local) !== SIGNATURE.local) throw damaged(file, 'reading.partMissing', part.name);
     const start = local + 30 + u16(local + 26) + u16(local + 28);
     const stop = start + part.compressedSize;
-    if (stop > directory) throw damaged(file, `phần ${part.name} bị cắt cụt`, `part ${part.name} is cut short`);
+    if (stop > directory) throw damaged(file, 'reading.partCut', part.name);
     const data = bytes.subarray(start, stop);
     let out: Uint8Array;
     if (part.method === 0) {
@@ -177,9 +172,9 @@ export function openZip(bytes: Uint8Array, file: string): Zip {
     } else if (part.method === 8) {
       out = inflateCapped(data, part.size, () => bomb(file, part.name));
     } else {
-      throw damaged(file, `phần ${part.name} nén theo cách không hỗ trợ`, `part ${part.name} uses an unsupported compression`);
+      throw damaged(file, 'reading.partCompression', part.name);
     }
-    if (out.length !== part.size || crc32(out) !== part.crc32) throw damaged(file, `phần ${part.name} sai mã kiểm tra`, `part ${part.name} fails its checksum`);
+    if (out.length !== part.size || crc32(out) !== part.crc32) throw damaged(file, 'reading.partChecksum', part.name);
     inflated += part.size;
     return out;
   };

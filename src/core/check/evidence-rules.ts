@@ -116,10 +116,7 @@ export const evidenceRules: Rule[] = [
         const evidence = leafEvidence(read.sheet, read.register, leaf.code, row, read.columns.evidence);
         if (evidence.rows.length + evidence.typed > 0) continue;
         if (read.columns.note !== undefined && cellText(cellAt(read.sheet, row, read.columns.note))) continue;
-        ctx.report({ severity: 'warning', rule: 'missing-evidence', code: leaf.code, column: 'evidence', cell: ctx.cellOf(leaf.code, 'evidence'), message: {
-          vi: `Tự chấm ${formatPoints(p.value, 'vi')} điểm nhưng chưa có tài liệu kiểm chứng (trang Minh chứng) và chưa ghi giải trình: ghi văn bản vào trang Minh chứng với mã ${leaf.code}, hoặc ghi giải trình.${hint.vi}`,
-          en: `Self score ${formatPoints(p.value, 'en')} but no evidence document (Minh chứng sheet) and no explanation: list the document on the Minh chứng sheet with the code ${leaf.code}, or write an explanation.${hint.en}`,
-        } });
+        ctx.report({ severity: 'warning', rule: 'missing-evidence', code: leaf.code, column: 'evidence', cell: ctx.cellOf(leaf.code, 'evidence'), message: message('rule.evidence.selfScoreButEvidence', { value: formatPoints(p.value, 'vi'), code: leaf.code, vi: hint.vi, value2: formatPoints(p.value, 'en'), en: hint.en }) });
       }
     },
   },
@@ -149,13 +146,7 @@ export const evidenceRules: Rule[] = [
         const found = fileExists(l.hyperlinkTarget ? formatFilePath(c.path) : l.link);
         if (found === 'found') continue;
         const shown = l.link.length > 80 ? '…' + l.link.slice(-79) : l.link;
-        ctx.report({ severity: 'error', rule: 'evidence-not-found', code: l.code, column: 'evidence', sheet: l.sheet, cell: l.cell, message: found === 'missing' ? {
-          vi: `Không tìm thấy tệp "${shown}" trong thư mục minh chứng: tệp đã bị đổi tên, chuyển đi, hoặc chưa chép vào.`,
-          en: `The file "${shown}" is not in the evidence folder: it was renamed, moved, or never copied there.`,
-        } : {
-          vi: `Liên kết "${shown}" trỏ ra ngoài thư mục minh chứng (--evidence-root): hãy chép tệp vào thư mục đó và liên kết lại.`,
-          en: `The link "${shown}" points outside the evidence folder (--evidence-root): copy the file there and link it again.`,
-        } });
+        ctx.report({ severity: 'error', rule: 'evidence-not-found', code: l.code, column: 'evidence', sheet: l.sheet, cell: l.cell, message: found === 'missing' ? message('rule.evidence.fileEvidenceFolderRenamed', { shown }) : message('rule.evidence.linkPointsOutsideEvidence', { shown }) });
       }
     },
   },

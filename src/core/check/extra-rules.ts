@@ -10,8 +10,8 @@ import { reportStretched } from './row-rules';
 import { message } from '../text/catalogue';
 
 const KIND_NAME: Record<ExtraKind, Message> = {
-  bonus: { vi: 'Điểm thưởng', en: 'Bonus' },
-  deduction: { vi: 'Điểm trừ', en: 'Deduction' },
+  bonus: message('rule.extra.bonus'),
+  deduction: message('rule.extra.deduction'),
 };
 
 /** The caps written on the item rows, and the SUM of each group row. */
@@ -27,10 +27,7 @@ export const extraSheetRules: Rule[] = [
           if (row === undefined) continue;
           const v = cellAt(read.sheet, row, maxCol);
           if (typeof v === 'number' && pointsEqual(v, item.max)) continue;
-          ctx.report({ severity: 'error', rule: 'max-altered', code: item.code, column: 'max', cell: a1(row, maxCol), message: {
-            vi: `Mức tối đa đã bị sửa thành ${typeof v === 'number' ? f(v) : cellText(v) || '(trống)'}; theo bộ tiêu chí là ${f(item.max)}.`,
-            en: `The cap was changed to ${typeof v === 'number' ? fe(v) : cellText(v) || '(blank)'}; the set says ${fe(item.max)}.`,
-          } });
+          ctx.report({ severity: 'error', rule: 'max-altered', code: item.code, column: 'max', cell: a1(row, maxCol), message: message('rule.extra.capChangedSetSays', { value: typeof v === 'number' ? f(v) : cellText(v) || '(trống)', max: f(item.max), value2: typeof v === 'number' ? fe(v) : cellText(v) || '(blank)', max2: fe(item.max) }) });
         }
       }
     },
@@ -42,10 +39,7 @@ export const extraSheetRules: Rule[] = [
       for (const g of extraLists(read.meta.set)) {
         const row = read.markers[g.kind];
         if (row === undefined) {
-          ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: null, message: {
-            vi: `Không tìm thấy dòng ${KIND_NAME[g.kind].vi.toUpperCase()}: dòng đã bị xóa. Hãy tạo lại bảng ("cchc build --from").`,
-            en: `The ${KIND_NAME[g.kind].en.toUpperCase()} row is missing: it was deleted. Rebuild the workbook ("cchc build --from").`,
-          } });
+          ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: null, message: message('rule.extra.rowMissingDeletedRebuild', { vi: KIND_NAME[g.kind].vi.toUpperCase(), en: KIND_NAME[g.kind].en.toUpperCase() }) });
           continue;
         }
         const itemRows = g.items.map((i) => read.rowOf[i.code]).filter((r): r is number => r !== undefined);
@@ -58,10 +52,7 @@ export const extraSheetRules: Rule[] = [
             reportStretched(ctx, column, null, a1(row, col), col, rows, message('rule.groupCell', { what: { vi: KIND_NAME[g.kind].vi.toLowerCase(), en: KIND_NAME[g.kind].en.toLowerCase() } }));
             continue;
           }
-          ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell: a1(row, col), message: {
-            vi: `Ô tổng ${KIND_NAME[g.kind].vi.toLowerCase()} (${a1(row, col)}) không còn cộng đúng các mục của nó.`,
-            en: `The ${KIND_NAME[g.kind].en.toLowerCase()} subtotal (${a1(row, col)}) no longer adds exactly its items.`,
-          } });
+          ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell: a1(row, col), message: message('rule.extra.subtotalLongerAddsExactly', { vi: KIND_NAME[g.kind].vi.toLowerCase(), row: a1(row, col), en: KIND_NAME[g.kind].en.toLowerCase() }) });
         }
       }
     },
@@ -99,11 +90,5 @@ export function checkTotalWithExtras(ctx: CheckContext, column: 'self' | 'apprai
     reportStretched(ctx, column, null, cell, col, sumFormulaRows(parts!.sum, col)!, message('rule.totalCell'));
     return;
   }
-  ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell, message: formula ? {
-    vi: `Ô TỔNG ĐIỂM (${cell}) có công thức "=${formula.slice(0, 60)}" không còn là tổng các lĩnh vực cộng điểm thưởng, trừ điểm trừ.`,
-    en: `The TOTAL cell (${cell}) holds "=${formula.slice(0, 60)}", which is no longer the domains plus bonus minus deductions.`,
-  } : {
-    vi: `Ô TỔNG ĐIỂM (${cell}) không còn là công thức (đã bị ghi đè bằng giá trị): tổng sẽ không tự cập nhật.`,
-    en: `The TOTAL cell (${cell}) no longer holds a formula (a value was typed or pasted over it): it will not update.`,
-  } });
+  ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell, message: formula ? message('rule.extra.totalCellHoldsWhich', { cell, formula: formula.slice(0, 60) }) : message('rule.extra.totalCellLongerHolds', { cell }) });
 }

@@ -14,16 +14,18 @@ import { CheckContext, Rule } from './contract';
 
 /** The last row of the scoring table: the lowest of the total rows, else the last criterion row. */
 export function tableEnd(read: ScoringRead): number {
-  const rows = (Object.keys(read.markers) as Array<keyof typeof ROW_MARKERS>).map((k) => read.markers[k] as number)
-    .concat(Object.keys(read.codeRows).map(Number));
-  return rows.length ? Math.max(...rows) : read.headerRow;
+  let end = read.headerRow;
+  for (const k of Object.keys(read.markers) as Array<keyof typeof ROW_MARKERS>) end = Math.max(end, read.markers[k] as number);
+  for (const row of Object.keys(read.codeRows)) end = Math.max(end, Number(row));
+  return end;
 }
 
 /** Rows between the header and the end of the table whose Mã cell is blank. */
 export function codelessRows(read: ScoringRead): number[] {
   const out: number[] = [];
   const codeCol = read.columns.code!;
-  for (let r = read.headerRow + 1; r <= tableEnd(read); r++) if (!cellText(cellAt(read.sheet, r, codeCol))) out.push(r);
+  const end = tableEnd(read);
+  for (let r = read.headerRow + 1; r <= end; r++) if (!cellText(cellAt(read.sheet, r, codeCol))) out.push(r);
   return out;
 }
 
@@ -93,18 +95,27 @@ export const rowRules: Rule[] = [
       const { read } = ctx;
       const nameCol = read.columns.name;
       const maxCol = read.columns.max!;
-      const owners: Record<string, string[]> = {};
-      for (const n of ctx.flat) (owners[clean(n.node.name)] = owners[clean(n.node.name)] || []).push(n.code);
+      // Which codes carry a name: built only when a row shows a name not its own (the pane runs this after every edit).
+      let owners: Record<string, string[]> | null = null;
+      const ownersOf = (name: string): string[] => {
+        if (!owners) {
+          owners = {};
+          for (const n of ctx.flat) (owners[clean(n.node.name)] = owners[clean(n.node.name)] || []).push(n.code);
+        }
+        return owners[name] || [];
+      };
       const apart: Array<{ row: number; code: string; owner: string }> = [];
       for (const node of ctx.flat) {
         const row = read.rowOf[node.code];
         if (row === undefined) continue;
-        const shownName = nameCol === undefined ? clean(node.node.name) : clean(cellText(cellAt(read.sheet, row, nameCol)));
+        const raw = nameCol === undefined ? node.node.name : cellText(cellAt(read.sheet, row, nameCol));
+        // Most rows show their name exactly as the set writes it: compared before any normalising.
+        const shownName = raw === node.node.name ? raw : clean(raw);
+        const nameOk = shownName === node.node.name || shownName === clean(node.node.name);
         const v = cellAt(read.sheet, row, maxCol);
-        const nameOk = shownName === clean(node.node.name);
         const maxOk = typeof v === 'number' && pointsEqual(v, node.node.max);
         if (nameOk && maxOk) continue;
-        const owner = nameOk ? undefined : (owners[shownName] || []).filter((c) => c !== node.code)[0];
+        const owner = nameOk ? undefined : ownersOf(shownName).filter((c) => c !== node.code)[0];
         if (owner) {
           apart.push({ row, code: node.code, owner });
           continue;

@@ -19,30 +19,18 @@ export const sheetRules: Rule[] = [
       const { read } = ctx;
       const codeCol = read.columns.code!;
       for (const code of read.missing) {
-        ctx.report({ severity: 'error', rule: 'structure', code, column: 'structure', cell: null, message: {
-          vi: `Thiếu dòng của tiêu chí ${code}: dòng đã bị xóa hoặc mã ở cột ẩn "Mã" đã bị sửa. Hãy khôi phục dòng (Ctrl+Z) hoặc tạo lại bảng ("cchc build --from").`,
-          en: `The row of criterion ${code} is missing: it was deleted or its hidden "Code" cell was changed. Restore it (Ctrl+Z) or rebuild the workbook ("cchc build --from").`,
-        } });
+        ctx.report({ severity: 'error', rule: 'structure', code, column: 'structure', cell: null, message: message('rule.sheet.rowCriterionMissingDeleted', { code }) });
       }
       for (const d of read.duplicates) {
-        ctx.report({ severity: 'error', rule: 'structure', code: d.code, column: 'structure', cell: a1(d.rows[1], codeCol), message: {
-          vi: `Tiêu chí ${d.code} xuất hiện ${d.rows.length} lần (dòng ${d.rows.map((r) => r + 1).join(', ')}): chỉ giữ một dòng.`,
-          en: `Criterion ${d.code} appears ${d.rows.length} times (rows ${d.rows.map((r) => r + 1).join(', ')}): keep only one.`,
-        } });
+        ctx.report({ severity: 'error', rule: 'structure', code: d.code, column: 'structure', cell: a1(d.rows[1], codeCol), message: message('rule.sheet.criterionAppearsTimesRows', { code: d.code, length: d.rows.length, value: d.rows.map((r) => r + 1).join(', ') }) });
       }
       for (const u of read.unknown) {
-        ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: a1(u.row, codeCol), message: {
-          vi: `Dòng ${u.row + 1} có mã "${u.text.slice(0, 30)}" không thuộc bộ tiêu chí.`,
-          en: `Row ${u.row + 1} has the code "${u.text.slice(0, 30)}", which is not in the criteria set.`,
-        } });
+        ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: a1(u.row, codeCol), message: message('rule.sheet.rowCodeWhichCriteria', { value: u.row + 1, text: u.text.slice(0, 30) }) });
       }
       const missingColumns = (['name', 'check'] as ColumnRole[]).concat(read.meta.appraisal ? ['appraisal' as ColumnRole] : [])
         .filter((role) => read.columns[role] === undefined);
       for (const role of missingColumns) {
-        ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: null, message: {
-          vi: `Thiếu cột "${columnSpec(role).header.vi}" trên trang ${read.sheet.name}.`,
-          en: `The "${columnSpec(role).header.en}" column is missing on sheet ${read.sheet.name}.`,
-        } });
+        ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: null, message: message('rule.sheet.columnMissingSheet', { vi: columnSpec(role).header.vi, name: read.sheet.name, en: columnSpec(role).header.en }) });
       }
     },
   },
@@ -62,10 +50,7 @@ export const sheetRules: Rule[] = [
         }
         const totalRow = read.markers.total;
         if (totalRow === undefined) {
-          ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column: 'structure', cell: null, message: {
-            vi: 'Không tìm thấy dòng TỔNG ĐIỂM: dòng tổng đã bị xóa. Hãy tạo lại bảng ("cchc build --from").',
-            en: 'The TOTAL row is missing: it was deleted. Rebuild the workbook ("cchc build --from").',
-          } });
+          ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column: 'structure', cell: null, message: message('rule.sheet.totalRowMissingDeleted') });
         } else {
           const domainRows = ctx.flat.filter((n) => n.depth === 0).map((n) => read.rowOf[n.code]).filter((r): r is number => r !== undefined);
           if (hasExtras(read.meta.set)) checkTotalWithExtras(ctx, column, totalRow, col, domainRows);
@@ -74,10 +59,7 @@ export const sheetRules: Rule[] = [
         for (const marker of ['applicableMax', 'index'] as const) {
           const row = read.markers[marker];
           if (row === undefined || formulaAt(read.sheet, row, col)) continue;
-          ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell: a1(row, col), message: {
-            vi: `Ô ${a1(row, col)} (${marker === 'index' ? 'chỉ số' : 'điểm tối đa áp dụng'}) không còn là công thức.`,
-            en: `Cell ${a1(row, col)} (${marker === 'index' ? 'index' : 'applicable maximum'}) no longer holds its formula.`,
-          } });
+          ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell: a1(row, col), message: message('rule.sheet.cellLongerHoldsFormula', { row: a1(row, col), value: marker === 'index' ? 'chỉ số' : 'điểm tối đa áp dụng', value2: marker === 'index' ? 'index' : 'applicable maximum' }) });
         }
       }
     },
@@ -95,10 +77,7 @@ export function checkSumFormula(ctx: CheckContext, column: 'self' | 'appraisal',
   const formula = formulaAt(read.sheet, row, col);
   const what: Message = code ? message('rule.subtotalOf', { code }) : message('rule.totalCell');
   if (!formula) {
-    ctx.report({ severity: 'error', rule: 'formula-altered', code, column, cell, message: {
-      vi: `${what.vi} (${cell}) không còn là công thức (đã bị ghi đè bằng giá trị): tổng sẽ không tự cập nhật. Hãy tạo lại bảng ("cchc build --from") để khôi phục công thức.`,
-      en: `${what.en} (${cell}) no longer holds a formula (a value was typed or pasted over it): it will not update. Rebuild the workbook ("cchc build --from") to restore it.`,
-    } });
+    ctx.report({ severity: 'error', rule: 'formula-altered', code, column, cell, message: message('rule.sheet.longerHoldsFormulaValue', { vi: what.vi, cell, en: what.en }) });
     return;
   }
   const rows = sumFormulaRows(formula, col);
@@ -109,10 +88,7 @@ export function checkSumFormula(ctx: CheckContext, column: 'self' | 'appraisal',
   const missingChild = childRows.some((r) => !covered[r]);
   const foreign = (rows || []).some((r) => !childSet[r] && read.codeRows[r] !== undefined);
   if (rows === null || missingChild || foreign) {
-    ctx.report({ severity: 'error', rule: 'formula-altered', code, column, cell, message: {
-      vi: `${what.vi} (${cell}) có công thức "=${formula.slice(0, 60)}" không còn cộng đúng các mục con. Hãy tạo lại bảng ("cchc build --from") để khôi phục công thức.`,
-      en: `${what.en} (${cell}) holds "=${formula.slice(0, 60)}", which no longer adds exactly its children. Rebuild the workbook ("cchc build --from") to restore it.`,
-    } });
+    ctx.report({ severity: 'error', rule: 'formula-altered', code, column, cell, message: message('rule.sheet.holdsWhichLongerAdds', { vi: what.vi, cell, formula: formula.slice(0, 60), en: what.en }) });
     return;
   }
   reportStretched(ctx, column, code, cell, col, rows, what);

@@ -4,13 +4,14 @@
 // nothing is judged or moved except rows whose code the set does not know, which go to the leftovers
 // sheet as a rebuild always does.
 
-import { UserError, msg } from '../model/errors';
+import { UserError } from '../model/errors';
 import { Leftover } from '../model/entries';
 import { SheetGrid, WorkbookGrids, a1 } from '../model/grid';
 import { WorkbookPlan } from '../model/plan';
 import { readScoring } from '../sheets/scoring/read';
 import { planUpgrade } from './upgrade';
 import { scoringGeometry } from '../sheets/scoring/geometry';
+import { message } from '../text/catalogue';
 
 export interface AppraisalAddition {
   plan: WorkbookPlan;
@@ -35,18 +36,12 @@ export interface AppraisalAddition {
 export function planWithAppraisal(grids: WorkbookGrids, district?: string): AppraisalAddition {
   const read = readScoring(grids);
   if (read.columns.appraisal !== undefined) {
-    throw new UserError('appraisal-exists', msg(
-      `Bảng đã có cột "Điểm thẩm định" (trang ${read.sheet.name}): không cần thêm.`,
-      `The workbook already has the appraisal column (sheet ${read.sheet.name}): nothing to add.`,
-    ));
+    throw new UserError('appraisal-exists', message('inputs.appraisal.workbookAlreadyAppraisalColumn', { name: read.sheet.name }));
   }
   if (read.duplicates.length) {
     const codes = read.duplicates.map((d) => d.code).join(', ');
     // Only the first row of a duplicated code would be carried: the other's entries would be lost.
-    throw new UserError('duplicate-rows', msg(
-      `Tiêu chí ${codes} xuất hiện nhiều lần trên trang ${read.sheet.name}. Hãy giữ một dòng cho mỗi tiêu chí (xem "Kiểm tra") rồi thêm cột thẩm định.`,
-      `Criteria ${codes} appear more than once on sheet ${read.sheet.name}. Keep one row per criterion (see the check), then add the appraisal column.`,
-    ));
+    throw new UserError('duplicate-rows', message('inputs.appraisal.criteriaAppearMoreThan', { codes, name: read.sheet.name }));
   }
   // The same rebuild as every other (upgrade.ts), so text on subtotal rows, inserted rows without a
   // code and the leftovers of earlier rebuilds are kept exactly as they are there.

@@ -11,6 +11,7 @@ import { extraLists } from '../sheets/scoring/extras';
 import { parseUnitName } from '../model/unit-name';
 import { fromHundredths, toHundredths } from '../model/points';
 import { FileReport, hasErrors } from '../check/report';
+import { message } from '../text/node';
 
 export type SummaryBasis = 'self' | 'appraisal';
 
@@ -98,55 +99,25 @@ export function scoringFingerprint(set: CriteriaSet): string {
 const fingerprints = new WeakMap<CriteriaSet, string>();
 
 const REASONS = {
-  otherSet: (id: string, wanted: string): Message => ({
-    vi: `Dùng bộ tiêu chí khác (${id}), không phải ${wanted}.`,
-    en: `Uses another criteria set (${id}), not ${wanted}.`,
-  }),
-  otherVersion: (id: string): Message => ({
-    vi: `Bộ tiêu chí ${id} trong tệp khác với bản các xã khác dùng (điểm tối đa, mức điểm hoặc danh mục tiêu chí khác): tạo lại bảng từ bộ tiêu chí chung.`,
-    en: `The criteria set ${id} in this file differs from the one the other communes use (maxima, levels or items): rebuild it from the common set.`,
-  }),
-  otherYear: (year: number, wanted: number): Message => ({
-    vi: `Bảng chấm điểm năm ${year}, không phải năm ${wanted}.`,
-    en: `A ${year} workbook, not ${wanted}.`,
-  }),
-  errors: (n: number, example: string): Message => ({
-    vi: `Có ${n} lỗi (ví dụ: ${example}). Sửa rồi tổng hợp lại; xem "cchc check".`,
-    en: `Has ${n} error(s) (e.g. ${example}). Fix them and summarize again; see "cchc check".`,
-  }),
-  noAppraisalColumn: (): Message => ({
-    vi: 'Chưa có cột Điểm thẩm định ("cchc appraisal add").',
-    en: 'No appraisal column yet ("cchc appraisal add").',
-  }),
-  notAppraised: (): Message => ({ vi: 'Chưa nhập điểm thẩm định.', en: 'No appraisal score entered yet.' }),
-  notScored: (): Message => ({ vi: 'Bảng chưa có điểm tự chấm nào.', en: 'No self score has been entered yet.' }),
-  nothingApplies: (): Message => ({ vi: 'Không có tiêu chí nào áp dụng: không tính được chỉ số.', en: 'No item applies: the index cannot be computed.' }),
-  duplicate: (used: string, why: Message): Message => ({
-    vi: `Cùng đơn vị với tệp ${used}; tổng hợp dùng ${used} vì ${why.vi}.`,
-    en: `The same unit as ${used}; the summary uses ${used} because ${why.en}.`,
-  }),
-  chosen: (used: string, others: string[], why: Message): Message => ({
-    vi: `Đơn vị còn ${others.length === 1 ? 'tệp' : 'các tệp'} ${others.join(', ')}; dùng ${used} vì ${why.vi}.`,
-    en: `The unit also has ${others.join(', ')}; ${used} is used because ${why.en}.`,
-  }),
-  moreComplete: (used: string, blank: number, other: string, otherBlank: number): Message => ({
-    vi: `${used} ${blank ? `còn ${blank} mục trống` : 'đã chấm đủ'}, ${other} còn ${otherBlank} mục trống`,
-    en: `${used} ${blank ? `has ${blank} blank item(s)` : 'is complete'} and ${other} has ${otherBlank}`,
-  }),
-  newer: (used: string, date: string, other: string, otherDate: string): Message => ({
-    vi: `${used} được lưu sau (${date}; ${other} lưu ${otherDate})`,
-    en: `${used} was saved later (${date}; ${other} on ${otherDate})`,
-  }),
-  firstGiven: (used: string, other: string): Message => ({
-    vi: `${used} được nêu trước ${other} và hai tệp đầy đủ như nhau: hãy bỏ tệp thừa khỏi danh sách`,
-    en: `${used} was given before ${other} and both are equally complete: remove the extra file from the list`,
-  }),
+  otherSet: (id: string, wanted: string): Message => (message('district.usesAnotherCriteriaSet', { id, wanted })),
+  otherVersion: (id: string): Message => (message('district.criteriaSetFileDiffers', { id })),
+  otherYear: (year: number, wanted: number): Message => (message('district.otherYear', { year, wanted })),
+  errors: (n: number, example: string): Message => (message('district.hasErrors', { n, example })),
+  noAppraisalColumn: (): Message => (message('district.appraisalColumnYet')),
+  notAppraised: (): Message => (message('district.appraisalScoreEnteredYet')),
+  notScored: (): Message => (message('district.selfScoreBeenEntered')),
+  nothingApplies: (): Message => (message('district.itemAppliesIndexComputed')),
+  duplicate: (used: string, why: Message): Message => (message('district.sameUnitSummaryUses', { used, vi: why.vi, en: why.en })),
+  chosen: (used: string, others: string[], why: Message): Message => (message('district.unitAlsoUsedBecause', { value: others.length === 1 ? 'tệp' : 'các tệp', others: others.join(', '), used, vi: why.vi, en: why.en })),
+  moreComplete: (used: string, blank: number, other: string, otherBlank: number): Message => (message('district.moreComplete', { used, state: blank ? message('district.blankItems', { blank }) : message('district.complete'), other, otherBlank })),
+  newer: (used: string, date: string, other: string, otherDate: string): Message => (message('district.savedLater', { used, date, other, otherDate })),
+  firstGiven: (used: string, other: string): Message => (message('district.givenBeforeBothEqually', { used, other })),
   incomplete: (by: SummaryBasis, blank: number, leaves: number): Message => by === 'appraisal'
-    ? { vi: `Chưa thẩm định đủ: ${blank}/${leaves} mục trống. Thẩm định đủ rồi tổng hợp lại, hoặc dùng --allow-incomplete để vẫn xếp hạng.`, en: `Not fully appraised: ${blank}/${leaves} items blank. Complete the appraisal and summarize again, or use --allow-incomplete to rank it anyway.` }
-    : { vi: `Chưa tự chấm đủ: ${blank}/${leaves} mục trống. Chấm đủ (ghi KAD nơi không áp dụng) rồi tổng hợp lại, hoặc dùng --allow-incomplete để vẫn xếp hạng.`, en: `Not fully self-scored: ${blank}/${leaves} items blank. Score every item (KAD where it does not apply) and summarize again, or use --allow-incomplete to rank it anyway.` },
+    ? message('district.appraisalIncompleteRefused', { blank, leaves })
+    : message('district.selfIncompleteRefused', { blank, leaves }),
   rankedIncomplete: (by: SummaryBasis, blank: number, leaves: number): Message => by === 'appraisal'
-    ? { vi: `Chưa thẩm định đủ (${blank}/${leaves} mục trống, tính 0 điểm).`, en: `Not fully appraised (${blank}/${leaves} items blank, counted as 0).` }
-    : { vi: `Chưa tự chấm đủ (${blank}/${leaves} mục trống, tính 0 điểm).`, en: `Not fully self-scored (${blank}/${leaves} items blank, counted as 0).` },
+    ? message('district.appraisalIncompleteCounted', { blank, leaves })
+    : message('district.selfIncompleteCounted', { blank, leaves }),
 };
 
 /** The key two workbooks of one commune share (#12 will match spellings of unit names here). */
@@ -223,7 +194,7 @@ function judge(input: SummaryInput, order: number, by: SummaryBasis, lang: Lang)
   const judged: Judged = { file: input.file, unit: report.unit || null, order };
   if (input.modified !== undefined) judged.modified = input.modified;
   if (report.error || !set || !report.total) {
-    judged.unreadable = report.error || say({ vi: 'Không đọc được bảng chấm điểm.', en: 'The scoring workbook cannot be read.' }, lang);
+    judged.unreadable = report.error || say(message('district.scoringWorkbookRead'), lang);
     return judged;
   }
   judged.set = set;

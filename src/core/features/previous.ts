@@ -3,12 +3,16 @@
 // from whatever reader opened the file (exceljs in the CLI, the small reader in the pane).
 
 import { CriteriaSet } from '../model/criteria';
-import { Lang, UserError, msg } from '../model/errors';
+import { Lang, UserError } from '../model/errors';
+import { message } from '../text/catalogue';
+import { useReadingTexts } from '../text/reading-texts';
 import { WorkbookGrids } from '../model/grid';
 import { PreviousYear } from '../model/build-options';
 import { checkWorkbook } from '../check/check';
 import { isMetaGrid, readMeta } from '../sheets/meta';
 import { scoringFingerprint } from './district-summary';
+
+useReadingTexts();
 
 /** Last year's result from its workbook; `current` is this year's set, to say whether they differ. */
 export function previousFromGrids(grids: WorkbookGrids, current: CriteriaSet, file: string, lang: Lang = 'vi'): PreviousYear {
@@ -16,9 +20,7 @@ export function previousFromGrids(grids: WorkbookGrids, current: CriteriaSet, fi
   const metaGrid = grids.sheets.filter(isMetaGrid)[0];
   const meta = metaGrid ? readMeta(metaGrid) : null;
   if (report.error || !report.total || !meta || !meta.ok) {
-    throw new UserError('not-scoring', msg(
-      `Tệp ${file} không phải bảng chấm điểm đọc được${report.error ? ' (' + report.error + ')' : ''}: chọn bảng chấm điểm năm trước do công cụ này tạo.`,
-      `${file} is not a readable scoring workbook${report.error ? ' (' + report.error + ')' : ''}: choose last year's scoring workbook made by this tool.`));
+    throw new UserError('not-scoring', message('reading.previousNotScoring', { file, detail: report.error ? ' (' + report.error + ')' : '' }));
   }
   const appraised = report.total.appraisal !== null && report.total.appraisal !== undefined && (report.nodes || []).some((n) => n.leaf && n.appraisal !== null);
   const basis = appraised ? 'appraisal' : 'self';

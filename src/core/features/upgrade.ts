@@ -12,11 +12,11 @@ import { CellValue, SheetGrid, WorkbookGrids, cellAt, cellText, foldText, formul
 import { ColumnRole, SHEETS } from '../model/layout';
 import { WorkbookMeta, isMetaGrid } from '../sheets/meta';
 import { CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
-import { formatPoints, parseScoreCell, pointsEqual, toHundredths } from '../model/points';
+import { parseScoreCell, pointsEqual, toHundredths } from '../model/points';
 import { ScoringRead, readScoring } from '../sheets/scoring/read';
 import { ENTRY_ROLES, Entries, EntryRole, Leftover, LeafEntry, isAssignmentRole } from '../model/entries';
 import { takesFigure } from '../sheets/scoring/figures';
-import { message } from '../text/catalogue';
+import { message, points } from '../text/catalogue';
 import { defaultDueDay } from '../model/assignment';
 import { formatDay } from '../model/dates';
 import { readLeftoversSheet, LEFTOVERS_SHEET } from '../sheets/leftovers';
@@ -108,10 +108,7 @@ function duplicateRowLeftovers(read: ScoringRead, names: Record<string, string>)
         const col = read.columns[t.role as ColumnRole]!;
         const same = cellAt(read.sheet, kept, col);
         if (same === t.value || (typeof same === 'string' && typeof t.value === 'string' && same.normalize('NFC') === t.value)) continue;
-        out.push(leftover(d.code, names[d.code] || '', t.role, t.value, t.link, {
-          vi: `Dòng ${row + 1} lặp lại mã ${d.code}; bảng mới giữ dòng ${kept + 1}.`,
-          en: `Row ${row + 1} repeats code ${d.code}; the new sheet keeps row ${kept + 1}.`,
-        }));
+        out.push(leftover(d.code, names[d.code] || '', t.role, t.value, t.link, message('rebuild.duplicateRow', { row: row + 1, code: d.code, kept: kept + 1 })));
       }
     }
   }
@@ -135,15 +132,9 @@ function parentRowLeftovers(read: ScoringRead, entries: Entries): Leftover[] {
         const p = parseScoreCell(t.value);
         const sum = sums[t.role][f.code];
         if (p.kind === 'number' && pointsEqual(p.value, sum)) continue;
-        out.push(leftover(f.code, f.node.name, t.role, t.value, null, {
-          vi: `Ô tổng của ${f.code} đã bị ghi đè bằng giá trị; bảng mới tính lại tổng từ các mục con (${formatPoints(sum)}).`,
-          en: `The subtotal of ${f.code} had been overwritten with a value; the new sheet sums its children again (${formatPoints(sum, 'en')}).`,
-        }));
+        out.push(leftover(f.code, f.node.name, t.role, t.value, null, message('rebuild.subtotalOverwritten', { code: f.code, sum: points(sum) })));
       } else {
-        out.push(leftover(f.code, f.node.name, t.role, t.value, t.link, {
-          vi: `Ghi ở dòng của ${f.code}, một tiêu chí có mục con: hãy ghi vào mục con phù hợp.`,
-          en: `Written on the row of ${f.code}, a criterion with sub-criteria: put it on the right sub-criterion.`,
-        }));
+        out.push(leftover(f.code, f.node.name, t.role, t.value, t.link, message('rebuild.onParentRow', { code: f.code })));
       }
     }
   }
@@ -159,10 +150,7 @@ function codelessRowLeftovers(read: ScoringRead): Leftover[] {
     if (!isBlank(cellAt(read.sheet, row, codeCol))) continue;
     const name = nameCol === undefined ? '' : cellText(cellAt(read.sheet, row, nameCol));
     for (const t of typedOnRow(read, row)) {
-      out.push(leftover('', name, t.role, t.value, t.link, {
-        vi: `Dòng ${row + 1} được chèn thêm, không có mã tiêu chí.`,
-        en: `Row ${row + 1} was inserted and has no criterion code.`,
-      }));
+      out.push(leftover('', name, t.role, t.value, t.link, message('rebuild.insertedRow', { row: row + 1 })));
     }
   }
   return out;
@@ -324,8 +312,8 @@ export function placeEntries(
     const leaf = leaves[code];
     if (!leaf) {
       const reason: Message = parents[code]
-        ? { vi: `Tiêu chí ${code} nay có tiêu chí thành phần: nhập lại điểm vào các mục con.`, en: `Criterion ${code} now has sub-criteria: enter the score on its children.` }
-        : { vi: `Bộ tiêu chí mới không còn tiêu chí ${code}.`, en: `The new criteria set no longer has criterion ${code}.` };
+        ? message('rebuild.criterionSplit', { code })
+        : message('rebuild.criterionGone', { code });
       const kept: LeafEntry = { values: {} };
       for (const role of ENTRY_ROLES) {
         if (e.values[role] === undefined) continue;
@@ -353,10 +341,7 @@ export function placeEntries(
         const p = parseScoreCell(v);
         const wasWrong = oldMax[code] !== undefined && p.kind === 'number' && toHundredths(p.value) > toHundredths(oldMax[code]);
         if (p.kind === 'number' && toHundredths(p.value) > toHundredths(leaf.max) && !wasWrong) {
-          leave(code, role, v, {
-            vi: `Điểm ${formatPoints(p.value)} vượt điểm tối đa mới ${formatPoints(leaf.max)}: chấm lại.`,
-            en: `Score ${formatPoints(p.value, 'en')} exceeds the new maximum ${formatPoints(leaf.max, 'en')}: score it again.`,
-          });
+          leave(code, role, v, message('rebuild.overNewMax', { score: points(p.value), max: points(leaf.max) }));
           continue;
         }
       }
@@ -368,7 +353,7 @@ export function placeEntries(
     const e = unknownRows[code];
     for (const role of ENTRY_ROLES) {
       if (e.values[role] === undefined) continue;
-      leave(code, role, e.values[role]!, { vi: `Dòng có mã "${code}" không thuộc bộ tiêu chí.`, en: `A row with code "${code}", which is not in the criteria set.` });
+      leave(code, role, e.values[role]!, message('rebuild.unknownCode', { code }));
     }
   }
   return { placed, leftovers, needsAppraisal };

@@ -40,15 +40,11 @@ export class UserError extends Error {
   }
 }
 
-export function msg(vi: string, en: string): Message {
-  return { vi, en };
-}
-
 export function say(m: Message, lang: Lang): string {
   return lang === 'en' ? m.en : m.vi;
 }
 
 /** Stops with a message for people: the one way inputs are refused. */
-export function refuse(reason: ErrorReason, vi: string, en: string): never {
-  throw new UserError(reason, msg(vi, en));
+export function refuse(reason: ErrorReason, message: Message): never {
+  throw new UserError(reason, message);
 }

@@ -4,7 +4,7 @@
 import { CellPlan, SheetPlan } from '../model/plan';
 import { ENTRY_ROLE_NAMES, EntryRole } from '../model/entries';
 import { Message } from '../model/errors';
-import { text } from '../text/commands';
+import { text } from '../text/node';
 
 export const CONFLICTS_SHEET = 'Xung đột khi gộp';
 

@@ -8,6 +8,7 @@ import { SHEETS } from '../model/layout';
 import { PreviousYear } from '../model/build-options';
 import { parseCriteriaSet } from '../model/criteria-parse';
 import { LEAF_RULE_FIELDS } from '../model/criteria-parse-kinds';
+import { message } from '../text/catalogue';
 
 export const META_MARK = 'cchc-workbook';
 export const META_VERSION = 1;
@@ -200,7 +201,7 @@ function parseStoredSet(grid: SheetGrid, keys: Record<string, unknown>, firstNod
   const parsed = parseCriteriaSet(raw);
   if (!parsed.set || orphans.length) {
     const problems = parsed.problems.slice();
-    for (const o of orphans) problems.push({ code: o, message: { vi: `Mã ${o} không có mục cha.`, en: `Code ${o} has no parent.` } });
+    for (const o of orphans) problems.push({ code: o, message: message('sheet.meta.orphan', { code: o }) });
     return { set: null, problems };
   }
   return { set: parsed.set, problems: parsed.problems };

@@ -21,11 +21,12 @@ import { extractEntries } from './scoring/entries';
 import { provisionalText } from './scoring/provisional';
 import { ScoringGeometry, scoringGeometry } from './scoring/geometry';
 import { Totals } from './scoring/totals';
-import { msg, UserError } from '../model/errors';
+import { UserError } from '../model/errors';
 import { ScoringRead } from './scoring/read';
 import { STYLES } from './styles';
 import { columnTotals } from './scoring/totals';
 import { moveSheetReferences } from '../model/formula';
+import { message } from '../text/catalogue';
 
 /** Summary sheet columns (0-based). */
 export const SUMMARY_COLUMNS = { stt: 0, name: 1, max: 2, self: 3 } as const;
@@ -305,10 +306,7 @@ export function refreshedSummary(read: ScoringRead, options: RefreshOptions = {}
   const cells = planned.sheet.cells.map((cell) =>
     cell.formula ? { ...cell, formula: moveSheetReferences(cell.formula, SHEETS.scoring, read.sheet.name, moved) } : cell);
   if (missing) {
-    throw new UserError('summary-rows-missing', msg(
-      `Trang "${read.sheet.name}" thiếu dòng lĩnh vực, dòng tổng hoặc cột mà trang Tổng hợp cần. Bấm Kiểm tra để xem dòng nào bị xóa hoặc sửa, khôi phục rồi làm lại.`,
-      `Sheet "${read.sheet.name}" lacks domain rows, total rows or columns the summary needs. Run the check to see which were deleted or edited, restore them, then try again.`,
-    ));
+    throw new UserError('summary-rows-missing', message('inputs.summary.sheetLacksDomainRows', { name: read.sheet.name }));
   }
   const sheet: SheetPlan = { ...planned.sheet, cells };
   // The chart reads Tổng hợp's own cells, which stand where the plan puts them: it needs no moving.

@@ -1,10 +1,7 @@
 // Texts only the command line shows: its own lines (cchc assign, progress, merge, build --units,
 // the rewrites), and the merge of the sections' copies with its Xung đột khi gộp sheet, which only it
-// does. They extend the one catalogue (catalogue.ts) for the command line and stay out of the pane's
-// script, which never shows them. Vietnamese first; placeholders are {name}.
-
-import { Lang, Message } from '../model/errors';
-import { TextKey, TextParams, fillText, message as catalogueMessage, text as catalogueText } from './catalogue';
+// does. They extend the one catalogue (catalogue.ts) through ./node and stay out of the pane's script,
+// which never shows them. Vietnamese first; placeholders are {name}.
 
 export const COMMANDS_VI = {
   // cchc refresh
@@ -164,21 +161,3 @@ export const COMMANDS_EN: Record<keyof typeof COMMANDS_VI, string> = {
   'cli.units.set': 'Criteria set: {id} — {title}',
   'cli.units.next': 'Send each file to its unit: it opens in Excel or LibreOffice, no add-in needed, for assigning and scoring.',
 };
-
-export type CommandTextKey = keyof typeof COMMANDS_VI;
-
-const TABLES: Record<Lang, Record<CommandTextKey, string>> = { vi: COMMANDS_VI, en: COMMANDS_EN };
-
-function own(key: TextKey | CommandTextKey): key is CommandTextKey {
-  return Object.prototype.hasOwnProperty.call(COMMANDS_VI, key);
-}
-
-/** The text of a key, the command line's own or the catalogue's, in one language. */
-export function text(lang: Lang, key: TextKey | CommandTextKey, params?: TextParams): string {
-  return own(key) ? fillText(TABLES[lang][key], lang, params) : catalogueText(lang, key, params);
-}
-
-/** The text of a key, the command line's own or the catalogue's, in both languages. */
-export function message(key: TextKey | CommandTextKey, params?: TextParams): Message {
-  return own(key) ? { vi: fillText(COMMANDS_VI[key], 'vi', params), en: fillText(COMMANDS_EN[key], 'en', params) } : catalogueMessage(key, params);
-}

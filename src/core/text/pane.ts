@@ -116,6 +116,7 @@ export const PANE_VI = {
   'degraded.charts': 'biểu đồ ({sheets}: Chèn → Biểu đồ thanh)',
 
   'fail.unexpected': 'Có lỗi ngoài dự kiến trong ngăn tác vụ. Làm lại; nếu vẫn lỗi, đóng rồi mở lại ngăn Chấm điểm CCHC.',
+  'set.specialItem': '{code} {name} — {rules}',
 };
 
 export const PANE_EN: Record<keyof typeof PANE_VI, string> = {
@@ -234,4 +235,5 @@ export const PANE_EN: Record<keyof typeof PANE_VI, string> = {
   'degraded.charts': 'the chart ({sheets}: Insert → Bar chart)',
 
   'fail.unexpected': 'Something unexpected went wrong in the task pane. Try again; if it keeps failing, close and reopen the CCHC scoring pane.',
+  'set.specialItem': '{code} {name} — {rules}',
 };

@@ -3,11 +3,11 @@
 // whose numbering restarts in each domain, merged cells, continuation rows, a TỔNG CỘNG row, notes
 // below. Pure: a plain grid in, a validated criteria set (or the list of what is wrong) out.
 
-import { message } from '../../text/catalogue';
+import { message, points } from '../../text/catalogue';
 import { CriteriaProblem, CriteriaSet } from '../../model/criteria';
-import { Message, msg } from '../../model/errors';
+import { Message } from '../../model/errors';
 import { SheetGrid, cellText, foldText } from '../../model/grid';
-import { formatPoints, pointsEqual, sumPoints } from '../../model/points';
+import { pointsEqual, sumPoints } from '../../model/points';
 import { rowValues, findTableLayout, missingHeaderMessage } from './table-header';
 import { squash, rowProblem, rowWarning, readTableRows, buildNodes } from './table-rows';
 import { parseCriteriaSet } from '../../model/criteria-parse';
@@ -70,9 +70,7 @@ export function importCriteriaTable(grid: SheetGrid, options: ImportOptions = {}
   const problems = table.problems.slice();
   const warnings = table.warnings.slice();
   if (table.roots.length === 0) {
-    problems.push({ code: null, message: msg(
-      `Không có tiêu chí nào dưới dòng tiêu đề (dòng ${layout.headerRow + 1}) của trang "${grid.name}".`,
-      `No criteria below the header (row ${layout.headerRow + 1}) of sheet "${grid.name}".`) });
+    problems.push({ code: null, message: message('inputs.importTable.criteriaBelowHeaderRow', { value: layout.headerRow + 1, name: grid.name }) });
     return { set: null, problems, warnings };
   }
   const rows: Record<string, number> = {};
@@ -85,13 +83,11 @@ export function importCriteriaTable(grid: SheetGrid, options: ImportOptions = {}
   }
   const total = sumPoints(built.map((b) => b.max));
   if (!table.total) {
-    warnings.push(msg('Không thấy dòng TỔNG CỘNG: không đối chiếu được tổng điểm.', 'No TỔNG CỘNG row found: the total could not be cross-checked.'));
+    warnings.push(message('inputs.importTable.noTotalRow'));
   } else if (table.total.value === null) {
-    warnings.push(rowWarning(table.total.row, 'dòng tổng cộng không ghi điểm.', 'the total row shows no points.'));
+    warnings.push(rowWarning(table.total.row, message('inputs.importTable.totalRowShowsPoints')));
   } else if (built.every((b) => b.max !== null) && !pointsEqual(table.total.value, total)) {
-    problems.push(rowProblem(table.total.row,
-      `dòng tổng cộng ghi ${formatPoints(table.total.value)} điểm nhưng các lĩnh vực cộng lại ${formatPoints(total)} điểm.`,
-      `the total row says ${formatPoints(table.total.value, 'en')} points but the domains add up to ${formatPoints(total, 'en')}.`));
+    problems.push(rowProblem(table.total.row, message('inputs.importTable.totalRowSaysPoints', { stated: points(table.total.value), total: points(total) })));
   }
   if (problems.length) return { set: null, problems, warnings };
 
@@ -108,7 +104,7 @@ export function importCriteriaTable(grid: SheetGrid, options: ImportOptions = {}
   const parsed = parseCriteriaSet(raw);
   const located = parsed.problems.map((p): CriteriaProblem => {
     const row = p.code !== null ? rows[p.code] : undefined;
-    return row === undefined ? p : { code: p.code, message: msg(`${p.message.vi} (dòng ${row})`, `${p.message.en} (row ${row})`) };
+    return row === undefined ? p : { code: p.code, message: message('inputs.importTable.atRow', { problem: p.message, row }) };
   });
   return { set: parsed.set, problems: located, warnings };
 }

@@ -1,8 +1,9 @@
 // Finding an official criteria table's header: which rows and columns hold STT, the name, the maximum
 // and the scoring method, however the table was pasted from Word or saved as CSV.
 
-import { Message, msg } from '../../model/errors';
+import { Message } from '../../model/errors';
 import { CellValue, SheetGrid, cellText, foldText, parseA1 } from '../../model/grid';
+import { message } from '../../text/catalogue';
 
 /** Where the table stands on the sheet: 0-based rows and columns. */
 export interface TableLayout {
@@ -118,9 +119,9 @@ export function findTableLayout(grid: SheetGrid): TableLayout | null {
 }
 
 export const ROLE_NAMES: Record<'stt' | 'name' | 'max', Message> = {
-  stt: msg('STT', 'STT (number)'),
-  name: msg('Nội dung / Tiêu chí', 'Nội dung / Tiêu chí (name)'),
-  max: msg('Điểm tối đa', 'Điểm tối đa (maximum points)'),
+  stt: message('inputs.tableHeader.roleStt'),
+  name: message('inputs.tableHeader.roleName'),
+  max: message('inputs.tableHeader.roleMax'),
 };
 
 /** Why no table was found on a sheet, naming the closest row when one came near. */
@@ -137,12 +138,8 @@ export function missingHeaderMessage(grid: SheetGrid): Message {
       bestFound = found;
     }
   }
-  const base = msg(
-    `Không tìm thấy dòng tiêu đề của bảng tiêu chí trên trang "${grid.name}": cần các cột STT, Nội dung (hoặc Tiêu chí) và Điểm tối đa trong ${HEADER_SCAN_ROWS} dòng đầu.`,
-    `No criteria table header found on sheet "${grid.name}": the first ${HEADER_SCAN_ROWS} rows need columns STT, Nội dung (or Tiêu chí) and Điểm tối đa.`);
+  const base = message('inputs.tableHeader.criteriaTableHeaderFound', { name: grid.name, headerScanRows: HEADER_SCAN_ROWS });
   if (bestFound.length < 2) return base;
   const missing = (['stt', 'name', 'max'] as const).filter((r) => bestFound.indexOf(r) < 0);
-  return msg(
-    `${base.vi} Dòng ${bestRow + 1} gần giống nhưng thiếu cột ${missing.map((r) => ROLE_NAMES[r].vi).join(', ')}.`,
-    `${base.en} Row ${bestRow + 1} comes close but lacks the column ${missing.map((r) => ROLE_NAMES[r].en).join(', ')}.`);
+  return message('inputs.tableHeader.rowComesCloseBut', { base, row: bestRow + 1, missing: { vi: missing.map((r) => ROLE_NAMES[r].vi).join(', '), en: missing.map((r) => ROLE_NAMES[r].en).join(', ') } });
 }

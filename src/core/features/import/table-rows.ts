@@ -2,11 +2,12 @@
 // written as people write them, continuation rows and notes, turned into the criteria tree.
 
 import { CriteriaNode, CriteriaProblem } from '../../model/criteria';
-import { Message, msg } from '../../model/errors';
+import { Message } from '../../model/errors';
 import { CellValue, SheetGrid, cellText, foldText } from '../../model/grid';
 import { formatPoints, parsePointsText, pointsEqual, sumPoints } from '../../model/points';
 import { applyReading, readMethod } from './method-reading';
 import { TableLayout, headerRole, columnRoles, isCompleteHeader, parseMerges, rowValues } from './table-header';
+import { message, points as pointsParam } from '../../text/catalogue';
 
 // ---------------------------------------------------------------------------------------------
 // Header
@@ -115,12 +116,12 @@ export interface TableRows {
   warnings: Message[];
 }
 
-export function rowProblem(row: number, vi: string, en: string): CriteriaProblem {
-  return { code: null, message: msg(`Dòng ${row}: ${vi}`, `Row ${row}: ${en}`) };
+export function rowProblem(row: number, problem: Message): CriteriaProblem {
+  return { code: null, message: rowWarning(row, problem) };
 }
 
-export function rowWarning(row: number, vi: string, en: string): Message {
-  return msg(`Dòng ${row}: ${vi}`, `Row ${row}: ${en}`);
+export function rowWarning(row: number, problem: Message): Message {
+  return message('inputs.tableRows.atRow', { row, problem });
 }
 
 /**
@@ -150,17 +151,13 @@ export function readTableRows(grid: SheetGrid, layout: TableLayout): TableRows {
     const previous = siblings.length ? siblings[siblings.length - 1] : null;
     if (previous && previous.stt.key === draft.stt.key && previous.stt.ordinal !== null && draft.stt.ordinal !== null
       && draft.stt.ordinal !== previous.stt.ordinal + 1) {
-      result.warnings.push(rowWarning(draft.row,
-        `số thứ tự ${draft.stt.text} đứng sau ${previous.stt.text}: kiểm tra xem bảng có thiếu hoặc thừa dòng không.`,
-        `number ${draft.stt.text} follows ${previous.stt.text}: check whether a row is missing or extra.`));
+      result.warnings.push(rowWarning(draft.row, message('inputs.tableRows.numberFollowsCheckWhether', { number: draft.stt.text, previous: previous.stt.text })));
     }
     const parentNumber = parent ? parent.stt.text.split('.') : [];
     const ownNumber = draft.stt.text.split('.');
     if (parent && /^number/.test(parent.stt.key) && /^number/.test(draft.stt.key) && ownNumber.length === parentNumber.length + 1
       && ownNumber.slice(0, -1).join('.') !== parent.stt.text) {
-      result.warnings.push(rowWarning(draft.row,
-        `số thứ tự ${draft.stt.text} nằm dưới mục ${parent.stt.text}: kiểm tra số thứ tự.`,
-        `number ${draft.stt.text} sits under item ${parent.stt.text}: check the numbering.`));
+      result.warnings.push(rowWarning(draft.row, message('inputs.tableRows.numberSitsUnderItem', { number: draft.stt.text, parent: parent.stt.text })));
     }
     siblings.push(draft);
     open.push(draft);
@@ -169,7 +166,7 @@ export function readTableRows(grid: SheetGrid, layout: TableLayout): TableRows {
 
   const continueRow = (row: number, nameText: string, methodText: string, points: number | null) => {
     if (!last) {
-      result.warnings.push(rowWarning(row, 'nội dung trước tiêu chí đầu tiên, bỏ qua.', 'text before the first criterion, ignored.'));
+      result.warnings.push(rowWarning(row, message('inputs.tableRows.textBeforeFirstCriterion')));
       return;
     }
     // Text about points is scoring text; other text in the name column continues a name that Word
@@ -180,8 +177,7 @@ export function readTableRows(grid: SheetGrid, layout: TableLayout): TableRows {
     const line = [scoring ? nameText : '', methodText].filter((t) => t !== '').join(': ');
     if (line) last.method.push(withPoints(line, points));
     else if (points !== null) {
-      result.warnings.push(rowWarning(row, `điểm ${formatPoints(points)} không kèm nội dung, bỏ qua.`,
-        `points ${formatPoints(points, 'en')} without any text, ignored.`));
+      result.warnings.push(rowWarning(row, message('inputs.tableRows.pointsWithoutAnyText', { points: pointsParam(points) })));
     }
   };
 
@@ -210,7 +206,7 @@ export function readTableRows(grid: SheetGrid, layout: TableLayout): TableRows {
     // column belongs to the criterion above.
     if (labelKind === 'notes' && (sttText || afterBlank)) break;
     if (labelKind === 'subtotal') {
-      result.warnings.push(rowWarning(row, `dòng "${label}" (cộng theo lĩnh vực) bỏ qua.`, `subtotal row "${label}" ignored.`));
+      result.warnings.push(rowWarning(row, message('inputs.tableRows.subtotalRowIgnored', { label })));
       continue;
     }
     // Word merges STT and name of a domain row into one cell: "I. CÔNG TÁC LÃNH ĐẠO".
@@ -224,7 +220,7 @@ export function readTableRows(grid: SheetGrid, layout: TableLayout): TableRows {
     let points = readPoints(values[layout.max] ?? null);
     const unreadableMax = points !== null && isNaN(points);
     if (unreadableMax) {
-      result.problems.push(rowProblem(row, `không đọc được điểm "${at(layout.max)}".`, `cannot read the points "${at(layout.max)}".`));
+      result.problems.push(rowProblem(row, message('inputs.tableRows.readPoints', { max: at(layout.max) })));
       points = null;
     }
 
@@ -239,10 +235,9 @@ export function readTableRows(grid: SheetGrid, layout: TableLayout): TableRows {
     if (stt === 'unknown') {
       if (afterBlank) break;
       const hint = /^\d{4}-\d{2}-\d{2}T/.test(sttText)
-        ? msg(' Excel đã đổi số thứ tự thành ngày tháng: hãy định dạng cột STT là Văn bản (Text) rồi dán lại.',
-          ' Excel turned the number into a date: format the STT column as Text and paste again.')
-        : msg('', '');
-      result.problems.push(rowProblem(row, `không hiểu số thứ tự "${sttText}".${hint.vi}`, `cannot understand the number "${sttText}".${hint.en}`));
+        ? message('inputs.tableRows.excelTurnedNumberInto')
+        : { vi: '', en: '' };
+      result.problems.push(rowProblem(row, message('inputs.tableRows.understandNumber', { sttText, hint })));
       continue;
     }
     afterBlank = false;
@@ -257,7 +252,7 @@ export function readTableRows(grid: SheetGrid, layout: TableLayout): TableRows {
       nameText = nameText.slice(0, inName.index);
     }
     if (!nameText) {
-      result.problems.push(rowProblem(row, `mục ${stt.text} không có tên (cột Nội dung trống).`, `item ${stt.text} has no name (the name column is empty).`));
+      result.problems.push(rowProblem(row, message('inputs.tableRows.itemNameNameColumn', { text: stt.text })));
     }
     place({ row, stt, nameParts: nameText ? [nameText] : [], max, unreadableMax, method: methodText ? [methodText] : [], children: [] });
   }
@@ -306,19 +301,15 @@ export function buildNodes(drafts: Draft[], parentCode: string | null, problems:
       node.children = children.map((c) => c.node);
       const sum = children.some((c) => c.max === null) ? null : sumPoints(children.map((c) => c.max));
       if (sum !== null && max !== null && !pointsEqual(sum, max)) {
-        problems.push({ code, message: msg(
-          `Dòng ${draft.row} (${draftLabel(draft)}): điểm tối đa ${formatPoints(max)} nhưng các mục con cộng lại ${formatPoints(sum)}.`,
-          `Row ${draft.row} (${draftLabel(draft)}): maximum ${formatPoints(max, 'en')} but its items add up to ${formatPoints(sum, 'en')}.`) });
+        problems.push({ code, message: message('inputs.tableRows.rowMaximumButItems', { row: draft.row, draft: draftLabel(draft), max: pointsParam(max), sum: pointsParam(sum) }) });
       }
       if (max === null) max = sum;
     } else if (max === null) {
-      if (!draft.unreadableMax) problems.push({ code, message: msg(
-        `Dòng ${draft.row} (${draftLabel(draft)}): không có điểm tối đa.`,
-        `Row ${draft.row} (${draftLabel(draft)}): no maximum points.`) });
+      if (!draft.unreadableMax) problems.push({ code, message: message('inputs.tableRows.rowMaximumPoints', { row: draft.row, draft: draftLabel(draft) }) });
     } else if (method) {
       const reading = readMethod(method, max);
       applyReading(node, reading);
-      for (const w of reading.warnings) warnings.push(rowWarning(draft.row, `${draftLabel(draft)}: ${w.vi}`, `${draftLabel(draft)}: ${w.en}`));
+      for (const w of reading.warnings) warnings.push(rowWarning(draft.row, message('inputs.tableRows.ofItem', { draft: draftLabel(draft), problem: w })));
     }
     node.max = max === null ? 0 : max;
     return { node, max };

@@ -10,7 +10,7 @@ import { BuildOptions } from '../../model/build-options';
 import { parseUnitName } from '../../model/unit-name';
 import { ItemAssignment, defaultDueDay, effectiveAssignments, personKey } from '../../model/assignment';
 import { Message, UserError } from '../../model/errors';
-import { message } from '../../text/commands';
+import { message } from '../../text/node';
 import { readScoring } from '../../sheets/scoring/read';
 import { extractEntries } from '../../sheets/scoring/entries';
 import { extraItemsByCode } from '../../sheets/scoring/extras';

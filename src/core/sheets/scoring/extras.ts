@@ -17,13 +17,14 @@ import { CellPlan, PlanValue, ValidationPlan } from '../../model/plan';
 import { bothCheckExpression, bothCheckText, extraScore, scoreCheckExpression, scoreValidation } from '../../model/verdict';
 import { formatPoints, fromHundredths, parseScoreCell, sumPoints, toHundredths } from '../../model/points';
 import { Message } from '../../model/errors';
+import { message } from '../../text/catalogue';
 
 export type ExtraKind = 'bonus' | 'deduction';
 export const EXTRA_KINDS: ExtraKind[] = ['bonus', 'deduction'];
 
 export const EXTRA_NAMES: Record<ExtraKind, Message> = {
-  bonus: { vi: 'ĐIỂM THƯỞNG', en: 'BONUS POINTS' },
-  deduction: { vi: 'ĐIỂM TRỪ', en: 'DEDUCTIONS' },
+  bonus: message('sheet.extras.bonusPoints'),
+  deduction: message('sheet.extras.deductions'),
 };
 
 export interface ExtraGroupRows {

@@ -5,10 +5,11 @@
 import { WorkbookGrids, SheetGrid, cellAt, cellText } from '../../model/grid';
 import { ColumnRole, ROW_MARKERS, SHEETS, roleOfHeader } from '../../model/layout';
 import { MetaResult, WorkbookMeta, isMetaGrid, readMeta } from '../meta';
-import { UserError, msg } from '../../model/errors';
+import { UserError } from '../../model/errors';
 import { CriteriaIndex, indexSet } from '../../model/criteria';
 import { RegisterRead, readRegister } from '../register/read';
 import { AssignmentRead, readAssignment } from '../assignment/read';
+import { message } from '../../text/catalogue';
 
 export interface ScoringRead {
   meta: WorkbookMeta;
@@ -51,10 +52,7 @@ export function findHeader(grid: SheetGrid): { row: number; columns: Partial<Rec
 }
 
 function notScoring(file: string): UserError {
-  return new UserError('not-scoring', msg(
-    `${file}không phải bảng chấm điểm Chỉ số CCHC (không có trang _cchc do công cụ tạo). Hãy tạo bảng bằng "cchc build" hoặc nút "Tạo bảng chấm điểm" trong Excel.`,
-    `${file}is not a CCHC scoring workbook (it has no _cchc sheet made by the tool). Create one with "cchc build" or the add-in's "Create scoring sheet".`,
-  ));
+  return new UserError('not-scoring', message('inputs.read.cchcScoringWorkbookCchc', { file }));
 }
 
 /** Locates the metadata and the scoring sheet; throws UserError when this is not a scoring workbook. */
@@ -65,10 +63,7 @@ export function readScoring(grids: WorkbookGrids): ScoringRead {
     if (metaResult.reason === 'absent') throw notScoring('Sổ làm việc này ');
     const detail = metaResult.problems.slice(0, 3).map((p) => p.message.vi).join('; ');
     const detailEn = metaResult.problems.slice(0, 3).map((p) => p.message.en).join('; ');
-    throw new UserError('meta-damaged', msg(
-      `Trang _cchc (bộ tiêu chí lưu trong tệp) đã bị sửa hoặc hỏng: ${detail}. Hãy tạo lại bảng từ bộ tiêu chí gốc ("cchc build --from").`,
-      `The _cchc sheet (the criteria set stored in the file) was edited or damaged: ${detailEn}. Rebuild the workbook from the original set ("cchc build --from").`,
-    ));
+    throw new UserError('meta-damaged', message('inputs.read.cchcSheetCriteriaSet', { detail, detailEn }));
   }
   const meta = metaResult.meta;
   // The scoring sheet under its own name, else any sheet with our header (it may have been renamed).
@@ -85,10 +80,7 @@ export function readScoring(grids: WorkbookGrids): ScoringRead {
     }
   }
   if (!sheet || !header) {
-    throw new UserError('no-scoring-sheet', msg(
-      `Không tìm thấy trang "${SHEETS.scoring}" với dòng tiêu đề (Điểm tối đa, Điểm tự chấm, Mã). Nếu đã xóa hoặc sửa dòng tiêu đề, hãy tạo lại bảng ("cchc build --from").`,
-      `Cannot find the "${SHEETS.scoring}" sheet with its header row (max, self score, code). If the header was deleted or edited, rebuild the workbook ("cchc build --from").`,
-    ));
+    throw new UserError('no-scoring-sheet', message('inputs.read.findSheetHeaderRow', { scoring: SHEETS.scoring }));
   }
 
   const known: Record<string, boolean> = {};

@@ -1,0 +1,12 @@
+import { benchCoreCheck, filledGrids } from './core';
+import { checkWorkbook } from '../src/core/check/check';
+import { generateSet } from '../test/helpers/generate';
+import { defaultSet } from '../src/core/model/bundled';
+const which = process.argv[2] || '1000';
+const set = which === '89' ? defaultSet() : generateSet(Number(which), 42);
+const grids = filledGrids(set, 8);
+for (let i = 0; i < 3; i++) checkWorkbook(grids, { lang: 'vi' });
+const c = process.cpuUsage(); const N = which === '5000' ? 3 : which === '89' ? 300 : 20;
+for (let i = 0; i < N; i++) checkWorkbook(grids, { lang: 'vi' });
+const u = process.cpuUsage(c); console.log(which, 'cpu ms per check', (u.user + u.system) / 1000 / N);
+void benchCoreCheck;

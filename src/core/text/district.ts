@@ -1,0 +1,48 @@
+// Texts of the district summary: why a commune's workbook is set apart from the ranking, which of two
+// files of one unit is used. Placeholders are {name}; see catalogue.ts.
+
+export const DISTRICT_VI = {
+  'district.scoringWorkbookRead': 'Không đọc được bảng chấm điểm.',
+  'district.selfIncompleteCounted': 'Chưa tự chấm đủ ({blank}/{leaves} mục trống, tính 0 điểm).',
+  'district.appraisalIncompleteCounted': 'Chưa thẩm định đủ ({blank}/{leaves} mục trống, tính 0 điểm).',
+  'district.selfIncompleteRefused': 'Chưa tự chấm đủ: {blank}/{leaves} mục trống. Chấm đủ (ghi KAD nơi không áp dụng) rồi tổng hợp lại, hoặc dùng --allow-incomplete để vẫn xếp hạng.',
+  'district.appraisalIncompleteRefused': 'Chưa thẩm định đủ: {blank}/{leaves} mục trống. Thẩm định đủ rồi tổng hợp lại, hoặc dùng --allow-incomplete để vẫn xếp hạng.',
+  'district.givenBeforeBothEqually': '{used} được nêu trước {other} và hai tệp đầy đủ như nhau: hãy bỏ tệp thừa khỏi danh sách',
+  'district.savedLater': '{used} được lưu sau ({date}; {other} lưu {otherDate})',
+  'district.moreComplete': '{used} {state}, {other} còn {otherBlank} mục trống',
+  'district.unitAlsoUsedBecause': 'Đơn vị còn {value} {others}; dùng {used} vì {vi}.',
+  'district.sameUnitSummaryUses': 'Cùng đơn vị với tệp {used}; tổng hợp dùng {used} vì {vi}.',
+  'district.itemAppliesIndexComputed': 'Không có tiêu chí nào áp dụng: không tính được chỉ số.',
+  'district.selfScoreBeenEntered': 'Bảng chưa có điểm tự chấm nào.',
+  'district.appraisalScoreEnteredYet': 'Chưa nhập điểm thẩm định.',
+  'district.appraisalColumnYet': 'Chưa có cột Điểm thẩm định ("cchc appraisal add").',
+  'district.hasErrors': 'Có {n} lỗi (ví dụ: {example}). Sửa rồi tổng hợp lại; xem "cchc check".',
+  'district.otherYear': 'Bảng chấm điểm năm {year}, không phải năm {wanted}.',
+  'district.criteriaSetFileDiffers': 'Bộ tiêu chí {id} trong tệp khác với bản các xã khác dùng (điểm tối đa, mức điểm hoặc danh mục tiêu chí khác): tạo lại bảng từ bộ tiêu chí chung.',
+  'district.usesAnotherCriteriaSet': 'Dùng bộ tiêu chí khác ({id}), không phải {wanted}.',
+  'district.blankItems': 'còn {blank} mục trống',
+  'district.complete': 'đã chấm đủ',
+};
+
+export const DISTRICT_EN: Record<keyof typeof DISTRICT_VI, string> = {
+  'district.scoringWorkbookRead': 'The scoring workbook cannot be read.',
+  'district.selfIncompleteCounted': 'Not fully self-scored ({blank}/{leaves} items blank, counted as 0).',
+  'district.appraisalIncompleteCounted': 'Not fully appraised ({blank}/{leaves} items blank, counted as 0).',
+  'district.selfIncompleteRefused': 'Not fully self-scored: {blank}/{leaves} items blank. Score every item (KAD where it does not apply) and summarize again, or use --allow-incomplete to rank it anyway.',
+  'district.appraisalIncompleteRefused': 'Not fully appraised: {blank}/{leaves} items blank. Complete the appraisal and summarize again, or use --allow-incomplete to rank it anyway.',
+  'district.givenBeforeBothEqually': '{used} was given before {other} and both are equally complete: remove the extra file from the list',
+  'district.savedLater': '{used} was saved later ({date}; {other} on {otherDate})',
+  'district.moreComplete': '{used} {state} and {other} has {otherBlank}',
+  'district.unitAlsoUsedBecause': 'The unit also has {others}; {used} is used because {en}.',
+  'district.sameUnitSummaryUses': 'The same unit as {used}; the summary uses {used} because {en}.',
+  'district.itemAppliesIndexComputed': 'No item applies: the index cannot be computed.',
+  'district.selfScoreBeenEntered': 'No self score has been entered yet.',
+  'district.appraisalScoreEnteredYet': 'No appraisal score entered yet.',
+  'district.appraisalColumnYet': 'No appraisal column yet ("cchc appraisal add").',
+  'district.hasErrors': 'Has {n} error(s) (e.g. {example}). Fix them and summarize again; see "cchc check".',
+  'district.otherYear': 'A {year} workbook, not {wanted}.',
+  'district.criteriaSetFileDiffers': 'The criteria set {id} in this file differs from the one the other communes use (maxima, levels or items): rebuild it from the common set.',
+  'district.usesAnotherCriteriaSet': 'Uses another criteria set ({id}), not {wanted}.',
+  'district.blankItems': 'has {blank} blank item(s)',
+  'district.complete': 'is complete',
+};
