@@ -4,7 +4,7 @@
 import { FlatNode } from '../model/criteria';
 import { Lang, Message } from '../model/errors';
 import { ColumnRole } from '../model/layout';
-import { ParsedScore, formatPoints } from '../model/points';
+import { ParsedScore } from '../model/points';
 import { ScoringRead } from '../sheets/scoring/read';
 import { Judged } from '../model/verdict';
 import { WorkbookGrids } from '../model/grid';
@@ -61,7 +61,3 @@ export interface Rule {
   id: string;
   run(ctx: CheckContext): void;
 }
-
-export const f = (n: number | null | undefined) => formatPoints(n, 'vi');
-
-export const fe = (n: number | null | undefined) => formatPoints(n, 'en');

@@ -1,14 +1,13 @@
 // The evidence rules of DESIGN.md §3.2: missing-evidence, bad-link and evidence-not-found. They read
 // the Minh chứng register and, for workbooks made before it, links typed into the evidence cells.
 import { a1, cellAt, cellText } from '../model/grid';
-import { formatPoints } from '../model/points';
 import { classifyLink, formatFilePath } from '../model/evidence-link';
 import { leafEvidence } from '../sheets/register/read';
 import type { CheckContext, Rule } from './contract';
 import { FlatNode } from '../model/criteria';
 import { Message } from '../model/errors';
 import { tidyDate } from '../model/evidence-format';
-import { message } from '../text/catalogue';
+import { message, points } from '../text/catalogue';
 import { extraItemsByCode } from '../sheets/scoring/extras';
 
 /** A link found in the workbook, with where it stands and which criterion it backs. */
@@ -116,7 +115,7 @@ export const evidenceRules: Rule[] = [
         const evidence = leafEvidence(read.sheet, read.register, leaf.code, row, read.columns.evidence);
         if (evidence.rows.length + evidence.typed > 0) continue;
         if (read.columns.note !== undefined && cellText(cellAt(read.sheet, row, read.columns.note))) continue;
-        ctx.report({ severity: 'warning', rule: 'missing-evidence', code: leaf.code, column: 'evidence', cell: ctx.cellOf(leaf.code, 'evidence'), message: message('rule.evidence.selfScoreButEvidence', { value: formatPoints(p.value, 'vi'), code: leaf.code, vi: hint.vi, value2: formatPoints(p.value, 'en'), en: hint.en }) });
+        ctx.report({ severity: 'warning', rule: 'missing-evidence', code: leaf.code, column: 'evidence', cell: ctx.cellOf(leaf.code, 'evidence'), message: message('rule.evidence.selfScoreButEvidence', { score: points(p.value), code: leaf.code, hint }) });
       }
     },
   },

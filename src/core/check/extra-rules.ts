@@ -5,9 +5,9 @@ import { Message } from '../model/errors';
 import { a1, cellAt, cellText, formulaAt, parseA1 } from '../model/grid';
 import { ExtraKind, extraLists, splitTotalFormula } from '../sheets/scoring/extras';
 import { pointsEqual } from '../model/points';
-import { CheckContext, Rule, f, fe } from './contract';
+import { CheckContext, Rule } from './contract';
 import { reportStretched } from './row-rules';
-import { message } from '../text/catalogue';
+import { message, points } from '../text/catalogue';
 
 const KIND_NAME: Record<ExtraKind, Message> = {
   bonus: message('rule.extra.bonus'),
@@ -27,7 +27,7 @@ export const extraSheetRules: Rule[] = [
           if (row === undefined) continue;
           const v = cellAt(read.sheet, row, maxCol);
           if (typeof v === 'number' && pointsEqual(v, item.max)) continue;
-          ctx.report({ severity: 'error', rule: 'max-altered', code: item.code, column: 'max', cell: a1(row, maxCol), message: message('rule.extra.capChangedSetSays', { value: typeof v === 'number' ? f(v) : cellText(v) || '(trống)', max: f(item.max), value2: typeof v === 'number' ? fe(v) : cellText(v) || '(blank)', max2: fe(item.max) }) });
+          ctx.report({ severity: 'error', rule: 'max-altered', code: item.code, column: 'max', cell: a1(row, maxCol), message: message('rule.extra.capChangedSetSays', { shown: typeof v === 'number' ? points(v) : cellText(v) || message('rule.blank'), max: points(item.max) }) });
         }
       }
     },
@@ -39,7 +39,7 @@ export const extraSheetRules: Rule[] = [
       for (const g of extraLists(read.meta.set)) {
         const row = read.markers[g.kind];
         if (row === undefined) {
-          ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: null, message: message('rule.extra.rowMissingDeletedRebuild', { vi: KIND_NAME[g.kind].vi.toUpperCase(), en: KIND_NAME[g.kind].en.toUpperCase() }) });
+          ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: null, message: message('rule.extra.rowMissingDeletedRebuild', { kind: { vi: KIND_NAME[g.kind].vi.toUpperCase(), en: KIND_NAME[g.kind].en.toUpperCase() } }) });
           continue;
         }
         const itemRows = g.items.map((i) => read.rowOf[i.code]).filter((r): r is number => r !== undefined);
@@ -52,7 +52,7 @@ export const extraSheetRules: Rule[] = [
             reportStretched(ctx, column, null, a1(row, col), col, rows, message('rule.groupCell', { what: { vi: KIND_NAME[g.kind].vi.toLowerCase(), en: KIND_NAME[g.kind].en.toLowerCase() } }));
             continue;
           }
-          ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell: a1(row, col), message: message('rule.extra.subtotalLongerAddsExactly', { vi: KIND_NAME[g.kind].vi.toLowerCase(), row: a1(row, col), en: KIND_NAME[g.kind].en.toLowerCase() }) });
+          ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell: a1(row, col), message: message('rule.extra.subtotalLongerAddsExactly', { kind: { vi: KIND_NAME[g.kind].vi.toLowerCase(), en: KIND_NAME[g.kind].en.toLowerCase() }, row: a1(row, col) }) });
         }
       }
     },

@@ -30,7 +30,7 @@ export const sheetRules: Rule[] = [
       const missingColumns = (['name', 'check'] as ColumnRole[]).concat(read.meta.appraisal ? ['appraisal' as ColumnRole] : [])
         .filter((role) => read.columns[role] === undefined);
       for (const role of missingColumns) {
-        ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: null, message: message('rule.sheet.columnMissingSheet', { vi: columnSpec(role).header.vi, name: read.sheet.name, en: columnSpec(role).header.en }) });
+        ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: null, message: message('rule.sheet.columnMissingSheet', { column: columnSpec(role).header, name: read.sheet.name }) });
       }
     },
   },
@@ -59,7 +59,7 @@ export const sheetRules: Rule[] = [
         for (const marker of ['applicableMax', 'index'] as const) {
           const row = read.markers[marker];
           if (row === undefined || formulaAt(read.sheet, row, col)) continue;
-          ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell: a1(row, col), message: message('rule.sheet.cellLongerHoldsFormula', { row: a1(row, col), value: marker === 'index' ? 'chỉ số' : 'điểm tối đa áp dụng', value2: marker === 'index' ? 'index' : 'applicable maximum' }) });
+          ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell: a1(row, col), message: message('rule.sheet.cellLongerHoldsFormula', { row: a1(row, col), what: message(marker === 'index' ? 'rule.what.index' : 'rule.what.applicable') }) });
         }
       }
     },
@@ -77,7 +77,7 @@ export function checkSumFormula(ctx: CheckContext, column: 'self' | 'appraisal',
   const formula = formulaAt(read.sheet, row, col);
   const what: Message = code ? message('rule.subtotalOf', { code }) : message('rule.totalCell');
   if (!formula) {
-    ctx.report({ severity: 'error', rule: 'formula-altered', code, column, cell, message: message('rule.sheet.longerHoldsFormulaValue', { vi: what.vi, cell, en: what.en }) });
+    ctx.report({ severity: 'error', rule: 'formula-altered', code, column, cell, message: message('rule.sheet.longerHoldsFormulaValue', { what, cell }) });
     return;
   }
   const rows = sumFormulaRows(formula, col);
@@ -88,7 +88,7 @@ export function checkSumFormula(ctx: CheckContext, column: 'self' | 'appraisal',
   const missingChild = childRows.some((r) => !covered[r]);
   const foreign = (rows || []).some((r) => !childSet[r] && read.codeRows[r] !== undefined);
   if (rows === null || missingChild || foreign) {
-    ctx.report({ severity: 'error', rule: 'formula-altered', code, column, cell, message: message('rule.sheet.holdsWhichLongerAdds', { vi: what.vi, cell, formula: formula.slice(0, 60), en: what.en }) });
+    ctx.report({ severity: 'error', rule: 'formula-altered', code, column, cell, message: message('rule.sheet.holdsWhichLongerAdds', { what, cell, formula: formula.slice(0, 60) }) });
     return;
   }
   reportStretched(ctx, column, code, cell, col, rows, what);

@@ -51,8 +51,8 @@ export function findHeader(grid: SheetGrid): { row: number; columns: Partial<Rec
   return null;
 }
 
-function notScoring(file: string): UserError {
-  return new UserError('not-scoring', message('inputs.read.cchcScoringWorkbookCchc', { file }));
+function notScoring(): UserError {
+  return new UserError('not-scoring', message('inputs.read.cchcScoringWorkbookCchc'));
 }
 
 /** Locates the metadata and the scoring sheet; throws UserError when this is not a scoring workbook. */
@@ -60,10 +60,10 @@ export function readScoring(grids: WorkbookGrids): ScoringRead {
   const metaGrid = grids.sheets.filter((s) => s.name === SHEETS.meta && isMetaGrid(s))[0] || grids.sheets.filter(isMetaGrid)[0];
   const metaResult: MetaResult = readMeta(metaGrid);
   if (!metaResult.ok) {
-    if (metaResult.reason === 'absent') throw notScoring('Sổ làm việc này ');
-    const detail = metaResult.problems.slice(0, 3).map((p) => p.message.vi).join('; ');
-    const detailEn = metaResult.problems.slice(0, 3).map((p) => p.message.en).join('; ');
-    throw new UserError('meta-damaged', message('inputs.read.cchcSheetCriteriaSet', { detail, detailEn }));
+    if (metaResult.reason === 'absent') throw notScoring();
+    const shown = metaResult.problems.slice(0, 3).map((p) => p.message);
+    const detail = { vi: shown.map((m) => m.vi).join('; '), en: shown.map((m) => m.en).join('; ') };
+    throw new UserError('meta-damaged', message('inputs.read.cchcSheetCriteriaSet', { detail }));
   }
   const meta = metaResult.meta;
   // The scoring sheet under its own name, else any sheet with our header (it may have been renamed).
