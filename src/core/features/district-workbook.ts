@@ -5,7 +5,7 @@ import { CriteriaSet } from '../model/criteria';
 import { extraLists } from '../sheets/scoring/extras';
 import { quoteSheet } from '../model/formula';
 import { a1, columnLetter } from '../model/grid';
-import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
+import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan, fitRowHeights } from '../model/plan';
 import { formatPoints } from '../model/points';
 import { STYLES } from '../sheets/styles';
 import { bandFormula, bandOf } from '../sheets/scoring/totals';
@@ -40,7 +40,9 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
   const domains = set ? set.nodes : [];
   const kinds = set ? extraLists(set).map((g) => g.kind) : [];
   const bands = !!(set && set.bands && set.bands.length);
-  // Columns: Hạng · Đơn vị · domains… · [Điểm thưởng · Điểm trừ] · Tổng điểm · Điểm tối đa áp dụng · Chỉ số · [Xếp loại] · Tệp
+  // A note on a row says what the ranking rests on: a unit ranked incomplete (--allow-incomplete), a second workbook left out.
+  const notes = summary.units.some((u) => !!u.note);
+  // Columns: Hạng · Đơn vị · domains… · [Điểm thưởng · Điểm trừ] · Tổng điểm · Điểm tối đa áp dụng · Chỉ số · [Xếp loại] · Tệp · [Ghi chú]
   const cRank = 0;
   const cUnit = 1;
   const cDomain = (i: number) => 2 + i;
@@ -50,7 +52,8 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
   const cIndex = cTotal + 2;
   const cBand = bands ? cTotal + 3 : -1;
   const cFile = bands ? cTotal + 4 : cTotal + 3;
-  const lastCol = cFile;
+  const cNote = notes ? cFile + 1 : -1;
+  const lastCol = notes ? cNote : cFile;
 
   const cells: CellPlan[] = [];
   const merges: string[] = [];
@@ -71,6 +74,7 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
   headers.push([cTotal, 'Tổng điểm'], [cApplicable, 'Điểm tối đa áp dụng'], [cIndex, 'Chỉ số (%)']);
   if (bands) headers.push([cBand, 'Xếp loại']);
   headers.push([cFile, 'Tệp']);
+  if (notes) headers.push([cNote, 'Ghi chú']);
   for (const [col, text] of headers) put({ row: headerRow, col, value: text, style: 'sumHeader' });
 
   const first = headerRow + 1;
@@ -94,6 +98,7 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
       else put({ row, col: cBand, formula: bandFormula(a1(row, cIndex), set!)!, result: u.band || '', style: 'sumCenter' });
     }
     put({ row, col: cFile, value: u.file, style: 'fileName' });
+    if (notes) put({ row, col: cNote, value: u.note || null, style: 'unitName' });
   });
 
   if (summary.units.length && summary.averages) {
@@ -108,14 +113,16 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
     put({ row, col: cIndex, formula: average(cIndex), result: summary.averages.index, style: 'totalPercent' });
     if (bands) put({ row, col: cBand, value: null, style: 'totalBlank' });
     put({ row, col: cFile, value: null, style: 'totalBlank' });
+    if (notes) put({ row, col: cNote, value: null, style: 'totalBlank' });
   }
 
   const columns = [{ width: 7 }, { width: 26 }];
   domains.forEach(() => columns.push({ width: 13 }));
   kinds.forEach(() => columns.push({ width: 10 }));
   columns.push({ width: 10 }, { width: 11 }, { width: 10 });
-  if (bands) columns.push({ width: 12 });
+  if (bands) columns.push({ width: 20 }); // 'Chưa thẩm định xong' whole
   columns.push({ width: 24 });
+  if (notes) columns.push({ width: 40 });
 
   const ranking: SheetPlan = {
     name: SUMMARY_SHEETS.ranking,
@@ -144,7 +151,10 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
     to: { row: chartTop + Math.max(16, Math.ceil(summary.units.length * 1.2) + 4), col: Math.min(lastCol, cDomain(0) + 7) },
   } : null;
 
-  return { plan: { sheets: [ranking, excludedSheet(summary)], styles: SUMMARY_STYLES, fullCalcOnLoad: true, charts: chart ? [chart] : [] } };
+  // Spreadsheets do not re-fit rows on opening: notes and reasons are shown whole by the plan's heights.
+  const excluded = excludedSheet(summary);
+  for (const sheet of [ranking, excluded]) fitRowHeights(sheet, SUMMARY_STYLES);
+  return { plan: { sheets: [ranking, excluded], styles: SUMMARY_STYLES, fullCalcOnLoad: true, charts: chart ? [chart] : [] } };
 }
 
 export function excludedSheet(summary: DistrictSummary): SheetPlan {
