@@ -14,8 +14,8 @@ import { describeIfEngine } from './engines';
 import { cchc } from './helpers/cli';
 import { closeEditorAfterAll, editInLibreOffice } from './helpers/uno';
 import {
-  Built, Edited, buildBase, cellOf, deleteLeafRow, fillEveryLeaf, insertRowAboveTotal, insertRowInCriterion, insertRowInDomain,
-  sortNamesAwayFromCodes, summaryCells, typeDecimals, typeOverSummary, valueAt,
+  Built, Edited, RegisterEntry, buildBase, cellOf, deleteLeafRow, fillEveryLeaf, insertRowAboveTotal, insertRowInCriterion, insertRowInDomain,
+  sortNamesAwayFromCodes, summaryCells, typeDecimals, typeOverSummary, typeRegisterRows, valueAt,
 } from './helpers/user-edits';
 
 interface Checked {
@@ -128,6 +128,25 @@ describeIfEngine(['soffice', 'uno'], 'cchc check on workbooks edited in LibreOff
     expect(apart.length).toBe(1);
     expect(edited.rows.filter((row) => apart[0].message.indexOf(String(row)) >= 0).length).toBeGreaterThanOrEqual(2);
     expect(errorRules(c.report)).not.toContain('max-altered');
+  });
+
+  test.each(['en-US', 'vi-VN'])('rows typed on Minh chứng (%s) that the tool cannot use: a warning each, naming its row and why', async (locale) => {
+    const edited = await typeRegisterRows(base, path.join(dir, `register-${locale}.xlsx`), { locale });
+    const c = await check(dir, base, edited);
+    const why: Record<RegisterEntry['what'], (e: RegisterEntry) => string> = {
+      'unknown-code': (e) => `ghi mã "${e.code}", không có trong bộ tiêu chí`,
+      'parent-code': (e) => `ghi mã ${e.code}, là tiêu chí có tiêu chí thành phần`,
+      'malformed-code': () => 'ghi mã "1,4,2": dấu phẩy tách các mã, nên đây là các mã 1; 4; 2, không phải 1.4.2. Hãy gõ 1.4.2',
+      'no-code': (e) => `chưa ghi mã tiêu chí, nên tài liệu "${e.number}" chưa được tính cho tiêu chí nào`,
+      'impossible-date': (e) => `có ngày ban hành "${e.date}" không có thật`,
+    };
+    const warnings = (c.report.issues || []).filter((i) => i.rule === 'register-row');
+    expect(warnings.map((w) => [w.severity, w.sheet])).toEqual(edited.entries.map(() => ['warning', SHEETS.evidence]));
+    for (const e of edited.entries) {
+      const at = warnings.filter((w) => w.message.indexOf(`Dòng ${e.row} của trang Minh chứng`) === 0);
+      expect([e.what, at.length]).toEqual([e.what, 1]);
+      expect(at[0].message).toContain(why[e.what](e));
+    }
   });
 
   test('a leaf\'s row deleted: reported missing, exit 1', async () => {

@@ -261,4 +261,30 @@ describe('by appraisal', () => {
     expect(summary.units.map((u: { unit: string; index: number }) => [u.unit, u.index])).toEqual([['Xã Bình Sơn', 100], ['Xã An Khánh', 99]]);
     expect(summary.excluded.map((e: { file: string }) => e.file)).toEqual(['c.xlsx']);
   });
+
+  test('a commune appraised on 3 of 89 items is set apart with its reason; --allow-incomplete ranks it, and its row says so', async () => {
+    const sub = fs.mkdtempSync(path.join(dir, 'chua-du-'));
+    const three: Scores = {};
+    for (const leaf of leaves.slice(0, 3)) three[leaf.code] = leaf.node.max;
+    await writeCommune(sub, { file: 'a.xlsx', unit: 'Xã An Khánh', set, self: card([]), appraisal: card(['1.1.1']) });
+    await writeCommune(sub, { file: 'b.xlsx', unit: 'Xã Bình Sơn', set, self: card([]), appraisal: three });
+    const blanks = `${leaves.length - 3}/${leaves.length} mục trống`;
+
+    const strict = JSON.parse((await cchc(sub, 'summary', 'a.xlsx', 'b.xlsx', '--by', 'appraisal', '--json')).out);
+    expect(strict.units.map((u: { unit: string }) => u.unit)).toEqual(['Xã An Khánh']);
+    expect(strict.excluded.map((e: { file: string; reasonId: string }) => [e.file, e.reasonId])).toEqual([['b.xlsx', 'appraisal-incomplete']]);
+    expect(strict.excluded[0].reason).toContain(`Chưa thẩm định đủ: ${blanks}.`);
+
+    const ran = await cchc(sub, 'summary', 'a.xlsx', 'b.xlsx', '--by', 'appraisal', '--allow-incomplete', '--out', 'tong-hop.xlsx');
+    expect(ran.code).toBe(0);
+    const note = `Chưa thẩm định đủ (${blanks}, tính 0 điểm).`;
+    expect(ran.out).toContain(`! ${note}`);
+    const ranking = (await readWorkbookGrids(path.join(sub, 'tong-hop.xlsx'))).sheets.filter((s) => s.name === SUMMARY_SHEETS.ranking)[0];
+    const header = ranking.values[4];
+    const noteCol = header.indexOf('Ghi chú');
+    expect(noteCol).toBe(header.indexOf('Tệp') + 1);
+    const rowOf = (unit: string) => ranking.values.findIndex((r) => (r || [])[1] === unit);
+    expect(cellAt(ranking, rowOf('Xã Bình Sơn'), noteCol)).toBe(note);
+    expect(cellAt(ranking, rowOf('Xã An Khánh'), noteCol)).toBeNull();
+  });
 });

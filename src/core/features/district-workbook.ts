@@ -5,14 +5,13 @@ import { CriteriaSet } from '../model/criteria';
 import { extraLists } from '../sheets/scoring/extras';
 import { quoteSheet } from '../model/formula';
 import { a1, columnLetter } from '../model/grid';
-import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan } from '../model/plan';
+import { BarChartPlan, CellPlan, SheetPlan, WorkbookPlan, fitRowHeights } from '../model/plan';
 import { formatPoints } from '../model/points';
 import { STYLES } from '../sheets/styles';
 import { bandFormula, bandOf } from '../sheets/scoring/totals';
 import { SummaryBasis, DistrictSummary, SummaryUnit, mean, rankUnits } from './district-summary';
 import { CommuneType, parseDistrictName, parseUnitName } from '../model/unit-name';
 import { DECREE_MARGINS, DOCUMENT_FONT, PAGE_NUMBER } from '../model/print';
-import { fitRowHeights } from '../model/plan';
 import { DocumentGrid, Writer, defaultInputs, districtIssuer, headingRows, signatureRows, titleRows } from '../sheets/document';
 
 // ---------------------------------------------------------------------------------------------
@@ -65,7 +64,9 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
   const domains = set ? set.nodes : [];
   const kinds = set ? extraLists(set).map((g) => g.kind) : [];
   const bands = !!(set && set.bands && set.bands.length);
-  // Columns: Hạng · Đơn vị · domains… · [Điểm thưởng · Điểm trừ] · Tổng điểm · Điểm tối đa áp dụng · Chỉ số · [Xếp loại] · Tệp
+  // A note on a row says what the ranking rests on: a unit ranked incomplete (--allow-incomplete), a second workbook left out.
+  const notes = summary.units.some((u) => !!u.note);
+  // Columns: Hạng · Đơn vị · domains… · [Điểm thưởng · Điểm trừ] · Tổng điểm · Điểm tối đa áp dụng · Chỉ số · [Xếp loại] · Tệp · [Ghi chú]
   const cRank = 0;
   const cUnit = 1;
   const cDomain = (i: number) => 2 + i;
@@ -75,7 +76,8 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
   const cIndex = cTotal + 2;
   const cBand = bands ? cTotal + 3 : -1;
   const cFile = bands ? cTotal + 4 : cTotal + 3;
-  const lastCol = cFile;
+  const cNote = notes ? cFile + 1 : -1;
+  const lastCol = notes ? cNote : cFile;
 
   const cells: CellPlan[] = [];
   const merges: string[] = [];
@@ -109,6 +111,7 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
   headers.push([cTotal, 'Tổng điểm'], [cApplicable, 'Điểm tối đa áp dụng'], [cIndex, 'Chỉ số (%)']);
   if (bands) headers.push([cBand, 'Xếp loại']);
   headers.push([cFile, 'Tệp']);
+  if (notes) headers.push([cNote, 'Ghi chú']);
   for (const [col, text] of headers) put({ row: headerRow, col, value: text, style: 'sumHeader' });
 
   const groups = unitGroups(summary.units);
@@ -138,6 +141,7 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
         else put({ row, col: cBand, formula: bandFormula(a1(row, cIndex), set!)!, result: u.band || '', style: 'sumCenter' });
       }
       put({ row, col: cFile, value: u.file, style: 'fileName' });
+      if (notes) put({ row, col: cNote, value: u.note || null, style: 'unitName' });
       row++;
     }
   }
@@ -154,6 +158,7 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
     put({ row, col: cIndex, formula: average(cIndex), result: summary.averages.index, style: 'totalPercent' });
     if (bands) put({ row, col: cBand, value: null, style: 'totalBlank' });
     put({ row, col: cFile, value: null, style: 'totalBlank' });
+    if (notes) put({ row, col: cNote, value: null, style: 'totalBlank' });
     row++;
   }
   row = signatureRows(w, row + 1, grid, issuer, inputs, true);
@@ -162,8 +167,9 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
   domains.forEach(() => columns.push({ width: 13 }));
   kinds.forEach(() => columns.push({ width: 10 }));
   columns.push({ width: 10 }, { width: 11 }, { width: 10 });
-  if (bands) columns.push({ width: 12 });
+  if (bands) columns.push({ width: 20 }); // 'Chưa thẩm định xong' whole
   columns.push({ width: 24 });
+  if (notes) columns.push({ width: 40 });
 
   const chartTop = row + 1;
   const chartBottom = chartTop + Math.max(16, Math.ceil(summary.units.length * 1.2) + 4);
@@ -185,7 +191,6 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
       breaks: summary.units.length ? [chartTop] : [],
     },
   };
-  fitRowHeights(ranking, SUMMARY_STYLES);
 
   const chart: BarChartPlan | null = summary.units.length ? {
     sheet: SUMMARY_SHEETS.ranking,
@@ -204,7 +209,10 @@ export function summaryWorkbookPlan(summary: DistrictSummary, set: CriteriaSet |
     to: { row: chartBottom, col: Math.min(lastCol, cDomain(0) + 7) },
   } : null;
 
-  return { plan: { sheets: [ranking, excludedSheet(summary)], styles: SUMMARY_STYLES, fullCalcOnLoad: true, charts: chart ? [chart] : [] } };
+  // Spreadsheets do not re-fit rows on opening: notes and reasons are shown whole by the plan's heights.
+  const excluded = excludedSheet(summary);
+  fitRowHeights(ranking, SUMMARY_STYLES); // excludedSheet fits its own
+  return { plan: { sheets: [ranking, excluded], styles: SUMMARY_STYLES, fullCalcOnLoad: true, charts: chart ? [chart] : [] } };
 }
 
 export function excludedSheet(summary: DistrictSummary): SheetPlan {
