@@ -280,7 +280,8 @@ describe('by appraisal', () => {
     const note = `Chưa thẩm định đủ (${blanks}, tính 0 điểm).`;
     expect(ran.out).toContain(`! ${note}`);
     const ranking = (await readWorkbookGrids(path.join(sub, 'tong-hop.xlsx'))).sheets.filter((s) => s.name === SUMMARY_SHEETS.ranking)[0];
-    const header = ranking.values[4];
+    // The header row stands under the district's heading, Số line and title: found by its texts.
+    const header = ranking.values.filter((r) => (r || []).indexOf('Tệp') >= 0)[0];
     const noteCol = header.indexOf('Ghi chú');
     expect(noteCol).toBe(header.indexOf('Tệp') + 1);
     const rowOf = (unit: string) => ranking.values.findIndex((r) => (r || [])[1] === unit);
