@@ -177,6 +177,20 @@ describeIfEngine(['soffice', 'uno'], 'an annex scored otherwise than by levels, 
     expect(await disagreements(out)).toEqual([]);
   }, 180000);
 
+  test('93 pasted for 93%: LibreOffice\'s Kiểm tra and the check both say the rate gives no points', async () => {
+    const out = path.join(dir, 'rate-pasted.xlsx');
+    await editInLibreOffice(base, out, [
+      { op: 'setValue', sheet: SHEETS.scoring, cell: at('1.2', 'figure'), value: 93 },
+      type('1.2', 'self', '1,86'),
+    ], { locale: 'vi-VN' });
+    const grids = await readWorkbookGrids(out);
+    const sheet = grids.sheets.filter((s) => s.name === SHEETS.scoring)[0];
+    expect(cellAt(sheet, g.rowOf['1.2'], g.layout.col.check!)).toBe('✓ (tỷ lệ/số lượng không hợp lệ)');
+    const warnings = checkWorkbook(grids).issues!.filter((i) => i.rule === 'figure-invalid').map((i) => `${i.cell} ${i.message}`);
+    expect(warnings).toEqual([`${at('1.2', 'figure')} Tỷ lệ "9300%" ở cột Tỷ lệ / số lượng không dùng được để tính điểm: nhập tỷ lệ từ 0% đến 100%, ví dụ 93% (có dấu %) hoặc 0,93.`]);
+    expect(await disagreements(out)).toEqual([]);
+  }, 180000);
+
   test('a score the rate does not give, and the same workbook in a ward', async () => {
     const out = path.join(dir, 'figure.xlsx');
     await editInLibreOffice(base, out, [
