@@ -2,7 +2,8 @@
 // written file equals the plan's. Read back both with exceljs and with the project's own reader.
 
 import { keepForDocs } from './helpers/docs';
-import { leafScore, validationExpression } from '../src/core/model/verdict';
+import { leafScore } from '../src/core/model/verdict';
+import { validationExpression } from '../src/core/model/verdict-sheet';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

@@ -19,7 +19,8 @@ import { Totals, appraisalOnlySelf, appraisalOnlySelfFormula, bandFormula } from
 import { hasAppraisalOnly, isAppraisalOnly, setHasFigures, setListsNotApplicable } from '../../model/criteria-kinds';
 import { provisionalNote, provisionalText, scorableLeaves } from './provisional';
 import { text } from '../../text/catalogue';
-import { ScoreSpec, bothCheckExpression, bothCheckText, colourExpression, leafScore, scoreCheckExpression, scoreValidation, verdictText } from '../../model/verdict';
+import { ScoreSpec, leafScore, verdictText } from '../../model/verdict';
+import { bothCheckExpression, bothCheckText, colourExpression, scoreCheckExpression, scoreValidation } from '../../model/verdict-sheet';
 
 /** The note shown on the sheet for a set that is not the issued text. */
 export const REFERENCE_NOTE = 'Bộ tiêu chí tham khảo — đối chiếu với Phụ lục Quyết định 4203/QĐ-UBND trước khi dùng';
