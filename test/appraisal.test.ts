@@ -2,7 +2,8 @@
 // firing and silent on the appraisal column, the differences list, the Tổng hợp formulas, and the
 // extras' rows, validation, caps and place in the total.
 
-import { extraScore, validationExpression } from '../src/core/model/verdict';
+import { extraScore } from '../src/core/model/verdict';
+import { validationExpression } from '../src/core/model/verdict-sheet';
 import { checkWorkbook } from '../src/core/check/check';
 import { CellValue, a1, parseA1 } from '../src/core/model/grid';
 import { ROW_MARKERS, SHEETS } from '../src/core/model/layout';

@@ -13,7 +13,8 @@ import * as path from 'path';
 import { CriteriaSet, leavesOf } from '../src/core/model/criteria';
 import { CellValue, SheetGrid, a1, cellAt } from '../src/core/model/grid';
 import { SHEETS } from '../src/core/model/layout';
-import { bothCheckText, judge, leafScore, verdictIssue } from '../src/core/model/verdict';
+import { judge, leafScore, verdictIssue } from '../src/core/model/verdict';
+import { bothCheckText } from '../src/core/model/verdict-sheet';
 import { importCriteriaTable } from '../src/core/features/import/import-table';
 import { checkWorkbook } from '../src/core/check/check';
 import { readScoring } from '../src/core/sheets/scoring/read';
@@ -174,6 +175,20 @@ describeIfEngine(['soffice', 'uno'], 'an annex scored otherwise than by levels, 
     ]);
     const rules = checkWorkbook(grids).issues!.filter((i) => i.severity === 'error').map((i) => `${i.code} ${i.rule}`);
     expect(rules).toEqual(['1.1 kad-not-allowed', '1.2 over-max', '1.3 over-max', '1.4 not-a-level', '1.5 kad-not-allowed', '2.1 kad-not-allowed']);
+    expect(await disagreements(out)).toEqual([]);
+  }, 180000);
+
+  test('93 pasted for 93%: LibreOffice\'s Kiểm tra and the check both say the rate gives no points', async () => {
+    const out = path.join(dir, 'rate-pasted.xlsx');
+    await editInLibreOffice(base, out, [
+      { op: 'setValue', sheet: SHEETS.scoring, cell: at('1.2', 'figure'), value: 93 },
+      type('1.2', 'self', '1,86'),
+    ], { locale: 'vi-VN' });
+    const grids = await readWorkbookGrids(out);
+    const sheet = grids.sheets.filter((s) => s.name === SHEETS.scoring)[0];
+    expect(cellAt(sheet, g.rowOf['1.2'], g.layout.col.check!)).toBe('✓ (tỷ lệ/số lượng không hợp lệ)');
+    const warnings = checkWorkbook(grids).issues!.filter((i) => i.rule === 'figure-invalid').map((i) => `${i.cell} ${i.message}`);
+    expect(warnings).toEqual([`${at('1.2', 'figure')} Tỷ lệ "9300%" ở cột Tỷ lệ / số lượng không dùng được để tính điểm: nhập tỷ lệ từ 0% đến 100%, ví dụ 93% (có dấu %) hoặc 0,93.`]);
     expect(await disagreements(out)).toEqual([]);
   }, 180000);
 

@@ -5,9 +5,11 @@
 
 import { CellValue } from '../src/core/model/grid';
 import {
-  ScoreSpec, VERDICT_KINDS, VerdictKind, bothCheckExpression, bothCheckText, checkText, colourExpression, extraScore, judge,
-  leafScore, scoreCheckExpression, scoreValidation, sheetJudge, sumsAlike, validationExpression, verdictIssue, verdictText,
+  ScoreSpec, VERDICT_KINDS, VerdictKind, checkText, extraScore, judge, leafScore, sheetJudge, sumsAlike, verdictIssue, verdictText,
 } from '../src/core/model/verdict';
+import {
+  bothCheckExpression, bothCheckText, colourExpression, scoreCheckExpression, scoreValidation, validationExpression,
+} from '../src/core/model/verdict-sheet';
 import { kindsSet } from './helpers/kinds';
 import { defaultSet } from '../src/core/model/bundled';
 import { leavesOf } from '../src/core/model/criteria';

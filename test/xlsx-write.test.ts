@@ -1,7 +1,8 @@
 // The exceljs writer applies the plan and nothing else: every cell, style, rule and setting of the
 // written file equals the plan's. Read back both with exceljs and with the project's own reader.
 
-import { leafScore, validationExpression } from '../src/core/model/verdict';
+import { leafScore } from '../src/core/model/verdict';
+import { validationExpression } from '../src/core/model/verdict-sheet';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

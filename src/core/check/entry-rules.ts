@@ -1,10 +1,13 @@
 // The entries of every scored item — the tree's leaves, then the bonus and deduction items — for the
 // self score and, once it exists, the appraisal: each cell's verdict (model/verdict.ts) reported under
-// its rule (DESIGN.md §3.2: not-a-number, negative, over-max, not-a-level, missing-score).
+// its rule (DESIGN.md §3.2: not-a-number, negative, over-max, not-a-level, missing-score); a figure in
+// the Tỷ lệ / số lượng column that gives no points (figure-invalid).
 
 import { Judged, ScoreColumn, ScoreSpec, extraScore, leafScore, verdictIssue } from '../model/verdict';
 import { extraLists } from '../sheets/scoring/extras';
 import { CheckContext, Rule } from './contract';
+import { figureInvalid, figureInvalidMessage } from '../model/verdict-kinds';
+import { cellAt } from '../model/grid';
 
 export interface ScoredEntry {
   code: string;
@@ -51,6 +54,21 @@ export const entryRules: Rule[] = [
           if (!issue || !reportable(ctx, item.code, column, j, started)) continue;
           ctx.report({ severity: issue.severity, rule: issue.rule, code: item.code, column, cell: ctx.cellOf(item.code, column), message: issue.message });
         }
+      }
+    },
+  },
+  {
+    // A rate or count that gives no points (pasted past the cell's validation: 93 for 93%, a negative
+    // count, text): Kiểm tra says "(tỷ lệ/số lượng không hợp lệ)" on the row, the check says what to type.
+    id: 'figure-invalid',
+    run(ctx) {
+      for (const leaf of ctx.flat) {
+        if (!leaf.leaf || ctx.read.rowOf[leaf.code] === undefined) continue;
+        const k = ctx.judged(leaf.code, 'self').spec.kinds;
+        if (!figureInvalid(k)) continue;
+        const cell = k!.figure!.cell;
+        const value = cellAt(ctx.read.sheet, ctx.read.rowOf[leaf.code], ctx.read.columns.figure!);
+        ctx.report({ severity: 'warning', rule: 'figure-invalid', code: leaf.code, column: 'self', cell, message: figureInvalidMessage(k!, value) });
       }
     },
   },

@@ -18,6 +18,9 @@ export interface FigureSpec {
   /** The sheet's expression of those points (IF(usable, points, "")). */
   expression: string;
   rate: boolean;
+  /** The figure cell, and whether something is in it (a figure that gives no points is then flagged). */
+  cell: string;
+  filled: boolean;
 }
 
 export interface KindsSpec {
@@ -96,6 +99,8 @@ export function kindsSpec(node: CriteriaNode, ctx: SpecContext): KindsSpec | und
       points: figurePoints(node, ctx.figure.value),
       expression: figurePointsExpression(node, ctx.figure.cell)!,
       rate: node.scoring.kind === 'proportional',
+      cell: ctx.figure.cell,
+      filled: p.kind !== 'blank',
     };
   }
   if (node.scoring) k.words = stepWords(node);
@@ -182,15 +187,33 @@ export function figureMessage(value: number, max: number, k: KindsSpec): Message
   return message('kinds.figureDiffers', { value: points(value), typed, points: points(f.points), rule: k.words || message('criteria.kind.any', { max: points(max) }) });
 }
 
-/** What Kiểm tra adds after the verdict when the figure gives points: " (tính được 1,86)". */
+/**
+ * What Kiểm tra adds after the verdict: the points the figure gives, " (tính được 1,86)", or, when
+ * something that gives none is in the figure cell (pasted past its validation: 93 for 93%, a negative
+ * count, text), " (tỷ lệ/số lượng không hợp lệ)".
+ */
 export function figureSuffixExpression(k: KindsSpec | undefined): string | null {
   if (!k || !k.figure) return null;
   const [before, after] = message('figure.sheet.points').vi.split('{points}');
   const p = k.figure.expression;
-  return `IF(ISNUMBER(${p}),"${before}"&${pointsTextExpression(p)}&"${after}","")`;
+  return `IF(ISNUMBER(${p}),"${before}"&${pointsTextExpression(p)}&"${after}",IF(TRIM(${k.figure.cell}&"")="","","${message('figure.sheet.invalid').vi}"))`;
 }
 
 export function figureSuffixText(k: KindsSpec | undefined): string {
-  if (!k || !k.figure || k.figure.points === null) return '';
+  if (!k || !k.figure) return '';
+  if (k.figure.points === null) return figureInvalid(k) ? message('figure.sheet.invalid').vi : '';
   return message('figure.sheet.points', { points: formatPoints(k.figure.points, 'vi') }).vi;
+}
+
+/** True when the figure cell holds something that gives no points. */
+export function figureInvalid(k: KindsSpec | undefined): boolean {
+  return !!k && !!k.figure && k.figure.filled && k.figure.points === null;
+}
+
+/** What to do about such a figure: the rate from 0% to 100%, or a whole count from 0. */
+export function figureInvalidMessage(k: KindsSpec, value: CellValue | undefined): Message {
+  // A number as the cell shows it: a rate cell is formatted as a percentage (93 shows as 9300%).
+  const shown = (n: number, lang: 'vi' | 'en') => (k.figure!.rate ? formatPoints(Math.round(n * 10000) / 100, lang) + '%' : formatPoints(n, lang));
+  const typed = value === null || value === undefined ? '' : typeof value === 'number' ? { vi: shown(value, 'vi'), en: shown(value, 'en') } : String(value);
+  return message(k.figure!.rate ? 'kinds.figureInvalid.rate' : 'kinds.figureInvalid.count', { typed });
 }

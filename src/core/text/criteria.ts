@@ -61,6 +61,7 @@ export const CRITERIA_VI = {
   'figure.error.rate': 'Tỷ lệ phải từ 0% đến 100%: gõ 93% (có dấu %), hoặc 0,93.',
   'figure.error.count': 'Số lượng phải là số nguyên từ 0 trở lên.',
   'figure.sheet.points': ' (tính được {points})',
+  'figure.sheet.invalid': ' (tỷ lệ/số lượng không hợp lệ)',
   'upgrade.noFigure': 'Theo bộ tiêu chí mới, mục {code} không nhận tỷ lệ / số lượng: đối chiếu rồi chấm lại nếu cần.',
 
   // The verdict on a score cell for the kinds of a set (model/verdict-kinds.ts). Kiểm tra texts first.
@@ -80,6 +81,8 @@ export const CRITERIA_VI = {
   'kinds.kad.insteadFull': 'Nếu không phát sinh, chấm {max} điểm (điểm tối đa) theo cách chấm; nếu có phát sinh, chấm theo kết quả.',
   'kinds.kad.fullMarks': 'Mục này ghi KAD, nhưng cách chấm cho điểm tối đa khi không phát sinh: nếu không phát sinh, chấm {max} điểm thay vì KAD; chỉ giữ KAD khi tiêu chí thật sự không áp dụng với đơn vị.',
   'kinds.figureDiffers': 'Điểm {value} khác điểm tính từ tỷ lệ / số lượng đã nhập: {typed} → {points} ({rule}). Chấm {points}, hoặc sửa ở cột Tỷ lệ / số lượng.',
+  'kinds.figureInvalid.rate': 'Tỷ lệ "{typed}" ở cột Tỷ lệ / số lượng không dùng được để tính điểm: nhập tỷ lệ từ 0% đến 100%, ví dụ 93% (có dấu %) hoặc 0,93.',
+  'kinds.figureInvalid.count': 'Số lượng "{typed}" ở cột Tỷ lệ / số lượng không dùng được để tính điểm: nhập số nguyên từ 0 trở lên.',
   'kinds.empty.noKad': 'Chưa chấm điểm {column}: nhập điểm (mục này không được ghi KAD).',
   'kinds.notANumber.noKad': '"{text}" không phải là điểm số: nhập một số từ 0 đến {max}.',
   'kinds.prompt.noKad': 'Nhập điểm từ 0 đến {max}.{levels}',
@@ -151,6 +154,7 @@ export const CRITERIA_EN: Record<keyof typeof CRITERIA_VI, string> = {
   'figure.error.rate': 'The rate must be from 0% to 100%: type 93% (with the % sign), or 0.93.',
   'figure.error.count': 'The number must be a whole number from 0 up.',
   'figure.sheet.points': ' (gives {points})',
+  'figure.sheet.invalid': ' (rate/count not valid)',
   'upgrade.noFigure': 'Under the new criteria set, item {code} takes no rate or count: compare and score it again if needed.',
 
   'kinds.sheet.kadNotAllowed': '✗ KAD not allowed',
@@ -169,6 +173,8 @@ export const CRITERIA_EN: Record<keyof typeof CRITERIA_VI, string> = {
   'kinds.kad.insteadFull': 'If the situation did not arise, score {max} (the maximum) as the method says; if it did, score the result.',
   'kinds.kad.fullMarks': 'This item is marked KAD, but its method gives the maximum when the situation did not arise: if it did not arise, score {max} instead of KAD; keep KAD only when the criterion truly does not apply to the unit.',
   'kinds.figureDiffers': 'Score {value} differs from the points of the rate or count entered: {typed} → {points} ({rule}). Score {points}, or correct the Rate / count column.',
+  'kinds.figureInvalid.rate': 'The rate "{typed}" in the Rate / count column gives no points: enter a rate from 0% to 100%, e.g. 93% (with the % sign) or 0.93.',
+  'kinds.figureInvalid.count': 'The count "{typed}" in the Rate / count column gives no points: enter a whole number from 0 up.',
   'kinds.empty.noKad': 'No {column} entered: enter a score (this item may not be KAD).',
   'kinds.notANumber.noKad': '"{text}" is not a score: enter a number from 0 to {max}.',
   'kinds.prompt.noKad': 'Enter a score from 0 to {max}.{levels}',

@@ -25,7 +25,8 @@ import { Totals, appraisalOnlySelf, appraisalOnlySelfFormula, bandFormula } from
 import { hasAppraisalOnly, isAppraisalOnly, setHasFigures, setListsNotApplicable } from '../../model/criteria-kinds';
 import { provisionalNote, provisionalText, scorableLeaves } from './provisional';
 import { text } from '../../text/catalogue';
-import { ScoreSpec, bothCheckExpression, bothCheckText, colourExpression, leafScore, scoreCheckExpression, scoreValidation, verdictText } from '../../model/verdict';
+import { ScoreSpec, leafScore, verdictText } from '../../model/verdict';
+import { bothCheckExpression, bothCheckText, colourExpression, scoreCheckExpression, scoreValidation } from '../../model/verdict-sheet';
 
 /** The document a set says it comes from, as it is cited ("Quyết định 4203/QĐ-UBND"), if its basis names one. */
 export function setSource(set: CriteriaSet): string | null {
