@@ -1,8 +1,15 @@
 // Texts of reading a workbook a person picked, whichever reader opens it (the command line's exceljs
 // reader, the pane's small reader): what the file really is, a damaged or hostile zip, last year's
-// workbook. Shared by the pane and Node; Vietnamese first; see catalogue.ts.
+// workbook, and the district summary's progress and outcome in the pane. Added where they are used
+// (reading-texts.ts): with the pane's files part, never in its own script. Vietnamese first; see catalogue.ts.
 
 export const READING_VI = {
+  // The district summary from picked files, shown once its part has arrived.
+  'district.reading': 'Đang đọc tệp {done}/{total}: {file}…',
+  'district.writing': 'Đang ghi bảng xếp hạng và biểu đồ…',
+  'district.done': 'Đã xếp hạng {ranked} đơn vị; {excluded} đơn vị chưa xếp hạng (xem trang Chưa xếp hạng).',
+  'district.excluded': '{count} tệp chưa dùng được để xếp hạng:',
+  'district.none': 'Không có bảng chấm điểm nào dùng được để xếp hạng; xem lý do bên dưới.',
   'files.sniff.wouldExpandFarBeyond': 'Tệp {base} giải nén ra quá lớn so với một bảng chấm điểm; không mở.',
   'files.sniff.zipFileButExcel': 'Tệp {base} là tệp nén nhưng không phải sổ làm việc Excel (.xlsx).',
   'files.sniff.opendocumentSpreadsheetOdsSave': 'Tệp {base} là bảng tính OpenDocument (.ods). Hãy lưu lại dưới dạng .xlsx.',
@@ -26,6 +33,11 @@ export const READING_VI = {
 };
 
 export const READING_EN: Record<keyof typeof READING_VI, string> = {
+  'district.reading': 'Reading file {done}/{total}: {file}…',
+  'district.writing': 'Writing the ranking and its chart…',
+  'district.done': '{ranked} units ranked; {excluded} not ranked (see the Chưa xếp hạng sheet).',
+  'district.excluded': '{count} files cannot be used for the ranking:',
+  'district.none': 'No scoring workbook can be used for the ranking; see the reasons below.',
   'files.sniff.wouldExpandFarBeyond': '{base} would expand far beyond the size of a scoring workbook; not opened.',
   'files.sniff.zipFileButExcel': '{base} is a zip file but not an Excel (.xlsx) workbook.',
   'files.sniff.opendocumentSpreadsheetOdsSave': '{base} is an OpenDocument spreadsheet (.ods). Save it as .xlsx.',
