@@ -1,16 +1,18 @@
 // The communes the batch sections read: filled scoring workbooks on the bundled set, as a district
 // receives them (scores, an evidence register, every tenth with its appraisal). Generating 2,000 takes
 // minutes, so they are written once into a folder under the system's temporary directory and reused
-// by later runs; the folder's name carries a hash of the generator's code, so a change to it starts a
-// new folder (a change to the bundled set does not: a district's workbooks are often built on an
-// earlier version, and the reader reads them). Delete the folders `cchc-bench-communes-*` there to free
-// the disk (about 50 KB a workbook).
+// by later runs; the folder's name carries a hash of the generator's code and of the workbook the
+// product builds today (an empty commune's plan), so a change to either starts a new folder: the bench
+// measures workbooks as this version writes them (a check of an earlier version's Tổng hợp reports
+// its formulas as changed, which would set every commune apart). Delete the folders
+// `cchc-bench-communes-*` there to free the disk (about 50 KB a workbook).
 
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { defaultSet } from '../src/core/model/bundled';
+import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { plausibleEvidence, plausibleScores, writeCommune } from '../test/helpers/communes';
 
 /** Thái Nguyên's communes, wards and towns: a province. */
@@ -28,6 +30,7 @@ export function communeFileName(i: number): string {
 function corpusFolder(): string {
   const hash = crypto.createHash('sha256');
   for (const source of GENERATOR_SOURCES) hash.update(fs.readFileSync(path.join(ROOT, source)));
+  hash.update(JSON.stringify(buildWorkbookPlan({ set: defaultSet(), unit: 'Xã Mẫu', year: 2024, entries: {} })));
   return path.join(os.tmpdir(), 'cchc-bench-communes-' + hash.digest('hex').slice(0, 12));
 }
 
