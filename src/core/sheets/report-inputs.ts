@@ -160,6 +160,9 @@ export function readReportInputs(grid: SheetGrid | undefined): ReportInputs | nu
   for (let r = 0; r < grid.values.length; r++) {
     const row = grid.values[r];
     for (let c = 0; c < row.length - 1; c++) {
+      // Labels are text: numbers, formulas' results and blanks are passed over before any folding (the
+      // check reads the panel after every edit).
+      if (typeof row[c] !== 'string' || !row[c]) continue;
       const field = byLabel[foldText(cellText(row[c]))];
       if (!field || out[field] !== undefined) continue;
       found = true;
