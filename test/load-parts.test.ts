@@ -19,7 +19,7 @@ import { summaryWorkbookPlan } from '../src/core/features/district-workbook';
 import { planToGrids } from '../src/core/model/plan';
 import { extrasSet, entriesOf } from './helpers/communes';
 import { smallSet } from './helpers/scoring';
-import { requireEngine } from './engines';
+import { itIfEngine } from './engines';
 import { recalculate } from './libreoffice';
 import { cchc } from './helpers/cli';
 import { unzipParts, zipParts } from './fixtures/hostile/generate';
@@ -138,8 +138,7 @@ test.each(CASES)('$title reads exactly as exceljs reads it', async ({ make }) =>
   await expectSameReading(await make());
 });
 
-test('a scoring workbook LibreOffice saved reads exactly as exceljs reads it, and as calculated', async () => {
-  if (!requireEngine('soffice')) return;
+itIfEngine('soffice', 'a scoring workbook LibreOffice saved reads exactly as exceljs reads it, and as calculated', async () => {
   const saved = await recalculate(await scoringWorkbook('libreoffice.xlsx'));
   await expectSameReading(saved);
   expect((await readWorkbookGrids(saved)).calculated).toBe(true);
