@@ -5,13 +5,11 @@
 // criteria set from a JSON file, every entry carried by code. Screenshots at 320 px go to docs/screenshots/.
 
 import { keepForDocs } from './helpers/docs';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
-import webpack from 'webpack';
 import { defaultSet } from '../src/core/model/bundled';
 import { CriteriaNode, flattenSet } from '../src/core/model/criteria';
 import { a1 } from '../src/core/model/grid';
@@ -22,92 +20,9 @@ import { LEFTOVERS_SHEET } from '../src/core/sheets/leftovers';
 import { SHEETS } from '../src/core/model/layout';
 import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 import { KINDS_SET_RAW } from './helpers/kinds';
+import { CHROMIUM_ARGS, PANE_WIDTH, buildAll, serve } from './helpers/pane-browser';
 
 const ROOT = path.join(__dirname, '..');
-const OFFICE_JS_DIR = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
-const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const PANE_WIDTH = 320;
-
-/** Flags that keep Chromium, running as root here, from reaching out to the (closed) network. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic'];
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.xml': 'application/xml; charset=utf-8',
-};
-
-function compile(config: webpack.Configuration): Promise<void> {
-  return new Promise((resolve, reject) => {
-    webpack(config).run((error, stats) => {
-      if (error || !stats) return reject(error);
-      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    });
-  });
-}
-
-/** The production pane as `npm run build` makes it, and the fake host bundled for the browser. */
-async function buildAll(outDir: string): Promise<void> {
-  // In its own process: webpack's copy plugin loads ES modules, which jest's module sandbox cannot.
-  const build = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', `outDir=${outDir}`], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    // A production build needs the address it will be served from; the page itself is served locally.
-    env: { ...process.env, ADDIN_BASE_URL: 'https://cchc.example.gov.vn/addin/' },
-  });
-  if (build.status !== 0) throw new Error('The production build failed:\n' + build.stdout + build.stderr);
-  await compile({
-    mode: 'development',
-    devtool: false,
-    target: 'web',
-    entry: path.join(__dirname, 'browser/fake-host.ts'),
-    output: { path: path.join(outDir, 'test-host'), filename: 'fake-host.js' },
-    resolve: { extensions: ['.ts', '.js'] },
-    module: {
-      rules: [{
-        test: /\.ts$/,
-        loader: 'ts-loader',
-        options: { transpileOnly: true, compilerOptions: { target: 'es2017', module: 'es2015', sourceMap: false } },
-      }],
-    },
-  });
-}
-
-/** The built pane, with office.js from the npm package and the fake host loaded right after it. */
-function testPage(outDir: string): string {
-  const html = fs.readFileSync(path.join(outDir, 'taskpane.html'), 'utf8');
-  const officeTag = new RegExp(`<script src="?${OFFICE_JS_CDN.replace(/\./g, '\\.')}"?></script>`);
-  if (!officeTag.test(html)) throw new Error('taskpane.html does not load office.js from the CDN');
-  return html.replace(officeTag, '<script src="/office/office.js"></script><script src="/test-host/fake-host.js"></script>');
-}
-
-function serve(outDir: string): Promise<http.Server> {
-  const page = testPage(outDir);
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url || '/', 'http://127.0.0.1');
-    const [root, relative] = url.pathname.startsWith('/office/')
-      ? [OFFICE_JS_DIR, url.pathname.slice('/office/'.length)]
-      : [outDir, url.pathname.slice(1)];
-    if (url.pathname === '/taskpane.html') {
-      response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html'] });
-      response.end(page);
-      return;
-    }
-    const file = path.resolve(root, decodeURIComponent(relative));
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      response.writeHead(404);
-      response.end();
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] || 'application/octet-stream' });
-    response.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 /** The whole pane, from the top: the sticky header would otherwise be drawn where the page was scrolled. */
 async function screenshot(page: Page, name: string): Promise<void> {
