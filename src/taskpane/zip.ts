@@ -1,21 +1,7 @@
 // A .zip of files as they are (stored, not compressed: the workbooks inside are compressed already), so
 // the pane hands several workbooks over as one download. Plain ES5: no library, no Node.
 
-let table: number[] | null = null;
-
-function crc32(bytes: Uint8Array): number {
-  if (!table) {
-    table = [];
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table.push(c >>> 0);
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+import { crc32 } from '../core/model/crc32';
 
 /** UTF-8 bytes of a name (the zip marks them as UTF-8). */
 function utf8(text: string): number[] {

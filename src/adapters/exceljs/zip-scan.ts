@@ -9,6 +9,7 @@
 import * as zlib from 'zlib';
 import { Message, UserError } from '../../core/model/errors';
 import { message } from '../../core/text/node';
+import { crc32 as crc32Portable } from '../../core/model/crc32';
 
 export const PART_LIMITS = {
   /** One XML part (a worksheet, the shared strings): a real scoring sheet is about 0.3 MB. */
@@ -86,27 +87,11 @@ export function readZipDirectory(bytes: Buffer): ZipDirectory | null {
   return { entries, directoryOffset };
 }
 
-let crcTable: Uint32Array | null = null;
-
 const nativeCrc32 = (zlib as unknown as { crc32?: (data: Buffer) => number }).crc32;
 
-/** CRC-32 as zip stores it: zlib's where Node has it (20.15 and later), else computed here (Node 18). */
+/** CRC-32 as zip stores it: zlib's where Node has it (20.15 and later), else the core's (Node 18). */
 export function crc32(data: Buffer): number {
   return nativeCrc32 ? nativeCrc32(data) >>> 0 : crc32Portable(data);
-}
-
-export function crc32Portable(data: Buffer): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 function damaged(base: string, why: Message): UserError {

@@ -1,3 +1,4 @@
+
 // A small, careful unzip for .xlsx files read in the task pane (no exceljs there: the pane must stay
 // small and run in Internet Explorer 11). The central directory is read first; a part is inflated only
 // when asked for, a piece at a time into a buffer of exactly the size the directory declares, and its
@@ -9,6 +10,7 @@ import { UserError } from '../../core/model/errors';
 import { TextKey, message } from '../../core/text/catalogue';
 import { useReadingTexts } from '../../core/text/reading-texts';
 import { WORKBOOK_LIMITS, recognizeWorkbook } from '../../core/model/workbook-bytes';
+import { crc32 } from '../../core/model/crc32';
 
 useReadingTexts();
 
@@ -43,22 +45,6 @@ function bomb(file: string, part: string): UserError {
 
 function tooLarge(file: string): UserError {
   return new UserError('too-large', message('reading.tooLarge', { file }));
-}
-
-let crcTable: number[] | null = null;
-
-function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = [];
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable.push(c >>> 0);
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 /** Compressed input fed to the inflater at a time: bounds what one step can expand to. */

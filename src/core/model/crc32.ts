@@ -1,0 +1,18 @@
+// CRC-32 as zip stores it, in plain ES5 (the pane's zip writer and reader use it; Node's exceljs side
+// prefers zlib's own where Node has it).
+
+let table: number[] | null = null;
+
+export function crc32(bytes: Uint8Array): number {
+  if (!table) {
+    table = [];
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table.push(c >>> 0);
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
