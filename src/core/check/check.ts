@@ -17,6 +17,8 @@ import { RULES } from './registry';
 import { totalsOf } from '../sheets/scoring/totals';
 import { unitTypeOf } from '../model/build-options';
 import { orderIssues } from './order';
+import { Entries } from '../model/entries';
+import { extractEntries } from '../sheets/scoring/entries';
 
 export function checkWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): FileReport {
   return checkWorkbookRead(grids, options).report;
@@ -84,9 +86,11 @@ function checkRead(grids: WorkbookGrids, read: ScoringRead, options: CheckOption
     self: totalsOf(set, (code) => valueOf(code, 'self'), 'self'),
     appraisal: totalsOf(set, (code) => valueOf(code, 'appraisal'), 'appraisal'),
   };
+  let entries: Entries | undefined;
   const collected: Array<Omit<Issue, 'message' | 'domain'> & { message: Message }> = [];
   const ctx: CheckContext = {
     read, grids, totals, lang, flat, scoreColumns, entry, judged, cellOf, options,
+    entries: () => entries || (entries = extractEntries(read).entries),
     report: (i) => collected.push({ severity: i.severity, rule: i.rule, code: i.code, column: i.column, sheet: i.sheet || sheet.name, cell: i.cell, message: i.message }),
   };
   for (const rule of RULES) rule.run(ctx);

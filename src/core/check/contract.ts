@@ -9,6 +9,7 @@ import { ScoringRead } from '../sheets/scoring/read';
 import { Judged } from '../model/verdict';
 import { WorkbookGrids } from '../model/grid';
 import { Totals } from '../sheets/scoring/totals';
+import { Entries } from '../model/entries';
 
 export type Severity = 'error' | 'warning';
 
@@ -44,6 +45,8 @@ export interface CheckContext {
   /** The verdict on an item's score cell (a blank verdict when its row or column is missing). */
   judged(code: string, column: 'self' | 'appraisal'): Judged;
   cellOf(code: string, role: ColumnRole): string | null;
+  /** What was entered on the scoring sheet, by code (extractEntries), read once for every rule. */
+  entries(): Entries;
   /** Files found under --evidence-root, when given (the evidence rules use it). */
   options: CheckOptions;
   /** `sheet`: where the cell stands when it is not the scoring sheet (the Minh chứng register). */

@@ -2,9 +2,9 @@
 // sheet is refreshed, so it goes out of date as scores are typed; the check says so before it is printed.
 
 import { SHEETS } from '../model/layout';
-import { extractEntries } from '../sheets/scoring/entries';
 import { readShortfallKey, shortfallKey, shortfalls } from '../sheets/shortfalls';
 import { Rule } from './contract';
+import { message } from '../text/catalogue';
 
 export const documentRules: Rule[] = [
   {
@@ -16,14 +16,11 @@ export const documentRules: Rule[] = [
       // A workbook made before the list existed has none to go stale.
       if (shown === null) return;
       const basis = ctx.scoreColumns.indexOf('appraisal') >= 0 ? 'appraisal' : 'self';
-      const now = shortfallKey(shortfalls(set, extractEntries(ctx.read).entries, basis));
+      const now = shortfallKey(shortfalls(set, ctx.entries(), basis));
       if (now === shown) return;
       ctx.report({
         severity: 'warning', rule: 'summary-stale', code: null, column: 'structure', cell: null, sheet: SHEETS.summary,
-        message: {
-          vi: 'Danh sách "Tồn tại, hạn chế" ở trang Tổng hợp chưa theo điểm hiện tại. Bấm "Cập nhật Tổng hợp" trong ngăn Chấm điểm CCHC (hoặc chạy "cchc refresh") trước khi in.',
-          en: 'The "Tồn tại, hạn chế" list on the Tổng hợp sheet does not follow the current scores. Press "Cập nhật Tổng hợp" in the pane (or run "cchc refresh") before printing.',
-        },
+        message: message('rule.summaryStale'),
       });
     },
   },

@@ -7,14 +7,13 @@
 import { CriteriaSet, setMax } from '../model/criteria';
 import { Message, UserError } from '../model/errors';
 import { CellValue, SheetGrid, a1, cellAt, cellText, formulaAt, parseA1 } from '../model/grid';
-import { sumFormulaRows } from '../model/formula';
+import { formulaKey, sumFormulaRows } from '../model/formula';
 import { SHEETS } from '../model/layout';
-import { PlanValue, SheetPlan } from '../model/plan';
+import { CellPlan, PlanValue, SheetPlan } from '../model/plan';
 import { pointsEqual } from '../model/points';
 import { sumsAlike } from '../model/verdict';
 import { message, points } from '../text/catalogue';
-import { SUMMARY_HEADER_ROW, refreshedSummary } from '../sheets/summary';
-import { SHORTFALL_MARK } from '../sheets/shortfalls';
+import { SUMMARY_HEADER_ROW, SummaryRefresh, comparedSummaryCells, refreshedSummary } from '../sheets/summary';
 import { extraLists, splitTotalFormula } from '../sheets/scoring/extras';
 import { CheckContext, IssueColumn, Rule } from './contract';
 
@@ -167,11 +166,6 @@ function localRefs(formula: string): string[] {
   return (own.match(/\$?[A-Z]{1,3}\$?\d+/g) || []).map((r) => r.replace(/\$/g, ''));
 }
 
-/** Normalised formula text: no leading "=", no spaces outside strings, upper case outside strings. */
-export function formulaKey(formula: string): string {
-  return formula.replace(/^=/, '').replace(/"(?:[^"]|"")*"|[^"]+/g, (part) => (part.charAt(0) === '"' ? part : part.replace(/\s+/g, '').toUpperCase()));
-}
-
 function headerRowOf(sheet: SheetGrid, planned: SheetPlan): number | null {
   const headers = planned.cells.filter((c) => c.row === SUMMARY_HEADER_ROW && typeof c.value === 'string').slice(0, 2);
   for (let r = 0; r < Math.min(sheet.values.length, 40); r++) {
@@ -184,42 +178,41 @@ function headerRowOf(sheet: SheetGrid, planned: SheetPlan): number | null {
 function summaryShown(ctx: CheckContext, right: Record<Column, boolean>): void {
   const sheet = ctx.grids.sheets.filter((s) => s.name === SHEETS.summary)[0];
   if (!sheet) return;
-  let planned: SheetPlan;
+  let refresh: SummaryRefresh;
   try {
-    planned = refreshedSummary(ctx.read, { current: ctx.totals, summaryGrid: sheet }).sheet;
+    refresh = refreshedSummary(ctx.read, { current: ctx.totals, entries: ctx.entries(), summaryGrid: sheet, cellsOnly: true });
   } catch (e) {
     // Rows Tổng hợp needs are missing on Chấm điểm: the structure rule says which.
     if (e instanceof UserError) return;
     throw e;
   }
+  const planned = refresh.sheet;
   const header = headerRowOf(sheet, planned);
   if (header === null) {
     ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column: 'structure', sheet: sheet.name, cell: null, message: message('rule.summaryMissing') });
     return;
   }
-  const offset = header - SUMMARY_HEADER_ROW;
   // A Tổng hợp cell that copies a wrong Chấm điểm cell is explained there: compared only when Chấm
   // điểm was shown right (then a difference is stale), or when its own formula is gone or changed.
   const upstreamRight = ctx.scoreColumns.every((c) => right[c]);
   const label = (row: number, col: number): Message => {
     const rowLabel = planned.cells.filter((c) => c.row === row && c.col === 1)[0];
     const head = planned.cells.filter((c) => c.row === SUMMARY_HEADER_ROW && c.col === col)[0];
-    const name = rowLabel ? cellText((rowLabel.result !== undefined ? rowLabel.result : rowLabel.value) as CellValue) : '';
-    const column = head ? cellText(head.value as CellValue) : '';
-    return message('rule.what.summary', { row: name, column });
+    return message('rule.what.summary', { row: rowLabel ? plannedText(rowLabel) : '', column: head ? plannedText(head) : '' });
   };
+  if (ctx.read.meta.summaryLayout !== refresh.layout) {
+    outdatedShown(ctx, sheet, planned, header, upstreamRight, label);
+    return;
+  }
+  const offset = header - SUMMARY_HEADER_ROW;
   const wrong: Record<string, boolean> = {};
-  // From the Tồn tại, hạn chế list down, rows follow the list's length, which follows the scores of the
-  // last refresh: that part is judged by summary-stale, not cell by cell here.
-  const mark = planned.cells.filter((c) => c.value === SHORTFALL_MARK)[0];
-  for (const cell of planned.cells) {
-    if (!cell.formula || (mark && cell.row >= mark.row)) continue;
+  for (const cell of comparedSummaryCells(planned)) {
     const row = cell.row + offset;
     const address = a1(row, cell.col);
     const actual = formulaAt(sheet, row, cell.col);
-    const own = actual === null || formulaKey(actual) !== formulaKey(cell.formula);
+    const own = actual === null || formulaKey(actual) !== formulaKey(cell.formula!);
     // A rate or a difference computed from a Tổng hợp cell already reported is explained there.
-    const fromWrong = localRefs(cell.formula).some((ref) => wrong[ref]);
+    const fromWrong = localRefs(cell.formula!).some((ref) => wrong[ref]);
     // Names are text the formula copies; numbers and the classification are what is signed. A value
     // typed over a formula that shows a wrong number is one issue: what it shows and what is right.
     const compared = cell.col !== 1 && !fromWrong && (own || upstreamRight) && !!ctx.grids.calculated;
@@ -233,6 +226,43 @@ function summaryShown(ctx: CheckContext, right: Record<Column, boolean>): void {
         problem: actual === null ? message('rule.summaryFormula.value') : message('rule.summaryFormula.changed', { formula: actual.slice(0, 60) }),
       }) });
     }
+  }
+}
+
+function plannedText(cell: CellPlan): string {
+  return cellText((cell.result !== undefined ? cell.result : cell.value) as CellValue);
+}
+
+/** A formula that copies one cell of another sheet, as Tổng hợp copies Chấm điểm's figures. */
+const COPY_FORMULA = /^=?'(?:[^']|'')+'!\$?[A-Z]{1,3}\$?\d+$/;
+
+/**
+ * Tổng hợp made by another version of cchc (its layout stamp in _cchc is not today's): its rows and
+ * formulas may stand otherwise, so they are not compared cell by cell, and one warning says to refresh
+ * it. What it shows of Chấm điểm's figures (each domain's points, the total, the index, the
+ * classification), whose meaning every version shares, is still compared, each found by its row's
+ * label and its column's header.
+ */
+function outdatedShown(ctx: CheckContext, sheet: SheetGrid, planned: SheetPlan, header: number, upstreamRight: boolean, label: (row: number, col: number) => Message): void {
+  ctx.report({ severity: 'warning', rule: 'summary-outdated', code: null, column: 'structure', sheet: sheet.name, cell: null, message: message('rule.summaryOutdated') });
+  if (!ctx.grids.calculated || !upstreamRight) return;
+  const colOf: Record<number, number> = {};
+  for (const head of planned.cells) {
+    if (head.row !== SUMMARY_HEADER_ROW || typeof head.value !== 'string') continue;
+    const width = sheet.values[header] ? sheet.values[header].length : 0;
+    for (let c = 0; c < width; c++) if (cellText(cellAt(sheet, header, c)) === head.value) colOf[head.col] = c;
+  }
+  const rowOf: Record<string, number> = {};
+  for (let r = sheet.values.length - 1; r > header; r--) {
+    const text = cellText(cellAt(sheet, r, colOf[1] === undefined ? 1 : colOf[1]));
+    if (text) rowOf[text] = r;
+  }
+  for (const cell of comparedSummaryCells(planned)) {
+    if (cell.row <= SUMMARY_HEADER_ROW || cell.col === 1 || !COPY_FORMULA.test(cell.formula!)) continue;
+    const rowLabel = planned.cells.filter((c) => c.row === cell.row && c.col === 1)[0];
+    const row = rowLabel ? rowOf[plannedText(rowLabel)] : undefined;
+    const col = colOf[cell.col];
+    if (row !== undefined && col !== undefined) reportShown(ctx, sheet, row, col, cell.result, label(cell.row, cell.col), 'structure', null);
   }
 }
 

@@ -16,3 +16,14 @@ export function crc32(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
+
+/** The CRC-32 of a text's UTF-16 code units (a stamp, not a zip entry: any stable bytes will do). */
+export function crc32Text(text: string): number {
+  const bytes = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    bytes[2 * i] = u & 0xff;
+    bytes[2 * i + 1] = u >>> 8;
+  }
+  return crc32(bytes);
+}

@@ -120,3 +120,7 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
   return out;
 }
 
+/** Normalised formula text: no leading "=", no spaces outside strings, upper case outside strings. */
+export function formulaKey(formula: string): string {
+  return formula.replace(/^=/, '').replace(/"(?:[^"]|"")*"|[^"]+/g, (part) => (part.charAt(0) === '"' ? part : part.replace(/\s+/g, '').toUpperCase()));
+}

@@ -20,6 +20,11 @@ export interface WorkbookMeta {
   appraisal: boolean;
   /** Last year's result for Tổng hợp's comparison, when one was given. */
   previous?: PreviousYear;
+  /**
+   * The stamp of the Tổng hợp layout last written (summaryLayoutStamp); absent in workbooks made before
+   * the stamp existed, whose Tổng hợp is then taken as made by another version.
+   */
+  summaryLayout?: string;
 }
 
 // 'rules' (added with the scoring kinds) holds a leaf's scoring, notApplicable, notArising and scoredBy
@@ -46,6 +51,7 @@ export function metaSheetPlan(meta: WorkbookMeta): SheetPlan {
   put(['year', meta.year]);
   put(['appraisal', meta.appraisal ? 1 : 0]);
   if (meta.previous) put(['previous', JSON.stringify(meta.previous)]);
+  if (meta.summaryLayout) put(['summary.layout', meta.summaryLayout]);
   put(['set.id', set.id]);
   put(['set.title', set.title]);
   put(['set.status', set.status]);
@@ -105,10 +111,10 @@ export function readMeta(grid: SheetGrid | undefined): MetaResult {
   const yearValue = keys.year;
   const year = typeof yearValue === 'number' ? yearValue : Number(yearValue);
   if (!stored.set || !isFinite(year)) return { ok: false, reason: 'damaged', problems: stored.problems.slice() };
-  return {
-    ok: true,
-    meta: withPrevious({ unit: cellText(keys.unit as never), year, set: stored.set, appraisal: Number(keys.appraisal) === 1 }, keys.previous),
-  };
+  const meta = withPrevious({ unit: cellText(keys.unit as never), year, set: stored.set, appraisal: Number(keys.appraisal) === 1 }, keys.previous);
+  const layout = cellText(keys['summary.layout'] as never);
+  if (layout) meta.summaryLayout = layout;
+  return { ok: true, meta };
 }
 
 type StoredSet = { set: CriteriaSet; problems: CriteriaProblem[] } | { set: null; problems: CriteriaProblem[] };

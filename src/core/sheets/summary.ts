@@ -15,7 +15,7 @@ import { Entries } from '../model/entries';
 import { documentPrint } from '../model/print';
 import { DocumentGrid, Issuer, Writer, communeIssuer, defaultInputs, districtIssuer, headingRows, signatureRows, titleRows } from './document';
 import { InputPanel, ReportInputs, panelFields, panelPlan, readReportInputs } from './report-inputs';
-import { shortfallRows, shortfalls } from './shortfalls';
+import { SHORTFALL_MARK, shortfallRows, shortfalls } from './shortfalls';
 import { comparisonRows } from './comparison';
 import { extractEntries } from './scoring/entries';
 import { provisionalText } from './scoring/provisional';
@@ -25,7 +25,8 @@ import { UserError } from '../model/errors';
 import { ScoringRead } from './scoring/read';
 import { STYLES } from './styles';
 import { columnTotals } from './scoring/totals';
-import { moveSheetReferences } from '../model/formula';
+import { formulaKey, moveSheetReferences } from '../model/formula';
+import { crc32Text } from '../model/crc32';
 import { message } from '../text/catalogue';
 
 /** Summary sheet columns (0-based). */
@@ -48,7 +49,11 @@ export function summaryIssuer(opts: BuildOptions): Issuer {
   return districtIssuer(parseDistrictName(district), [unit.body + ';', 'Lưu: VT.']);
 }
 
-export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals): { sheet: SheetPlan; chart: BarChartPlan } {
+/**
+ * Tổng hợp for these options. `layout`: the row heights and the print layout a written sheet needs;
+ * the check, which compares cells only, leaves them out.
+ */
+export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, layout = true): { sheet: SheetPlan; chart: BarChartPlan } {
   const { set, year } = opts;
   const appraisal = !!opts.appraisal;
   const unit = parseUnitName(opts.unit);
@@ -239,6 +244,7 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     protect: true,
     tabColor: '70AD47',
   };
+  if (!layout) return { sheet, chart };
   fitRowHeights(sheet, STYLES);
   sheet.print = documentPrint(sheet, STYLES, {
     orientation: 'portrait', lastCol, lastRow: chartTop + chartRows,
@@ -254,6 +260,28 @@ function hasScores(entries: Entries | undefined, basis: 'self' | 'appraisal'): b
 export interface SummaryRefresh {
   plan: WorkbookPlan;
   sheet: SheetPlan;
+  /** The stamp of this layout (summaryLayoutStamp), which _cchc keeps once the plan is written. */
+  layout: string;
+}
+
+/**
+ * The cells of Tổng hợp compared one by one with what the sheet holds: its formulas above the Tồn tại,
+ * hạn chế list, whose length follows the scores of the last refresh (summary-stale judges that part).
+ */
+export function comparedSummaryCells(sheet: SheetPlan): CellPlan[] {
+  const mark = sheet.cells.filter((c) => c.value === SHORTFALL_MARK)[0];
+  return sheet.cells.filter((c) => !!c.formula && (!mark || c.row < mark.row));
+}
+
+/**
+ * A stamp of Tổng hợp's layout as planned for a freshly built scoring sheet: the table's header and
+ * every compared formula where it stands. _cchc keeps the stamp of the sheet written; a sheet whose
+ * stamp differs from today's plan was made by another version of cchc, and is not compared cell by cell.
+ */
+export function summaryLayoutStamp(sheet: SheetPlan): string {
+  const parts = sheet.cells.filter((c) => c.row === SUMMARY_HEADER_ROW && typeof c.value === 'string').map((c) => `${c.col}=${c.value}`);
+  for (const c of comparedSummaryCells(sheet)) parts.push(`${a1(c.row, c.col)}=${formulaKey(c.formula!)}`);
+  return 'v1:' + crc32Text(parts.join('\n')).toString(16);
 }
 
 /**
@@ -273,6 +301,10 @@ export interface RefreshOptions {
   previous?: PreviousYear;
   /** The entries' totals when the caller has them (the check); else computed here. */
   current?: Totals;
+  /** The entries when the caller has them (the check); else read here. */
+  entries?: Entries;
+  /** The cells alone, no row heights or print layout: what the check compares. */
+  cellsOnly?: boolean;
 }
 
 export function refreshedSummary(read: ScoringRead, options: RefreshOptions = {}): SummaryRefresh {
@@ -280,10 +312,11 @@ export function refreshedSummary(read: ScoringRead, options: RefreshOptions = {}
   const meta = read.meta;
   const appraisal = read.columns.appraisal !== undefined;
   const g = scoringGeometry(meta.set, appraisal);
-  const { entries } = extractEntries(read);
+  const entries = options.entries || extractEntries(read).entries;
   const totals: Totals = options.current || { self: columnTotals(meta.set, entries, 'self'), appraisal: columnTotals(meta.set, entries, 'appraisal') };
   const report = readReportInputs(summaryGrid) || undefined;
-  const planned = summarySheet({ set: meta.set, unit: meta.unit, year: meta.year, appraisal, entries, report, previous: previous || meta.previous }, g, totals);
+  const planned = summarySheet({ set: meta.set, unit: meta.unit, year: meta.year, appraisal, entries, report, previous: previous || meta.previous }, g, totals, !options.cellsOnly);
+  const layout = summaryLayoutStamp(planned.sheet);
 
   const rowMap: Record<number, number | undefined> = {};
   for (const r of g.nodeRows) rowMap[r.row] = read.rowOf[r.flat.code];
@@ -311,6 +344,7 @@ export function refreshedSummary(read: ScoringRead, options: RefreshOptions = {}
   const sheet: SheetPlan = { ...planned.sheet, cells };
   // The chart reads Tổng hợp's own cells, which stand where the plan puts them: it needs no moving.
   const sheets = [sheet];
-  if (previous) sheets.push(metaSheetPlan({ ...meta, previous }));
-  return { plan: { sheets, styles: STYLES, fullCalcOnLoad: true, charts: [planned.chart] }, sheet };
+  // _cchc keeps a new last year's result, and the stamp of the layout written now.
+  if (previous || meta.summaryLayout !== layout) sheets.push(metaSheetPlan({ ...meta, previous: previous || meta.previous, summaryLayout: layout }));
+  return { plan: { sheets, styles: STYLES, fullCalcOnLoad: true, charts: [planned.chart] }, sheet, layout };
 }

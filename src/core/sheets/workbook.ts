@@ -9,7 +9,7 @@ import { STYLES } from './styles';
 import { scoringGeometry } from './scoring/geometry';
 import { Totals, columnTotals } from './scoring/totals';
 import { scoringPrint, scoringSheet } from './scoring/plan';
-import { summarySheet } from './summary';
+import { summaryLayoutStamp, summarySheet } from './summary';
 import { leftoversSheet } from './leftovers';
 import { planAssignment } from './assignment/plan';
 import { ColumnRole } from '../model/layout';
@@ -29,6 +29,9 @@ export function buildWorkbookPlan(opts: BuildOptions): WorkbookPlan {
   if (opts.leftovers && opts.leftovers.length) sheets.push(leftoversSheet(opts.leftovers));
   for (const sheet of sheets) fitRowHeights(sheet, STYLES);
   scoringPrint(sheets[0], g, STYLES);
-  sheets.push(metaSheetPlan({ unit: parseUnitName(opts.unit).full, year: opts.year, set: opts.set, appraisal: !!opts.appraisal, previous: opts.previous }));
+  sheets.push(metaSheetPlan({
+    unit: parseUnitName(opts.unit).full, year: opts.year, set: opts.set, appraisal: !!opts.appraisal, previous: opts.previous,
+    summaryLayout: summaryLayoutStamp(summary.sheet),
+  }));
   return { sheets, styles: STYLES, fullCalcOnLoad: true, charts: [summary.chart] };
 }
