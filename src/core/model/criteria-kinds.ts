@@ -93,9 +93,17 @@ export function setHasFigures(set: CriteriaSet): boolean {
 // ---------------------------------------------------------------------------------------------
 // Không áp dụng
 
+// Asked for every leaf of every check: each set (never changed once parsed) is scanned once.
+const listsNotApplicable = new WeakMap<CriteriaSet, boolean>();
+
 /** True when some leaf says whether it may be KAD: the set then lists where KAD may be written. */
 export function setListsNotApplicable(set: CriteriaSet): boolean {
-  return leavesOf(set).some((f) => f.node.notApplicable === true || Array.isArray(f.node.notApplicable));
+  let lists = listsNotApplicable.get(set);
+  if (lists === undefined) {
+    lists = leavesOf(set).some((f) => f.node.notApplicable === true || Array.isArray(f.node.notApplicable));
+    listsNotApplicable.set(set, lists);
+  }
+  return lists;
 }
 
 /**

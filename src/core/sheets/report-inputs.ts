@@ -154,7 +154,11 @@ export function panelResults(inputs: ReportInputs, sign: SignTitles): { numberLi
 export function readReportInputs(grid: SheetGrid | undefined): ReportInputs | null {
   if (!grid) return null;
   const byLabel: Record<string, InputField> = {};
-  for (const f of panelFields(true)) byLabel[foldText(LABELS[f])] = f;
+  let longest = 0;
+  for (const f of panelFields(true)) {
+    byLabel[foldText(LABELS[f])] = f;
+    longest = Math.max(longest, LABELS[f].length);
+  }
   const out: ReportInputs = {};
   let found = false;
   for (let r = 0; r < grid.values.length; r++) {
@@ -162,7 +166,8 @@ export function readReportInputs(grid: SheetGrid | undefined): ReportInputs | nu
     for (let c = 0; c < row.length - 1; c++) {
       // Labels are text: numbers, formulas' results and blanks are passed over before any folding (the
       // check reads the panel after every edit).
-      if (typeof row[c] !== 'string' || !row[c]) continue;
+      // A text far longer than any label (a criterion's name in the list) is not one either.
+      if (typeof row[c] !== 'string' || !row[c] || (row[c] as string).length > 3 * longest) continue;
       const field = byLabel[foldText(cellText(row[c]))];
       if (!field || out[field] !== undefined) continue;
       found = true;

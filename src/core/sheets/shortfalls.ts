@@ -37,19 +37,22 @@ function text(v: CellValue | undefined): string {
 export function shortfalls(set: CriteriaSet, entries: Entries | undefined, basis: ScoreBasis): DomainShortfalls[] {
   const index = indexSet(set);
   const out: DomainShortfalls[] = [];
+  const byDomain: Record<string, Shortfall[]> = {};
+  for (const leaf of index.leaves) {
+    const entry = entries && entries[leaf.code];
+    const parsed = parseScoreCell(entry ? entry.values[basis] : null);
+    // Unscored leaves are the check's business (missing-score); a KAD leaf has lost nothing.
+    if (parsed.kind !== 'number' || toHundredths(parsed.value) >= toHundredths(leaf.node.max)) continue;
+    const note = basis === 'appraisal' ? text(entry!.values.appraisalNote) || text(entry!.values.note) : text(entry!.values.note);
+    (byDomain[leaf.domainCode] = byDomain[leaf.domainCode] || []).push({ code: leaf.code, name: leaf.node.name, max: leaf.node.max, score: parsed.value, lost: subtractPoints(leaf.node.max, Math.max(0, parsed.value)), note });
+  }
   for (const domain of index.domains) {
-    const items: Shortfall[] = [];
-    for (const leaf of index.leaves) {
-      if (leaf.domainCode !== domain.code) continue;
-      const entry = entries && entries[leaf.code];
-      const parsed = parseScoreCell(entry ? entry.values[basis] : null);
-      // Unscored leaves are the check's business (missing-score); a KAD leaf has lost nothing.
-      if (parsed.kind !== 'number' || toHundredths(parsed.value) >= toHundredths(leaf.node.max)) continue;
-      const note = basis === 'appraisal' ? text(entry!.values.appraisalNote) || text(entry!.values.note) : text(entry!.values.note);
-      items.push({ code: leaf.code, name: leaf.node.name, max: leaf.node.max, score: parsed.value, lost: subtractPoints(leaf.node.max, Math.max(0, parsed.value)), note });
-    }
-    if (!items.length) continue;
-    items.sort((a, b) => toHundredths(b.lost) - toHundredths(a.lost) || index.nodes.indexOf(index.node(a.code)!) - index.nodes.indexOf(index.node(b.code)!));
+    const found = byDomain[domain.code];
+    if (!found) continue;
+    // Largest loss first; equal losses in the set's order (items were found in it; sort is not stable everywhere).
+    const items = found.map((item, order) => ({ item, order }))
+      .sort((a, b) => toHundredths(b.item.lost) - toHundredths(a.item.lost) || a.order - b.order)
+      .map((x) => x.item);
     out.push({ code: domain.code, stt: domain.node.stt, name: domain.node.name, lost: sumPoints(items.map((i) => i.lost)), items });
   }
   return out;
