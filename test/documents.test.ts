@@ -23,7 +23,7 @@ import { statusNote } from '../src/core/sheets/scoring/plan';
 import { readScoring } from '../src/core/sheets/scoring/read';
 import { refreshedSummary } from '../src/core/sheets/summary';
 import { shortfalls } from '../src/core/sheets/shortfalls';
-import { readReportInputs } from '../src/core/sheets/report-inputs';
+import { InputField, panelFields, readReportInputs } from '../src/core/sheets/report-inputs';
 import { planUpgrade } from '../src/core/features/upgrade';
 import { planToXlsx, writePlanToFile } from '../src/adapters/exceljs/write';
 import { text as catalogueText } from '../src/core/text/catalogue';
@@ -347,6 +347,14 @@ describe('Tồn tại, hạn chế', () => {
   });
 });
 
+test('Tồn tại, hạn chế: equal losses stay in the set\'s order, each domain apart', () => {
+  const entries = entriesOf({ '1.1.1': 0.5, '1.1.2': 0.5, '1.2': 0.5, '2.1.1': 0, '2.1.2': 1 });
+  expect(shortfalls(smallSet(), entries, 'self').map((d) => [d.code, d.items.map((i) => i.code)])).toEqual([
+    ['1', ['1.1.1', '1.1.2', '1.2']],
+    ['2', ['2.1.1', '2.1.2']],
+  ]);
+});
+
 describe('what a person typed in the panel survives', () => {
   const typed = { number: '12', day: 20, month: 12, year: 2024, signer: 'Trần Thị Bình', authority: 'KT.', recipient3: 'Đảng ủy xã;' };
   const grids = () => planToGrids(buildWorkbookPlan({ set: smallSet(), unit: 'Xã A', year: 2024, report: typed }));
@@ -355,6 +363,32 @@ describe('what a person typed in the panel survives', () => {
     const g = grids();
     const refreshed = refreshedSummary(readScoring(g), { summaryGrid: g.sheets.filter((s) => s.name === SHEETS.summary)[0] });
     expect(readReportInputs(planToGrids(refreshed.plan).sheets[0])).toMatchObject(typed);
+  });
+
+  test('labels retyped (case, diacritics, spaces) or moved with their entries are still read; a label-like word elsewhere is not a label', () => {
+    const g = grids();
+    const summary = g.sheets.filter((s) => s.name === SHEETS.summary)[0];
+    const at = (label: string) => {
+      for (let r = 0; r < summary.values.length; r++) {
+        const c = (summary.values[r] || []).indexOf(label);
+        if (c >= 0) return { r, c };
+      }
+      throw new Error(label);
+    };
+    const signer = at('Họ và tên người ký');
+    summary.values[signer.r][signer.c] = '  ho va  ten NGUOI ky ';
+    // The month's label and entry moved three rows down, past the panel's end.
+    const month = at('Tháng');
+    const last = summary.values.length;
+    summary.values.push([], [], []);
+    summary.values[last + 2][month.c] = 'Tháng';
+    summary.values[last + 2][month.c + 1] = summary.values[month.r][month.c + 1];
+    summary.values[month.r][month.c] = null;
+    summary.values[month.r][month.c + 1] = null;
+    summary.values[0].push('constructor', 'x', '__proto__', 'y');
+    const read = readReportInputs(summary)!;
+    expect(read).toMatchObject(typed);
+    expect(Object.keys(read).filter((k) => panelFields(true).indexOf(k as InputField) < 0)).toEqual([]);
   });
 
   test('a rebuild (a new criteria set, the appraisal column)', () => {

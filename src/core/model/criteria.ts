@@ -1,6 +1,7 @@
 // The criteria set model (DESIGN.md §3.1) and its self-check. Plain data in, plain data out.
 
 import { sumPoints } from './points';
+import { ownEntry } from './own';
 
 /** The unit types of the commune level, as the unit's name gives them ("Xã …", "Phường …", "Thị trấn …"). */
 export type UnitType = 'xa' | 'phuong' | 'thi-tran';
@@ -139,7 +140,7 @@ export function indexSet(set: CriteriaSet): CriteriaIndex {
       leaves: nodes.filter((f) => f.leaf),
       domains: nodes.filter((f) => f.depth === 0),
       max: sumPoints(set.nodes.map((n) => n.max)),
-      node: (code) => (Object.prototype.hasOwnProperty.call(byCode, code) ? byCode[code] : undefined),
+      node: (code) => ownEntry(byCode, code),
     };
     indexes.set(set, index);
   }

@@ -3,6 +3,7 @@
 
 import { foldText } from './grid';
 import { Message } from './errors';
+import { hasOwn } from './own';
 
 export const SHEETS = { scoring: 'Chấm điểm', summary: 'Tổng hợp', meta: '_cchc', evidence: 'Minh chứng', assignment: 'Phân công' } as const;
 
@@ -127,9 +128,6 @@ function headerTables(): { exact: Record<string, ColumnRole>; alias: Record<stri
   return headerRoles;
 }
 
-function hasOwn(o: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, key);
-}
 
 /** Which role a header text names, if any (folded comparison, Vietnamese or English). */
 export function roleOfHeader(text: string): ColumnRole | null {

@@ -7,6 +7,7 @@
 import { CellValue, SheetGrid, cellAt, cellText, columnLetter, foldText } from '../model/grid';
 import { CellPlan, ValidationPlan } from '../model/plan';
 import { formulaText } from '../model/formula';
+import { ownEntry } from '../model/own';
 
 export type InputField =
   | 'number' | 'symbol' | 'place' | 'day' | 'month' | 'year' | 'authority' | 'signer'
@@ -153,26 +154,34 @@ export function panelResults(inputs: ReportInputs, sign: SignTitles): { numberLi
  */
 export function readReportInputs(grid: SheetGrid | undefined): ReportInputs | null {
   if (!grid) return null;
-  const byLabel: Record<string, InputField> = {};
+  const fields = panelFields(true);
+  const exact: Record<string, InputField> = {};
+  const folded: Record<string, InputField> = {};
   let longest = 0;
-  for (const f of panelFields(true)) {
-    byLabel[foldText(LABELS[f])] = f;
+  for (const f of fields) {
+    exact[LABELS[f]] = f;
+    folded[foldText(LABELS[f])] = f;
     longest = Math.max(longest, LABELS[f].length);
   }
   const out: ReportInputs = {};
-  let found = false;
-  for (let r = 0; r < grid.values.length; r++) {
-    const row = grid.values[r];
-    for (let c = 0; c < row.length - 1; c++) {
-      // Labels are text: numbers, formulas' results and blanks are passed over before any folding (the
-      // check reads the panel after every edit).
-      // A text far longer than any label (a criterion's name in the list) is not one either.
-      if (typeof row[c] !== 'string' || !row[c] || (row[c] as string).length > 3 * longest) continue;
-      const field = byLabel[foldText(cellText(row[c]))];
-      if (!field || out[field] !== undefined) continue;
-      found = true;
-      out[field] = cellAt(grid, r, c + 1);
+  let found = 0;
+  // The check reads the panel after every edit: labels as written are found by a lookup, and only when
+  // some label was retyped otherwise (case, spaces, diacritics) is every text folded to find it.
+  const scan = (fieldOf: (text: string) => InputField | undefined) => {
+    for (let r = 0; r < grid.values.length && found < fields.length; r++) {
+      const row = grid.values[r];
+      for (let c = 0; c < row.length - 1; c++) {
+        const v = row[c];
+        // Labels are text, and short: numbers, blanks and a criterion's name in the list are not.
+        if (typeof v !== 'string' || !v || v.length > 3 * longest) continue;
+        const field = fieldOf(v);
+        if (!field || out[field] !== undefined) continue;
+        found++;
+        out[field] = cellAt(grid, r, c + 1);
+      }
     }
-  }
+  };
+  scan((v) => ownEntry(exact, v));
+  if (found < fields.length) scan((v) => ownEntry(folded, foldText(cellText(v))));
   return found ? out : null;
 }

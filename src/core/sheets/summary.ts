@@ -25,7 +25,7 @@ import { UserError } from '../model/errors';
 import { ScoringRead } from './scoring/read';
 import { STYLES } from './styles';
 import { columnTotals } from './scoring/totals';
-import { formulaKey, moveSheetReferences } from '../model/formula';
+import { moveSheetReferences } from '../model/formula';
 import { crc32Text } from '../model/crc32';
 import { message } from '../text/catalogue';
 
@@ -280,7 +280,7 @@ export function comparedSummaryCells(sheet: SheetPlan): CellPlan[] {
  */
 export function summaryLayoutStamp(sheet: SheetPlan): string {
   const parts = sheet.cells.filter((c) => c.row === SUMMARY_HEADER_ROW && typeof c.value === 'string').map((c) => `${c.col}=${c.value}`);
-  for (const c of comparedSummaryCells(sheet)) parts.push(`${a1(c.row, c.col)}=${formulaKey(c.formula!)}`);
+  for (const c of comparedSummaryCells(sheet)) parts.push(`${a1(c.row, c.col)}=${c.formula}`);
   return 'v1:' + crc32Text(parts.join('\n')).toString(16);
 }
 

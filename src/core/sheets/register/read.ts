@@ -8,6 +8,7 @@ import { dateCellText, parseCodes } from '../../model/evidence-format';
 import { EvidenceDoc } from '../../model/entries';
 import { RegisterField, RegisterColumn, REGISTER_COLUMNS, isRegisterFormula, typedItems } from './columns';
 import { hyperlinkFormulaTarget } from '../../model/formula';
+import { hasOwn } from '../../model/own';
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -34,9 +35,6 @@ export const HEADER_SCAN_ROWS = 30;
 /** Folded header texts and aliases → field, built once: the reader asks for every cell of the header rows. */
 let headerFields: { exact: Record<string, RegisterColumn>; alias: Record<string, RegisterColumn> } | null = null;
 
-function hasOwn(o: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, key);
-}
 
 export function fieldOfHeader(text: string): RegisterColumn | null {
   const t = foldText(text);
