@@ -150,11 +150,11 @@ export function panelResults(inputs: ReportInputs, sign: SignTitles): { numberLi
 
 /**
  * The panel's values as a person left them, found by its labels anywhere on the sheet (people move
- * things); null when the sheet has no panel (an older workbook).
+ * things); null when the sheet has no panel (an older workbook). `fields`: those the panel holds (a
+ * commune's has no Cơ quan thẩm định), when the caller knows.
  */
-export function readReportInputs(grid: SheetGrid | undefined): ReportInputs | null {
+export function readReportInputs(grid: SheetGrid | undefined, fields: InputField[] = panelFields(true)): ReportInputs | null {
   if (!grid) return null;
-  const fields = panelFields(true);
   const exact: Record<string, InputField> = {};
   const folded: Record<string, InputField> = {};
   let longest = 0;

@@ -314,7 +314,7 @@ export function refreshedSummary(read: ScoringRead, options: RefreshOptions = {}
   const g = scoringGeometry(meta.set, appraisal);
   const entries = options.entries || extractEntries(read).entries;
   const totals: Totals = options.current || { self: columnTotals(meta.set, entries, 'self'), appraisal: columnTotals(meta.set, entries, 'appraisal') };
-  const report = readReportInputs(summaryGrid) || undefined;
+  const report = readReportInputs(summaryGrid, panelFields(appraisal)) || undefined;
   const planned = summarySheet({ set: meta.set, unit: meta.unit, year: meta.year, appraisal, entries, report, previous: previous || meta.previous }, g, totals, !options.cellsOnly);
   const layout = summaryLayoutStamp(planned.sheet);
 
