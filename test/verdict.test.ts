@@ -5,7 +5,7 @@
 
 import { CellValue } from '../src/core/model/grid';
 import {
-  ScoreSpec, VERDICT_KINDS, VerdictKind, checkText, extraScore, judge, leafScore, sheetJudge, sumsAlike, verdictIssue, verdictText,
+  Operands, ScoreSpec, VERDICT_KINDS, VerdictKind, checkText, extraScore, judge, kindRow, leafScore, sheetJudge, sumsAlike, verdictIssue, verdictText,
 } from '../src/core/model/verdict';
 import {
   bothCheckExpression, bothCheckText, colourExpression, scoreCheckExpression, scoreValidation, validationExpression,
@@ -60,6 +60,7 @@ const cases: Case[] = [
   { title: 'a word is not a number', typed: 'đạt', spec: LEAF, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"đạt" không phải là điểm số', en: '"đạt" is not a score' },
   { title: 'spaces around a word are not quoted', typed: '  đạt  ', spec: LEAF, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"đạt" không phải là điểm số', en: '"đạt" is not a score' },
   { title: 'a sentence typed in a score cell is quoted by its first 40 characters', typed: 'Đã ban hành kế hoạch đúng hạn và đầy đủ nội dung theo yêu cầu', spec: LEAF, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"Đã ban hành kế hoạch đúng hạn và đầy đủ " không phải là điểm số', en: '"Đã ban hành kế hoạch đúng hạn và đầy đủ " is not a score' },
+  { title: 'a sentence on a bonus row is quoted by its first 40 characters, without the spaces before it', typed: '   Đã ban hành kế hoạch đúng hạn và đầy đủ nội dung', spec: BONUS, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"Đã ban hành kế hoạch đúng hạn và đầy đủ " không phải là số: điểm thưởng là số từ 0 đến 1; để trống nếu không có.', en: '"Đã ban hành kế hoạch đúng hạn và đầy đủ " is not a number: a bonus is a number from 0 to 1; leave it blank if there is none.' },
   { title: 'a word on a deduction row', typed: 'có', spec: DEDUCTION, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"có" không phải là số: điểm trừ là số từ 0 đến 2; để trống nếu không có.', en: 'a deduction is a number from 0 to 2' },
   { title: 'TRUE is not a score', typed: true, spec: LEAF, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"TRUE" là giá trị đúng/sai', en: 'true/false value' },
   { title: 'FALSE is not a score', typed: false, spec: LEAF, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"FALSE" là giá trị đúng/sai' },
@@ -69,16 +70,18 @@ const cases: Case[] = [
   { title: '12.10 became 12 October', typed: '2024-10-12T00:00:00Z', spec: FREE, verdict: 'date', sheet: '✗ Vượt điểm tối đa', rule: 'not-a-number', severity: 'error', vi: 'Ô chứa ngày 12/10 — có lẽ gõ 12.10', en: 'type 12,10' },
   { title: 'a time of day is a date too, to Excel', typed: '1899-12-30T12:00:00.000Z', spec: FREE, verdict: 'date', sheet: '✓', rule: 'not-a-number', severity: 'error', vi: 'Ô chứa ngày giờ (1899-12-30 12:00:00)', en: 'holds a date or time' },
   { title: 'a date with a time of day is told as date and time', typed: '2025-05-01T08:30:00.000Z', spec: FREE, verdict: 'date', sheet: '✗ Quá 2 chữ số thập phân', rule: 'not-a-number', severity: 'error', vi: 'Ô chứa ngày giờ (2025-05-01 08:30:00)', en: 'holds a date or time' },
+  { title: 'a date and time without milliseconds is told as date and time', typed: '2025-05-01T08:30:00Z', spec: FREE, verdict: 'date', sheet: '✗ Quá 2 chữ số thập phân', rule: 'not-a-number', severity: 'error', vi: 'Ô chứa ngày giờ (2025-05-01 08:30:00), không phải điểm số', en: 'The cell holds a date or time (2025-05-01 08:30:00), not a score' },
   { title: 'a negative score', typed: -0.5, spec: FREE, verdict: 'negative', sheet: '✗ Điểm âm', rule: 'negative', severity: 'error', vi: 'Điểm -0,5 bị âm: nhập điểm từ 0 đến 1,5.', en: 'Score -0.5 is negative' },
   { title: 'a negative deduction: write it without the minus', typed: -1, spec: DEDUCTION, verdict: 'negative', sheet: '✗ Điểm âm', rule: 'negative', severity: 'error', vi: 'Điểm trừ -1 bị âm: ghi số điểm bị trừ, từ 0 đến 2, không ghi dấu trừ.', en: 'Deduction -1 is negative: write the points deducted, from 0 to 2, without a minus sign.' },
   { title: 'a negative bonus', typed: -1, spec: BONUS, verdict: 'negative', sheet: '✗ Điểm âm', rule: 'negative', severity: 'error', vi: 'Điểm thưởng -1 bị âm', en: 'Bonus -1 is negative' },
   { title: 'over the maximum', typed: 2, spec: FREE, verdict: 'over-max', sheet: '✗ Vượt điểm tối đa', rule: 'over-max', severity: 'error', vi: 'Điểm 2 vượt điểm tối đa 1,5: chấm lại, từ 0 đến 1,5.', en: 'Score 2 exceeds the maximum 1.5' },
   { title: 'one hundredth over the maximum', typed: 1.51, spec: FREE, verdict: 'over-max', sheet: '✗ Vượt điểm tối đa', rule: 'over-max', severity: 'error' },
   { title: 'a bonus over its cap', typed: 1.5, spec: BONUS, verdict: 'over-max', sheet: '✗ Vượt điểm tối đa', rule: 'over-max', severity: 'error', vi: 'Điểm thưởng 1,5 vượt mức tối đa 1', en: 'Bonus 1.5 exceeds the cap 1' },
-  { title: 'finer than hundredths', typed: 0.125, spec: FREE, verdict: 'too-fine', sheet: '✗ Quá 2 chữ số thập phân', rule: 'not-a-level', severity: 'error', vi: 'Điểm 0,125 lẻ quá hai chữ số thập phân', en: 'Score 0.125 has more than two decimals' },
+  { title: 'finer than hundredths', typed: 0.125, spec: FREE, verdict: 'too-fine', sheet: '✗ Quá 2 chữ số thập phân', rule: 'not-a-level', severity: 'error', vi: 'Điểm 0,125 lẻ quá hai chữ số thập phân: điểm chấm đến 0,01, hãy gõ lại (ví dụ 0,13).', en: 'Score 0.125 has more than two decimals: scores go in hundredths; type it again (e.g. 0.13).' },
   { title: 'finer than hundredths and over the maximum: the sheet and the check say the same', typed: 1.501, spec: FREE, verdict: 'too-fine', sheet: '✗ Quá 2 chữ số thập phân', rule: 'not-a-level', severity: 'error' },
   { title: 'finer than hundredths on a bonus', typed: 0.333, spec: BONUS, verdict: 'too-fine', sheet: '✗ Quá 2 chữ số thập phân', rule: 'not-a-level', severity: 'error' },
-  { title: 'not one of the levels', typed: 0.3, spec: LEAF, verdict: 'not-a-level', sheet: '✗ Không đúng mức điểm', rule: 'not-a-level', severity: 'error', vi: 'Điểm 0,3 không thuộc các mức cho phép (0; 0,5; 1): chọn một trong các mức đó.', en: '(0, 0.5, 1)' },
+  { title: 'not one of the levels', typed: 0.3, spec: LEAF, verdict: 'not-a-level', sheet: '✗ Không đúng mức điểm', rule: 'not-a-level', severity: 'error', vi: 'Điểm 0,3 không thuộc các mức cho phép (0; 0,5; 1): chọn một trong các mức đó.', en: 'Score 0.3 is not one of the allowed levels (0, 0.5, 1): choose one of them.' },
+  { title: 'a spec whose list of levels is empty takes any hundredth', typed: 0.3, spec: { item: 'leaf', max: 1, levels: [] }, verdict: 'valid', sheet: '✓', rule: null },
   { title: 'a level', typed: 0.5, spec: LEAF, verdict: 'valid', sheet: '✓', rule: null },
   { title: 'the maximum itself', typed: 1.5, spec: FREE, verdict: 'valid', sheet: '✓', rule: null },
   { title: '0 is a score', typed: 0, spec: LEAF, verdict: 'valid', sheet: '✓', rule: null },
@@ -92,9 +95,12 @@ const cases: Case[] = [
   { title: 'a deduction off its steps', typed: 1.75, spec: DEDUCT, verdict: 'not-a-step', sheet: '✗ Không đúng mức điểm', rule: 'not-a-level', severity: 'error', vi: '(từ 2 trừ 0,5 điểm mỗi lần, thấp nhất 0)' },
   { title: 'KAD where the set allows it only for wards and townships', typed: 'KAD', spec: MARKET_XA, verdict: 'kad-not-allowed', sheet: '✗ Không được ghi KAD', rule: 'kad-not-allowed', severity: 'error', vi: 'Bộ tiêu chí chỉ cho ghi KAD ở mục này với phường, thị trấn, không với xã. Hãy chấm điểm từ 0 đến 1.', en: 'only for a ward (phường), township (thị trấn), not for a commune (xã)' },
   { title: 'the same KAD in a ward', typed: 'KAD', spec: MARKET_WARD, verdict: 'not-applicable', sheet: 'Không áp dụng', rule: null },
+  { title: 'an empty cell where KAD is allowed offers KAD', typed: null, spec: MARKET_WARD, verdict: 'empty', sheet: 'Chưa chấm', rule: 'missing-score', severity: 'warning', vi: 'Chưa chấm điểm tự chấm: nhập điểm, hoặc ghi KAD nếu tiêu chí không áp dụng.', en: 'No self score entered: enter a score, or write KAD if the criterion does not apply.' },
   { title: 'KAD where the set lists no KAD', typed: ' kad', spec: UNLISTED, verdict: 'kad-not-allowed', sheet: '✗ Không được ghi KAD', rule: 'kad-not-allowed', severity: 'error', vi: 'Bộ tiêu chí không cho ghi KAD (không áp dụng) ở mục này.' },
+  { title: 'a word where KAD is not allowed does not offer KAD', typed: 'có', spec: UNLISTED, verdict: 'not-a-number', sheet: '✗ Không phải số', rule: 'not-a-number', severity: 'error', vi: '"có" không phải là điểm số: nhập một số từ 0 đến 1.', en: '"có" is not a score: enter a number from 0 to 1.' },
   { title: 'an empty cell where KAD is not allowed does not offer KAD', typed: null, spec: UNLISTED, verdict: 'empty', sheet: 'Chưa chấm', rule: 'missing-score', severity: 'warning', vi: 'Chưa chấm điểm tự chấm: nhập điểm (mục này không được ghi KAD).' },
   { title: 'KAD where nothing arising gives full marks: a warning saying which to use', typed: 'KAD', spec: COMPLAINTS, verdict: 'kad-full-marks', sheet: '⚠ Không phát sinh thì chấm 2, không ghi KAD', rule: 'kad-full-marks', severity: 'warning', vi: 'nếu không phát sinh, chấm 2 điểm thay vì KAD', en: 'score 2 instead of KAD' },
+  { title: 'full marks typed where nothing arising gives full marks', typed: 2, spec: COMPLAINTS, verdict: 'valid', sheet: '✓', rule: null },
   { title: 'the self cell of an item scored at appraisal', typed: 'Thẩm định chấm', spec: SURVEY, verdict: 'appraisal-only', sheet: 'Do thẩm định chấm', rule: null },
   { title: 'a score that follows the figure: 93% × 2', typed: 1.86, spec: RATE_93, verdict: 'valid', sheet: '✓ (tính được 1,86)', rule: null },
   { title: 'a score the figure does not give', typed: 2, spec: RATE_93, verdict: 'figure-differs', sheet: '✗ Khác điểm theo tỷ lệ/số lượng (tính được 1,86)', rule: 'figure-differs', severity: 'error', vi: 'Điểm 2 khác điểm tính từ tỷ lệ / số lượng đã nhập: 93% → 1,86 (theo tỷ lệ: điểm từ 0 đến 2, lẻ đến 0,01). Chấm 1,86, hoặc sửa ở cột Tỷ lệ / số lượng.', en: '93% → 1.86' },
@@ -112,6 +118,14 @@ describe('typed value → verdict → Kiểm tra → rule → message', () => {
     if (issue) expect(issue.severity).toBe(severity);
     if (vi) expect(issue!.message.vi).toContain(vi);
     if (en) expect(issue!.message.en).toContain(en);
+  });
+
+  test('the sheet can tell every verdict but a date: its kind has an Excel condition wherever it holds', () => {
+    for (const c of cases) {
+      const j = judge(c.typed, c.spec);
+      const o: Operands = { cell: 'E11', max: String(c.spec.max), levels: c.spec.levels || null };
+      expect([c.title, kindRow(j.kind).condition(o, c.spec) === null]).toEqual([c.title, j.kind === 'date']);
+    }
   });
 
   test('every kind of the table is met by some case', () => {
@@ -142,6 +156,12 @@ describe('the formulas are written from the same table', () => {
       'IF(TRIM(E11&"")="","Chưa chấm",IF(UPPER(TRIM(E11&""))="KAD","Không áp dụng",IF(NOT(ISNUMBER(E11)),"✗ Không phải số",' +
       'IF(E11<0,"✗ Điểm âm",IF(ROUND(E11,2)<>E11,"✗ Quá 2 chữ số thập phân",IF(E11>1,"✗ Vượt điểm tối đa",' +
       'IF(ISNA(MATCH(ROUND(E11,2),{0,0.5,1},0)),"✗ Không đúng mức điểm","✓")))))))');
+  });
+
+  test('the self cell of an item scored at appraisal takes anything and shows that the appraisal scores it', () => {
+    expect(scoreCheckExpression('E20', SURVEY)).toBe('"Do thẩm định chấm"');
+    expect(validationExpression('E20', SURVEY)).toBe('TRUE');
+    expect(colourExpression('E20', '$C20', SURVEY)).toBe('FALSE');
   });
 
   test('a bonus cell has no KAD and an empty Kiểm tra when empty', () => {
@@ -180,8 +200,10 @@ describe('the formulas are written from the same table', () => {
   });
 
   test('the colour of a wrong score reads each row\'s maximum and flags only what a subtotal cannot trip', () => {
-    expect(colourExpression('E9', '$C9', leafScore({ max: 0 }))).toBe(
-      'IF(TRIM(E9&"")="",FALSE,IF(UPPER(TRIM(E9&""))="KAD",FALSE,IF(NOT(ISNUMBER(E9)),TRUE,IF(E9<0,TRUE,IF(ROUND(E9,2)<>E9,FALSE,IF(E9>$C9,TRUE,FALSE))))))');
+    const expected = 'IF(TRIM(E9&"")="",FALSE,IF(UPPER(TRIM(E9&""))="KAD",FALSE,IF(NOT(ISNUMBER(E9)),TRUE,IF(E9<0,TRUE,IF(ROUND(E9,2)<>E9,FALSE,IF(E9>$C9,TRUE,FALSE))))))';
+    expect(colourExpression('E9', '$C9', leafScore({ max: 0 }))).toBe(expected);
+    // One rule over the whole column: a leaf's levels are not in it.
+    expect(colourExpression('E9', '$C9', LEAF)).toBe(expected);
   });
 
   test('with an appraisal: the self verdict alone until the appraisal is entered, then both', () => {

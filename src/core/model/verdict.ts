@@ -76,7 +76,8 @@ export interface KindRow {
   message(p: ParsedScore, spec: ScoreSpec, column: ScoreColumn): Message | null;
 }
 
-const numberOf = (p: ParsedScore): number => (p.kind === 'number' ? p.value : NaN);
+// The kinds below not-a-number are tried on numbers only (judge and sheetJudge alike).
+const numberOf = (p: ParsedScore): number => (p as { value: number }).value;
 export const isLeaf = (spec: ScoreSpec) => spec.item === 'leaf';
 export const what = (spec: ScoreSpec): Message => message(spec.item === 'deduction' ? 'verdict.item.deduction' : 'verdict.item.bonus');
 const lower = (m: Message): Message => ({ vi: m.vi.toLowerCase(), en: m.en.toLowerCase() });
@@ -104,19 +105,22 @@ function notANumberMessage(p: ParsedScore, spec: ScoreSpec): Message {
       return message('verdict.boolean', { text: p.text, max });
     case 'not-applicable':
       return message('verdict.notApplicableExtra', { what: lower(what(spec)), max });
-    case 'text':
+    default: {
+      // Text: blanks, dates and numbers have kinds of their own above not-a-number.
+      const typed = (p as { text: string }).text.trim().slice(0, 40);
       return isLeaf(spec)
-        ? message(noKad(spec) ? 'kinds.notANumber.noKad' : 'verdict.notANumber.leaf', { text: p.text.trim().slice(0, 40), max })
-        : message('verdict.notANumber.extra', { text: p.text.trim().slice(0, 40), what: lower(what(spec)), max });
-    default:
-      return message('verdict.notANumber.leaf', { text: '', max });
+        ? message(noKad(spec) ? 'kinds.notANumber.noKad' : 'verdict.notANumber.leaf', { text: typed, max })
+        : message('verdict.notANumber.extra', { text: typed, what: lower(what(spec)), max });
+    }
   }
 }
 
-function dateMessage(p: ParsedScore, spec: ScoreSpec): Message {
-  if (p.kind !== 'date') return notANumberMessage(p, spec);
+/** A date as parseScoreCell hands it over: ISO text that ends in Z (points.ts). */
+type DateScore = Extract<ParsedScore, { kind: 'date' }>;
+
+function dateMessage(p: DateScore, spec: ScoreSpec): Message {
   // Midnight of a day: what a Vietnamese-format Excel makes of "1.5". Anything else was a real date or time.
-  if (!/T00:00:00(\.0+)?Z$/.test(p.text)) return message('verdict.dateTime', { text: p.text.replace('T', ' ').replace(/(\.0+)?Z$/, ''), max: points(spec.max) });
+  if (!/T00:00:00(\.0+)?Z/.test(p.text)) return message('verdict.dateTime', { text: p.text.replace('T', ' ').replace(/(\.0+)?Z/, ''), max: points(spec.max) });
   return message('verdict.date', {
     date: `${two(p.day)}/${two(p.month)}`,
     typed: `${p.day}.${p.month}`,
@@ -196,7 +200,7 @@ export const VERDICT_KINDS: ReadonlyArray<KindRow> = [
     colour: false,
     sums: false,
     rule: () => ({ id: 'not-a-number', severity: 'error' }),
-    message: (p, spec) => dateMessage(p, spec),
+    message: (p, spec) => dateMessage(p as DateScore, spec),
   },
   {
     kind: 'not-a-number',
@@ -234,10 +238,7 @@ export const VERDICT_KINDS: ReadonlyArray<KindRow> = [
     colour: false,
     sums: false,
     rule: () => ({ id: 'not-a-level', severity: 'error' }),
-    message: (p) => ({
-      vi: text('vi', 'verdict.tooFine', { raw: String(numberOf(p)).replace('.', ','), rounded: formatPoints(numberOf(p), 'vi') }),
-      en: text('en', 'verdict.tooFine', { raw: String(numberOf(p)), rounded: formatPoints(numberOf(p), 'en') }),
-    }),
+    message: (p) => message('verdict.tooFine', { raw: { vi: String(numberOf(p)).replace('.', ','), en: String(numberOf(p)) }, rounded: points(numberOf(p)) }),
   },
   {
     kind: 'over-max',
@@ -262,10 +263,10 @@ export const VERDICT_KINDS: ReadonlyArray<KindRow> = [
     colour: false,
     sums: true,
     rule: () => ({ id: 'not-a-level', severity: 'error' }),
-    message: (p, spec) => ({
-      vi: text('vi', 'verdict.notALevel', { value: formatPoints(numberOf(p), 'vi'), levels: spec.levels!.map((l) => formatPoints(l, 'vi')).join('; ') }),
-      en: text('en', 'verdict.notALevel', { value: formatPoints(numberOf(p), 'en'), levels: spec.levels!.map((l) => formatPoints(l, 'en')).join(', ') }),
-    }),
+    message: (p, spec) => {
+      const levels = spec.levels!.map(points);
+      return message('verdict.notALevel', { value: points(numberOf(p)), levels: { vi: levels.map((l) => l.vi).join('; '), en: levels.map((l) => l.en).join(', ') } });
+    },
   },
   {
     // A count reaches its cap by steps; a deduction goes down from the maximum by steps (criteria-kinds.ts).
@@ -316,25 +317,23 @@ export function kindRow(kind: VerdictKind): KindRow {
  * carries what the set says beyond levels (verdict-kinds.ts); without, maximum and levels only.
  */
 export function leafScore(node: { max: number; levels?: number[] }, context?: SpecContext): ScoreSpec {
-  const spec: ScoreSpec = { item: 'leaf', max: node.max };
-  if (node.levels && node.levels.length) spec.levels = node.levels;
-  const kinds = context ? kindsSpec(node as CriteriaNode, context) : undefined;
-  if (kinds) spec.kinds = kinds;
-  return spec;
+  return { item: 'leaf', max: node.max, levels: node.levels, kinds: context ? kindsSpec(node as CriteriaNode, context) : undefined };
 }
 
 export function extraScore(kind: 'bonus' | 'deduction', item: { max: number }): ScoreSpec {
   return { item: kind, max: item.max };
 }
 
-function judgeParsed(parsed: ParsedScore, spec: ScoreSpec, rows: ReadonlyArray<KindRow>): Judged {
-  for (const row of rows) if (row.holds(parsed, spec)) return { kind: row.kind, parsed, spec };
-  return { kind: 'valid', parsed, spec };
+/** The first kind whose test holds (the last, valid, always does). */
+function judgeParsed(parsed: ParsedScore, spec: ScoreSpec): Judged {
+  let i = 0;
+  while (!VERDICT_KINDS[i].holds(parsed, spec)) i++;
+  return { kind: VERDICT_KINDS[i].kind, parsed, spec };
 }
 
 /** The verdict on what a score cell holds, as the check gives it. */
 export function judge(value: CellValue | undefined, spec: ScoreSpec): Judged {
-  return judgeParsed(parseScoreCell(value === undefined ? null : value), spec, VERDICT_KINDS);
+  return judgeParsed(parseScoreCell(value), spec);
 }
 
 /** Excel's serial number of a date the readers handed over as ISO text (the 1900 date system). */
@@ -343,14 +342,13 @@ export function dateSerial(iso: string): number {
 }
 
 /**
- * The verdict the sheet's Kiểm tra formula gives: the same table, less the kinds the sheet cannot
- * tell. A date is judged as the number Excel stores for it.
+ * The verdict the sheet's Kiểm tra formula gives: the same table on what Excel stores. Every kind has
+ * its Excel condition wherever its test can hold but the date, which the sheet sees as the number
+ * Excel made of it (verdict.test.ts states both).
  */
 export function sheetJudge(value: CellValue | undefined, spec: ScoreSpec): Judged {
-  const parsed = parseScoreCell(value === undefined ? null : value);
-  const seen: ParsedScore = parsed.kind === 'date' ? { kind: 'number', value: dateSerial(parsed.text) } : parsed;
-  const o: Operands = { cell: 'X', max: String(spec.max), levels: spec.levels || null };
-  return judgeParsed(seen, spec, VERDICT_KINDS.filter((row) => row.condition(o, spec) !== null));
+  const parsed = parseScoreCell(value);
+  return judgeParsed(parsed.kind === 'date' ? { kind: 'number', value: dateSerial(parsed.text) } : parsed, spec);
 }
 
 /** The Kiểm tra text of a verdict ('' where the column says nothing, as for an empty bonus). */
