@@ -7,7 +7,6 @@ import { Message, say } from '../core/model/errors';
 import { a1 } from '../core/model/grid';
 import { readMeta } from '../core/sheets/meta';
 import { formatPoints } from '../core/model/points';
-import { buildWorkbookPlan } from '../core/sheets/workbook';
 import { DegradedStep } from '../core/model/port';
 import { PaneContext } from './context';
 import { LoadedSet, SetChoice, bundledSet, candidateSheets, loadCriteriaSet } from './criteria-source';
@@ -18,6 +17,7 @@ import { TextKey } from './i18n';
 import { scoringGeometry } from '../core/sheets/scoring/geometry';
 import { SHEETS } from '../core/model/layout';
 import { message } from '../core/text/catalogue';
+import { rebuildPart } from './parts';
 
 export type ChosenSet = { choice: SetChoice } | { problem: TextKey; field: HTMLElement };
 
@@ -248,6 +248,7 @@ export function createBuildController(ctx: PaneContext, onBuilt: () => void): Bu
     try {
       degraded = await ctx.exclusive(async () => {
         ctx.status.progress(ctx.t('build.writing'));
+        const { buildWorkbookPlan } = await rebuildPart();
         const written = await ctx.port.applyPlan(buildWorkbookPlan({ set, unit: input.unit, year: input.year, appraisal: input.appraisal }));
         await ctx.port.select(SHEETS.scoring, firstEntryCell(set, input.appraisal));
         return written.degraded;

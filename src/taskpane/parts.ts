@@ -28,3 +28,5 @@ export const tableImportPart = onFirstUse(() => import(/* webpackChunkName: "tab
 export const rebuildPart = onFirstUse(() => import(/* webpackChunkName: "rebuild" */ './rebuild-part'));
 
 export const bundledPart = onFirstUse(() => import(/* webpackChunkName: "bundled-set" */ '../core/model/bundled'));
+
+export const writersPart = onFirstUse(() => import(/* webpackChunkName: "writers" */ '../adapters/officejs/writers'));

@@ -6,7 +6,7 @@
 import { PaneContext } from './context';
 import { clear, element } from './dom';
 import { parseUnitList } from '../core/features/units';
-import { buildWorkbookPlan } from '../core/sheets/workbook';
+import { rebuildPart } from './parts';
 import { SHEETS } from '../core/model/layout';
 import { say } from '../core/model/errors';
 import { loadCriteriaSet } from './criteria-source';
@@ -101,6 +101,7 @@ export function createUnitsPanel(ctx: PaneContext, build: BuildController, card:
         const loaded = await loadCriteriaSet(chosen.choice, ctx.port, ctx.lang(), ctx.status.progress);
         build.showSet(loaded);
         if (!loaded.ok) return 'badSet' as const;
+        const { buildWorkbookPlan } = await rebuildPart();
         const out: ZipEntry[] = [];
         for (let i = 0; i < parsed.units.length; i++) {
           const u = parsed.units[i];

@@ -15,13 +15,19 @@ import { OfficeHost, featureDetector } from './host';
 import { listSheets, readSelection, readSheets } from './read';
 import { createRunner } from './run';
 import { subscribe } from './events';
-import { ensureCellsWritable, ensurePlanWritable } from '../../core/model/plan-guard';
 import { QUIET_AFTER_MS, createQuiet } from './quiet';
-import { writeCellsTo } from './write-cells';
-import { writePlan } from './write-plan';
 import { readWholeFile } from './file';
 
-export function createExcelPort(host: OfficeHost): WorkbookPort {
+export type Writers = typeof import('./writers');
+
+export interface PortHost extends OfficeHost {
+  /** Fetches the writers (writers.ts) for the first write: the pane's parts.ts. Without it they are imported then. */
+  writers?: () => Promise<Writers>;
+}
+
+export function createExcelPort(host: PortHost): WorkbookPort {
+  // The writers arrive with the first write where the host fetches them (the pane); else now.
+  const writers = host.writers || (() => import('./writers'));
   const runner = createRunner(host.Excel, host.onOperation);
   const features = featureDetector(host.requirements);
   const quiet = createQuiet();
@@ -35,13 +41,15 @@ export function createExcelPort(host: OfficeHost): WorkbookPort {
       return runner.run('readGrids', (context, sync) => readSheets(context, sync, unique, features(), options.firstRows));
     },
     applyPlan: async (plan, options = {}) => {
-      ensurePlanWritable(plan);
+      const writer = await writers();
+      writer.ensurePlanWritable(plan);
       const sheets = plan.sheets.map((s) => s.name).concat(options.remove || []);
-      return quiet.during(sheets, grace(), () => runner.run('applyPlan', (context, sync) => writePlan(context, sync, plan, features(), options)));
+      return quiet.during(sheets, grace(), () => runner.run('applyPlan', (context, sync) => writer.writePlan(context, sync, plan, features(), options)));
     },
     writeCells: async (sheet, cells, styles) => {
-      ensureCellsWritable(sheet, cells, styles);
-      return quiet.during([sheet], grace(), () => runner.run('writeCells', (context, sync) => writeCellsTo(context, sync, sheet, cells, styles, features())));
+      const writer = await writers();
+      writer.ensureCellsWritable(sheet, cells, styles);
+      return quiet.during([sheet], grace(), () => runner.run('writeCells', (context, sync) => writer.writeCellsTo(context, sync, sheet, cells, styles, features())));
     },
     deleteSheet: (name) =>
       quiet.during([name], grace(), () => runner.run('deleteSheet', async (context, sync) => {
