@@ -8,6 +8,11 @@ import { AssignState, AssignStore, Assigned } from './assign-store';
 import { upgradeCriteriaSet } from './upgrade';
 import { readScoring } from '../core/sheets/scoring/read';
 import { readOurSheets } from './our-sheets';
+import { ASSIGN_PANE_EN, ASSIGN_PANE_VI } from '../core/text/assign-pane';
+import { useTexts } from '../core/text/catalogue';
+
+// This view's texts come with its code (parts.ts fetches it when the view is first shown).
+useTexts(ASSIGN_PANE_VI, ASSIGN_PANE_EN);
 
 export interface AssignPanel {
   refresh(): Promise<void>;

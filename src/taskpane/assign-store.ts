@@ -10,10 +10,14 @@ import { CellPlan } from '../core/model/plan';
 import { UserError } from '../core/model/errors';
 import { WorkbookPort } from '../core/model/port';
 import { cellAt, parseA1 } from '../core/model/grid';
-import { message } from '../core/text/catalogue';
+import { message, useTexts } from '../core/text/catalogue';
 import { ScoringRead, readScoring } from '../core/sheets/scoring/read';
 import { STYLES } from '../core/sheets/styles';
 import { readOurSheets } from './our-sheets';
+import { ASSIGN_PANE_EN, ASSIGN_PANE_VI } from '../core/text/assign-pane';
+
+// This view's texts come with its code (parts.ts fetches it when the view is first shown).
+useTexts(ASSIGN_PANE_VI, ASSIGN_PANE_EN);
 
 export interface AssignState {
   /** False for a workbook made before the assignment: it must be rebuilt to gain the columns. */

@@ -13,13 +13,9 @@ import { TextKey, storeLang, storedLang, text } from './i18n';
 import { createStatusLine } from './status';
 import { createSummaryController } from './summary-controller';
 import { mountDistrictSummary } from './district-summary';
-import { createEvidencePanel } from './evidence-panel';
-import { createEvidenceStore } from './evidence-store';
-import { createNav } from './nav';
-import { createAssignStore } from './assign-store';
-import { createAssignPanel } from './assign-panel';
-import { createProgressPanel } from './progress-panel';
+import { ViewName, createNav } from './nav';
 import { createUnitsPanel } from './units-panel';
+import { assignPart, evidencePart, viewPart } from './view-part';
 
 /** Puts the pane's texts in the chosen language: elements carry their key in data-i18n. */
 function applyTexts(lang: Lang): void {
@@ -76,18 +72,28 @@ export async function mount(port: WorkbookPort): Promise<void> {
 
   const nav = createNav(ctx);
   const check = createCheckController(ctx, nav.counts);
-  const evidence = createEvidencePanel(ctx, createEvidenceStore(port), byId('evidence-card'));
-  const assignStore = createAssignStore(port);
-  const progress = createProgressPanel(ctx, assignStore, byId('progress-card'));
+  // Minh chứng and Phân công & tiến độ arrive the first time their view is shown (parts.ts).
+  const evidenceCard = byId('evidence-card');
+  const evidence = viewPart(ctx, evidenceCard, async () => (await evidencePart()).mountEvidenceView(ctx, evidenceCard));
+  const assign = viewPart(ctx, byId('assign-card'), async () =>
+    (await assignPart()).mountAssignView(ctx, { assign: byId('assign-card'), progress: byId('progress-card') }, () => rebuilt()));
+  const openView = async (view: ViewName) => {
+    if (view === 'evidence') await evidence.open();
+    if (view !== 'assign') return;
+    const opened = await assign.open();
+    if (opened) await opened.refresh();
+  };
   let stopListening: (() => Promise<void>) | null = null;
   const listen = async () => {
     try {
       if (stopListening) await stopListening();
       stopListening = await port.onEdit((edit) => {
         check.edited(edit);
-        evidence.edited(edit);
+        const panel = evidence.mounted();
+        if (panel) panel.edited(edit);
       });
-      await evidence.listen();
+      const panel = evidence.mounted();
+      if (panel) await panel.listen();
     } catch (error) {
       // Without change events the pane still works; checks then run on the button only.
       console.error(error);
@@ -99,18 +105,14 @@ export async function mount(port: WorkbookPort): Promise<void> {
     // Before ExcelApi 1.9 events are per sheet, and the sheets just created are not watched yet.
     if (!features.api19) void listen();
     void check.run({ kind: 'built' });
-    void evidence.refresh();
     void maintain.refresh();
-    void assign.refresh();
-    void progress.refresh();
+    const evidencePanel = evidence.mounted();
+    if (evidencePanel) void evidencePanel.refresh();
+    const assignView = assign.mounted();
+    if (assignView) void assignView.refresh();
   };
-  const assign = createAssignPanel(ctx, assignStore, byId('assign-card'), () => void progress.refresh(), rebuilt);
   // The assignment view reads the workbook afresh whenever it is opened: people assign in Excel too.
-  nav.onShow((view) => {
-    if (view !== 'assign') return;
-    void assign.refresh();
-    void progress.refresh();
-  });
+  nav.onShow((view) => void openView(view));
   const build = createBuildController(ctx, rebuilt);
   const maintain = createMaintainController(ctx, build, rebuilt);
   const units = createUnitsPanel(ctx, build, byId('units-card'));
@@ -129,17 +131,12 @@ export async function mount(port: WorkbookPort): Promise<void> {
     nav.relabel();
     units.relabel();
     assign.relabel();
-    progress.relabel();
   };
 
   await build.init();
   await maintain.refresh();
   await listen();
-  await evidence.refresh();
-  if (nav.current() === 'assign') {
-    await assign.refresh();
-    await progress.refresh();
-  }
+  await openView(nav.current());
   // The counts on the Kiểm tra tab from the start, whatever view is open.
   await check.run({ kind: 'built' });
   main.setAttribute('aria-busy', 'false');

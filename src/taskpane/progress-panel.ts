@@ -8,6 +8,11 @@ import { AssignStore, Progress } from './assign-store';
 import { ItemProgress } from '../core/features/progress';
 import { dayOfDate, formatDay } from '../core/model/dates';
 import { personKey } from '../core/model/assignment';
+import { ASSIGN_PANE_EN, ASSIGN_PANE_VI } from '../core/text/assign-pane';
+import { useTexts } from '../core/text/catalogue';
+
+// This view's texts come with its code (parts.ts fetches it when the view is first shown).
+useTexts(ASSIGN_PANE_VI, ASSIGN_PANE_EN);
 
 export interface ProgressPanel {
   refresh(): Promise<void>;

@@ -6,7 +6,9 @@
 //
 // The tables only Node surfaces read (the command line's, reading and writing files on disk, the district
 // summary that `cchc summary` makes) are not loaded here, so the pane's bundle carries none of them: those modules take text/message from
-// ./node, which adds them. Their keys are typed all the same.
+// ./node, which adds them. The tables of the pane's parts fetched on first use (the reading of picked
+// workbooks, the Phân công & tiến độ view) are added by the modules that use them, as they load
+// (useTexts). Their keys are typed all the same.
 
 import { Lang, Message } from '../model/errors';
 import { formatPoints } from '../model/points';
@@ -24,10 +26,11 @@ import { REBUILD_EN, REBUILD_VI } from './rebuild';
 import { WORKFLOW_EN, WORKFLOW_VI } from './workflow';
 import { DOCUMENTS_EN, DOCUMENTS_VI } from './documents';
 import type { READING_VI } from './reading';
+import type { ASSIGN_PANE_VI } from './assign-pane';
 
 type SharedKey = keyof typeof PANE_VI | keyof typeof CRITERIA_VI | keyof typeof VERDICT_VI | keyof typeof CHECK_VI
   | keyof typeof EXCEL_VI | keyof typeof INPUTS_VI | keyof typeof REBUILD_VI
-  | keyof typeof WORKFLOW_VI | keyof typeof DOCUMENTS_VI | keyof typeof READING_VI;
+  | keyof typeof WORKFLOW_VI | keyof typeof DOCUMENTS_VI | keyof typeof READING_VI | keyof typeof ASSIGN_PANE_VI;
 
 /** Keys of the tables loaded only by ./node. */
 export type NodeTextKey = keyof typeof CLI_VI | keyof typeof COMMANDS_VI | keyof typeof FILES_VI | keyof typeof DISTRICT_VI;
@@ -45,6 +48,16 @@ export function addTexts(vi: Record<string, string>, en: Record<string, string>)
   }
 }
 
+/** The tables added by useTexts so far. */
+const USED: object[] = [];
+
+/** Adds the table of a part that some modules share, once however many of them ask. */
+export function useTexts(vi: Record<string, string>, en: Record<string, string>): void {
+  if (USED.indexOf(vi) >= 0) return;
+  USED.push(vi);
+  addTexts(vi, en);
+}
+
 addTexts(PANE_VI, PANE_EN);
 addTexts(CRITERIA_VI, CRITERIA_EN);
 addTexts(VERDICT_VI, VERDICT_EN);
@@ -54,7 +67,8 @@ addTexts(INPUTS_VI, INPUTS_EN);
 addTexts(REBUILD_VI, REBUILD_EN);
 addTexts(WORKFLOW_VI, WORKFLOW_EN);
 addTexts(DOCUMENTS_VI, DOCUMENTS_EN);
-// The reading texts (./reading) are added by the modules that read picked files (reading-texts.ts).
+// The reading texts (./reading) are added by the modules that read picked files (reading-texts.ts), the
+// Phân công & tiến độ view's (./assign-pane) by its modules.
 
 function templateOf(lang: Lang, key: TextKey): string {
   const found = TABLES[lang][key];

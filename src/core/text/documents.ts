@@ -1,5 +1,6 @@
 // Texts of the documents' pane parts (Tổng hợp's refresh with last year, the district summary from
-// files), Vietnamese first; see catalogue.ts. cchc refresh's own lines are in commands.ts.
+// files) and of any part on its way (parts.ts), Vietnamese first; see catalogue.ts. cchc refresh's own
+// lines are in commands.ts.
 
 export const DOCUMENTS_VI = {
   'summary.previous': 'Bảng chấm điểm năm trước (không bắt buộc): Tổng hợp so sánh theo từng lĩnh vực',
@@ -14,6 +15,8 @@ export const DOCUMENTS_VI = {
   'district.needFiles': 'Chọn ít nhất một bảng chấm điểm (.xlsx) của các xã.',
   'district.failed': 'Chưa tổng hợp được các xã.',
   'pane.partMissing': 'Không tải được phần này của công cụ. Kiểm tra kết nối mạng rồi bấm lại.',
+  'pane.partLoading': 'Đang tải phần này của công cụ…',
+  'pane.partRetry': 'Tải lại',
 };
 
 export const DOCUMENTS_EN: Record<keyof typeof DOCUMENTS_VI, string> = {
@@ -29,4 +32,6 @@ export const DOCUMENTS_EN: Record<keyof typeof DOCUMENTS_VI, string> = {
   'district.needFiles': 'Choose at least one commune scoring workbook (.xlsx).',
   'district.failed': 'The communes could not be summarised.',
   'pane.partMissing': 'This part of the tool could not be downloaded. Check the network and press again.',
+  'pane.partLoading': 'Downloading this part of the tool…',
+  'pane.partRetry': 'Try again',
 };

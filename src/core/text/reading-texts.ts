@@ -1,14 +1,10 @@
 // The texts of reading picked workbooks, added to the catalogue by the modules that read them: the
 // pane downloads them with its files part only, the command line has them whenever it reads a file.
 
-import { addTexts } from './catalogue';
+import { useTexts } from './catalogue';
 import { READING_EN, READING_VI } from './reading';
-
-let added = false;
 
 /** Adds the reading texts once; every module that refuses or reports a picked file calls it first. */
 export function useReadingTexts(): void {
-  if (added) return;
-  added = true;
-  addTexts(READING_VI, READING_EN);
+  useTexts(READING_VI, READING_EN);
 }
