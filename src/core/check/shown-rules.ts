@@ -180,7 +180,7 @@ function summaryShown(ctx: CheckContext, right: Record<Column, boolean>): void {
   if (!sheet) return;
   let refresh: SummaryRefresh;
   try {
-    refresh = refreshedSummary(ctx.read, { current: ctx.totals, entries: ctx.entries(), summaryGrid: sheet, cellsOnly: true });
+    refresh = refreshedSummary(ctx.read, { current: ctx.totals, entries: ctx.entries(), summaryGrid: sheet, comparedOnly: true });
   } catch (e) {
     // Rows Tổng hợp needs are missing on Chấm điểm: the structure rule says which.
     if (e instanceof UserError) return;

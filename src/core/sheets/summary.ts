@@ -50,10 +50,10 @@ export function summaryIssuer(opts: BuildOptions): Issuer {
 }
 
 /**
- * Tổng hợp for these options. `layout`: the row heights and the print layout a written sheet needs;
- * the check, which compares cells only, leaves them out.
+ * Tổng hợp for these options. `complete` false: only what the check compares (comparedSummaryCells), the
+ * rows above the Tồn tại, hạn chế list, with no chart, row heights or print layout.
  */
-export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, layout = true): { sheet: SheetPlan; chart: BarChartPlan } {
+export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Totals, complete = true): { sheet: SheetPlan; chart: BarChartPlan | null } {
   const { set, year } = opts;
   const appraisal = !!opts.appraisal;
   const unit = parseUnitName(opts.unit);
@@ -201,14 +201,18 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     }) + 1;
     numeral = 'III';
   }
+  // The panel stands beside the rows above: what the check compares is all planned by now.
+  const { cells: panelCells, merges: panelMerges, validations } = panelPlan(panel, inputs, panelFields(appraisal));
+  panelCells.forEach(put);
+  merges.push(...panelMerges);
+  if (!complete) {
+    return { sheet: { name: SHEETS.summary, visibility: 'visible', columns: [], rowHeights: [], cells, merges, validations, conditionalFormats: [], protect: true }, chart: null };
+  }
   row = shortfallRows(w, row, { numeral, lastCol, markCol: lastCol + 1, list: shortfalls(set, opts.entries, basisRole), basis: basisRole, scored: hasScores(opts.entries, basisRole) });
 
   row += 1;
   const signRow = row;
   row = signatureRows(w, row, grid, issuer, inputs);
-  const { cells: panelCells, merges: panelMerges, validations } = panelPlan(panel, inputs, panelFields(appraisal));
-  panelCells.forEach(put);
-  merges.push(...panelMerges);
 
   const columns: ColumnPlan[] = appraisal
     ? [{ width: 5 }, { width: 27 }, { width: 9 }, { width: 10 }, { width: 10 }, { width: 12 }, { width: 11 }]
@@ -244,7 +248,6 @@ export function summarySheet(opts: BuildOptions, g: ScoringGeometry, totals: Tot
     protect: true,
     tabColor: '70AD47',
   };
-  if (!layout) return { sheet, chart };
   fitRowHeights(sheet, STYLES);
   sheet.print = documentPrint(sheet, STYLES, {
     orientation: 'portrait', lastCol, lastRow: chartTop + chartRows,
@@ -303,8 +306,8 @@ export interface RefreshOptions {
   current?: Totals;
   /** The entries when the caller has them (the check); else read here. */
   entries?: Entries;
-  /** The cells alone, no row heights or print layout: what the check compares. */
-  cellsOnly?: boolean;
+  /** Only the cells the check compares (summarySheet's `complete` false): the plan is not to be written. */
+  comparedOnly?: boolean;
 }
 
 export function refreshedSummary(read: ScoringRead, options: RefreshOptions = {}): SummaryRefresh {
@@ -315,7 +318,7 @@ export function refreshedSummary(read: ScoringRead, options: RefreshOptions = {}
   const entries = options.entries || extractEntries(read).entries;
   const totals: Totals = options.current || { self: columnTotals(meta.set, entries, 'self'), appraisal: columnTotals(meta.set, entries, 'appraisal') };
   const report = readReportInputs(summaryGrid, panelFields(appraisal)) || undefined;
-  const planned = summarySheet({ set: meta.set, unit: meta.unit, year: meta.year, appraisal, entries, report, previous: previous || meta.previous }, g, totals, !options.cellsOnly);
+  const planned = summarySheet({ set: meta.set, unit: meta.unit, year: meta.year, appraisal, entries, report, previous: previous || meta.previous }, g, totals, !options.comparedOnly);
   const layout = summaryLayoutStamp(planned.sheet);
 
   const rowMap: Record<number, number | undefined> = {};
@@ -346,5 +349,5 @@ export function refreshedSummary(read: ScoringRead, options: RefreshOptions = {}
   const sheets = [sheet];
   // _cchc keeps a new last year's result, and the stamp of the layout written now.
   if (previous || meta.summaryLayout !== layout) sheets.push(metaSheetPlan({ ...meta, previous: previous || meta.previous, summaryLayout: layout }));
-  return { plan: { sheets, styles: STYLES, fullCalcOnLoad: true, charts: [planned.chart] }, sheet, layout };
+  return { plan: { sheets, styles: STYLES, fullCalcOnLoad: true, charts: planned.chart ? [planned.chart] : [] }, sheet, layout };
 }

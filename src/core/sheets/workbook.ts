@@ -33,5 +33,5 @@ export function buildWorkbookPlan(opts: BuildOptions): WorkbookPlan {
     unit: parseUnitName(opts.unit).full, year: opts.year, set: opts.set, appraisal: !!opts.appraisal, previous: opts.previous,
     summaryLayout: summaryLayoutStamp(summary.sheet),
   }));
-  return { sheets, styles: STYLES, fullCalcOnLoad: true, charts: [summary.chart] };
+  return { sheets, styles: STYLES, fullCalcOnLoad: true, charts: summary.chart ? [summary.chart] : [] };
 }
