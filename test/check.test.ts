@@ -88,6 +88,14 @@ describe('totals and index', () => {
     expect(report.nodes!.filter((n) => n.code === '1.2')[0].notApplicable).toBe(true);
   });
 
+  test('every leaf KAD: nothing applies, so the index is blank (null), not NaN nor 0, and nothing is reported', () => {
+    const allKad = { '1.1.1': 'KAD', '1.1.2': 'KAD', '1.2': ' kad ', '2.1.1': 'KAD', '2.1.2': 'KAD' };
+    const report = check(enter(enter(builtGrids(smallSet(), true), allKad), allKad, 'appraisal'));
+    expect(report.total).toMatchObject({ max: 5, applicableMax: 0, self: 0, index: null, appraisalApplicableMax: 0, appraisal: 0, appraisalIndex: null, blank: { self: 0, appraisal: 0 } });
+    expect(report.nodes!.filter((n) => n.leaf).map((n) => [n.self, n.notApplicable])).toEqual(Array(5).fill([null, true]));
+    expect(report.issues).toEqual([]);
+  });
+
   test('0.1 + 0.2 is 0.3, not 0.30000000000000004', () => {
     const report = check(enter(builtGrids(), { '1.1.1': 0.1, '1.1.2': 0.2 }));
     expect(report.nodes!.filter((n) => n.code === '1.1')[0].self).toBe(0.3);
