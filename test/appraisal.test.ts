@@ -83,6 +83,29 @@ describe('differences between appraisal and self score', () => {
     expect(report.differences).toEqual([]);
   });
 
+  // One leaf (1.2, max 1, no levels): what each column holds → whether it is a difference, and how it is listed.
+  test.each([
+    { title: 'a lower appraisal', self: 1, appraisal: 0.25, listed: { self: 1, appraisal: 0.25, diff: -0.75, selfNotApplicable: false, appraisalNotApplicable: false } },
+    { title: 'a higher appraisal', self: 0.1, appraisal: 0.3, listed: { self: 0.1, appraisal: 0.3, diff: 0.2, selfNotApplicable: false, appraisalNotApplicable: false } },
+    { title: 'the same points up to float noise', self: 0.3, appraisal: 0.1 + 0.2, listed: null },
+    { title: 'an appraisal where the commune left it blank', self: null, appraisal: 0.5, listed: { self: null, appraisal: 0.5, diff: null, selfNotApplicable: false, appraisalNotApplicable: false } },
+    { title: 'scored where the commune wrote KAD', self: 'KAD', appraisal: 1, listed: { self: null, appraisal: 1, diff: null, selfNotApplicable: true, appraisalNotApplicable: false } },
+    { title: 'KAD where the commune scored', self: 1, appraisal: ' kad ', listed: { self: 1, appraisal: null, diff: null, selfNotApplicable: false, appraisalNotApplicable: true } },
+    { title: 'KAD in both, spelled apart', self: 'KAD', appraisal: 'kad', listed: null },
+    { title: 'a blank appraisal: not yet appraised', self: 1, appraisal: null, listed: null },
+    { title: 'text as the appraisal', self: 1, appraisal: 'đạt', listed: null },
+    { title: '"0,5" as text as the appraisal', self: 1, appraisal: '0,5', listed: null },
+    { title: 'text as the self score', self: 'đạt', appraisal: 1, listed: null },
+    { title: '"0,5" as text as the self score', self: '0,5', appraisal: 1, listed: null },
+    { title: '"0.5" as text as the self score', self: '0.5', appraisal: 1, listed: null },
+    { title: 'TRUE as the self score', self: true, appraisal: 1, listed: null },
+    { title: 'a date as the self score', self: '2025-05-01T00:00:00.000Z', appraisal: 1, listed: null },
+  ] as Array<{ title: string; self: CellValue; appraisal: CellValue; listed: object | null }>)('$title', ({ self, appraisal, listed }) => {
+    const b = appraised({ ...FULL, '1.2': self }, { ...FULL, '1.2': appraisal });
+    const cells = { self: a1(b.rowOf['1.2'], b.col.self!), appraisal: a1(b.rowOf['1.2'], b.col.appraisal!) };
+    expect(checkWorkbook(b.grids).differences).toEqual(listed ? [{ code: '1.2', name: 'Báo cáo CCHC', ...listed, cells }] : []);
+  });
+
   test('no differences key before the appraisal column exists', () => {
     expect(checkWorkbook(enter(builtGrids(), FULL).grids).differences).toBeUndefined();
   });

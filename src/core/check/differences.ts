@@ -21,13 +21,11 @@ export interface ScoredItem {
   name: string;
 }
 
-/** A score as compared: a number, không áp dụng, or nothing comparable (blank, text). */
-type Comparable = { kind: 'number'; value: number } | { kind: 'not-applicable' } | { kind: 'none' };
+/** An entry as compared: a number, không áp dụng, or blank; anything else is an entry error. */
+type Comparable = Extract<ParsedScore, { kind: 'number' | 'not-applicable' | 'blank' }>;
 
-function comparable(p: ParsedScore): Comparable {
-  if (p.kind === 'number') return p;
-  if (p.kind === 'not-applicable') return p;
-  return { kind: 'none' };
+function comparable(p: ParsedScore): p is Comparable {
+  return p.kind === 'number' || p.kind === 'not-applicable' || p.kind === 'blank';
 }
 
 function same(a: Comparable, b: Comparable): boolean {
@@ -37,7 +35,8 @@ function same(a: Comparable, b: Comparable): boolean {
 
 /**
  * The items where an appraisal is entered and differs from the self score. A blank appraisal is not
- * yet appraised, and text in either cell is an entry error reported by the checks, not a difference.
+ * yet appraised, and anything but a number, KAD or a blank in either cell (text, "0,5" or "0.5" left as
+ * text, TRUE, a date) is an entry error reported by the checks, not a difference.
  */
 export function findDifferences(
   items: ScoredItem[],
@@ -46,13 +45,9 @@ export function findDifferences(
 ): Difference[] {
   const out: Difference[] = [];
   for (const item of items) {
-    const selfEntry = entry(item.code, 'self');
-    const appraisalEntry = entry(item.code, 'appraisal');
-    if (appraisalEntry.kind !== 'number' && appraisalEntry.kind !== 'not-applicable') continue;
-    if (selfEntry.kind === 'text' || selfEntry.kind === 'decimal-comma') continue;
-    const self = comparable(selfEntry);
-    const appraisal = comparable(appraisalEntry);
-    if (same(self, appraisal)) continue;
+    const self = entry(item.code, 'self');
+    const appraisal = entry(item.code, 'appraisal');
+    if (!comparable(self) || !comparable(appraisal) || appraisal.kind === 'blank' || same(self, appraisal)) continue;
     const cells: Difference['cells'] = {};
     const selfCell = cellOf(item.code, 'self');
     const appraisalCell = cellOf(item.code, 'appraisal');
