@@ -15,5 +15,6 @@ module.exports = {
     '**/test/check-register.test.ts',
     '**/test/evidence-register.test.ts',
     '**/test/appraisal.test.ts',
+    '**/test/summary-layout.test.ts',
   ],
 };

@@ -26,7 +26,7 @@ import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { writePlanToFile } from '../src/adapters/exceljs/write';
 import { generateSet } from '../test/helpers/generate';
 import { enginePath } from '../test/engines';
-import { PANE_BUDGET_BYTES, buildPages, paneOwnFiles, weigh } from '../test/helpers/bundle';
+import { PANE_BUDGET_BYTES, buildPages, paneOwnFiles, paneParts, weigh } from '../test/helpers/bundle';
 import { benchDamage, benchHostile } from './hostile';
 import { benchProperty } from './property';
 import { benchOfficeJs } from './officejs';
@@ -120,6 +120,8 @@ function bundle(): void {
     const scriptsGz = scripts.reduce((s, w) => s + w.gzipped, 0);
     report(`task pane scripts: ${kb(scriptsGz)} gzipped (budget ${kb(PANE_BUDGET_BYTES)}, office.js excluded); `
       + `with ${others.map((w) => `${w.file} ${kb(w.gzipped)}`).join(', ')}: ${kb(scriptsGz + others.reduce((s, w) => s + w.gzipped, 0))}`);
+    const parts = paneParts(out).map((f) => weigh(out, f));
+    report(`task pane parts fetched on first use: ${parts.map((w) => `${w.file.replace(/\.[0-9a-f]{8}\.js$/, '')} ${kb(w.gzipped)}`).join(', ')}`);
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }

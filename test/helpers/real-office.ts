@@ -62,7 +62,9 @@ function serve(outDir: string): Promise<http.Server> {
       return;
     }
     if (url.pathname === '/office/' + EXCEL_CLIENT) file = path.join(OFFICE_JS_DIR, EXCEL_CLIENT);
-    if (url.pathname === '/real-office.js') file = path.join(outDir, 'real-office.js');
+    // The entry and the chunks the adapter fetches on its first write (writers.ts is a part of its own).
+    const script = /^\/([\w.-]+\.js)$/.exec(url.pathname);
+    if (!file && script && fs.existsSync(path.join(outDir, script[1]))) file = path.join(outDir, script[1]);
     if (!file) {
       response.writeHead(404);
       response.end();
