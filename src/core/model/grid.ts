@@ -80,8 +80,25 @@ export function cellText(value: CellValue): string {
   return String(value).normalize('NFC').trim();
 }
 
+// The live check folds the same headers and labels after every edit: their folded forms are kept
+// (short texts only, and a bounded number of them, so a sheet of long notes cannot fill memory).
+const FOLD_MEMO_MAX_LENGTH = 160;
+const FOLD_MEMO_MAX_SIZE = 4096;
+const folded = new Map<string, string>();
+
 /** Lower-case, no diacritics, single spaces: for matching headers and names people typed. */
 export function foldText(text: string): string {
+  if (text.length > FOLD_MEMO_MAX_LENGTH) return foldNow(text);
+  let out = folded.get(text);
+  if (out === undefined) {
+    if (folded.size >= FOLD_MEMO_MAX_SIZE) folded.clear();
+    out = foldNow(text);
+    folded.set(text, out);
+  }
+  return out;
+}
+
+function foldNow(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

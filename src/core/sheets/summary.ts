@@ -284,8 +284,13 @@ export function comparedSummaryCells(sheet: SheetPlan): CellPlan[] {
 export function summaryLayoutStamp(sheet: SheetPlan): string {
   const parts = sheet.cells.filter((c) => c.row === SUMMARY_HEADER_ROW && typeof c.value === 'string').map((c) => `${c.col}=${c.value}`);
   for (const c of comparedSummaryCells(sheet)) parts.push(`${a1(c.row, c.col)}=${c.formula}`);
-  return 'v1:' + crc32Text(parts.join('\n')).toString(16);
+  const layout = parts.join('\n');
+  // The live check stamps the same layout after every edit: the last one's checksum is kept.
+  if (layout !== lastStamped.layout) lastStamped = { layout, stamp: 'v1:' + crc32Text(layout).toString(16) };
+  return lastStamped.stamp;
 }
+
+let lastStamped = { layout: '', stamp: '' };
 
 /**
  * The Tổng hợp sheet for a workbook as it stands now. The core plans it for a freshly built scoring
