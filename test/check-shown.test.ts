@@ -11,6 +11,7 @@ import { CellValue, SheetGrid, WorkbookGrids, a1, cellAt, formulaAt } from '../s
 import { SHEETS, columnSpec } from '../src/core/model/layout';
 import { planToGrids } from '../src/core/model/plan';
 import { ScoringRead, readScoring } from '../src/core/sheets/scoring/read';
+import { bandFormula } from '../src/core/sheets/scoring/totals';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { Scores, entriesOf, extrasSet } from './helpers/communes';
 import { setCell, smallSet } from './helpers/scoring';
@@ -146,7 +147,22 @@ const cases: ShownCase[] = [
     set: extrasSet,
     scores: { ...FULL, T1: 1, D1: 0.5 },
     edit: (s) => stale(s.scoring, scoringCell(s, 'band'), 'Yếu'),
-    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'band')), says: ['hiển thị Yếu nhưng xếp loại đúng là Tốt'] }],
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'band')), says: ['hiển thị Yếu nhưng xếp loại đúng là Tốt', 'Ctrl+Alt+F9', 'cchc refresh'] }],
+  },
+  {
+    // A workbook built before bands waited for every score: its formula banded the index of a sheet
+    // half scored. Recalculating keeps that band, so the advice cannot be only to recalculate.
+    title: 'the classification of an earlier version\'s band formula, on a sheet not fully scored: recalculate, else rebuild',
+    set: extrasSet,
+    scores: { '1.1.1': 1, '1.1.2': 0.75, '1.2': 1, T1: 1, D1: 0.5 },
+    edit: (s) => {
+      const at = scoringCell(s, 'band');
+      setCell(s.scoring, at.row, at.col, 'Yếu', bandFormula(a1(scoringCell(s, 'index').row, at.col), s.read.meta.set));
+    },
+    expected: (s) => [{
+      rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'band')),
+      says: ['hiển thị Yếu nhưng xếp loại đúng là Chưa chấm xong', 'Ctrl+Alt+F9', 'phiên bản cũ', 'cchc refresh TỆP.xlsx --in-place'],
+    }],
   },
   {
     title: 'the bonus row showing an old result',

@@ -47,14 +47,19 @@ function untrusted(ctx: CheckContext, column: Column): Record<string, boolean> {
   return out;
 }
 
-/** Reports a cell that shows another value than `expected`; true when it did. */
-function reportShown(ctx: CheckContext, sheet: SheetGrid, row: number, col: number, expected: PlanValue | undefined, what: Message, column: IssueColumn, code: string | null): boolean {
+/**
+ * Reports a cell that shows another value than `expected`; true when it did. `verified`: the cell's
+ * formula was found to be the one the plan writes, so a difference is only a result not recalculated;
+ * otherwise (the applicable maximum, index and classification, whose formulas are not compared) it may
+ * also be a formula edited or written by an earlier version, and the advice says both.
+ */
+function reportShown(ctx: CheckContext, sheet: SheetGrid, row: number, col: number, expected: PlanValue | undefined, what: Message, column: IssueColumn, code: string | null, verified = true): boolean {
   const shown = cellAt(sheet, row, col);
   // Nothing cached (a file written without results): nothing is claimed.
   if (shown === null || shown === '' || same(shown, expected)) return false;
   const cell = a1(row, col);
   const where = sheet.name === ctx.read.sheet.name ? cell : `${sheet.name}!${cell}`;
-  const advice = message(formulaAt(sheet, row, col) ? 'rule.shownStale' : 'rule.shownTyped');
+  const advice = message(!formulaAt(sheet, row, col) ? 'rule.shownTyped' : verified ? 'rule.shownStale' : 'rule.shownUnverified');
   ctx.report({ severity: 'error', rule: 'shown-differs', code, column, sheet: sheet.name, cell, message: message('rule.shownDiffers', {
     where, shown: shownText(shown), what, value: shownText(expected), advice,
   }) });
@@ -146,7 +151,7 @@ function scoringShown(ctx: CheckContext): Record<Column, boolean> {
     }
     const at = (marker: 'applicableMax' | 'index' | 'band', expected: PlanValue, what: Message, trusted: boolean) => {
       const row = read.markers[marker];
-      if (row !== undefined && trusted) reported = reportShown(ctx, sheet, row, col, expected, what, column, null) || reported;
+      if (row !== undefined && trusted) reported = reportShown(ctx, sheet, row, col, expected, what, column, null, false) || reported;
     };
     at('applicableMax', t.applicableMax, message('rule.what.applicable'), true);
     at('index', t.index === null ? '' : t.index, message('rule.what.index'), totalFaithful);
@@ -155,7 +160,7 @@ function scoringShown(ctx: CheckContext): Record<Column, boolean> {
   }
   const totalRow = read.markers.total;
   if (totalRow !== undefined && read.columns.max !== undefined) {
-    reportShown(ctx, sheet, totalRow, read.columns.max, setMax(set), message('rule.what.totalMax'), 'max', null);
+    reportShown(ctx, sheet, totalRow, read.columns.max, setMax(set), message('rule.what.totalMax'), 'max', null, false);
   }
   return right;
 }
