@@ -57,6 +57,15 @@ interface UnusableRow {
  * criterion's code where a sub-criterion's is needed, "1,4,2" for 1.4.2, an issue date that does not exist.
  */
 export function unusableRegisterRows(ctx: CheckContext): UnusableRow[] {
+  // Two rules ask (register-row lists them, missing-evidence counts them): worked out once per check.
+  let rows = unusableOf.get(ctx);
+  if (!rows) unusableOf.set(ctx, (rows = findUnusableRows(ctx)));
+  return rows;
+}
+
+const unusableOf = new WeakMap<CheckContext, UnusableRow[]>();
+
+function findUnusableRows(ctx: CheckContext): UnusableRow[] {
   const register = ctx.read.register;
   if (!register) return [];
   const byCode: Record<string, FlatNode> = {};
