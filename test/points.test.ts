@@ -28,6 +28,8 @@ describe('what a score cell holds', () => {
     { title: '"x0,5" is not a decimal comma', input: 'x0,5', expected: { kind: 'text', text: 'x0,5' } },
     { title: '"0,5x" is not a decimal comma', input: '0,5x', expected: { kind: 'text', text: '0,5x' } },
     { title: '",5" is not a decimal comma', input: ',5', expected: { kind: 'text', text: ',5' } },
+    { title: '"12,75" left as text', input: '12,75', expected: { kind: 'decimal-comma', text: '12,75', value: 12.75 } },
+    { title: '"10.25" left as text', input: '10.25', expected: { kind: 'decimal-point', text: '10.25', value: 10.25 } },
     { title: '"1.25" left as text', input: '1.25', expected: { kind: 'decimal-point', text: '1.25', value: 1.25 } },
     { title: '"1.2.3" is not a decimal point', input: '1.2.3', expected: { kind: 'text', text: '1.2.3' } },
     { title: '"v1.5" is not a decimal point', input: 'v1.5', expected: { kind: 'text', text: 'v1.5' } },
@@ -54,6 +56,10 @@ describe('points written in criteria tables', () => {
     { title: '"2,5"', input: '2,5', expected: 2.5 },
     { title: '"2.5"', input: '2.5', expected: 2.5 },
     { title: '"2,5 điểm"', input: '2,5 điểm', expected: 2.5 },
+    { title: '"12,5"', input: '12,5', expected: 12.5 },
+    { title: '"2,25"', input: '2,25', expected: 2.25 },
+    { title: '"10 điểm"', input: '10 điểm', expected: 10 },
+    { title: '"2,5 điểm" typed in decomposed Unicode', input: '2,5 điểm'.normalize('NFD'), expected: 2.5 },
     { title: '"1 điểm"', input: '1 điểm', expected: 1 },
     { title: '"1đ"', input: '1đ', expected: 1 },
     { title: '"1 đ."', input: '1 đ.', expected: 1 },
@@ -76,6 +82,7 @@ describe('exact arithmetic in hundredths', () => {
   test.each([
     { title: '0.1 + 0.2 is 0.3', input: [0.1, 0.2], expected: 0.3 },
     { title: 'blanks and non-numbers are left out, as SUM does', input: [1, null, undefined, NaN, Infinity, 0.25], expected: 1.25 },
+    { title: 'text is left out, as SUM does', input: ['5', 1] as unknown as number[], expected: 1 },
     { title: 'nothing sums to 0', input: [], expected: 0 },
     { title: 'negatives count', input: [1, -0.25], expected: 0.75 },
     { title: 'each entry counts in hundredths (0.334 counts 0.33)', input: [0.333, 0.333, 0.334], expected: 0.99 },
@@ -118,6 +125,8 @@ describe('exact arithmetic in hundredths', () => {
     { title: 'rounded to hundredths', input: 0.125, lang: 'vi' as const, expected: '0,13' },
     { title: 'whole numbers stay whole', input: 10, lang: 'vi' as const, expected: '10' },
     { title: 'nothing is empty', input: null, lang: 'vi' as const, expected: '' },
+    { title: 'undefined is empty', input: undefined, lang: 'vi' as const, expected: '' },
+    { title: 'a negative score', input: -0.25, lang: 'vi' as const, expected: '-0,25' },
     { title: 'NaN is empty', input: NaN, lang: 'en' as const, expected: '' },
   ])('formatPoints: $title', ({ input, lang, expected }) => {
     expect(formatPoints(input, lang)).toBe(expected);

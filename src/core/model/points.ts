@@ -38,13 +38,13 @@ export function indexPercent(achieved: number, applicableMax: number): number | 
   if (!(applicableMax > 0)) return null;
   const scaled = (toHundredths(achieved) * 10000) / toHundredths(applicableMax);
   // As the workbook's ROUND does: halves away from zero (Math.round takes -12.5 to -12, ROUND to -13).
-  const rounded = scaled < 0 ? -Math.round(-scaled) : Math.round(scaled);
-  return rounded === 0 ? 0 : rounded / 100;
+  const rounded = Math.round(Math.abs(scaled)) / 100;
+  return scaled < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
 /** Formats points for people: Vietnamese uses the decimal comma ("1,5"), English the point. */
 export function formatPoints(points: number | null | undefined, lang: 'vi' | 'en' = 'vi'): string {
-  if (points === null || points === undefined || !isFinite(points)) return '';
+  if (typeof points !== 'number' || !isFinite(points)) return '';
   const text = String(roundPoints(points));
   return lang === 'vi' ? text.replace('.', ',') : text;
 }
@@ -108,9 +108,8 @@ export function parseScoreCell(value: unknown): ParsedScore {
 export function parsePointsText(value: unknown): number | null {
   if (typeof value === 'number') return isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
-  const t = value.normalize('NFC').trim().toLowerCase()
-    .replace(/\s*(điểm|đ|diem)\.?$/, '')
-    .trim();
+  // The unit and the spaces before it go together: "2,5 điểm" is "2,5".
+  const t = value.normalize('NFC').trim().toLowerCase().replace(/\s*(điểm|đ|diem)\.?$/, '');
   if (!/^\d+([.,]\d+)?$/.test(t)) return null;
   return Number(t.replace(',', '.'));
 }
