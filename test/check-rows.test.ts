@@ -10,8 +10,9 @@ import { BuiltGrids, builtGrids, enter, insertRow, setCell } from './helpers/sco
 
 const FULL: Record<string, CellValue> = { '1.1.1': 1, '1.1.2': 0.75, '1.2': 1, '2.1.1': 0.5, '2.1.2': 1.5 };
 
-function scored(): BuiltGrids {
-  return enter(builtGrids(), FULL);
+function scored(appraisal = false): BuiltGrids {
+  const b = enter(builtGrids(undefined, appraisal), FULL);
+  return appraisal ? enter(b, FULL, 'appraisal') : b;
 }
 
 function issues(report: FileReport, rule: string) {
@@ -20,6 +21,8 @@ function issues(report: FileReport, rule: string) {
 
 interface RowCase {
   title: string;
+  /** Built with the appraisal column. */
+  appraisal?: true;
   edit: (b: BuiltGrids) => void;
   expected: Array<{ rule: string; severity: 'error' | 'warning'; cell?: string; text?: string }>;
 }
@@ -104,13 +107,137 @@ const cases: RowCase[] = [
     edit: (b) => setCell(b.sheet, b.rowOf['1.2'], b.col.max!, 2),
     expected: [{ rule: 'max-altered', severity: 'error', text: 'Điểm tối đa đã bị sửa thành 2; theo bộ tiêu chí là 1. Hãy khôi phục số 1.' }],
   },
+  {
+    title: 'a maximum erased is "maximum altered" that says the cell is blank',
+    edit: (b) => setCell(b.sheet, b.rowOf['1.1'], b.col.max!, null),
+    expected: [{ rule: 'max-altered', severity: 'error', cell: 'C10', text: 'Điểm tối đa đã bị sửa thành (trống); theo bộ tiêu chí là 2. Hãy khôi phục số 2.' }],
+  },
+  {
+    title: 'a maximum written as text is "maximum altered" quoting the text',
+    edit: (b) => setCell(b.sheet, b.rowOf['2.1.1'], b.col.max!, 'nửa điểm'),
+    expected: [{ rule: 'max-altered', severity: 'error', cell: 'C16', text: 'Điểm tối đa đã bị sửa thành nửa điểm; theo bộ tiêu chí là 0,5.' }],
+  },
+  {
+    title: 'a name erased is a warning that says the cell is blank, at the name\'s cell',
+    edit: (b) => setCell(b.sheet, b.rowOf['1.2'], b.col.name!, null),
+    expected: [{ rule: 'name-altered', severity: 'warning', cell: 'B13', text: 'Tên tiêu chí đã bị sửa thành "(trống)"; theo bộ tiêu chí là "Báo cáo CCHC"' }],
+  },
+  {
+    title: 'a name and a maximum both edited in place: a warning for the name and an error for the maximum',
+    edit: (b) => {
+      setCell(b.sheet, b.rowOf['1.2'], b.col.name!, 'Báo cáo năm');
+      setCell(b.sheet, b.rowOf['1.2'], b.col.max!, 3);
+    },
+    expected: [
+      { rule: 'name-altered', severity: 'warning', text: '"Báo cáo năm"' },
+      { rule: 'max-altered', severity: 'error', text: 'thành 3;' },
+    ],
+  },
+  {
+    title: 'a name given the name of another criterion and its own maximum kept: rows out of line',
+    edit: (b) => setCell(b.sheet, b.rowOf['2.1.1'], b.col.name!, 'Cổng dịch vụ công'),
+    expected: [{ rule: 'rows-out-of-line', severity: 'error', cell: 'B16', text: 'Các dòng 16 bị lệch khỏi mã của chúng (cột Mã): dòng 16 (mã 2.1.1) mang tên của mã 2.1.2.' }],
+  },
+  {
+    title: 'four rows sorted apart: the rows all named, the first three explained, then "…"',
+    edit: (b) => {
+      const rows = ['1.1.1', '1.1.2', '2.1.1', '2.1.2'].map((c) => b.rowOf[c]);
+      const names = rows.map((r) => b.sheet.values[r][b.col.name!]);
+      rows.forEach((r, i) => (b.sheet.values[r][b.col.name!] = names[(i + 1) % 4]));
+    },
+    expected: [{
+      rule: 'rows-out-of-line', severity: 'error', cell: 'B11',
+      text: 'Các dòng 11, 12, 16, 17 bị lệch khỏi mã của chúng (cột Mã): dòng 11 (mã 1.1.1) mang tên của mã 1.1.2; dòng 12 (mã 1.1.2) mang tên của mã 2.1.1; dòng 16 (mã 2.1.1) mang tên của mã 2.1.2; …. Có lẽ',
+    }],
+  },
+  {
+    title: 'a name with its spaces doubled, or written in decomposed Unicode, is still its name',
+    edit: (b) => {
+      setCell(b.sheet, b.rowOf['1.2'], b.col.name!, '  Báo cáo   CCHC ');
+      setCell(b.sheet, b.rowOf['2.1.1'], b.col.name!, 'Niêm yết'.normalize('NFD'));
+    },
+    expected: [],
+  },
+  {
+    title: 'a date on an inserted row (1.5 typed on a Vietnamese-format Excel) is named as the date it shows',
+    edit: (b) => {
+      const at = b.rowOf['1.1.2'];
+      insertRow(b, at);
+      setCell(b.sheet, at, b.col.self!, '2024-05-01T00:00:00.000Z');
+    },
+    expected: [
+      { rule: 'formula-altered', severity: 'warning', cell: 'E10' },
+      { rule: 'unknown-row', severity: 'error', cell: 'E12', text: 'Dòng 12 không có mã tiêu chí (ô Mã trống) nhưng có ngày 01/05 ở ô E12 (có lẽ một số gõ bằng dấu chấm, như 1.5, trên máy định dạng Việt Nam): tổng trên trang tính đã cộng số này' },
+    ],
+  },
+  {
+    title: 'numbers in the maximum, self and appraisal cells of one inserted row: an error at each, no text warning',
+    appraisal: true,
+    edit: (b) => {
+      const at = b.totalRow;
+      insertRow(b, at);
+      setCell(b.sheet, at, b.col.name!, 'Việc làm thêm');
+      setCell(b.sheet, at, b.col.max!, 1);
+      setCell(b.sheet, at, b.col.self!, 1);
+      setCell(b.sheet, at, b.col.appraisal!, 0.5);
+    },
+    expected: [
+      { rule: 'unknown-row', severity: 'error', cell: 'C18', text: 'có số 1 ở ô C18: không ô tổng nào cộng số này' },
+      { rule: 'unknown-row', severity: 'error', cell: 'E18', text: 'có số 1 ở ô E18: không ô tổng nào cộng số này' },
+      { rule: 'unknown-row', severity: 'error', cell: 'F18', text: 'có số 0,5 ở ô F18: không ô tổng nào cộng số này' },
+    ],
+  },
+  {
+    title: 'a number on an inserted row inside the appraisal\'s block is counted by the appraisal\'s sums',
+    appraisal: true,
+    edit: (b) => {
+      const at = b.rowOf['2.1.2'];
+      insertRow(b, at);
+      setCell(b.sheet, at, b.col.appraisal!, 0.5);
+    },
+    expected: [
+      { rule: 'formula-altered', severity: 'warning', cell: 'E15' },
+      { rule: 'formula-altered', severity: 'error', cell: 'F15', text: 'cộng cả dòng 17' },
+      { rule: 'unknown-row', severity: 'error', cell: 'F17', text: 'tổng trên trang tính đã cộng số này' },
+    ],
+  },
+  {
+    title: 'text in several cells of an inserted row: one warning, at the first, cut to 40 characters',
+    edit: (b) => {
+      const at = b.totalRow;
+      insertRow(b, at);
+      setCell(b.sheet, at, b.col.name!, 'Tổ chức hội nghị tuyên truyền cải cách hành chính cho cán bộ');
+      setCell(b.sheet, at, b.col.note!, 'Đã làm');
+    },
+    expected: [{ rule: 'unknown-row', severity: 'warning', cell: 'B18', text: 'có nội dung "Tổ chức hội nghị tuyên truyền cải cách h":' }],
+  },
+  {
+    title: 'what a formula shows on an inserted row, and the Kiểm tra column, are not the user\'s text',
+    edit: (b) => {
+      const at = b.totalRow;
+      insertRow(b, at);
+      setCell(b.sheet, at, b.col.name!, 'Tự động', '"Tự động"');
+      setCell(b.sheet, at, b.col.check!, 'Lỗi');
+    },
+    expected: [],
+  },
+  {
+    title: 'whitespace and zero-width text left on an inserted row is nothing to report',
+    edit: (b) => {
+      const at = b.totalRow;
+      insertRow(b, at);
+      setCell(b.sheet, at, b.col.name!, '   ');
+      setCell(b.sheet, at, b.col.self!, ' ');
+    },
+    expected: [],
+  },
 ];
 
 const RULES = ['unknown-row', 'rows-out-of-line', 'name-altered', 'max-altered', 'formula-altered'];
 
 describe('rows of the scoring table', () => {
-  test.each(cases)('$title', ({ edit, expected }) => {
-    const b = scored();
+  test.each(cases)('$title', ({ edit, expected, appraisal }) => {
+    const b = scored(!!appraisal);
     edit(b);
     const report = checkWorkbook(b.grids);
     const found = (report.issues || []).filter((i) => RULES.indexOf(i.rule) >= 0);

@@ -10,6 +10,7 @@ import { parseScoreCell, pointsEqual } from '../model/points';
 import { sumFormulaRows } from '../model/formula';
 import { message, points } from '../text/catalogue';
 import { ScoringRead } from '../sheets/scoring/read';
+import { dateShown } from '../model/verdict';
 import { CheckContext, Rule } from './contract';
 
 /** The last row of the scoring table: the lowest of the total rows, else the last criterion row. */
@@ -72,8 +73,8 @@ export const rowRules: Rule[] = [
           const p = parseScoreCell(cellAt(read.sheet, row, col));
           if (p.kind !== 'number' && p.kind !== 'date') continue;
           const counted = role !== 'max' && summed[role] && summed[role][row];
-          ctx.report({ severity: 'error', rule: 'unknown-row', code: null, column: role === 'max' ? 'max' : role, cell: a1(row, col), message: message('rule.unknownRow.number', {
-            row: row + 1, cell: a1(row, col), value: p.kind === 'number' ? points(p.value) : p.text,
+          ctx.report({ severity: 'error', rule: 'unknown-row', code: null, column: role === 'max' ? 'max' : role, cell: a1(row, col), message: message(p.kind === 'number' ? 'rule.unknownRow.number' : 'rule.unknownRow.date', {
+            row: row + 1, cell: a1(row, col), value: p.kind === 'number' ? points(p.value) : dateShown(p),
             counted: message(counted ? 'rule.unknownRow.counted' : 'rule.unknownRow.lost'),
           }) });
           reported = true;

@@ -116,13 +116,22 @@ function notANumberMessage(p: ParsedScore, spec: ScoreSpec): Message {
 }
 
 /** A date as parseScoreCell hands it over: ISO text that ends in Z (points.ts). */
-type DateScore = Extract<ParsedScore, { kind: 'date' }>;
+export type DateScore = Extract<ParsedScore, { kind: 'date' }>;
+
+/** Midnight of a day: what a Vietnamese-format Excel makes of "1.5". Anything else was a real date or time. */
+function isDayOnly(p: DateScore): boolean {
+  return /T00:00:00(\.0+)?Z/.test(p.text);
+}
+
+/** A date in a score cell as people read it: "01/05" for a day, "2024-05-01 08:30:00" for a time. */
+export function dateShown(p: DateScore): string {
+  return isDayOnly(p) ? `${two(p.day)}/${two(p.month)}` : p.text.replace('T', ' ').replace(/(\.0+)?Z/, '');
+}
 
 function dateMessage(p: DateScore, spec: ScoreSpec): Message {
-  // Midnight of a day: what a Vietnamese-format Excel makes of "1.5". Anything else was a real date or time.
-  if (!/T00:00:00(\.0+)?Z/.test(p.text)) return message('verdict.dateTime', { text: p.text.replace('T', ' ').replace(/(\.0+)?Z/, ''), max: points(spec.max) });
+  if (!isDayOnly(p)) return message('verdict.dateTime', { text: dateShown(p), max: points(spec.max) });
   return message('verdict.date', {
-    date: `${two(p.day)}/${two(p.month)}`,
+    date: dateShown(p),
     typed: `${p.day}.${p.month}`,
     meant: `${p.day},${p.month}`,
   });

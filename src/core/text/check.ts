@@ -6,6 +6,7 @@
 
 export const CHECK_VI = {
   'rule.unknownRow.number': 'Dòng {row} không có mã tiêu chí (ô Mã trống) nhưng có số {value} ở ô {cell}: {counted} Hãy chuyển điểm vào đúng dòng tiêu chí (ghi giải trình nếu cần) rồi xóa dòng {row}.',
+  'rule.unknownRow.date': 'Dòng {row} không có mã tiêu chí (ô Mã trống) nhưng có ngày {value} ở ô {cell} (có lẽ một số gõ bằng dấu chấm, như 1.5, trên máy định dạng Việt Nam): {counted} Hãy gõ điểm vào đúng dòng tiêu chí bằng dấu phẩy (như 1,5) rồi xóa dòng {row}.',
   'rule.unknownRow.counted': 'tổng trên trang tính đã cộng số này nhưng bộ tiêu chí không có mục này.',
   'rule.unknownRow.lost': 'không ô tổng nào cộng số này, nên nó bị bỏ qua.',
   'rule.unknownRow.text': 'Dòng {row} không có mã tiêu chí (ô Mã trống) nhưng có nội dung "{text}": ghi nội dung này vào cột Giải trình của tiêu chí liên quan, rồi xóa dòng {row}.',
@@ -70,6 +71,7 @@ export const CHECK_VI = {
 
 export const CHECK_EN: Record<keyof typeof CHECK_VI, string> = {
   'rule.unknownRow.number': 'Row {row} has no criterion code (its Code cell is blank) but holds the number {value} in {cell}: {counted} Move the score to the right criterion\'s row (with an explanation if needed), then delete row {row}.',
+  'rule.unknownRow.date': 'Row {row} has no criterion code (its Code cell is blank) but holds the date {value} in {cell} (perhaps a number typed with a point, such as 1.5, on a Vietnamese-format computer): {counted} Type the score on the right criterion\'s row with a comma (such as 1,5), then delete row {row}.',
   'rule.unknownRow.counted': 'the sheet\'s totals add it, yet the criteria set has no such item.',
   'rule.unknownRow.lost': 'no total adds it, so it is ignored.',
   'rule.unknownRow.text': 'Row {row} has no criterion code (its Code cell is blank) but holds "{text}": write this in the Explanation column of the criterion it concerns, then delete row {row}.',
