@@ -13,6 +13,7 @@ module.exports = {
     '**/test/check-rows.test.ts',
     '**/test/check-shown.test.ts',
     '**/test/check-register.test.ts',
+    '**/test/check-report.test.ts',
     '**/test/evidence-register.test.ts',
     '**/test/appraisal.test.ts',
     '**/test/summary-layout.test.ts',
