@@ -202,14 +202,14 @@ const cases: RowCase[] = [
     ],
   },
   {
-    title: 'text in several cells of an inserted row: one warning, at the first, cut to 40 characters',
+    title: 'text in several cells of an inserted row: one warning, at the first, cut to 40 characters ending in …',
     edit: (b) => {
       const at = b.totalRow;
       insertRow(b, at);
       setCell(b.sheet, at, b.col.name!, 'Tổ chức hội nghị tuyên truyền cải cách hành chính cho cán bộ');
       setCell(b.sheet, at, b.col.note!, 'Đã làm');
     },
-    expected: [{ rule: 'unknown-row', severity: 'warning', cell: 'B18', text: 'có nội dung "Tổ chức hội nghị tuyên truyền cải cách h":' }],
+    expected: [{ rule: 'unknown-row', severity: 'warning', cell: 'B18', text: 'có nội dung "Tổ chức hội nghị tuyên truyền cải cách…":' }],
   },
   {
     title: 'what a formula shows on an inserted row, and the Kiểm tra column, are not the user\'s text',

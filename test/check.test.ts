@@ -4,6 +4,7 @@ import { CellValue } from '../src/core/model/grid';
 import { builtGrids, enter, setCell, smallSet, BuiltGrids } from './helpers/scoring';
 import { FileReport, hasErrors, issuesOf } from '../src/core/check/report';
 import { sumFormulaRows } from '../src/core/model/formula';
+import { readScoring } from '../src/core/sheets/scoring/read';
 
 function check(b: BuiltGrids, lang: 'vi' | 'en' = 'vi'): FileReport {
   return checkWorkbook(b.grids, { lang });
@@ -157,6 +158,114 @@ describe('sheet rules', () => {
     const structure = report.issues!.filter((i) => i.rule === 'structure');
     expect(structure.map((i) => i.code)).toEqual(expect.arrayContaining(['2.1.1', '1.2', '1.1.2', null]));
     expect(structure.some((i) => i.message.indexOf('9.9.9') >= 0)).toBe(true);
+  });
+
+  interface SheetCase {
+    title: string;
+    appraisal?: true;
+    edit: (b: BuiltGrids) => void;
+    /** [rule, code, column, cell, message] of every structure and formula-altered issue, in report order. */
+    expected: Array<[string, string | null, string, string | null, string]>;
+  }
+  const REBUILD = 'Hãy tạo lại bảng ("cchc build --from")';
+  const headerRow = (b: BuiltGrids) => readScoring(b.grids).headerRow;
+  const sheetCases: SheetCase[] = [
+    {
+      title: 'a criterion\'s code cleared: its row is missing, and the subtotal now adds a row of no criterion',
+      edit: (b) => setCell(b.sheet, b.rowOf['2.1.1'], b.col.code!, null),
+      expected: [
+        ['formula-altered', '2.1', 'self', 'E15', 'Ô tổng của 2.1 (E15) cộng cả dòng 16, là dòng không thuộc tiêu chí nào (dòng chèn thêm): xóa dòng đó để công thức chỉ cộng các mục của nó.'],
+        ['structure', '2.1.1', 'structure', null, 'Thiếu dòng của tiêu chí 2.1.1: dòng đã bị xóa hoặc mã ở cột ẩn "Mã" đã bị sửa. Hãy khôi phục dòng (Ctrl+Z) hoặc tạo lại bảng ("cchc build --from").'],
+      ],
+    },
+    {
+      title: 'a code written twice: the rows named (as Excel numbers them), the other code missing, the sum that now adds another criterion',
+      edit: (b) => setCell(b.sheet, b.rowOf['1.2'], b.col.code!, '1.1.2'),
+      expected: [
+        ['formula-altered', '1', 'self', 'E9', `Ô tổng của 1 (E9) có công thức "=SUM(E10,E13)" không còn cộng đúng các mục con. ${REBUILD} để khôi phục công thức.`],
+        ['structure', '1.1.2', 'structure', 'I13', 'Tiêu chí 1.1.2 xuất hiện 2 lần (dòng 12, 13): chỉ giữ một dòng.'],
+        ['structure', '1.2', 'structure', null, 'Thiếu dòng của tiêu chí 1.2: dòng đã bị xóa hoặc mã ở cột ẩn "Mã" đã bị sửa. Hãy khôi phục dòng (Ctrl+Z) hoặc tạo lại bảng ("cchc build --from").'],
+      ],
+    },
+    {
+      title: 'a code the set does not have: its row, and the code quoted cut to 30 characters',
+      edit: (b) => setCell(b.sheet, b.rowOf['1.2'], b.col.code!, '1.2.9 — mã do người dùng tự đặt thêm'),
+      expected: [
+        ['structure', null, 'structure', 'I13', 'Dòng 13 có mã "1.2.9 — mã do người dùng tự đ…" không thuộc bộ tiêu chí.'],
+        ['structure', '1.2', 'structure', null, 'Thiếu dòng của tiêu chí 1.2: dòng đã bị xóa hoặc mã ở cột ẩn "Mã" đã bị sửa. Hãy khôi phục dòng (Ctrl+Z) hoặc tạo lại bảng ("cchc build --from").'],
+      ],
+    },
+    {
+      title: 'the name column\'s header erased',
+      edit: (b) => setCell(b.sheet, headerRow(b), b.col.name!, null),
+      expected: [['structure', null, 'structure', null, 'Thiếu cột "Lĩnh vực / Tiêu chí / Tiêu chí thành phần" trên trang Chấm điểm.']],
+    },
+    {
+      title: 'the Kiểm tra column\'s header renamed',
+      edit: (b) => setCell(b.sheet, headerRow(b), b.col.check!, 'Ghi chú'),
+      expected: [['structure', null, 'structure', null, 'Thiếu cột "Kiểm tra" trên trang Chấm điểm.']],
+    },
+    {
+      title: 'the appraisal column\'s header erased in a workbook made with it',
+      appraisal: true,
+      edit: (b) => setCell(b.sheet, headerRow(b), b.col.appraisal!, null),
+      expected: [['structure', null, 'structure', null, 'Thiếu cột "Điểm thẩm định" trên trang Chấm điểm.']],
+    },
+    {
+      title: 'the TỔNG ĐIỂM row deleted',
+      edit: (b) => {
+        b.sheet.values[b.totalRow] = [];
+        b.sheet.formulas[b.totalRow] = [];
+      },
+      expected: [['formula-altered', null, 'structure', null, 'Không tìm thấy dòng TỔNG ĐIỂM: dòng tổng đã bị xóa. Hãy tạo lại bảng ("cchc build --from").']],
+    },
+    {
+      title: 'values typed over the applicable maximum (self) and the index (appraisal): each cell named with what it was',
+      appraisal: true,
+      edit: (b) => {
+        const m = readScoring(b.grids).markers;
+        setCell(b.sheet, m.applicableMax!, b.col.self!, 5);
+        setCell(b.sheet, m.index!, b.col.appraisal!, 95);
+      },
+      expected: [
+        ['formula-altered', null, 'self', 'E19', 'Ô E19 (điểm tối đa áp dụng) không còn là công thức.'],
+        ['formula-altered', null, 'appraisal', 'F20', 'Ô F20 (chỉ số) không còn là công thức.'],
+      ],
+    },
+    {
+      title: 'a value typed over a subtotal',
+      edit: (b) => setCell(b.sheet, b.rowOf['1.1'], b.col.self!, 1.75),
+      expected: [['formula-altered', '1.1', 'self', 'E10', `Ô tổng của 1.1 (E10) không còn là công thức (đã bị ghi đè bằng giá trị): tổng sẽ không tự cập nhật. ${REBUILD} để khôi phục công thức.`]],
+    },
+    {
+      title: 'a value typed over TỔNG ĐIỂM',
+      edit: (b) => setCell(b.sheet, b.totalRow, b.col.self!, 4.75),
+      expected: [['formula-altered', null, 'self', 'E18', `Ô TỔNG ĐIỂM (E18) không còn là công thức (đã bị ghi đè bằng giá trị): tổng sẽ không tự cập nhật. ${REBUILD} để khôi phục công thức.`]],
+    },
+    {
+      title: 'a subtotal that adds its children without SUM',
+      edit: (b) => setCell(b.sheet, b.rowOf['1.1'], b.col.self!, 1.75, 'E11+E12'),
+      expected: [['formula-altered', '1.1', 'self', 'E10', `Ô tổng của 1.1 (E10) có công thức "=E11+E12" không còn cộng đúng các mục con. ${REBUILD} để khôi phục công thức.`]],
+    },
+    {
+      title: 'a long formula is quoted cut to 60 characters',
+      edit: (b) => setCell(b.sheet, b.rowOf['1'], b.col.self!, 2.75, 'SUM(E10,E13)+0*LEN("một công thức rất dài do người dùng tự viết thêm vào ô")'),
+      expected: [['formula-altered', '1', 'self', 'E9', `Ô tổng của 1 (E9) có công thức "=SUM(E10,E13)+0*LEN("một công thức rất dài do người dùng tự…" không còn cộng đúng các mục con. ${REBUILD} để khôi phục công thức.`]],
+    },
+    {
+      title: 'TỔNG ĐIỂM that adds a criterion instead of its domain, in the appraisal column',
+      appraisal: true,
+      edit: (b) => setCell(b.sheet, b.totalRow, b.col.appraisal!, 0, 'SUM(F9,F15)'),
+      expected: [['formula-altered', null, 'appraisal', 'F18', `Ô TỔNG ĐIỂM (F18) có công thức "=SUM(F9,F15)" không còn cộng đúng các mục con. ${REBUILD} để khôi phục công thức.`]],
+    },
+  ];
+
+  test.each(sheetCases)('$title', ({ appraisal, edit, expected }) => {
+    const b = enter(builtGrids(undefined, !!appraisal), FULL);
+    edit(b);
+    const found = check(b).issues!.filter((i) => i.rule === 'structure' || i.rule === 'formula-altered');
+    expect(found.map((i) => [i.rule, i.code, i.column, i.cell, i.message])).toEqual(expected);
+    expect(found.every((i) => i.severity === 'error')).toBe(true);
   });
 
   test('structure is silent on the workbook as built', () => {

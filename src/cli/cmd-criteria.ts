@@ -15,6 +15,7 @@ import { formatPoints, sumPoints } from '../core/model/points';
 import { readWorkbookGrids } from '../adapters/exceljs/read-grid';
 import { CliExit, EXIT, Io, Register, langOf, shownPath } from './io';
 import { message, text } from '../core/text/node';
+import { shorten } from '../core/text/catalogue';
 import { TableLayout, findTableLayout, missingHeaderMessage } from '../core/features/import/table-header';
 import { CRITERIA_LIMITS, parseCriteriaSet } from '../core/model/criteria-parse';
 import { readSmallFile, decodeText, readJsonFile, writeJsonFile } from './text-files';
@@ -106,10 +107,6 @@ function outlineJson(items: OutlineItem[], explain: Explain, lang: Lang): unknow
   });
 }
 
-function shorten(text: string, length: number = 80): string {
-  return text.length <= length ? text : text.slice(0, length - 1).replace(/\s+$/, '') + '…';
-}
-
 function summaryOf(outline: OutlineItem[]): { domains: number; criteria: number; leaves: number; max: number } {
   return {
     domains: outline.length,
@@ -140,7 +137,7 @@ function outlineLines(outline: OutlineItem[], depth: 0 | 1, lang: Lang, explain:
     }
   };
   for (const domain of outline) {
-    lines.push(`  ${domain.stt} ${shorten(domain.name)} — ${points(domain.max)} (${counted(lang, 'criteria', domain.children.length)}, ${counted(lang, 'leaves', domain.leaves)})`);
+    lines.push(`  ${domain.stt} ${shorten(domain.name, 80)} — ${points(domain.max)} (${counted(lang, 'criteria', domain.children.length)}, ${counted(lang, 'leaves', domain.leaves)})`);
     if (depth < 1) continue;
     for (const criterion of domain.children) {
       const count = criterion.children.length ? ` (${counted(lang, 'leaves', criterion.leaves)})` : '';

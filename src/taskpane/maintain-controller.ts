@@ -19,6 +19,7 @@ import { byId, clear, element, setVisible } from './dom';
 import { CriteriaUpgradeResult, backupSheetName, upgradeCriteriaSet } from './upgrade';
 import { LEFTOVERS_SHEET } from '../core/sheets/leftovers';
 import { SHEETS } from '../core/model/layout';
+import { shorten } from '../core/text/catalogue';
 
 export interface MaintainController {
   /** Looks at the workbook again: shows the card when it has a scoring sheet, and which actions fit. */
@@ -41,10 +42,6 @@ interface Confirming {
 
 const MAX_LISTED = 8;
 const MAX_TEXT = 80;
-
-function shorten(text: string): string {
-  return text.length > MAX_TEXT ? text.slice(0, MAX_TEXT - 1) + '…' : text;
-}
 
 function clean(text: string | undefined): string {
   return (text || '').replace(/\s+/g, ' ').trim();
@@ -113,8 +110,8 @@ export function createMaintainController(ctx: PaneContext, build: BuildControlle
     const lang = ctx.lang();
     const v = leftover.value;
     const value = typeof v === 'number' && (leftover.role === 'self' || leftover.role === 'appraisal') ? formatPoints(v, lang) : v === null ? '' : String(v);
-    const where = leftover.code || shorten(leftover.name) || '—';
-    return `${where} · ${say(ENTRY_ROLE_NAMES[leftover.role], lang)}: ${shorten(value)} — ${say(leftover.reason, lang)}`;
+    const where = leftover.code || shorten(leftover.name, MAX_TEXT) || '—';
+    return `${where} · ${say(ENTRY_ROLE_NAMES[leftover.role], lang)}: ${shorten(value, MAX_TEXT)} — ${say(leftover.reason, lang)}`;
   }
 
   function list(items: string[], more: string | null): HTMLUListElement {
@@ -134,7 +131,7 @@ export function createMaintainController(ctx: PaneContext, build: BuildControlle
     }
     if (done.renamed.length) {
       resultBox.appendChild(element('p', { class: 'note' }, [ctx.t('upgrade.renamedTitle', { count: done.renamed.length })]));
-      const items = done.renamed.map((r) => `${r.code}: “${shorten(r.before)}” → “${shorten(r.after)}”`);
+      const items = done.renamed.map((r) => `${r.code}: “${shorten(r.before, MAX_TEXT)}” → “${shorten(r.after, MAX_TEXT)}”`);
       resultBox.appendChild(list(items, '…'));
     }
   }

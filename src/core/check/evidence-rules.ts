@@ -7,7 +7,7 @@ import type { CheckContext, Rule } from './contract';
 import { FlatNode } from '../model/criteria';
 import { Message } from '../model/errors';
 import { tidyDate } from '../model/evidence-format';
-import { message, points } from '../text/catalogue';
+import { message, points, shorten } from '../text/catalogue';
 import { extraItemsByCode } from '../sheets/scoring/extras';
 
 /** A link found in the workbook, with where it stands and which criterion it backs. */
@@ -83,18 +83,18 @@ function findUnusableRows(ctx: CheckContext): UnusableRow[] {
     const meant = typed.join('.');
     if (!parts.length) {
       const what = r.doc.number || r.doc.summary || r.doc.link;
-      out.push({ row: r.row, col: codesCol, message: message('rule.register.noCode', { row, what: what.slice(0, 40), example: example ? example.code : '1.1.1' }) });
+      out.push({ row: r.row, col: codesCol, message: message('rule.register.noCode', { row, what: shorten(what, 40), example: example ? example.code : '1.1.1' }) });
     } else if (typed.length > 1 && typed.every((p) => /^\d+$/.test(p)) && /,/.test(raw) && byCode[meant]) {
       out.push({ row: r.row, col: codesCol, message: message('rule.register.malformed', { row, text: raw, parts: typed.join('; '), meant }) });
     } else {
       for (const code of parts) {
         const node = byCode[code];
-        if (!node && !extras[code]) out.push({ row: r.row, col: codesCol, message: message('rule.register.unknownCode', { row, code: code.slice(0, 30) }) });
+        if (!node && !extras[code]) out.push({ row: r.row, col: codesCol, message: message('rule.register.unknownCode', { row, code: shorten(code, 30) }) });
         else if (node && !node.leaf) out.push({ row: r.row, col: codesCol, message: message('rule.register.parentCode', { row, code, children: node.childCodes.slice(0, 4).join(', ') + (node.childCodes.length > 4 ? ', …' : '') }) });
       }
     }
     if (r.doc.date && !tidyDate(r.doc.date)) {
-      out.push({ row: r.row, col: register.columns.date, message: message('rule.register.badDate', { row, date: r.doc.date.slice(0, 20) }) });
+      out.push({ row: r.row, col: register.columns.date, message: message('rule.register.badDate', { row, date: shorten(r.doc.date, 20) }) });
     }
   }
   return out;

@@ -7,7 +7,7 @@ import { ExtraKind, extraLists, splitTotalFormula } from '../sheets/scoring/extr
 import { pointsEqual } from '../model/points';
 import { CheckContext, Rule } from './contract';
 import { reportStretched } from './row-rules';
-import { message, points } from '../text/catalogue';
+import { message, points, shorten } from '../text/catalogue';
 
 const KIND_NAME: Record<ExtraKind, Message> = {
   bonus: message('rule.extra.bonus'),
@@ -90,5 +90,5 @@ export function checkTotalWithExtras(ctx: CheckContext, column: 'self' | 'apprai
     reportStretched(ctx, column, null, cell, col, sumFormulaRows(parts!.sum, col)!, message('rule.totalCell'));
     return;
   }
-  ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell, message: formula ? message('rule.extra.totalCellHoldsWhich', { cell, formula: formula.slice(0, 60) }) : message('rule.extra.totalCellLongerHolds', { cell }) });
+  ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell, message: formula ? message('rule.extra.totalCellHoldsWhich', { cell, formula: shorten(formula) }) : message('rule.extra.totalCellLongerHolds', { cell }) });
 }

@@ -8,7 +8,7 @@ import { SheetGrid, a1, cellAt, cellText, formulaAt } from '../model/grid';
 import { ROW_MARKERS } from '../model/layout';
 import { parseScoreCell, pointsEqual } from '../model/points';
 import { sumFormulaRows } from '../model/formula';
-import { message, points } from '../text/catalogue';
+import { message, points, shorten } from '../text/catalogue';
 import { ScoringRead } from '../sheets/scoring/read';
 import { dateShown } from '../model/verdict';
 import { CheckContext, Rule } from './contract';
@@ -84,7 +84,7 @@ export const rowRules: Rule[] = [
         for (let c = 0; c < values.length; c++) {
           const shown = cellText(values[c]);
           if (!shown || skip[c] || formulaAt(read.sheet, row, c)) continue;
-          ctx.report({ severity: 'warning', rule: 'unknown-row', code: null, column: 'structure', cell: a1(row, c), message: message('rule.unknownRow.text', { row: row + 1, text: shown.slice(0, 40) }) });
+          ctx.report({ severity: 'warning', rule: 'unknown-row', code: null, column: 'structure', cell: a1(row, c), message: message('rule.unknownRow.text', { row: row + 1, text: shorten(shown, 40) }) });
           break;
         }
       }
@@ -122,7 +122,7 @@ export const rowRules: Rule[] = [
           continue;
         }
         if (!nameOk) {
-          ctx.report({ severity: 'warning', rule: 'name-altered', code: node.code, column: 'structure', cell: a1(row, nameCol!), message: message('rule.nameAltered', { shown: shownName ? shownName.slice(0, 60) : message('rule.blank'), name: node.node.name }) });
+          ctx.report({ severity: 'warning', rule: 'name-altered', code: node.code, column: 'structure', cell: a1(row, nameCol!), message: message('rule.nameAltered', { shown: shownName ? shorten(shownName) : message('rule.blank'), name: node.node.name }) });
         }
         if (!maxOk) {
           const shown: Message = typeof v === 'number' ? points(v) : cellText(v) ? { vi: cellText(v), en: cellText(v) } : message('rule.blank');

@@ -3,7 +3,7 @@
 
 import { Message } from '../model/errors';
 import { a1, formulaAt } from '../model/grid';
-import { message } from '../text/catalogue';
+import { message, shorten } from '../text/catalogue';
 import { ColumnRole, columnSpec } from '../model/layout';
 import { sumFormulaRows } from '../model/formula';
 import { hasExtras } from '../sheets/scoring/extras';
@@ -25,7 +25,7 @@ export const sheetRules: Rule[] = [
         ctx.report({ severity: 'error', rule: 'structure', code: d.code, column: 'structure', cell: a1(d.rows[1], codeCol), message: message('rule.sheet.criterionAppearsTimesRows', { code: d.code, length: d.rows.length, value: d.rows.map((r) => r + 1).join(', ') }) });
       }
       for (const u of read.unknown) {
-        ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: a1(u.row, codeCol), message: message('rule.sheet.rowCodeWhichCriteria', { value: u.row + 1, text: u.text.slice(0, 30) }) });
+        ctx.report({ severity: 'error', rule: 'structure', code: null, column: 'structure', cell: a1(u.row, codeCol), message: message('rule.sheet.rowCodeWhichCriteria', { value: u.row + 1, text: shorten(u.text, 30) }) });
       }
       const missingColumns = (['name', 'check'] as ColumnRole[]).concat(read.meta.appraisal ? ['appraisal' as ColumnRole] : [])
         .filter((role) => read.columns[role] === undefined);
@@ -88,7 +88,7 @@ export function checkSumFormula(ctx: CheckContext, column: 'self' | 'appraisal',
   const missingChild = childRows.some((r) => !covered[r]);
   const foreign = (rows || []).some((r) => !childSet[r] && read.codeRows[r] !== undefined);
   if (rows === null || missingChild || foreign) {
-    ctx.report({ severity: 'error', rule: 'formula-altered', code, column, cell, message: message('rule.sheet.holdsWhichLongerAdds', { what, cell, formula: formula.slice(0, 60) }) });
+    ctx.report({ severity: 'error', rule: 'formula-altered', code, column, cell, message: message('rule.sheet.holdsWhichLongerAdds', { what, cell, formula: shorten(formula) }) });
     return;
   }
   reportStretched(ctx, column, code, cell, col, rows, what);

@@ -12,7 +12,7 @@ import { SHEETS } from '../model/layout';
 import { CellPlan, PlanValue, SheetPlan } from '../model/plan';
 import { pointsEqual } from '../model/points';
 import { sumsAlike } from '../model/verdict';
-import { message, points } from '../text/catalogue';
+import { message, points, shorten } from '../text/catalogue';
 import { SUMMARY_HEADER_ROW, SummaryRefresh, comparedSummaryCells, refreshedSummary } from '../sheets/summary';
 import { extraLists, splitTotalFormula } from '../sheets/scoring/extras';
 import { CheckContext, IssueColumn, Rule } from './contract';
@@ -228,7 +228,7 @@ function summaryShown(ctx: CheckContext, right: Record<Column, boolean>): void {
     if (own) {
       ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column: 'structure', sheet: sheet.name, cell: address, message: message('rule.summaryFormula', {
         cell: address, what: label(cell.row, cell.col),
-        problem: actual === null ? message('rule.summaryFormula.value') : message('rule.summaryFormula.changed', { formula: actual.slice(0, 60) }),
+        problem: actual === null ? message('rule.summaryFormula.value') : message('rule.summaryFormula.changed', { formula: shorten(actual) }),
       }) });
     }
   }

@@ -4,6 +4,7 @@
 // whether two links name the same file (NFC/NFD and upper/lower case alike, as on Windows).
 
 import { Message } from './errors';
+import { shorten } from '../text/catalogue';
 
 /** A file location split into parts; `segments` never holds "" or ".". */
 export interface FilePath {
@@ -128,8 +129,8 @@ function classify(text: string, hyperlinkTarget: boolean): ClassifiedLink | null
       return { kind: 'web', href: raw };
     }
     if (name === 'file') return classifyFileUrl(raw, raw);
-    return bad(`Liên kết "${raw.slice(0, 60)}" dùng giao thức "${name}:" không an toàn hoặc không được hỗ trợ; chỉ dùng đường dẫn tệp, \\\\máy-chủ\\..., http:// hoặc https://.`,
-      `The link "${raw.slice(0, 60)}" uses the unsafe or unsupported scheme "${name}:"; use a file path, \\\\server\\..., http:// or https://.`);
+    return bad(`Liên kết "${shorten(raw)}" dùng giao thức "${name}:" không an toàn hoặc không được hỗ trợ; chỉ dùng đường dẫn tệp, \\\\máy-chủ\\..., http:// hoặc https://.`,
+      `The link "${shorten(raw)}" uses the unsafe or unsupported scheme "${name}:"; use a file path, \\\\server\\..., http:// or https://.`);
   }
   if (hyperlinkTarget) {
     const decoded = percentDecode(raw);

@@ -10,7 +10,7 @@
 import { CellValue } from './grid';
 import { Message } from './errors';
 import { NOT_APPLICABLE_MARK, ParsedScore, formatPoints, parseScoreCell, pointsEqual } from './points';
-import { TextKey, message, points, text } from '../text/catalogue';
+import { TextKey, message, points, shorten, text } from '../text/catalogue';
 import { CriteriaNode } from './criteria';
 import {
   KindsSpec, SpecContext, figureDiffers, figureDiffersCondition, figureMessage, figureSuffixText,
@@ -107,7 +107,7 @@ function notANumberMessage(p: ParsedScore, spec: ScoreSpec): Message {
       return message('verdict.notApplicableExtra', { what: lower(what(spec)), max });
     default: {
       // Text: blanks, dates and numbers have kinds of their own above not-a-number.
-      const typed = (p as { text: string }).text.trim().slice(0, 40);
+      const typed = shorten((p as { text: string }).text.trim(), 40);
       return isLeaf(spec)
         ? message(noKad(spec) ? 'kinds.notANumber.noKad' : 'verdict.notANumber.leaf', { text: typed, max })
         : message('verdict.notANumber.extra', { text: typed, what: lower(what(spec)), max });

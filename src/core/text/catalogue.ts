@@ -99,6 +99,11 @@ export function message(key: TextKey, params?: TextParams): Message {
   return { vi: fillText(templateOf('vi', key), 'vi', params), en: fillText(templateOf('en', key), 'en', params) };
 }
 
+/** A person's text quoted in a message (a name, a code, a formula): at most `length` characters, cut with "…". */
+export function shorten(text: string, length = 60): string {
+  return text.length <= length ? text : text.slice(0, length - 1).replace(/\s+$/, '') + '…';
+}
+
 /** Points as a parameter: "1,5" in Vietnamese, "1.5" in English. */
 export function points(n: number | null | undefined): Message {
   return { vi: formatPoints(n, 'vi'), en: formatPoints(n, 'en') };

@@ -7,7 +7,7 @@ import { CellValue, SheetGrid, cellText, foldText } from '../../model/grid';
 import { formatPoints, parsePointsText, pointsEqual, sumPoints } from '../../model/points';
 import { applyReading, readMethod } from './method-reading';
 import { TableLayout, headerRole, columnRoles, isCompleteHeader, parseMerges, rowValues } from './table-header';
-import { message, points as pointsParam } from '../../text/catalogue';
+import { message, points as pointsParam, shorten } from '../../text/catalogue';
 
 // ---------------------------------------------------------------------------------------------
 // Header
@@ -88,10 +88,6 @@ export function withPoints(text: string, points: number | null): string {
 
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-export function shorten(text: string, length: number = 60): string {
-  return text.length <= length ? text : text.slice(0, length - 1).replace(/\s+$/, '') + '…';
 }
 
 export interface Draft {
