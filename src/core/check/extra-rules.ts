@@ -1,6 +1,7 @@
 // Checks of the bonus and deduction rows (extras.ts): their caps, and the formulas that tie the groups
 // into TỔNG ĐIỂM. Their entries are judged with the tree's leaves (entry-rules.ts).
-import { sumFormulaRows } from '../model/formula';
+import { sameRows, sumFormulaRows } from '../model/formula';
+import { ScoringRead } from '../sheets/scoring/read';
 import { Message } from '../model/errors';
 import { a1, cellAt, cellText, formulaAt, parseA1 } from '../model/grid';
 import { ExtraKind, extraLists, splitTotalFormula } from '../sheets/scoring/extras';
@@ -59,10 +60,24 @@ export const extraSheetRules: Rule[] = [
   },
 ];
 
-function sameRows(a: number[], b: number[]): boolean {
-  const x = a.slice().sort((p, q) => p - q);
-  const y = b.slice().sort((p, q) => p - q);
-  return x.length === y.length && x.every((r, i) => r === y[i]);
+/**
+ * The rows TỔNG ĐIỂM's SUM adds in its column, when the formula with extras keeps its planned shape
+ * (MAX(0, SUM(…) + bonus row − deduction row), each reference this column's group row, a group the set
+ * lacks left out); null otherwise. One reading for the formula guard and the shown-value check.
+ */
+export function totalSumRows(read: ScoringRead, formula: string | null, col: number): number[] | null {
+  const parts = formula ? splitTotalFormula(formula) : null;
+  if (!parts) return null;
+  const rowOf = (ref: string | null) => {
+    const at = ref ? parseA1(ref) : null;
+    return at && at.col === col ? at.row : null;
+  };
+  const wanted = (kind: ExtraKind) => {
+    const row = read.markers[kind];
+    return row !== undefined && extraLists(read.meta.set).some((g) => g.kind === kind) ? row : null;
+  };
+  if (rowOf(parts.bonus) !== wanted('bonus') || rowOf(parts.deduction) !== wanted('deduction')) return null;
+  return sumFormulaRows(parts.sum, col);
 }
 
 /**
@@ -73,21 +88,9 @@ export function checkTotalWithExtras(ctx: CheckContext, column: 'self' | 'apprai
   const { read } = ctx;
   const cell = a1(totalRow, col);
   const formula = formulaAt(read.sheet, totalRow, col);
-  const parts = formula ? splitTotalFormula(formula) : null;
-  const refRow = (ref: string | null) => {
-    const at = ref ? parseA1(ref) : null;
-    return at && at.col === col ? at.row : null;
-  };
-  const expected = (kind: ExtraKind) => (extraLists(read.meta.set).some((g) => g.kind === kind) ? read.markers[kind] : undefined);
-  let ok = !!parts;
-  if (parts) {
-    const rows = sumFormulaRows(parts.sum, col);
-    ok = !!rows && sameRows(rows.filter((r) => read.codeRows[r] !== undefined), domainRows)
-      && refRow(parts.bonus) === (expected('bonus') === undefined ? null : expected('bonus'))
-      && refRow(parts.deduction) === (expected('deduction') === undefined ? null : expected('deduction'));
-  }
-  if (ok) {
-    reportStretched(ctx, column, null, cell, col, sumFormulaRows(parts!.sum, col)!, message('rule.totalCell'));
+  const rows = totalSumRows(read, formula, col);
+  if (rows && sameRows(rows.filter((r) => read.codeRows[r] !== undefined), domainRows)) {
+    reportStretched(ctx, column, null, cell, col, rows, message('rule.totalCell'));
     return;
   }
   ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column, cell, message: formula ? message('rule.extra.totalCellHoldsWhich', { cell, formula: shorten(formula) }) : message('rule.extra.totalCellLongerHolds', { cell }) });

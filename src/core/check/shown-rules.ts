@@ -6,15 +6,16 @@
 
 import { CriteriaSet, setMax } from '../model/criteria';
 import { Message, UserError } from '../model/errors';
-import { CellValue, SheetGrid, a1, cellAt, cellText, formulaAt, parseA1 } from '../model/grid';
-import { formulaKey, sumFormulaRows } from '../model/formula';
+import { CellValue, SheetGrid, a1, cellAt, cellText, formulaAt } from '../model/grid';
+import { formulaKey, sameRows, sumFormulaRows } from '../model/formula';
 import { SHEETS } from '../model/layout';
 import { CellPlan, PlanValue, SheetPlan } from '../model/plan';
 import { pointsEqual } from '../model/points';
 import { sumsAlike } from '../model/verdict';
 import { message, points, shorten } from '../text/catalogue';
 import { SUMMARY_HEADER_ROW, SummaryRefresh, comparedSummaryCells, refreshedSummary } from '../sheets/summary';
-import { extraLists, splitTotalFormula } from '../sheets/scoring/extras';
+import { extraLists, hasExtras } from '../sheets/scoring/extras';
+import { totalSumRows } from './extra-rules';
 import { CheckContext, IssueColumn, Rule } from './contract';
 
 type Column = 'self' | 'appraisal';
@@ -69,27 +70,14 @@ function reportShown(ctx: CheckContext, sheet: SheetGrid, row: number, col: numb
 /** Whether a formula is a SUM of exactly these rows of its column (and nothing else). */
 function sumsExactly(formula: string | null, col: number, rows: number[]): boolean {
   const covered = formula ? sumFormulaRows(formula, col) : null;
-  if (!covered) return false;
-  const a = covered.slice().sort((x, y) => x - y).filter((r, i, all) => all.indexOf(r) === i);
-  const b = rows.slice().sort((x, y) => x - y);
-  return a.length === b.length && a.every((r, i) => r === b[i]);
+  return !!covered && sameRows(covered, rows);
 }
 
 /** TỔNG ĐIỂM's formula exactly as planned: the domains' SUM, plus the bonus row, minus the deduction row. */
 function totalExact(ctx: CheckContext, formula: string | null, col: number, domainRows: number[]): boolean {
-  const { read } = ctx;
-  const groups = extraLists(read.meta.set);
-  if (!groups.length) return sumsExactly(formula, col, domainRows);
-  const parts = formula ? splitTotalFormula(formula) : null;
-  if (!parts || !sumsExactly(parts.sum, col, domainRows)) return false;
-  const at = (ref: string | null) => (ref ? a1RowIn(ref, col) : null);
-  const wanted = (kind: 'bonus' | 'deduction') => (groups.some((g) => g.kind === kind) && read.markers[kind] !== undefined ? read.markers[kind]! : null);
-  return at(parts.bonus) === wanted('bonus') && at(parts.deduction) === wanted('deduction');
-}
-
-function a1RowIn(ref: string, col: number): number | null {
-  const at = parseA1(ref);
-  return at && at.col === col ? at.row : null;
+  if (!hasExtras(ctx.read.meta.set)) return sumsExactly(formula, col, domainRows);
+  const rows = totalSumRows(ctx.read, formula, col);
+  return !!rows && sameRows(rows, domainRows);
 }
 
 /**

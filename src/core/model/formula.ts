@@ -5,6 +5,15 @@ import { a1, columnLetter, parseA1 } from './grid';
 
 const REF = /(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?/g;
 
+/** Whether two lists name the same rows (in any order, a row named twice counted once). */
+export function sameRows(a: number[], b: number[]): boolean {
+  const seen: Record<number, boolean> = {};
+  for (const r of a) seen[r] = true;
+  const other: Record<number, boolean> = {};
+  for (const r of b) other[r] = true;
+  return b.every((r) => seen[r]) && a.every((r) => other[r]);
+}
+
 /** Rows a SUM formula covers in one column, or null when it is not a plain SUM of that column. */
 export function sumFormulaRows(formula: string, col: number): number[] | null {
   const body = formula.replace(/^=/, '').replace(/\s+/g, '').toUpperCase();
