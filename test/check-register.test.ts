@@ -10,54 +10,80 @@ import { planToGrids } from '../src/core/model/plan';
 import { REGISTER_COL, REGISTER_FIRST_ROW } from '../src/core/sheets/register/columns';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
 import { setCell, smallSet } from './helpers/scoring';
+import { extrasSet } from './helpers/communes';
+import { generateSet } from './helpers/generate';
+import { CriteriaSet } from '../src/core/model/criteria';
+import { a1 } from '../src/core/model/grid';
 
 interface RegisterCase {
   title: string;
   codes: CellValue;
   date?: CellValue;
-  expected: string[];
+  /** The document's number and summary, as typed (07/KH-UBND and "Kế hoạch kiểm tra" unless given). */
+  number?: CellValue;
+  summary?: CellValue;
+  link?: CellValue;
+  /** The set the workbook is built from (the small test set unless given). */
+  set?: () => CriteriaSet;
+  /** Each warning: the register cell it points at (the row is 5, Excel's numbering), and its words. */
+  expected: Array<[string, string]>;
 }
 
+const codes = (row: number) => a1(row - 1, REGISTER_COL.codes);
+const date = (row: number) => a1(row - 1, REGISTER_COL.date);
+
 const cases: RegisterCase[] = [
-  { title: 'a code the set does not have', codes: '9.9.9', expected: ['Dòng 5 của trang Minh chứng ghi mã "9.9.9", không có trong bộ tiêu chí'] },
-  { title: 'a criterion\'s code where a sub-criterion is needed', codes: '1.1', expected: ['ghi mã 1.1, là tiêu chí có tiêu chí thành phần (1.1.1, 1.1.2): ghi mã của tiêu chí thành phần'] },
-  { title: '"1,1,2" typed for 1.1.2', codes: '1,1,2', expected: ['ghi mã "1,1,2": dấu phẩy tách các mã, nên đây là các mã 1; 1; 2, không phải 1.1.2. Hãy gõ 1.1.2'] },
-  { title: 'no code at all', codes: null, expected: ['Dòng 5 của trang Minh chứng chưa ghi mã tiêu chí, nên tài liệu "07/KH-UBND" chưa được tính cho tiêu chí nào'] },
-  { title: 'an issue date that does not exist', codes: '1.1.1', date: '31/02/2024', expected: ['có ngày ban hành "31/02/2024" không có thật'] },
-  { title: 'two codes, one unknown', codes: '1.1.1; 7.7', expected: ['ghi mã "7.7", không có trong bộ tiêu chí'] },
+  { title: 'a code the set does not have', codes: '9.9.9', expected: [[codes(5), 'Dòng 5 của trang Minh chứng ghi mã "9.9.9", không có trong bộ tiêu chí: sửa lại mã cho đúng cột Mã trên trang Chấm điểm.']] },
+  { title: 'a long unknown code, quoted cut to 30 characters', codes: '1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1', expected: [[codes(5), 'ghi mã "1.1.1.1.1.1.1.1.1.1.1.1.1.1.1…", không có']] },
+  { title: 'a criterion\'s code where a sub-criterion is needed', codes: '1.1', expected: [[codes(5), 'Dòng 5 của trang Minh chứng ghi mã 1.1, là tiêu chí có tiêu chí thành phần (1.1.1, 1.1.2): ghi mã của tiêu chí thành phần mà tài liệu chứng minh.']] },
+  { title: 'a domain\'s code', codes: '2', expected: [[codes(5), 'ghi mã 2, là tiêu chí có tiêu chí thành phần (2.1): ghi mã']] },
+  { title: 'a criterion with more than four sub-criteria: four named, then …', codes: '1.1', set: () => generateSet(12, 3, 1), expected: [[codes(5), 'là tiêu chí có tiêu chí thành phần (1.1.1, 1.1.2, 1.1.3, 1.1.4, …)']] },
+  { title: '"1,1,2" typed for 1.1.2', codes: '1,1,2', expected: [[codes(5), 'Dòng 5 của trang Minh chứng ghi mã "1,1,2": dấu phẩy tách các mã, nên đây là các mã 1; 1; 2, không phải 1.1.2. Hãy gõ 1.1.2, với dấu chấm giữa các số.']] },
+  { title: '"1, 2" with a space typed for 1.2', codes: '1, 2', expected: [[codes(5), 'ghi mã "1, 2": dấu phẩy tách các mã, nên đây là các mã 1; 2, không phải 1.2. Hãy gõ 1.2']] },
+  { title: '"1;2" with a semicolon means the codes 1 and 2: both are criteria with sub-criteria', codes: '1;2', expected: [[codes(5), 'ghi mã 1, là tiêu chí'], [codes(5), 'ghi mã 2, là tiêu chí']] },
+  { title: '"1,1,9", where no 1.1.9 exists, is read as the codes it lists', codes: '1,1,9', expected: [[codes(5), 'ghi mã 1, là tiêu chí'], [codes(5), 'ghi mã "9", không có trong bộ tiêu chí']] },
+  { title: 'no code at all', codes: null, expected: [[codes(5), 'Dòng 5 của trang Minh chứng chưa ghi mã tiêu chí, nên tài liệu "07/KH-UBND" chưa được tính cho tiêu chí nào: ghi mã tiêu chí thành phần (ví dụ 1.1.1) vào cột Mã tiêu chí.']] },
+  { title: 'no code and no number: the document is named by its summary, cut to 40 characters', codes: null, number: null, summary: 'Báo cáo kết quả thực hiện công tác cải cách hành chính năm 2024', expected: [[codes(5), 'tài liệu "Báo cáo kết quả thực hiện công tác cải…" chưa được tính']] },
+  { title: 'no code, only a link: the document is named by its link', codes: null, number: null, summary: null, link: 'D:\\MinhChung\\anh-hoi-nghi.jpg', expected: [[codes(5), 'tài liệu "D:\\MinhChung\\anh-hoi-nghi.jpg" chưa được tính']] },
+  { title: 'an issue date that does not exist, at the date cell', codes: '1.1.1', date: '31/02/2024', expected: [[date(5), 'Dòng 5 của trang Minh chứng có ngày ban hành "31/02/2024" không có thật: sửa lại theo dạng ngày/tháng/năm (ví dụ 15/01/2024).']] },
+  { title: 'an unknown code and an impossible date on one row: both said', codes: '8.8', date: '30/13/2024', expected: [[codes(5), 'ghi mã "8.8"'], [date(5), 'ngày ban hành "30/13/2024"']] },
+  { title: 'two codes, one unknown', codes: '1.1.1; 7.7', expected: [[codes(5), 'ghi mã "7.7", không có trong bộ tiêu chí']] },
+  { title: 'a bonus item\'s code is a code the set has', codes: 'T1', set: extrasSet, expected: [] },
   { title: 'a good row: nothing to say', codes: '1.1.1; 2.1.2', date: '15/01/2024', expected: [] },
 ];
 
-function withRow(codes: CellValue, date: CellValue | undefined): FileReport {
-  const grids = planToGrids(buildWorkbookPlan({ set: smallSet(), unit: 'Xã Đồng Thịnh', year: 2024, entries: { '1.1.1': { values: { self: 1 } } } }));
+function withRow(c: Omit<RegisterCase, 'title' | 'expected'>): FileReport {
+  const set = (c.set || smallSet)();
+  const grids = planToGrids(buildWorkbookPlan({ set, unit: 'Xã Đồng Thịnh', year: 2024, entries: { '1.1.1': { values: { self: 1 } } } }));
   const register = grids.sheets.filter((s) => s.name === SHEETS.evidence)[0];
   const row = REGISTER_FIRST_ROW;
-  setCell(register, row, REGISTER_COL.codes, codes);
-  setCell(register, row, REGISTER_COL.number, '07/KH-UBND');
-  setCell(register, row, REGISTER_COL.date, date === undefined ? '15/01/2024' : date);
-  setCell(register, row, REGISTER_COL.summary, 'Kế hoạch kiểm tra');
+  setCell(register, row, REGISTER_COL.codes, c.codes);
+  setCell(register, row, REGISTER_COL.number, c.number === undefined ? '07/KH-UBND' : c.number);
+  setCell(register, row, REGISTER_COL.date, c.date === undefined ? '15/01/2024' : c.date);
+  setCell(register, row, REGISTER_COL.summary, c.summary === undefined ? 'Kế hoạch kiểm tra' : c.summary);
+  if (c.link !== undefined) setCell(register, row, REGISTER_COL.link, c.link);
   return checkWorkbook(grids);
 }
 
 describe('Minh chứng rows the tool cannot use', () => {
-  test.each(cases)('$title', ({ codes, date, expected }) => {
-    const report = withRow(codes, date);
+  test.each(cases)('$title', ({ expected, ...row }) => {
+    const report = withRow(row);
     const found = (report.issues || []).filter((i) => i.rule === 'register-row');
-    expect(found.length).toBe(expected.length);
-    expected.forEach((text, k) => {
-      expect(found[k]).toMatchObject({ severity: 'warning', sheet: SHEETS.evidence, column: 'evidence' });
+    expect(found.map((i) => i.cell)).toEqual(expected.map(([cell]) => cell));
+    expected.forEach(([, text], k) => {
+      expect(found[k]).toMatchObject({ severity: 'warning', sheet: SHEETS.evidence, column: 'evidence', code: null });
       expect(found[k].message).toContain(text);
     });
   });
 
   test('the criterion then said to lack evidence points to the register\'s warnings', () => {
-    const report = withRow('1,1,1', undefined);
+    const report = withRow({ codes: '1,1,1' });
     const missing = (report.issues || []).filter((i) => i.rule === 'missing-evidence' && i.code === '1.1.1')[0];
     expect(missing.message).toContain('Trang Minh chứng có 1 dòng chưa dùng được (xem các cảnh báo ở đó).');
   });
 
   test('register warnings are shown with the workbook as a whole, after its own', () => {
-    const report = withRow('9.9.9', undefined);
+    const report = withRow({ codes: '9.9.9' });
     const issue = (report.issues || []).filter((i) => i.rule === 'register-row')[0];
     expect(issue.domain).toBeNull();
   });
