@@ -29,8 +29,8 @@ interface Saved {
 }
 
 /** A workbook scored with `scores` and saved by a spreadsheet: the plan's cached results are the core's. */
-function saved(set: CriteriaSet, scores: Scores, calculated = true): Saved {
-  const grids = planToGrids(buildWorkbookPlan({ set, unit: 'Xã Đồng Thịnh', year: 2024, entries: entriesOf(scores) }));
+function saved(set: CriteriaSet, scores: Scores, calculated = true, appraisal?: Scores): Saved {
+  const grids = planToGrids(buildWorkbookPlan({ set, unit: 'Xã Đồng Thịnh', year: 2024, appraisal: !!appraisal, entries: entriesOf(scores, appraisal) }));
   grids.calculated = calculated;
   const read = readScoring(grids);
   const sheet = (name: string) => grids.sheets.filter((s) => s.name === name)[0];
@@ -38,7 +38,7 @@ function saved(set: CriteriaSet, scores: Scores, calculated = true): Saved {
 }
 
 /** A row of a Chấm điểm cell: a code's, or a marker's (total, applicable maximum, index, band). */
-function scoringCell(s: Saved, at: string, role: 'self' | 'max' = 'self'): { row: number; col: number } {
+function scoringCell(s: Saved, at: string, role: 'self' | 'appraisal' | 'max' = 'self'): { row: number; col: number } {
   const marker = s.read.markers[at as keyof ScoringRead['markers']];
   return { row: marker !== undefined ? marker : s.read.rowOf[at], col: s.read.columns[role]! };
 }
@@ -81,6 +81,8 @@ interface ShownCase {
   title: string;
   set?: () => CriteriaSet;
   scores?: Scores;
+  /** Built with the appraisal column, holding these scores. */
+  appraisal?: Scores;
   calculated?: boolean;
   edit: (s: Saved) => void;
   expected: (s: Saved) => Expected[];
@@ -239,16 +241,98 @@ const cases: ShownCase[] = [
     },
     expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '1')), says: ['hiển thị 3 nhưng điểm của 1 đúng là 2,75'] }],
   },
+  {
+    title: 'an appraisal subtotal showing an old result: reported in the appraisal column, the self column silent',
+    appraisal: { ...FULL, '1.1.1': 0.5 },
+    edit: (s) => stale(s.scoring, scoringCell(s, '1.1', 'appraisal'), 1.75),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '1.1', 'appraisal')), says: ['hiển thị 1,75 nhưng điểm của 1.1 đúng là 1,25'] }],
+  },
+  {
+    title: 'the appraisal\'s TỔNG ĐIỂM and index typed over: each cell, with what it shows and what is right',
+    appraisal: { ...FULL, '2.1.2': 0.5 },
+    edit: (s) => {
+      typedOver(s.scoring, scoringCell(s, 'total', 'appraisal'), 4.75);
+      stale(s.scoring, scoringCell(s, 'index', 'appraisal'), 95);
+    },
+    expected: (s) => [
+      { rule: 'formula-altered', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total', 'appraisal')) },
+      { rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total', 'appraisal')), says: ['hiển thị 4,75 nhưng tổng điểm đúng là 3,75', 'gõ hoặc dán đè'] },
+    ],
+  },
+  {
+    title: 'text typed over TỔNG ĐIỂM is quoted as it shows',
+    edit: (s) => typedOver(s.scoring, scoringCell(s, 'total'), 'đạt'),
+    expected: (s) => [
+      { rule: 'formula-altered', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total')) },
+      { rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total')), says: ['hiển thị đạt nhưng tổng điểm đúng là 4,75'] },
+    ],
+  },
+  {
+    title: 'a subtotal erased: the formula is gone, and a blank cell claims nothing',
+    edit: (s) => typedOver(s.scoring, scoringCell(s, '1.1'), null),
+    expected: (s) => [{ rule: 'formula-altered', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '1.1')) }],
+  },
+  {
+    title: 'every leaf KAD: the index is blank, so an old 95 is wrong',
+    scores: { '1.1.1': 'KAD', '1.1.2': 'KAD', '1.2': 'KAD', '2.1.1': 'KAD', '2.1.2': 'KAD' },
+    edit: (s) => stale(s.scoring, scoringCell(s, 'index'), 95),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'index')), says: ['hiển thị 95 nhưng chỉ số đúng là (trống)'] }],
+  },
+  {
+    title: 'a date in a bonus item: the bonus row and TỔNG ĐIỂM cannot match, so they are not compared',
+    set: extrasSet,
+    scores: { ...FULL, T1: '2025-01-01T00:00:00.000Z', D1: 0.5 },
+    edit: (s) => {
+      stale(s.scoring, scoringCell(s, 'bonus'), 45658);
+      stale(s.scoring, scoringCell(s, 'total'), 45662.25);
+    },
+    expected: (s) => [{ rule: 'not-a-number', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'T1')) }],
+  },
+  {
+    title: 'the deduction row showing an old result',
+    set: extrasSet,
+    scores: { ...FULL, T1: 1, D1: 0.5 },
+    edit: (s) => stale(s.scoring, scoringCell(s, 'deduction'), 2),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'deduction')), says: ['hiển thị 2 nhưng điểm trừ đúng là 0,5.'] }],
+  },
+  {
+    title: 'TỔNG ĐIỂM with extras showing an old result, its formula intact',
+    set: extrasSet,
+    scores: { ...FULL, T1: 1, D1: 0.5 },
+    edit: (s) => stale(s.scoring, scoringCell(s, 'total'), 4.75),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total')), says: ['hiển thị 4,75 nhưng tổng điểm đúng là 5,25', 'chưa được tính lại'] }],
+  },
+  {
+    title: 'Tổng hợp\'s table header erased: the table cannot be found, one error that says what to click',
+    edit: (s) => {
+      const header = s.summary.values.findIndex((r) => (r || []).indexOf(columnSpec('self').header.vi) >= 0);
+      s.summary.values[header] = [];
+    },
+    expected: () => [{ rule: 'formula-altered', severity: 'error', cell: `${SHEETS.summary}!null`, says: ['Không tìm thấy bảng trên trang Tổng hợp', 'Cập nhật Tổng hợp'] }],
+  },
+  {
+    title: 'a Tổng hợp made by another version: one warning to refresh it, and its copied figures still compared',
+    edit: (s) => {
+      const meta = s.grids.sheets.filter((x) => x.name === SHEETS.meta)[0];
+      const row = meta.values.findIndex((r) => (r || [])[0] === 'summary.layout');
+      meta.values[row][1] = 'phiên bản cũ';
+      stale(s.summary, summaryCell(s, '1'), 3);
+    },
+    expected: (s) => [
+      { rule: 'summary-outdated', severity: 'warning', cell: `${SHEETS.summary}!null`, says: ['phiên bản cũ hơn', 'Cập nhật Tổng hợp'] },
+      { rule: 'shown-differs', severity: 'error', cell: on(s, 'summary', summaryCell(s, '1')), says: ['hiển thị 3 nhưng', 'đúng là 2,75'] },
+    ],
+  },
 ];
 
 function found(report: FileReport): Expected[] {
-  return (report.issues || []).filter((i) => ['shown-differs', 'formula-altered', 'not-a-number'].indexOf(i.rule) >= 0)
+  return (report.issues || []).filter((i) => ['shown-differs', 'formula-altered', 'not-a-number', 'summary-outdated'].indexOf(i.rule) >= 0)
     .map((i) => ({ rule: i.rule, severity: i.severity, cell: (i.sheet && i.sheet !== SHEETS.scoring ? `${i.sheet}!` : '') + i.cell, says: [i.message] }));
 }
 
 describe('what the sheet shows is what the check computes', () => {
-  test.each(cases)('$title', ({ set, scores, calculated, edit, expected }) => {
-    const s = saved((set || smallSet)(), scores || FULL, calculated !== false);
+  test.each(cases)('$title', ({ set, scores, appraisal, calculated, edit, expected }) => {
+    const s = saved((set || smallSet)(), scores || FULL, calculated !== false, appraisal);
     edit(s);
     const report = { file: 'x.xlsx', ...checkWorkbook(s.grids) };
     const got = found(report);
