@@ -14,6 +14,7 @@ module.exports = {
     '**/test/check-shown.test.ts',
     '**/test/check-register.test.ts',
     '**/test/check-report.test.ts',
+    '**/test/kinds-workbook.test.ts',
     '**/test/evidence-register.test.ts',
     '**/test/appraisal.test.ts',
     '**/test/summary-layout.test.ts',
