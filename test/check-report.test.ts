@@ -356,3 +356,30 @@ describe('"Tồn tại, hạn chế" gone stale', () => {
     expect(stale(checkWorkbook(w.grids))).toEqual([]);
   });
 });
+
+describe('blank score cells', () => {
+  const missing = (report: FileReport) => of(report, 'missing-score').map((i) => [i.code, i.column, i.cell, i.severity]);
+
+  test('an appraisal column nobody has begun is not yet in use: only the commune\'s blanks are named', () => {
+    const b = enter(builtGrids(extrasSet(), true), { ...SELF, '1.2': null });
+    expect(missing(checkWorkbook(b.grids))).toEqual([['1.2', 'self', 'E13', 'warning']]);
+  });
+
+  test('once the appraisal has begun, each blank appraisal cell is named, except where the commune marked KAD', () => {
+    const b = enter(builtGrids(extrasSet(), true), { ...SELF, '1.2': 'KAD' });
+    enter(b, { '1.1.1': 1 }, 'appraisal');
+    const report = checkWorkbook(b.grids);
+    expect(missing(report)).toEqual([
+      ['1.1.2', 'appraisal', 'F12', 'warning'],
+      ['2.1.1', 'appraisal', 'F16', 'warning'],
+      ['2.1.2', 'appraisal', 'F17', 'warning'],
+    ]);
+    expect(report.issues!.filter((i) => i.rule === 'missing-score')[0].message).toBe('Chưa chấm điểm thẩm định: nhập điểm, hoặc ghi KAD nếu tiêu chí không áp dụng.');
+  });
+
+  test('blank bonus and deduction items are no missing score: there may be none to claim', () => {
+    const b = enter(builtGrids(extrasSet(), true), { ...SELF, T1: null, T2: null, D1: null });
+    enter(b, { ...SELF, T1: null, T2: null, D1: null }, 'appraisal');
+    expect(missing(checkWorkbook(b.grids))).toEqual([]);
+  });
+});
