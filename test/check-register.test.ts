@@ -23,6 +23,8 @@ interface RegisterCase {
   number?: CellValue;
   summary?: CellValue;
   link?: CellValue;
+  /** Rows below the register's first row (0: the first). */
+  at?: number;
   /** The set the workbook is built from (the small test set unless given). */
   set?: () => CriteriaSet;
   /** Each warning: the register cell it points at (the row is 5, Excel's numbering), and its words. */
@@ -56,7 +58,7 @@ function withRow(c: Omit<RegisterCase, 'title' | 'expected'>): FileReport {
   const set = (c.set || smallSet)();
   const grids = planToGrids(buildWorkbookPlan({ set, unit: 'Xã Đồng Thịnh', year: 2024, entries: { '1.1.1': { values: { self: 1 } } } }));
   const register = grids.sheets.filter((s) => s.name === SHEETS.evidence)[0];
-  const row = REGISTER_FIRST_ROW;
+  const row = REGISTER_FIRST_ROW + (c.at || 0);
   setCell(register, row, REGISTER_COL.codes, c.codes);
   setCell(register, row, REGISTER_COL.number, c.number === undefined ? '07/KH-UBND' : c.number);
   setCell(register, row, REGISTER_COL.date, c.date === undefined ? '15/01/2024' : c.date);
@@ -82,9 +84,12 @@ describe('Minh chứng rows the tool cannot use', () => {
     expect(missing.message).toContain('Trang Minh chứng có 1 dòng chưa dùng được (xem các cảnh báo ở đó).');
   });
 
-  test('register warnings are shown with the workbook as a whole, after its own', () => {
-    const report = withRow({ codes: '9.9.9' });
-    const issue = (report.issues || []).filter((i) => i.rule === 'register-row')[0];
-    expect(issue.domain).toBeNull();
+  test('register warnings are shown with the workbook as a whole, after its own, however far down the register', () => {
+    for (const at of [0, 30]) {
+      const report = withRow({ codes: '9.9.9', at });
+      const issue = (report.issues || []).filter((i) => i.rule === 'register-row')[0];
+      expect(issue.cell).toBe(codes(REGISTER_FIRST_ROW + at + 1));
+      expect(issue.domain).toBeNull();
+    }
   });
 });

@@ -220,6 +220,23 @@ describe('the order people read issues in', () => {
     expect(domain1[2].cell).toBe('E13');
   });
 
+  test('issues of one item keep the order the rules run in: its score before its evidence', () => {
+    const b = enter(builtGrids(), { '1.1.1': 1, '1.1.2': 0.75, '1.2': 7, '2.1.1': 0.5, '2.1.2': 1.5 });
+    const report = checkWorkbook(b.grids);
+    expect(report.issues!.filter((i) => i.code === '1.2').map((i) => i.rule)).toEqual(['over-max', 'missing-evidence']);
+    expect(report.issues!.filter((i) => i.code === '2.1.2').map((i) => i.rule)).toEqual(['missing-evidence']);
+  });
+
+  test('rows moved apart are told right after the first moved row\'s own issues', () => {
+    const b = enter(builtGrids(), { '1.1.1': 5, '1.1.2': 0.75, '1.2': 1, '2.1.1': 0.5, '2.1.2': 1.5 });
+    const [a, c] = [b.rowOf['1.1.1'], b.rowOf['1.1.2']];
+    const name = b.col.name!;
+    [b.sheet.values[a][name], b.sheet.values[c][name]] = [b.sheet.values[c][name], b.sheet.values[a][name]];
+    const report = checkWorkbook(b.grids);
+    const domain1 = issuesOf(report, report.groups!.filter((g) => g.domain === '1')[0]).filter((i) => i.severity === 'error');
+    expect(domain1.map((i) => [i.rule, i.code, i.cell])).toEqual([['over-max', '1.1.1', 'E11'], ['rows-out-of-line', null, 'B11']]);
+  });
+
   test('issues on the register or on Tổng hợp without a criterion belong to the workbook as a whole', () => {
     const report = checkWorkbook(enter(builtGrids(extrasSet()), SELF).grids);
     const stale = of(report, 'summary-stale');

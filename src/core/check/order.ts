@@ -49,8 +49,9 @@ export function orderIssues(read: ScoringRead, flat: FlatNode[], collected: Coll
     const at = code !== null && position[code] !== undefined ? position[code] + offset : -1;
     return { issue, index, group, at };
   });
+  const domains = read.meta.set.nodes;
   const groupOrder: Array<string | null> = [null as string | null]
-    .concat(flat.filter((n) => n.depth === 0).map((n) => n.code))
+    .concat(domains.map((n) => n.code))
     .concat([ROW_MARKERS.bonus, ROW_MARKERS.deduction]);
   const rank = (g: string | null) => groupOrder.indexOf(g);
   placed.sort((a, b) => rank(a.group) - rank(b.group) || a.at - b.at || a.index - b.index);
@@ -60,19 +61,15 @@ export function orderIssues(read: ScoringRead, flat: FlatNode[], collected: Coll
     const mine = issues.filter((i) => i.domain === g);
     if (!mine.length) continue;
     const errors = mine.filter((i) => i.severity === 'error').length;
-    groups.push({ domain: g, stt: stt(g, flat), name: name(g, flat, lang), errors, warnings: mine.length - errors });
+    const domain = domains.filter((n) => n.code === g)[0];
+    groups.push({ domain: g, stt: domain ? domain.stt : '', name: domain ? domain.name : groupName(g, lang), errors, warnings: mine.length - errors });
   }
   return { issues, groups };
 }
 
-function stt(group: string | null, flat: FlatNode[]): string {
-  const domain = flat.filter((n) => n.depth === 0 && n.code === group)[0];
-  return domain ? domain.node.stt : '';
-}
-
-function name(group: string | null, flat: FlatNode[], lang: Lang): string {
+/** The name of a group that is not a domain: the bonus and deduction items, or '' for the workbook as a whole. */
+function groupName(group: string | null, lang: Lang): string {
   if (group === ROW_MARKERS.bonus) return say(message('verdict.item.bonus'), lang);
   if (group === ROW_MARKERS.deduction) return say(message('verdict.item.deduction'), lang);
-  const domain = flat.filter((n) => n.depth === 0 && n.code === group)[0];
-  return domain ? domain.node.name : '';
+  return '';
 }
