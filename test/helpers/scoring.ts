@@ -55,9 +55,19 @@ export interface BuiltGrids {
   totalRow: number;
 }
 
+// Planning a workbook takes most of a small test's time; each set is planned once, and every test
+// gets its own copy of the grids to edit.
+const planned: Record<string, WorkbookGrids> = {};
+
+function copyOf(grids: WorkbookGrids): WorkbookGrids {
+  const rows = <T>(grid: T[][]) => grid.map((row) => (row ? row.slice() : row));
+  return { ...grids, sheets: grids.sheets.map((s) => ({ ...s, values: rows(s.values), formulas: rows(s.formulas), hyperlinks: rows(s.hyperlinks), merges: s.merges.slice() })) };
+}
+
 export function builtGrids(set: CriteriaSet = smallSet(), appraisal = false): BuiltGrids {
-  const plan = buildWorkbookPlan({ set, unit: 'Xã Đồng Thịnh', year: 2024, appraisal });
-  const grids = planToGrids(plan);
+  const key = JSON.stringify(set) + appraisal;
+  if (!planned[key]) planned[key] = planToGrids(buildWorkbookPlan({ set, unit: 'Xã Đồng Thịnh', year: 2024, appraisal }));
+  const grids = copyOf(planned[key]);
   const g = scoringGeometry(set, appraisal);
   const sheet = grids.sheets.filter((s) => s.name === SHEETS.scoring)[0];
   return { grids, sheet, rowOf: g.rowOf, col: g.layout.col, totalRow: g.totalRow };
