@@ -253,6 +253,42 @@ describe('evidence-not-found', () => {
     expect(asked).toEqual([DOCS[0].link, '../../Luong/bang-luong.xlsx']);
   });
 
+  test('a long path is quoted by its end, where the file\'s name is; the full message says what happened', () => {
+    const b = built();
+    const long = 'D:/Minh chung/' + 'Thu muc con/'.repeat(8) + 'bao-cao-ket-qua.pdf';
+    typeInRegister(b, REGISTER_FIRST_ROW + 2, 'link', long);
+    const found = issues(check(b.grids, { fileExists: (link) => (link === long ? 'missing' : 'found') }), 'evidence-not-found');
+    expect(found.map((i) => [i.code, i.cell, i.severity, i.column])).toEqual([['2.1.2', LINK + (REGISTER_FIRST_ROW + 3), 'error', 'evidence']]);
+    expect(found[0].message).toBe(`Không tìm thấy tệp "…${long.slice(-79)}" trong thư mục minh chứng: tệp đã bị đổi tên, chuyển đi, hoặc chưa chép vào.`);
+    expect(long.length).toBeGreaterThan(80);
+  });
+
+  test('a path exactly 80 characters long is quoted whole; outside the folder, the message says so', () => {
+    const b = built();
+    const path80 = 'Minh chung/' + 'x'.repeat(65) + '.pdf';
+    expect(path80.length).toBe(80);
+    typeInRegister(b, REGISTER_FIRST_ROW + 2, 'link', path80);
+    const found = issues(check(b.grids, { fileExists: (link) => (link === path80 ? 'outside-root' : 'found') }), 'evidence-not-found');
+    expect(found[0].message).toBe(`Liên kết "${path80}" trỏ ra ngoài thư mục minh chứng (--evidence-root): hãy chép tệp vào thư mục đó và liên kết lại.`);
+  });
+
+  test('a link cell holding only a hyperlink is looked for as the path it decodes to, once', () => {
+    const b = built();
+    typeInRegister(b, REGISTER_FIRST_ROW + 2, 'link', null, 'Minh%20chung/b%C3%A1o%20c%C3%A1o.pdf');
+    const asked: string[] = [];
+    const found = issues(check(b.grids, { fileExists: (link) => (asked.push(link), link.indexOf('Minh chung/báo cáo.pdf') >= 0 ? 'missing' : 'found') }), 'evidence-not-found');
+    expect(asked.filter((l) => l.indexOf('báo cáo') >= 0)).toHaveLength(1);
+    expect(found.map((i) => [i.code, i.cell])).toEqual([['2.1.2', LINK + (REGISTER_FIRST_ROW + 3)]]);
+  });
+
+  test('a cell whose text and hyperlink are two missing files is one issue, for the path it shows', () => {
+    const b = built();
+    typeInRegister(b, REGISTER_FIRST_ROW + 2, 'link', 'Minh chung/a.pdf', 'Minh%20chung/b.pdf');
+    const found = issues(check(b.grids, { fileExists: (link) => (link.indexOf('Minh chung/a.pdf') >= 0 || link.indexOf('b.pdf') >= 0 ? 'missing' : 'found') }), 'evidence-not-found');
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain('"Minh chung/a.pdf"');
+  });
+
   test('silent when every file is found, and without --evidence-root', () => {
     const b = built();
     expect(issues(check(b.grids, { fileExists: () => 'found' }), 'evidence-not-found')).toEqual([]);
