@@ -122,6 +122,33 @@ describe('the report of a workbook, field by field', () => {
     expect([total.max, total.applicableMax, total.leaves, total.blank, total.band]).toEqual([12, 10, 8, { self: 8, appraisal: null }, 'Chưa chấm']);
   });
 
+  test('every leaf KAD, with bands: nothing applies, so no index and no classification', () => {
+    const b = enter(builtGrids(extrasSet()), { '1.1.1': 'KAD', '1.1.2': 'KAD', '1.2': 'KAD', '2.1.1': 'KAD', '2.1.2': 'KAD' });
+    const total = checkWorkbook(b.grids).total!;
+    expect([total.applicableMax, total.self, total.index, total.band, total.blank]).toEqual([0, 0, null, null, { self: 0, appraisal: null }]);
+  });
+
+  test('rows deleted: the totals still add what is left, and what has no row has no cell', () => {
+    const b = appraised();
+    const gone = (row: number) => {
+      b.sheet.values[row] = [];
+      b.sheet.formulas[row] = [];
+    };
+    gone(b.rowOf['1.1.1']);
+    gone(b.rowOf.T2);
+    gone(b.totalRow);
+    const report = checkWorkbook(b.grids);
+    // Self: 0.75 + 1 + 0.5 + 1.5 + bonus 1 − 0.5; appraisal: 0.75 + 0.5 + bonus 1 − 2, never below 0.
+    expect([report.total!.self, report.total!.appraisal]).toEqual([4.25, 0.25]);
+    expect(report.total!.cells).toEqual({});
+    expect(report.nodes!.filter((n) => n.code === '1.1.1')[0]).toEqual({ code: '1.1.1', name: 'Ban hành kế hoạch', leaf: true, max: 1, levels: [0, 0.5, 1],
+      self: null, appraisal: null, notApplicable: false, evidence: 0, cells: {} });
+    expect(report.extras!.filter((e) => e.code === 'T2')[0]).toEqual({ code: 'T2', kind: 'bonus', name: 'Được khen thưởng', max: 0.5, self: null, appraisal: null, cells: {} });
+    expect(report.total!.bonus).toEqual({ self: 1, appraisal: 1 });
+    // A deleted row is no difference between the columns: its row is what is wrong (structure).
+    expect(report.differences!.map((d) => d.code)).toEqual(['1.2', 'D1']);
+  });
+
   test('a file that is not a scoring workbook: an error in the language asked, nothing else', () => {
     const b = builtGrids();
     b.grids.sheets = b.grids.sheets.filter((s) => s.name !== '_cchc');
