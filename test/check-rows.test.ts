@@ -6,11 +6,15 @@
 import { checkWorkbook } from '../src/core/check/check';
 import { FileReport, hasErrors } from '../src/core/check/report';
 import { CellValue } from '../src/core/model/grid';
+import { generateSet } from './helpers/generate';
 import { BuiltGrids, builtGrids, enter, insertRow, setCell } from './helpers/scoring';
+import { extrasSet } from './helpers/communes';
+import { CriteriaSet } from '../src/core/model/criteria';
 
 const FULL: Record<string, CellValue> = { '1.1.1': 1, '1.1.2': 0.75, '1.2': 1, '2.1.1': 0.5, '2.1.2': 1.5 };
 
-function scored(appraisal = false): BuiltGrids {
+function scored(appraisal = false, set?: () => CriteriaSet): BuiltGrids {
+  if (set) return enter(builtGrids(set(), appraisal), { ...FULL, T1: 1, T2: 0.5, D1: 0.5 });
   const b = enter(builtGrids(undefined, appraisal), FULL);
   return appraisal ? enter(b, FULL, 'appraisal') : b;
 }
@@ -24,7 +28,9 @@ interface RowCase {
   /** Built with the appraisal column. */
   appraisal?: true;
   edit: (b: BuiltGrids) => void;
-  expected: Array<{ rule: string; severity: 'error' | 'warning'; cell?: string; text?: string }>;
+  expected: Array<{ rule: string; severity: 'error' | 'warning'; cell?: string; column?: string; text?: string }>;
+  /** Built from this set (the small test set unless given). */
+  set?: () => CriteriaSet;
 }
 
 const cases: RowCase[] = [
@@ -222,6 +228,86 @@ const cases: RowCase[] = [
     expected: [],
   },
   {
+    title: 'a number on a row inserted between two bonus items is counted by the bonus subtotal',
+    set: extrasSet,
+    edit: (b) => {
+      const at = b.rowOf.T2;
+      insertRow(b, at);
+      setCell(b.sheet, at, b.col.self!, 0.25);
+    },
+    expected: [
+      { rule: 'formula-altered', severity: 'error', cell: 'E18', column: 'self', text: 'Ô tổng điểm thưởng (E18) cộng cả dòng 20' },
+      { rule: 'unknown-row', severity: 'error', cell: 'E20', column: 'self', text: 'tổng trên trang tính đã cộng số này' },
+    ],
+  },
+  {
+    title: 'two rows inserted in a block, a number in one: the stretched sum is an error naming both rows',
+    edit: (b) => {
+      const at = b.rowOf['2.1.2'];
+      insertRow(b, at);
+      insertRow(b, at);
+      setCell(b.sheet, at + 1, b.col.self!, 0.5);
+    },
+    expected: [
+      { rule: 'formula-altered', severity: 'error', cell: 'E15', column: 'self', text: 'Ô tổng của 2.1 (E15) cộng cả dòng 17, 18, là dòng không thuộc tiêu chí nào' },
+      { rule: 'unknown-row', severity: 'error', cell: 'E18', column: 'self', text: 'Dòng 18 không có mã tiêu chí (ô Mã trống) nhưng có số 0,5 ở ô E18: tổng trên trang tính đã cộng số này nhưng bộ tiêu chí không có mục này.' },
+    ],
+  },
+  {
+    title: 'text on an inserted row: the full warning, in the structure column',
+    edit: (b) => {
+      const at = b.totalRow;
+      insertRow(b, at);
+      setCell(b.sheet, at, b.col.note!, 'Đã họp');
+    },
+    expected: [{ rule: 'unknown-row', severity: 'warning', cell: 'G18', column: 'structure', text: 'Dòng 18 không có mã tiêu chí (ô Mã trống) nhưng có nội dung "Đã họp": ghi nội dung này vào cột Giải trình của tiêu chí liên quan, rồi xóa dòng 18.' }],
+  },
+  {
+    title: 'a maximum typed as the text "1" is not the number 1 (SUM leaves text out): maximum altered',
+    edit: (b) => setCell(b.sheet, b.rowOf['1.2'], b.col.max!, '1'),
+    expected: [{ rule: 'max-altered', severity: 'error', cell: 'C13', column: 'max', text: 'Điểm tối đa đã bị sửa thành 1; theo bộ tiêu chí là 1.' }],
+  },
+  {
+    title: 'a maximum edited to 2,5 is shown as people write it',
+    edit: (b) => setCell(b.sheet, b.rowOf['1.2'], b.col.max!, 2.5),
+    expected: [{ rule: 'max-altered', severity: 'error', text: 'thành 2,5; theo bộ tiêu chí là 1. Hãy khôi phục số 1.' }],
+  },
+  {
+    title: 'a name edited: the warning is in the structure column, at the name\'s cell',
+    edit: (b) => setCell(b.sheet, b.rowOf['2.1.1'], b.col.name!, 'Niêm yết TTHC'),
+    expected: [{ rule: 'name-altered', severity: 'warning', cell: 'B16', column: 'structure', text: 'Tên tiêu chí đã bị sửa thành "Niêm yết TTHC"; theo bộ tiêu chí là "Niêm yết". Hãy khôi phục tên (bản in phải đúng tên trong bộ tiêu chí).' }],
+  },
+  {
+    title: 'three rows sorted apart: all three explained, no "…"',
+    edit: (b) => {
+      const rows = ['1.1.1', '1.1.2', '1.2'].map((c) => b.rowOf[c]);
+      const names = rows.map((r) => b.sheet.values[r][b.col.name!]);
+      rows.forEach((r, i) => (b.sheet.values[r][b.col.name!] = names[(i + 1) % 3]));
+    },
+    expected: [{
+      rule: 'rows-out-of-line', severity: 'error', cell: 'B11', column: 'structure',
+      text: '(cột Mã): dòng 11 (mã 1.1.1) mang tên của mã 1.1.2; dòng 12 (mã 1.1.2) mang tên của mã 1.2; dòng 13 (mã 1.2) mang tên của mã 1.1.1. Có lẽ',
+    }],
+  },
+  {
+    title: 'a criterion\'s code cleared: its row holds a number no criterion owns, and its name is not "altered"',
+    edit: (b) => setCell(b.sheet, b.rowOf['1.2'], b.col.code!, null),
+    expected: [
+      { rule: 'formula-altered', severity: 'error', cell: 'E9' },
+      { rule: 'unknown-row', severity: 'error', cell: 'C13', column: 'max', text: 'có số 1 ở ô C13: không ô tổng nào cộng số này' },
+      { rule: 'unknown-row', severity: 'error', cell: 'E13', column: 'self', text: 'tổng trên trang tính đã cộng số này' },
+    ],
+  },
+  {
+    title: 'without the name column, names are not compared: the maximum still is',
+    edit: (b) => {
+      const header = b.sheet.values.findIndex((r) => (r || [])[b.col.code!] !== undefined && (r || []).indexOf('Kiểm tra') >= 0);
+      setCell(b.sheet, header, b.col.name!, null);
+      setCell(b.sheet, b.rowOf['1.2'], b.col.max!, 3);
+    },
+    expected: [{ rule: 'max-altered', severity: 'error', cell: 'C13' }],
+  },
+  {
     title: 'whitespace and zero-width text left on an inserted row is nothing to report',
     edit: (b) => {
       const at = b.totalRow;
@@ -236,17 +322,30 @@ const cases: RowCase[] = [
 const RULES = ['unknown-row', 'rows-out-of-line', 'name-altered', 'max-altered', 'formula-altered'];
 
 describe('rows of the scoring table', () => {
-  test.each(cases)('$title', ({ edit, expected, appraisal }) => {
-    const b = scored(!!appraisal);
+  test.each(cases)('$title', ({ edit, expected, appraisal, set }) => {
+    const b = scored(!!appraisal, set);
     edit(b);
     const report = checkWorkbook(b.grids);
     const found = (report.issues || []).filter((i) => RULES.indexOf(i.rule) >= 0);
     expect(found.map((i) => [i.rule, i.severity])).toEqual(expected.map((e) => [e.rule, e.severity]));
     expected.forEach((e, k) => {
       if (e.cell) expect(found[k].cell).toBe(e.cell);
+      if (e.column) expect(found[k].column).toBe(e.column);
       if (e.text) expect(found[k].message).toContain(e.text);
     });
     expect(hasErrors(report)).toBe(expected.some((e) => e.severity === 'error'));
+  });
+
+  test('nine rows sorted apart: eight row numbers, then …', () => {
+    const b = enter(builtGrids(generateSet(12, 5, 2)), {});
+    const codes = Object.keys(b.rowOf).filter((c) => c.split('.').length === 3 || /^\d+\.\d+$/.test(c)).slice(0, 10);
+    const rows = codes.map((c) => b.rowOf[c]);
+    const names = rows.map((r) => b.sheet.values[r][b.col.name!]);
+    rows.forEach((r, i) => (b.sheet.values[r][b.col.name!] = names[(i + 1) % rows.length]));
+    const found = issues(checkWorkbook(b.grids), 'rows-out-of-line');
+    const shown = rows.slice().sort((x, y) => x - y).map((r) => r + 1);
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain(`Các dòng ${shown.slice(0, 8).join(', ')}, … bị lệch`);
   });
 
   test('the workbook as built has no row to account for', () => {

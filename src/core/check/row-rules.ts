@@ -8,7 +8,7 @@ import { SheetGrid, a1, cellAt, cellText, formulaAt } from '../model/grid';
 import { ROW_MARKERS } from '../model/layout';
 import { parseScoreCell, pointsEqual } from '../model/points';
 import { sumFormulaRows } from '../model/formula';
-import { message, points, shorten } from '../text/catalogue';
+import { joinMessages, message, points, shorten } from '../text/catalogue';
 import { ScoringRead } from '../sheets/scoring/read';
 import { dateShown } from '../model/verdict';
 import { CheckContext, Rule } from './contract';
@@ -36,7 +36,8 @@ export function summedRows(sheet: SheetGrid, col: number, formulaRows: number[])
   for (const row of formulaRows) {
     const formula = formulaAt(sheet, row, col);
     const sum = formula ? /SUM\(.*\)/i.exec(formula) : null;
-    for (const r of (sum && sumFormulaRows(sum[0], col)) || []) out[r] = true;
+    const rows = sum ? sumFormulaRows(sum[0], col) : null;
+    if (rows) rows.forEach((r) => (out[r] = true));
   }
   return out;
 }
@@ -49,8 +50,9 @@ export function sumRows(ctx: CheckContext): number[] {
   return rows;
 }
 
+/** A name as people read it: what the cell shows (cellText), its runs of spaces as one. */
 function clean(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return cellText(text).replace(/\s+/g, ' ');
 }
 
 export const rowRules: Rule[] = [
@@ -59,21 +61,19 @@ export const rowRules: Rule[] = [
     run(ctx) {
       const { read } = ctx;
       const numberRoles = (['max'] as Array<'max' | 'self' | 'appraisal'>).concat(ctx.scoreColumns);
-      const summed: Record<string, Record<number, boolean>> = {};
-      for (const column of ctx.scoreColumns) {
-        if (read.columns[column] !== undefined) summed[column] = summedRows(read.sheet, read.columns[column]!, sumRows(ctx));
-      }
-      const skip: Record<number, boolean> = {};
-      for (const role of ['check', 'code'] as const) if (read.columns[role] !== undefined) skip[read.columns[role]!] = true;
+      // The score columns' sums (the maximum column is not summed: a maximum there is counted by nobody).
+      const summed: Partial<Record<'max' | 'self' | 'appraisal', Record<number, boolean>>> = {};
+      for (const column of ctx.scoreColumns) summed[column] = summedRows(read.sheet, read.columns[column]!, sumRows(ctx));
+      // The Kiểm tra and Mã cells are the tool's own.
+      const own = [read.columns.check, read.columns.code];
       for (const row of codelessRows(read)) {
         let reported = false;
         for (const role of numberRoles) {
-          const col = read.columns[role];
-          if (col === undefined) continue;
+          const col = read.columns[role]!;
           const p = parseScoreCell(cellAt(read.sheet, row, col));
           if (p.kind !== 'number' && p.kind !== 'date') continue;
-          const counted = role !== 'max' && summed[role] && summed[role][row];
-          ctx.report({ severity: 'error', rule: 'unknown-row', code: null, column: role === 'max' ? 'max' : role, cell: a1(row, col), message: message(p.kind === 'number' ? 'rule.unknownRow.number' : 'rule.unknownRow.date', {
+          const counted = !!summed[role] && summed[role]![row];
+          ctx.report({ severity: 'error', rule: 'unknown-row', code: null, column: role, cell: a1(row, col), message: message(p.kind === 'number' ? 'rule.unknownRow.number' : 'rule.unknownRow.date', {
             row: row + 1, cell: a1(row, col), value: p.kind === 'number' ? points(p.value) : dateShown(p),
             counted: message(counted ? 'rule.unknownRow.counted' : 'rule.unknownRow.lost'),
           }) });
@@ -81,12 +81,9 @@ export const rowRules: Rule[] = [
         }
         if (reported) continue;
         const values = read.sheet.values[row] || [];
-        for (let c = 0; c < values.length; c++) {
-          const shown = cellText(values[c]);
-          if (!shown || skip[c] || formulaAt(read.sheet, row, c)) continue;
-          ctx.report({ severity: 'warning', rule: 'unknown-row', code: null, column: 'structure', cell: a1(row, c), message: message('rule.unknownRow.text', { row: row + 1, text: shorten(shown, 40) }) });
-          break;
-        }
+        const c = values.findIndex((v, col) => !!cellText(v) && own.indexOf(col) < 0 && !formulaAt(read.sheet, row, col));
+        if (c < 0) continue;
+        ctx.report({ severity: 'warning', rule: 'unknown-row', code: null, column: 'structure', cell: a1(row, c), message: message('rule.unknownRow.text', { row: row + 1, text: shorten(cellText(values[c]), 40) }) });
       }
     },
   },
@@ -96,27 +93,20 @@ export const rowRules: Rule[] = [
       const { read } = ctx;
       const nameCol = read.columns.name;
       const maxCol = read.columns.max!;
-      // Which codes carry a name: built only when a row shows a name not its own (the pane runs this after every edit).
-      let owners: Record<string, string[]> | null = null;
-      const ownersOf = (name: string): string[] => {
-        if (!owners) {
-          owners = {};
-          for (const n of ctx.flat) (owners[clean(n.node.name)] = owners[clean(n.node.name)] || []).push(n.code);
-        }
-        return owners[name] || [];
-      };
+      // The code that carries each name.
+      const ownerOf: Record<string, string> = {};
+      for (const n of ctx.flat) ownerOf[clean(n.node.name)] = n.code;
       const apart: Array<{ row: number; code: string; owner: string }> = [];
       for (const node of ctx.flat) {
         const row = read.rowOf[node.code];
         if (row === undefined) continue;
-        const raw = nameCol === undefined ? node.node.name : cellText(cellAt(read.sheet, row, nameCol));
-        // Most rows show their name exactly as the set writes it: compared before any normalising.
-        const shownName = raw === node.node.name ? raw : clean(raw);
-        const nameOk = shownName === node.node.name || shownName === clean(node.node.name);
+        // Without a name column (reported by the structure rule) only the maximum is compared.
+        const shownName = nameCol === undefined ? clean(node.node.name) : clean(cellText(cellAt(read.sheet, row, nameCol)));
+        const nameOk = shownName === clean(node.node.name);
         const v = cellAt(read.sheet, row, maxCol);
         const maxOk = typeof v === 'number' && pointsEqual(v, node.node.max);
         if (nameOk && maxOk) continue;
-        const owner = nameOk ? undefined : ownersOf(shownName).filter((c) => c !== node.code)[0];
+        const owner = nameOk ? undefined : ownerOf[shownName];
         if (owner) {
           apart.push({ row, code: node.code, owner });
           continue;
@@ -132,9 +122,9 @@ export const rowRules: Rule[] = [
       if (!apart.length) return;
       apart.sort((a, b) => a.row - b.row);
       const details = apart.slice(0, 3).map((a) => message('rule.rowOutOfLine', { row: a.row + 1, code: a.code, owner: a.owner }));
-      const joined: Message = { vi: details.map((d) => d.vi).join('; ') + (apart.length > 3 ? '; …' : ''), en: details.map((d) => d.en).join('; ') + (apart.length > 3 ? '; …' : '') };
+      const joined = joinMessages(apart.length > 3 ? details.concat({ vi: '…', en: '…' }) : details, '; ');
       const rows = apart.slice(0, 8).map((a) => String(a.row + 1)).join(', ') + (apart.length > 8 ? ', …' : '');
-      ctx.report({ severity: 'error', rule: 'rows-out-of-line', code: null, column: 'structure', cell: a1(apart[0].row, nameCol === undefined ? maxCol : nameCol), message: message('rule.rowsOutOfLine', { rows, details: joined }) });
+      ctx.report({ severity: 'error', rule: 'rows-out-of-line', code: null, column: 'structure', cell: a1(apart[0].row, nameCol!), message: message('rule.rowsOutOfLine', { rows, details: joined }) });
     },
   },
 ];
@@ -142,9 +132,8 @@ export const rowRules: Rule[] = [
 /** A SUM range that also covers rows without a code (rows inserted inside it). */
 export function reportStretched(ctx: CheckContext, column: 'self' | 'appraisal', code: string | null, cell: string, col: number, rows: number[], what: Message): void {
   const { read } = ctx;
-  const markers: Record<number, boolean> = {};
-  for (const k of Object.keys(read.markers) as Array<keyof typeof read.markers>) markers[read.markers[k]!] = true;
-  const stray = rows.filter((r) => read.codeRows[r] === undefined && !markers[r] && !isCodedRow(ctx, r));
+  // Criterion rows, total rows and rows of unknown codes (the structure rule's) all have a Mã.
+  const stray = rows.filter((r) => !isCodedRow(ctx, r));
   if (!stray.length) return;
   const holdsNumber = stray.some((r) => typeof cellAt(read.sheet, r, col) === 'number');
   ctx.report({

@@ -5,11 +5,7 @@
 import { CriteriaNode, CriteriaSet, UNIT_TYPES, UnitType, leavesOf } from './criteria';
 import { Message } from './errors';
 import { allowedScores, isAppraisalOnly, setListsNotApplicable } from './criteria-kinds';
-import { TextKey, message, points } from '../text/catalogue';
-
-function joinMessages(parts: Message[], separator: string): Message {
-  return { vi: parts.map((p) => p.vi).join(separator), en: parts.map((p) => p.en).join(separator) };
-}
+import { TextKey, joinMessages, message, points } from '../text/catalogue';
 
 function unitTypes(types: UnitType[]): Message {
   const names = UNIT_TYPES.filter((t) => types.indexOf(t) >= 0).map((t) => message(('criteria.unitType.' + t) as TextKey));

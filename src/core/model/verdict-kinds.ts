@@ -8,7 +8,7 @@ import { allowedScores, figureFormula, fullMarksIfNotArising, isAllowedHundredth
 import { CellValue } from './grid';
 import { Message } from './errors';
 import { formatPoints, parseScoreCell, pointsEqual, toHundredths } from './points';
-import { TextKey, message, points } from '../text/catalogue';
+import { TextKey, joinMessages, message, points } from '../text/catalogue';
 
 export interface FigureSpec {
   /** The figure typed (a rate, a count), or null when blank or not a number. */
@@ -148,8 +148,7 @@ export function offStepMessage(value: number, max: number, k: KindsSpec): Messag
 // KAD
 
 function typeNames(types: UnitType[]): Message {
-  const names = types.map((t) => message(('criteria.unitType.' + t) as TextKey));
-  return { vi: names.map((n) => n.vi).join(', '), en: names.map((n) => n.en).join(', ') };
+  return joinMessages(types.map((t) => message(('criteria.unitType.' + t) as TextKey)), ', ');
 }
 
 /** Why KAD may not be written here, and what to do instead. */

@@ -99,6 +99,11 @@ export function message(key: TextKey, params?: TextParams): Message {
   return { vi: fillText(templateOf('vi', key), 'vi', params), en: fillText(templateOf('en', key), 'en', params) };
 }
 
+/** Messages joined into one, in each language. */
+export function joinMessages(parts: Message[], separator: string): Message {
+  return { vi: parts.map((p) => p.vi).join(separator), en: parts.map((p) => p.en).join(separator) };
+}
+
 /** A person's text quoted in a message (a name, a code, a formula): at most `length` characters, cut with "…". */
 export function shorten(text: string, length = 60): string {
   return text.length <= length ? text : text.slice(0, length - 1).replace(/\s+$/, '') + '…';

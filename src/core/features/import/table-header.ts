@@ -3,7 +3,7 @@
 
 import { Message } from '../../model/errors';
 import { CellValue, SheetGrid, cellText, foldText, parseA1 } from '../../model/grid';
-import { message } from '../../text/catalogue';
+import { joinMessages, message } from '../../text/catalogue';
 
 /** Where the table stands on the sheet: 0-based rows and columns. */
 export interface TableLayout {
@@ -141,5 +141,5 @@ export function missingHeaderMessage(grid: SheetGrid): Message {
   const base = message('inputs.tableHeader.criteriaTableHeaderFound', { name: grid.name, headerScanRows: HEADER_SCAN_ROWS });
   if (bestFound.length < 2) return base;
   const missing = (['stt', 'name', 'max'] as const).filter((r) => bestFound.indexOf(r) < 0);
-  return message('inputs.tableHeader.rowComesCloseBut', { base, row: bestRow + 1, missing: { vi: missing.map((r) => ROLE_NAMES[r].vi).join(', '), en: missing.map((r) => ROLE_NAMES[r].en).join(', ') } });
+  return message('inputs.tableHeader.rowComesCloseBut', { base, row: bestRow + 1, missing: joinMessages(missing.map((r) => ROLE_NAMES[r]), ', ') });
 }

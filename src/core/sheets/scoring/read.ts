@@ -9,7 +9,7 @@ import { UserError } from '../../model/errors';
 import { CriteriaIndex, indexSet } from '../../model/criteria';
 import { RegisterRead, readRegister } from '../register/read';
 import { AssignmentRead, readAssignment } from '../assignment/read';
-import { message } from '../../text/catalogue';
+import { joinMessages, message } from '../../text/catalogue';
 
 export interface ScoringRead {
   meta: WorkbookMeta;
@@ -61,8 +61,7 @@ export function readScoring(grids: WorkbookGrids): ScoringRead {
   const metaResult: MetaResult = readMeta(metaGrid);
   if (!metaResult.ok) {
     if (metaResult.reason === 'absent') throw notScoring();
-    const shown = metaResult.problems.slice(0, 3).map((p) => p.message);
-    const detail = { vi: shown.map((m) => m.vi).join('; '), en: shown.map((m) => m.en).join('; ') };
+    const detail = joinMessages(metaResult.problems.slice(0, 3).map((p) => p.message), '; ');
     throw new UserError('meta-damaged', message('inputs.read.cchcSheetCriteriaSet', { detail }));
   }
   const meta = metaResult.meta;
