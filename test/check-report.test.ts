@@ -145,6 +145,10 @@ describe('the report of a workbook, field by field', () => {
       self: null, appraisal: null, notApplicable: false, evidence: 0, cells: {} });
     expect(report.extras!.filter((e) => e.code === 'T2')[0]).toEqual({ code: 'T2', kind: 'bonus', name: 'Được khen thưởng', max: 0.5, self: null, appraisal: null, cells: {} });
     expect(report.total!.bonus).toEqual({ self: 1, appraisal: 1 });
+    // TỔNG ĐIỂM is gone (said once for both columns); the sums over the emptied rows now add a row of no
+    // item: warnings; no cap is read from a row that is gone.
+    expect(of(report, 'formula-altered').map((i) => [i.cell, i.severity])).toEqual([[null, 'error'], ['E10', 'warning'], ['F10', 'warning'], ['E18', 'warning'], ['F18', 'warning']]);
+    expect(of(report, 'max-altered')).toEqual([]);
     // A deleted row is no difference between the columns: its row is what is wrong (structure).
     expect(report.differences!.map((d) => d.code)).toEqual(['1.2', 'D1']);
   });
@@ -280,7 +284,8 @@ describe('the bonus and deduction rows', () => {
   const markers = (b: BuiltGrids) => readScoring(b.grids).markers;
 
   test.each([
-    { title: 'a cap raised', typed: 2 as CellValue, says: 'Mức tối đa đã bị sửa thành 2; theo bộ tiêu chí là 1.' },
+    { title: 'a cap raised', typed: 1.5 as CellValue, says: 'Mức tối đa đã bị sửa thành 1,5; theo bộ tiêu chí là 1.' },
+    { title: 'a cap typed as the text "1" (SUM leaves text out)', typed: '1' as CellValue, says: 'Mức tối đa đã bị sửa thành 1; theo bộ tiêu chí là 1.' },
     { title: 'a cap erased', typed: null as CellValue, says: 'Mức tối đa đã bị sửa thành (trống); theo bộ tiêu chí là 1.' },
     { title: 'a cap written as text', typed: 'một' as CellValue, says: 'Mức tối đa đã bị sửa thành một; theo bộ tiêu chí là 1.' },
   ])('max-altered on $title names the item and its cell', ({ typed, says }) => {
@@ -289,6 +294,7 @@ describe('the bonus and deduction rows', () => {
     const found = of(checkWorkbook(b.grids), 'max-altered');
     expect(found.map((i) => [i.code, i.cell, i.column, i.severity])).toEqual([['T1', 'C19', 'max', 'error']]);
     expect(found[0].message).toBe(says);
+    expect(of(checkWorkbook(b.grids, { lang: 'en' }), 'max-altered')[0].message).toMatch(/^The cap was changed to .+; the set says 1\.$/);
   });
 
   test('max-altered is silent on the caps as built', () => {
@@ -301,8 +307,9 @@ describe('the bonus and deduction rows', () => {
     setCell(b.sheet, row, b.col.self!, 1.5);
     setCell(b.sheet, row, b.col.appraisal!, 1);
     const found = of(checkWorkbook(b.grids), 'formula-altered');
-    expect(found.map((i) => [i.cell, i.column])).toEqual([['E18', 'self'], ['F18', 'appraisal']]);
+    expect(found.map((i) => [i.cell, i.column, i.severity])).toEqual([['E18', 'self', 'error'], ['F18', 'appraisal', 'error']]);
     expect(found[0].message).toBe('Ô tổng điểm thưởng (E18) không còn cộng đúng các mục của nó.');
+    expect(of(checkWorkbook(b.grids, { lang: 'en' }), 'formula-altered')[0].message).toBe('The bonus subtotal (E18) no longer adds exactly its items.');
   });
 
   test('a deduction subtotal that leaves out its item, or adds a domain\'s row, is formula-altered', () => {
@@ -329,9 +336,11 @@ describe('the bonus and deduction rows', () => {
     const row = markers(b).deduction!;
     for (const grid of [b.sheet.values, b.sheet.formulas]) grid[row] = [];
     const found = of(checkWorkbook(b.grids), 'structure').filter((i) => i.code === null);
-    expect(found.map((i) => [i.cell, i.column, i.message])).toEqual([
-      [null, 'structure', 'Không tìm thấy dòng ĐIỂM TRỪ: dòng đã bị xóa. Hãy tạo lại bảng ("cchc build --from").'],
+    expect(found.map((i) => [i.cell, i.column, i.severity, i.message])).toEqual([
+      [null, 'structure', 'error', 'Không tìm thấy dòng ĐIỂM TRỪ: dòng đã bị xóa. Hãy tạo lại bảng ("cchc build --from").'],
     ]);
+    expect(of(checkWorkbook(b.grids, { lang: 'en' }), 'structure').filter((i) => i.code === null)[0].message)
+      .toBe('The DEDUCTION row is missing: it was deleted. Rebuild the workbook ("cchc build --from").');
   });
 
   test.each([

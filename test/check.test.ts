@@ -196,6 +196,31 @@ describe('sheet rules', () => {
       ],
     },
     {
+      title: 'a criterion\'s code cleared: its own sum is not looked for, its domain\'s sum now adds a row of no criterion',
+      edit: (b) => setCell(b.sheet, b.rowOf['2.1'], b.col.code!, null),
+      expected: [
+        ['formula-altered', '2', 'self', 'E14', 'Ô tổng của 2 (E14) cộng cả dòng 15, là dòng không thuộc tiêu chí nào (dòng chèn thêm): xóa dòng đó để công thức chỉ cộng các mục của nó.'],
+        ['structure', '2.1', 'structure', null, 'Thiếu dòng của tiêu chí 2.1: dòng đã bị xóa hoặc mã ở cột ẩn "Mã" đã bị sửa. Hãy khôi phục dòng (Ctrl+Z) hoặc tạo lại bảng ("cchc build --from").'],
+      ],
+    },
+    {
+      title: 'a domain\'s code cleared: TỔNG ĐIỂM now adds a row of no criterion',
+      edit: (b) => setCell(b.sheet, b.rowOf['2'], b.col.code!, null),
+      expected: [
+        ['structure', '2', 'structure', null, 'Thiếu dòng của tiêu chí 2: dòng đã bị xóa hoặc mã ở cột ẩn "Mã" đã bị sửa. Hãy khôi phục dòng (Ctrl+Z) hoặc tạo lại bảng ("cchc build --from").'],
+        ['formula-altered', null, 'self', 'E18', 'Ô TỔNG ĐIỂM (E18) cộng cả dòng 14, là dòng không thuộc tiêu chí nào (dòng chèn thêm): xóa dòng đó để công thức chỉ cộng các mục của nó.'],
+      ],
+    },
+    {
+      title: 'a workbook made before the applicable maximum row: nothing to guard there',
+      edit: (b) => {
+        const row = readScoring(b.grids).markers.applicableMax!;
+        b.sheet.values[row] = [];
+        b.sheet.formulas[row] = [];
+      },
+      expected: [],
+    },
+    {
       title: 'the name column\'s header erased',
       edit: (b) => setCell(b.sheet, headerRow(b), b.col.name!, null),
       expected: [['structure', null, 'structure', null, 'Thiếu cột "Lĩnh vực / Tiêu chí / Tiêu chí thành phần" trên trang Chấm điểm.']],

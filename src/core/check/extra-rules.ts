@@ -45,8 +45,7 @@ export const extraSheetRules: Rule[] = [
         }
         const itemRows = g.items.map((i) => read.rowOf[i.code]).filter((r): r is number => r !== undefined);
         for (const column of ctx.scoreColumns) {
-          const col = read.columns[column];
-          if (col === undefined) continue;
+          const col = read.columns[column]!;
           const formula = formulaAt(read.sheet, row, col);
           const rows = formula ? sumFormulaRows(formula, col) : null;
           if (rows && sameRows(rows.filter((r) => read.codeRows[r] !== undefined), itemRows)) {

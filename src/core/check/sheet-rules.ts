@@ -38,9 +38,12 @@ export const sheetRules: Rule[] = [
     id: 'formula-altered',
     run(ctx) {
       const { read } = ctx;
+      const totalRow = read.markers.total;
+      // Once for the sheet, not once per score column.
+      if (totalRow === undefined) ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column: 'structure', cell: null, message: message('rule.sheet.totalRowMissingDeleted') });
+      const domainRows = read.meta.set.nodes.map((n) => read.rowOf[n.code]).filter((r): r is number => r !== undefined);
       for (const column of ctx.scoreColumns) {
-        const col = read.columns[column];
-        if (col === undefined) continue;
+        const col = read.columns[column]!;
         for (const node of ctx.flat) {
           if (node.leaf) continue;
           const row = read.rowOf[node.code];
@@ -48,14 +51,8 @@ export const sheetRules: Rule[] = [
           const childRows = node.childCodes.map((c) => read.rowOf[c]).filter((r): r is number => r !== undefined);
           checkSumFormula(ctx, column, node.code, row, col, childRows);
         }
-        const totalRow = read.markers.total;
-        if (totalRow === undefined) {
-          ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column: 'structure', cell: null, message: message('rule.sheet.totalRowMissingDeleted') });
-        } else {
-          const domainRows = ctx.flat.filter((n) => n.depth === 0).map((n) => read.rowOf[n.code]).filter((r): r is number => r !== undefined);
-          if (hasExtras(read.meta.set)) checkTotalWithExtras(ctx, column, totalRow, col, domainRows);
-          else checkSumFormula(ctx, column, null, totalRow, col, domainRows);
-        }
+        if (totalRow !== undefined && hasExtras(read.meta.set)) checkTotalWithExtras(ctx, column, totalRow, col, domainRows);
+        else if (totalRow !== undefined) checkSumFormula(ctx, column, null, totalRow, col, domainRows);
         for (const marker of ['applicableMax', 'index'] as const) {
           const row = read.markers[marker];
           if (row === undefined || formulaAt(read.sheet, row, col)) continue;
@@ -82,14 +79,14 @@ export function checkSumFormula(ctx: CheckContext, column: 'self' | 'appraisal',
   }
   const rows = sumFormulaRows(formula, col);
   const covered: Record<number, boolean> = {};
-  (rows || []).forEach((r) => (covered[r] = true));
   const childSet: Record<number, boolean> = {};
   childRows.forEach((r) => (childSet[r] = true));
+  if (rows) rows.forEach((r) => (covered[r] = true));
   const missingChild = childRows.some((r) => !covered[r]);
-  const foreign = (rows || []).some((r) => !childSet[r] && read.codeRows[r] !== undefined);
-  if (rows === null || missingChild || foreign) {
+  const foreign = !!rows && rows.some((r) => !childSet[r] && read.codeRows[r] !== undefined);
+  if (!rows || missingChild || foreign) {
     ctx.report({ severity: 'error', rule: 'formula-altered', code, column, cell, message: message('rule.sheet.holdsWhichLongerAdds', { what, cell, formula: shorten(formula) }) });
     return;
   }
-  reportStretched(ctx, column, code, cell, col, rows, what);
+  reportStretched(ctx, column, code, cell, col, rows!, what);
 }
