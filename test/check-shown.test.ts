@@ -131,7 +131,7 @@ const cases: ShownCase[] = [
   {
     title: 'the applicable maximum shown wrong',
     edit: (s) => stale(s.scoring, scoringCell(s, 'applicableMax'), 4),
-    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'applicableMax')), says: ['hiển thị 4 nhưng điểm tối đa áp dụng đúng là 5'] }],
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'applicableMax')), says: ['hiển thị 4 nhưng điểm tối đa áp dụng đúng là 5', 'nếu ô vẫn hiển thị như vậy'] }],
   },
   {
     title: 'the applicable maximum, with a leaf KAD: 4 is right',
@@ -176,7 +176,7 @@ const cases: ShownCase[] = [
   {
     title: 'the maximum of TỔNG ĐIỂM shown wrong',
     edit: (s) => stale(s.scoring, scoringCell(s, 'total', 'max'), 6),
-    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total', 'max')), says: ['hiển thị 6 nhưng tổng điểm tối đa đúng là 5'] }],
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total', 'max')), says: ['hiển thị 6 nhưng tổng điểm tối đa đúng là 5', 'nếu ô vẫn hiển thị như vậy', 'cchc refresh TỆP.xlsx --in-place'] }],
   },
   {
     title: 'a file no spreadsheet recalculated: stale results are no false alarm',
@@ -301,6 +301,58 @@ const cases: ShownCase[] = [
     scores: { ...FULL, T1: 1, D1: 0.5 },
     edit: (s) => stale(s.scoring, scoringCell(s, 'total'), 4.75),
     expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total')), says: ['hiển thị 4,75 nhưng tổng điểm đúng là 5,25', 'chưa được tính lại'] }],
+  },
+  {
+    title: 'a date in a leaf of one domain: that domain and TỔNG ĐIỂM are not compared, the other domain still is',
+    scores: { ...FULL, '1.1.2': '2025-05-01T00:00:00.000Z' },
+    edit: (s) => {
+      stale(s.scoring, scoringCell(s, '1'), 45779);
+      stale(s.scoring, scoringCell(s, 'total'), 45781);
+      stale(s.scoring, scoringCell(s, '2'), 1);
+    },
+    expected: (s) => [
+      { rule: 'not-a-number', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '1.1.2')) },
+      { rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '2')), says: ['hiển thị 1 nhưng điểm của 2 đúng là 2'] },
+    ],
+  },
+  {
+    title: 'a number stored as text where a total belongs is not that number',
+    edit: (s) => stale(s.scoring, scoringCell(s, 'total'), '4,75'),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total')), says: ['hiển thị 4,75 nhưng tổng điểm đúng là 4,75'] }],
+  },
+  {
+    title: 'a domain\'s subtotal typed over on Chấm điểm: TỔNG ĐIỂM, which adds it, is not blamed again',
+    edit: (s) => {
+      typedOver(s.scoring, scoringCell(s, '2'), 1);
+      stale(s.scoring, scoringCell(s, 'total'), 3.75);
+      stale(s.scoring, scoringCell(s, 'index'), 75);
+    },
+    expected: (s) => [
+      { rule: 'formula-altered', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '2')) },
+      { rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '2')), says: ['hiển thị 1 nhưng điểm của 2 đúng là 2', 'gõ hoặc dán đè'] },
+    ],
+  },
+  {
+    title: 'a domain\'s points typed over on Tổng hợp: its rate, computed from them, is explained by that one issue',
+    edit: (s) => {
+      const points = summaryCell(s, '1');
+      const headerRow = s.summary.values.findIndex((r) => (r || []).indexOf('Tỷ lệ đạt (%)') >= 0);
+      const rateCol = s.summary.values[headerRow].indexOf('Tỷ lệ đạt (%)');
+      typedOver(s.summary, points, 3);
+      stale(s.summary, { row: points.row, col: rateCol }, 100);
+    },
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'summary', summaryCell(s, '1')), says: ['hiển thị 3 nhưng', 'đúng là 2,75', 'gõ hoặc dán đè'] }],
+  },
+  {
+    title: 'a domain\'s rate alone shown wrong on Tổng hợp is reported at its cell',
+    edit: (s) => {
+      const points = summaryCell(s, '1');
+      const headerRow = s.summary.values.findIndex((r) => (r || []).indexOf('Tỷ lệ đạt (%)') >= 0);
+      const rateCol = s.summary.values[headerRow].indexOf('Tỷ lệ đạt (%)');
+      s.found.rate = { row: points.row, col: rateCol };
+      stale(s.summary, s.found.rate, 100);
+    },
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'summary', s.found.rate), says: ['hiển thị 100 nhưng', '(Tỷ lệ đạt (%)) đúng là 91,67'] }],
   },
   {
     title: 'Tổng hợp\'s table header erased: the table cannot be found, one error that says what to click',
