@@ -81,8 +81,10 @@ export const rowRules: Rule[] = [
         }
         if (reported) continue;
         const values = read.sheet.values[row] || [];
-        const c = values.findIndex((v, col) => !!cellText(v) && own.indexOf(col) < 0 && !formulaAt(read.sheet, row, col));
-        if (c < 0) continue;
+        // The first cell people wrote in (no findIndex: the pane runs in Internet Explorer 11 too).
+        let c = 0;
+        while (c < values.length && !(cellText(values[c]) && own.indexOf(c) < 0 && !formulaAt(read.sheet, row, c))) c++;
+        if (c === values.length) continue;
         ctx.report({ severity: 'warning', rule: 'unknown-row', code: null, column: 'structure', cell: a1(row, c), message: message('rule.unknownRow.text', { row: row + 1, text: shorten(cellText(values[c]), 40) }) });
       }
     },
