@@ -168,6 +168,8 @@ describe('sheet rules', () => {
     expected: Array<[string, string | null, string, string | null, string]>;
   }
   const REBUILD = 'Hãy tạo lại bảng ("cchc build --from")';
+  const missingRow = (code: string): [string, string, string, null, string] =>
+    ['structure', code, 'structure', null, `Thiếu dòng của tiêu chí ${code}: dòng đã bị xóa hoặc mã ở cột ẩn "Mã" đã bị sửa. Hãy khôi phục dòng (Ctrl+Z) hoặc tạo lại bảng ("cchc build --from").`];
   const headerRow = (b: BuiltGrids) => readScoring(b.grids).headerRow;
   const sheetCases: SheetCase[] = [
     {
@@ -175,7 +177,7 @@ describe('sheet rules', () => {
       edit: (b) => setCell(b.sheet, b.rowOf['2.1.1'], b.col.code!, null),
       expected: [
         ['formula-altered', '2.1', 'self', 'E15', 'Ô tổng của 2.1 (E15) cộng cả dòng 16, là dòng không thuộc tiêu chí nào (dòng chèn thêm): xóa dòng đó để công thức chỉ cộng các mục của nó.'],
-        ['structure', '2.1.1', 'structure', null, 'Thiếu dòng của tiêu chí 2.1.1: dòng đã bị xóa hoặc mã ở cột ẩn "Mã" đã bị sửa. Hãy khôi phục dòng (Ctrl+Z) hoặc tạo lại bảng ("cchc build --from").'],
+        missingRow('2.1.1'),
       ],
     },
     {
@@ -184,7 +186,7 @@ describe('sheet rules', () => {
       expected: [
         ['formula-altered', '1', 'self', 'E9', `Ô tổng của 1 (E9) có công thức "=SUM(E10,E13)" không còn cộng đúng các mục con. ${REBUILD} để khôi phục công thức.`],
         ['structure', '1.1.2', 'structure', 'I13', 'Tiêu chí 1.1.2 xuất hiện 2 lần (dòng 12, 13): chỉ giữ một dòng.'],
-        ['structure', '1.2', 'structure', null, 'Thiếu dòng của tiêu chí 1.2: dòng đã bị xóa hoặc mã ở cột ẩn "Mã" đã bị sửa. Hãy khôi phục dòng (Ctrl+Z) hoặc tạo lại bảng ("cchc build --from").'],
+        missingRow('1.2'),
       ],
     },
     {
@@ -192,7 +194,7 @@ describe('sheet rules', () => {
       edit: (b) => setCell(b.sheet, b.rowOf['1.2'], b.col.code!, '1.2.9 — mã do người dùng tự đặt thêm'),
       expected: [
         ['structure', null, 'structure', 'I13', 'Dòng 13 có mã "1.2.9 — mã do người dùng tự đ…" không thuộc bộ tiêu chí.'],
-        ['structure', '1.2', 'structure', null, 'Thiếu dòng của tiêu chí 1.2: dòng đã bị xóa hoặc mã ở cột ẩn "Mã" đã bị sửa. Hãy khôi phục dòng (Ctrl+Z) hoặc tạo lại bảng ("cchc build --from").'],
+        missingRow('1.2'),
       ],
     },
     {
@@ -200,14 +202,14 @@ describe('sheet rules', () => {
       edit: (b) => setCell(b.sheet, b.rowOf['2.1'], b.col.code!, null),
       expected: [
         ['formula-altered', '2', 'self', 'E14', 'Ô tổng của 2 (E14) cộng cả dòng 15, là dòng không thuộc tiêu chí nào (dòng chèn thêm): xóa dòng đó để công thức chỉ cộng các mục của nó.'],
-        ['structure', '2.1', 'structure', null, 'Thiếu dòng của tiêu chí 2.1: dòng đã bị xóa hoặc mã ở cột ẩn "Mã" đã bị sửa. Hãy khôi phục dòng (Ctrl+Z) hoặc tạo lại bảng ("cchc build --from").'],
+        missingRow('2.1'),
       ],
     },
     {
       title: 'a domain\'s code cleared: TỔNG ĐIỂM now adds a row of no criterion',
       edit: (b) => setCell(b.sheet, b.rowOf['2'], b.col.code!, null),
       expected: [
-        ['structure', '2', 'structure', null, 'Thiếu dòng của tiêu chí 2: dòng đã bị xóa hoặc mã ở cột ẩn "Mã" đã bị sửa. Hãy khôi phục dòng (Ctrl+Z) hoặc tạo lại bảng ("cchc build --from").'],
+        missingRow('2'),
         ['formula-altered', null, 'self', 'E18', 'Ô TỔNG ĐIỂM (E18) cộng cả dòng 14, là dòng không thuộc tiêu chí nào (dòng chèn thêm): xóa dòng đó để công thức chỉ cộng các mục của nó.'],
       ],
     },

@@ -63,7 +63,8 @@ export const rowRules: Rule[] = [
       const numberRoles = (['max'] as Array<'max' | 'self' | 'appraisal'>).concat(ctx.scoreColumns);
       // The score columns' sums (the maximum column is not summed: a maximum there is counted by nobody).
       const summed: Partial<Record<'max' | 'self' | 'appraisal', Record<number, boolean>>> = {};
-      for (const column of ctx.scoreColumns) summed[column] = summedRows(read.sheet, read.columns[column]!, sumRows(ctx));
+      const formulaRows = sumRows(ctx);
+      for (const column of ctx.scoreColumns) summed[column] = summedRows(read.sheet, read.columns[column]!, formulaRows);
       // The Kiểm tra and Mã cells are the tool's own.
       const own = [read.columns.check, read.columns.code];
       for (const row of codelessRows(read)) {
@@ -97,14 +98,15 @@ export const rowRules: Rule[] = [
       const maxCol = read.columns.max!;
       // The code that carries each name.
       const ownerOf: Record<string, string> = {};
-      for (const n of ctx.flat) ownerOf[clean(n.node.name)] = n.code;
+      const nameOf: Record<string, string> = {};
+      for (const n of ctx.flat) ownerOf[(nameOf[n.code] = clean(n.node.name))] = n.code;
       const apart: Array<{ row: number; code: string; owner: string }> = [];
       for (const node of ctx.flat) {
         const row = read.rowOf[node.code];
         if (row === undefined) continue;
         // Without a name column (reported by the structure rule) only the maximum is compared.
-        const shownName = nameCol === undefined ? clean(node.node.name) : clean(cellText(cellAt(read.sheet, row, nameCol)));
-        const nameOk = shownName === clean(node.node.name);
+        const shownName = nameCol === undefined ? nameOf[node.code] : clean(cellText(cellAt(read.sheet, row, nameCol)));
+        const nameOk = shownName === nameOf[node.code];
         const v = cellAt(read.sheet, row, maxCol);
         const maxOk = typeof v === 'number' && pointsEqual(v, node.node.max);
         if (nameOk && maxOk) continue;
