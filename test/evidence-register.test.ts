@@ -130,7 +130,34 @@ describe('reading the register back', () => {
     expect(reg.rows.map((r) => r.doc.codes)).toEqual([['1.1.1', '2.1.1'], ['1.1.1'], ['2.1.2'], ['1.2', '1.1.2']]);
     expect(reg.rows[3].doc.date).toBe('05/03/2024');
     expect(reg.rows[3]).toMatchObject({ row: REGISTER_FIRST_ROW + 3, hyperlink: '../Minh%20chung/k%E1%BA%BF.pdf' });
-    expect(reg.rows[3].doc.link).toBe('Kế hoạch');
+    // "Kế hoạch" is a label over the hyperlink (Insert › Link with its own text): the link is the hyperlink's.
+    expect([reg.rows[3].doc.link, reg.rows[3].doc.linkText]).toEqual(['../Minh chung/kế.pdf', 'Kế hoạch']);
+  });
+
+  test('the text of a link cell is its link when it reads as a path or an address, else a label over the hyperlink', () => {
+    const b = built();
+    const cases: Array<[string, string, string, string | undefined]> = [
+      // [text shown, hyperlink, link read, label kept]
+      ['Báo cáo', 'Minh%20chung/bc.pdf', 'Minh chung/bc.pdf', 'Báo cáo'],
+      ['Xem tệp', 'https://xa.sharepoint.com/a.pdf', 'https://xa.sharepoint.com/a.pdf', 'Xem tệp'],
+      // A corrected path typed over the cell: Excel keeps the old hyperlink, the text is what was meant.
+      ['Minh chung/moi.pdf', 'Minh%20chung/cu.pdf', 'Minh chung/moi.pdf', undefined],
+      ['D:\\Ho so\\bc.pdf', 'Minh%20chung/cu.pdf', 'D:\\Ho so\\bc.pdf', undefined],
+      ['bc.pdf', 'Minh%20chung/bc.pdf', 'bc.pdf', undefined],
+      ['https://xa.vn/moi', 'https://xa.vn/cu', 'https://xa.vn/moi', undefined],
+    ];
+    cases.forEach(([text, hyperlink], i) => {
+      typeInRegister(b, REGISTER_FIRST_ROW + 3 + i, 'codes', '1.2');
+      typeInRegister(b, REGISTER_FIRST_ROW + 3 + i, 'link', text, hyperlink);
+    });
+    const docs = readRegister(b.grids)!.rows.slice(3).map((r) => r.doc);
+    expect(docs.map((d) => [d.link, d.linkText])).toEqual(cases.map(([, , link, label]) => [link, label]));
+    // The words people chose stay on the cell, the hyperlink under them keeps working after a rebuild.
+    const rebuilt = planToGrids(planUpgrade({ grids: b.grids }).plan);
+    const register = rebuilt.sheets.filter((s) => s.name === SHEETS.evidence)[0];
+    expect([cellAt(register, REGISTER_FIRST_ROW + 3, REGISTER_COL.link), linkAt(register, REGISTER_FIRST_ROW + 3, REGISTER_COL.link)])
+      .toEqual(['Báo cáo', 'Minh chung/bc.pdf']);
+    expect(readRegister(rebuilt)!.rows.slice(3).map((r) => r.doc)).toEqual(docs);
   });
 
   test('a renamed register sheet is still found by its header', () => {
@@ -279,6 +306,18 @@ describe('evidence-not-found', () => {
     const found = issues(check(b.grids, { fileExists: (link) => (asked.push(link), link.indexOf('Minh chung/báo cáo.pdf') >= 0 ? 'missing' : 'found') }), 'evidence-not-found');
     expect(asked.filter((l) => l.indexOf('báo cáo') >= 0)).toHaveLength(1);
     expect(found.map((i) => [i.code, i.cell])).toEqual([['2.1.2', LINK + (REGISTER_FIRST_ROW + 3)]]);
+  });
+
+  test('a label over a hyperlink ("Báo cáo") is not looked for as a file: the hyperlink\'s path is', () => {
+    const b = built();
+    typeInRegister(b, REGISTER_FIRST_ROW + 2, 'link', 'Báo cáo', 'Minh%20chung/bc.pdf');
+    const asked: string[] = [];
+    const fileExists = (link: string) => (asked.push(link), 'found' as const);
+    expect(issues(check(b.grids, { fileExists }), 'evidence-not-found')).toEqual([]);
+    expect(asked).toEqual([DOCS[0].link, 'Minh chung/bc.pdf']);
+    const gone = issues(check(b.grids, { fileExists: (link) => (link === 'Minh chung/bc.pdf' ? 'missing' : 'found') }), 'evidence-not-found');
+    expect(gone.map((i) => [i.code, i.cell])).toEqual([['2.1.2', LINK + (REGISTER_FIRST_ROW + 3)]]);
+    expect(gone[0].message).toContain('bc.pdf');
   });
 
   test('a cell whose text and hyperlink are two missing files is one issue, for the path it shows', () => {

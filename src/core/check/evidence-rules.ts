@@ -32,7 +32,8 @@ function placedLinks(ctx: CheckContext): PlacedLink[] {
     for (const r of register.rows) {
       const code = r.doc.codes.filter((c) => known[c])[0] || null;
       const place = { code, sheet: register.sheet.name, cell: a1(r.row, col) };
-      const text = cellText(cellAt(register.sheet, r.row, col));
+      // A label over the hyperlink ("Báo cáo") is no path to look for: the hyperlink is the link.
+      const text = r.doc.linkText ? '' : cellText(cellAt(register.sheet, r.row, col));
       if (text) links.push({ link: text, hyperlinkTarget: false, ...place });
       if (r.hyperlink && r.hyperlink !== text) links.push({ link: r.hyperlink, hyperlinkTarget: true, ...place });
     }

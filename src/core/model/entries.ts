@@ -58,6 +58,11 @@ export interface EvidenceDoc {
   figures?: string;
   /** A file path (relative to the workbook's folder, absolute, UNC) or an http(s) address; "" when none. */
   link: string;
+  /**
+   * The words the register's link cell shows when they are a label over its hyperlink (Excel's Insert ›
+   * Link with its own text: "Báo cáo" over Minh chung/bc.pdf); absent when the cell shows the link.
+   */
+  linkText?: string;
 }
 /** A carried entry as a plan value (booleans, which no score or note should be, become text). */
 export function entryValue(v: CellValue | undefined): PlanValue {

@@ -128,7 +128,7 @@ export function registerRowCells(row: number, doc: EvidenceDoc | null, columns: 
     date: { value: text(d.date), style: 'registerCenter' },
     summary: { value: text(d.summary), style: 'registerText' },
     figures: { value: text(d.figures || ''), style: 'registerText' },
-    link: { value: text(d.link), style: 'registerLink' },
+    link: { value: text(d.linkText || d.link), style: 'registerLink' },
   };
   const cells: CellPlan[] = [];
   const fieldCols: number[] = [];

@@ -71,6 +71,14 @@ export function linkFromHyperlink(target: string): string {
   return c && c.kind === 'file' ? formatFilePath(c.path) : target.trim();
 }
 
+/**
+ * Whether a link cell's text is a path or an address rather than a label. Text that is one wins over
+ * the cell's hyperlink: Excel keeps a cell's hyperlink when a corrected path is typed over it.
+ */
+function looksLikeLink(text: string): boolean {
+  return /[\\/:]/.test(text) || /\.[A-Za-z0-9]{1,5}$/.test(text);
+}
+
 /** The register, found by its name or, when renamed, by its header; null when the workbook has none. */
 export function readRegister(grids: WorkbookGrids): RegisterRead | null {
   const named = grids.sheets.filter((s) => s.name === SHEETS.evidence);
@@ -91,13 +99,15 @@ export function readRegister(grids: WorkbookGrids): RegisterRead | null {
       // The register is drawn a thousand rows deep for appending: most rows are empty.
       if (!hyperlink && blank(r)) continue;
       const linkText = cellText(text(r, 'link'));
+      const label = !!hyperlink && !!linkText && !looksLikeLink(linkText);
       const doc: EvidenceDoc = {
         codes: parseCodes(text(r, 'codes')),
         number: cellText(text(r, 'number')),
         date: dateCellText(text(r, 'date')),
         summary: cellText(text(r, 'summary')),
-        link: linkText || (hyperlink ? linkFromHyperlink(hyperlink) : ''),
+        link: hyperlink && (label || !linkText) ? linkFromHyperlink(hyperlink) : linkText,
       };
+      if (label) doc.linkText = linkText;
       const figures = cellText(text(r, 'figures'));
       if (figures) doc.figures = figures;
       if (!doc.codes.length && !doc.number && !doc.date && !doc.summary && !doc.figures && !doc.link) continue;
