@@ -321,6 +321,27 @@ const cases: ShownCase[] = [
     expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total')), says: ['hiển thị 4,75 nhưng tổng điểm đúng là 4,75'] }],
   },
   {
+    title: 'the right number stored as text with a point ("4.75") is not the number either',
+    edit: (s) => stale(s.scoring, scoringCell(s, 'total'), '4.75'),
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total')), says: ['hiển thị 4.75 nhưng tổng điểm đúng là 4,75'] }],
+  },
+  {
+    title: 'a subtotal whose cached result is an empty text claims nothing',
+    edit: (s) => stale(s.scoring, scoringCell(s, '1.1'), ''),
+    expected: () => [],
+  },
+  {
+    title: 'the classification shown as it should be and a total off by float noise only pass; a bonus a tenth off does not',
+    set: extrasSet,
+    scores: { ...FULL, T1: 1, D1: 0.5 },
+    edit: (s) => {
+      stale(s.scoring, scoringCell(s, 'band'), 'Tốt');
+      stale(s.scoring, scoringCell(s, 'total'), 5.25 + 1e-9);
+      stale(s.scoring, scoringCell(s, 'bonus'), 0.9);
+    },
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'bonus')), says: ['hiển thị 0,9 nhưng điểm thưởng đúng là 1.'] }],
+  },
+  {
     title: 'a domain\'s subtotal typed over on Chấm điểm: TỔNG ĐIỂM, which adds it, is not blamed again',
     edit: (s) => {
       typedOver(s.scoring, scoringCell(s, '2'), 1);

@@ -39,10 +39,11 @@ function untrusted(ctx: CheckContext, column: Column): Record<string, boolean> {
   const out: Record<string, boolean> = {};
   for (let i = ctx.flat.length - 1; i >= 0; i--) {
     const n = ctx.flat[i];
-    out[n.code] = n.leaf ? ctx.read.rowOf[n.code] !== undefined && !sumsAlike(ctx.judged(n.code, column)) : n.childCodes.some((c) => out[c]);
+    // A deleted row's verdict is blank, which sums alike.
+    out[n.code] = n.leaf ? !sumsAlike(ctx.judged(n.code, column)) : n.childCodes.some((c) => out[c]);
   }
   for (const g of extraLists(ctx.read.meta.set)) {
-    out['#' + g.kind] = g.items.some((item) => ctx.read.rowOf[item.code] !== undefined && !sumsAlike(ctx.judged(item.code, column)));
+    out['#' + g.kind] = g.items.some((item) => !sumsAlike(ctx.judged(item.code, column)));
   }
   out['#total'] = ctx.read.meta.set.nodes.some((n) => out[n.code]) || extraLists(ctx.read.meta.set).some((g) => out['#' + g.kind]);
   return out;
