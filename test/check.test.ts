@@ -3,7 +3,7 @@ import { flattenSet } from '../src/core/model/criteria';
 import { CellValue } from '../src/core/model/grid';
 import { builtGrids, enter, setCell, smallSet, BuiltGrids } from './helpers/scoring';
 import { FileReport, hasErrors, issuesOf } from '../src/core/check/report';
-import { sumFormulaRows } from '../src/core/model/formula';
+import { ownSheetReferences, sumFormulaRows } from '../src/core/model/formula';
 import { readScoring } from '../src/core/sheets/scoring/read';
 
 function check(b: BuiltGrids, lang: 'vi' | 'en' = 'vi'): FileReport {
@@ -355,5 +355,23 @@ describe('sumFormulaRows', () => {
     { title: 'arithmetic inside', input: 'SUM(E10)*2', expected: null },
   ])('$title', ({ input, expected }) => {
     expect(sumFormulaRows(input, 4)).toEqual(expected);
+  });
+});
+
+// What a Tổng hợp formula reads on its own sheet: a rate computed from a cell already reported wrong
+// is explained by that cell's issue, so the check must know which cells a formula reads.
+describe('ownSheetReferences', () => {
+  test.each([
+    { title: 'cells of its own sheet, $ dropped', input: '=IF($C$10=0,"",ROUND(D10/C10*100,2))', expected: ['C10', 'D10', 'C10'] },
+    { title: 'another sheet\'s cell left out', input: "='Chấm điểm'!E9", expected: [] },
+    { title: 'another sheet\'s range left out, both ends', input: "=SUM('Chấm điểm'!$E$9:E23)+D12", expected: ['D12'] },
+    { title: 'a quoted name with a doubled quote', input: "='Xã Đồng''s'!AB12-AB13", expected: ['AB13'] },
+    { title: 'a range of its own sheet gives its two ends', input: 'SUM(D10:D12)', expected: ['D10', 'D12'] },
+    { title: 'addresses inside text are text', input: '=IF(D10="","E9 trống",D10)', expected: ['D10', 'D10'] },
+    { title: 'function names with digits are no cells', input: '=LOG10(D10)+ATAN2(E11,F12)', expected: ['D10', 'E11', 'F12'] },
+    { title: 'lower case and wide columns', input: '=xfd1048576+d2', expected: ['XFD1048576', 'D2'] },
+    { title: 'an own-sheet range right after another sheet\'s cell', input: "='Chấm điểm'!E9+SUM(D1:D2)", expected: ['D1', 'D2'] },
+  ])('$title', ({ input, expected }) => {
+    expect(ownSheetReferences(input)).toEqual(expected);
   });
 });

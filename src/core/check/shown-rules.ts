@@ -7,7 +7,7 @@
 import { CriteriaSet, setMax } from '../model/criteria';
 import { Message, UserError } from '../model/errors';
 import { CellValue, SheetGrid, a1, cellAt, cellText, formulaAt } from '../model/grid';
-import { formulaKey, sameRows, sumFormulaRows } from '../model/formula';
+import { formulaKey, ownSheetReferences, sameRows, sumFormulaRows } from '../model/formula';
 import { SHEETS } from '../model/layout';
 import { CellPlan, PlanValue, SheetPlan } from '../model/plan';
 import { pointsEqual } from '../model/points';
@@ -20,33 +20,16 @@ import { CheckContext, IssueColumn, Rule } from './contract';
 
 type Column = 'self' | 'appraisal';
 
+/** Whether a cell shows what is expected: the same points, or the same text (a blank expected as nothing). */
 function same(shown: CellValue, expected: PlanValue | undefined): boolean {
-  const want = expected === undefined || expected === null ? '' : expected;
-  const got = shown === null ? '' : shown;
-  if (typeof want === 'number' && typeof got === 'number') return pointsEqual(want, got);
-  if (typeof want === 'number' || typeof got === 'number') return false;
-  return cellText(got) === cellText(want);
+  if (typeof expected === 'number' || typeof shown === 'number') return typeof expected === 'number' && typeof shown === 'number' && pointsEqual(expected, shown);
+  return cellText(shown) === cellText(expected as CellValue);
 }
 
 function shownText(v: CellValue | PlanValue | undefined): Message {
   if (typeof v === 'number') return points(v);
-  const t = v === null || v === undefined ? '' : cellText(v as CellValue);
+  const t = cellText(v as CellValue);
   return t ? { vi: t, en: t } : message('rule.blank');
-}
-
-/** Codes whose points the sheet's SUM cannot match (a date or a value finer than hundredths below them). */
-function untrusted(ctx: CheckContext, column: Column): Record<string, boolean> {
-  const out: Record<string, boolean> = {};
-  for (let i = ctx.flat.length - 1; i >= 0; i--) {
-    const n = ctx.flat[i];
-    // A deleted row's verdict is blank, which sums alike.
-    out[n.code] = n.leaf ? !sumsAlike(ctx.judged(n.code, column)) : n.childCodes.some((c) => out[c]);
-  }
-  for (const g of extraLists(ctx.read.meta.set)) {
-    out['#' + g.kind] = g.items.some((item) => !sumsAlike(ctx.judged(item.code, column)));
-  }
-  out['#total'] = ctx.read.meta.set.nodes.some((n) => out[n.code]) || extraLists(ctx.read.meta.set).some((g) => out['#' + g.kind]);
-  return out;
 }
 
 /**
@@ -83,81 +66,61 @@ function totalExact(ctx: CheckContext, formula: string | null, col: number, doma
 
 /**
  * Chấm điểm: each subtotal, group row, TỔNG ĐIỂM, applicable maximum, index and classification. A
- * cell is compared when the difference would be its own: its formula is exactly what it should be
- * (then its value is stale) or gone (a value was typed over it), and the cells it adds are faithful.
- * A formula that adds the wrong rows is reported by formula-altered, and what depends on it is not
- * reported again. Returns, per column, whether everything the total rests on was shown right.
+ * sum is compared when the difference would be its own: the rows it adds are faithful (on the sheet,
+ * each showing the core's figure), and its formula is exactly what it should be (then its value is
+ * stale) or gone (a value was typed over it). A formula that adds the wrong rows is reported by
+ * formula-altered, and what depends on it is not reported again; nor is a sum over a date or a value
+ * finer than hundredths, whose SUM cannot match the core's (the entry is the error). Returns, per
+ * column, whether everything the total rests on was shown right.
  */
 function scoringShown(ctx: CheckContext): Record<Column, boolean> {
   const { read } = ctx;
   const sheet = read.sheet;
   const set: CriteriaSet = read.meta.set;
-  const right: Record<Column, boolean> = { self: true, appraisal: true };
+  const right = {} as Record<Column, boolean>;
   for (const column of ctx.scoreColumns) {
-    const col = read.columns[column];
-    if (col === undefined) continue;
+    const col = read.columns[column]!;
     const t = ctx.totals[column];
-    const skip = untrusted(ctx, column);
     const faithful: Record<string, boolean> = {};
     let reported = false;
-    const compare = (row: number, expected: PlanValue, what: Message, code: string | null, exact: boolean, inputsFaithful: boolean): boolean => {
+    const entered = (code: string) => read.rowOf[code] !== undefined && sumsAlike(ctx.judged(code, column));
+    /** Compares a sum whose rows are faithful; true when it is faithful itself (its formula exact). */
+    const compare = (row: number, expected: PlanValue, what: Message, code: string | null, exact: (formula: string | null) => boolean): boolean => {
       const formula = formulaAt(sheet, row, col);
-      if (inputsFaithful && (exact || !formula)) reported = reportShown(ctx, sheet, row, col, expected, what, column, code) || reported;
-      return exact && inputsFaithful;
+      const isExact = exact(formula);
+      if (isExact || !formula) reported = reportShown(ctx, sheet, row, col, expected, what, column, code) || reported;
+      return isExact;
     };
     for (let i = ctx.flat.length - 1; i >= 0; i--) {
       const n = ctx.flat[i];
       const row = read.rowOf[n.code];
-      if (n.leaf) {
-        faithful[n.code] = true;
-        continue;
-      }
-      if (row === undefined) {
-        faithful[n.code] = false;
-        continue;
-      }
-      const childRows = n.childCodes.map((c) => read.rowOf[c]).filter((r): r is number => r !== undefined);
-      const inputs = n.childCodes.every((c) => faithful[c] && read.rowOf[c] !== undefined) && !skip[n.code];
-      faithful[n.code] = compare(row, t.byCode[n.code], message('rule.what.subtotal', { code: n.code }), n.code, sumsExactly(formulaAt(sheet, row, col), col, childRows), inputs);
+      faithful[n.code] = n.leaf ? entered(n.code) : row !== undefined && n.childCodes.every((c) => faithful[c]) &&
+        compare(row, t.byCode[n.code], message('rule.what.subtotal', { code: n.code }), n.code, (f) => sumsExactly(f, col, n.childCodes.map((c) => read.rowOf[c]!)));
     }
-    for (const g of extraLists(set)) {
+    const groups = extraLists(set).map((g) => {
       const row = read.markers[g.kind];
-      if (row === undefined) {
-        faithful['#' + g.kind] = false;
-        continue;
-      }
-      const itemRows = g.items.map((item) => read.rowOf[item.code]).filter((r): r is number => r !== undefined);
-      faithful['#' + g.kind] = compare(row, t[g.kind], message(g.kind === 'bonus' ? 'rule.what.bonus' : 'rule.what.deduction'), null,
-        sumsExactly(formulaAt(sheet, row, col), col, itemRows), itemRows.length === g.items.length && !skip['#' + g.kind]);
-    }
+      return row !== undefined && g.items.every((item) => entered(item.code)) &&
+        compare(row, t[g.kind], message(g.kind === 'bonus' ? 'rule.what.bonus' : 'rule.what.deduction'), null, (f) => sumsExactly(f, col, g.items.map((item) => read.rowOf[item.code]!)));
+    });
     const domains = ctx.flat.filter((n) => n.depth === 0);
     const totalRow = read.markers.total;
-    let totalFaithful = false;
-    if (totalRow !== undefined) {
-      const domainRows = domains.map((d) => read.rowOf[d.code]).filter((r): r is number => r !== undefined);
-      const inputs = domains.every((d) => faithful[d.code]) && extraLists(set).every((g) => faithful['#' + g.kind]) && !skip['#total'];
-      totalFaithful = compare(totalRow, t.total, message('rule.what.total'), null, totalExact(ctx, formulaAt(sheet, totalRow, col), col, domainRows), inputs);
-    }
-    const at = (marker: 'applicableMax' | 'index' | 'band', expected: PlanValue, what: Message, trusted: boolean) => {
+    const totalFaithful = totalRow !== undefined && domains.every((d) => faithful[d.code]) && groups.every(Boolean) &&
+      compare(totalRow, t.total, message('rule.what.total'), null, (f) => totalExact(ctx, f, col, domains.map((d) => read.rowOf[d.code]!)));
+    // The applicable maximum adds the leaves' maxima; the index and the classification follow the total.
+    const at = (marker: 'applicableMax' | 'index' | 'band', expected: PlanValue, what: Message) => {
       const row = read.markers[marker];
-      if (row !== undefined && trusted) reported = reportShown(ctx, sheet, row, col, expected, what, column, null, false) || reported;
+      if (row !== undefined) reported = reportShown(ctx, sheet, row, col, expected, what, column, null, false) || reported;
     };
-    at('applicableMax', t.applicableMax, message('rule.what.applicable'), true);
-    at('index', t.index === null ? '' : t.index, message('rule.what.index'), totalFaithful);
-    if (set.bands && set.bands.length) at('band', t.band, message('rule.what.band'), totalFaithful);
+    at('applicableMax', t.applicableMax, message('rule.what.applicable'));
+    if (totalFaithful) {
+      at('index', t.index, message('rule.what.index'));
+      at('band', t.band, message('rule.what.band'));
+    }
     right[column] = totalFaithful && !reported;
   }
   const totalRow = read.markers.total;
-  if (totalRow !== undefined && read.columns.max !== undefined) {
-    reportShown(ctx, sheet, totalRow, read.columns.max, setMax(set), message('rule.what.totalMax'), 'max', null, false);
-  }
+  if (totalRow !== undefined) reportShown(ctx, sheet, totalRow, read.columns.max!, setMax(set), message('rule.what.totalMax'), 'max', null, false);
   return right;
-}
-
-/** The references a planned formula makes to its own sheet (those to other sheets, 'Sheet'!A1, left out). */
-function localRefs(formula: string): string[] {
-  const own = formula.replace(/"(?:[^"]|"")*"/g, '').replace(/'(?:[^']|'')*'!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?/g, '');
-  return (own.match(/\$?[A-Z]{1,3}\$?\d+/g) || []).map((r) => r.replace(/\$/g, ''));
 }
 
 function headerRowOf(sheet: SheetGrid, planned: SheetPlan): number | null {
@@ -168,8 +131,12 @@ function headerRowOf(sheet: SheetGrid, planned: SheetPlan): number | null {
   return null;
 }
 
-/** Tổng hợp: the sheet as it should stand for these entries (refreshedSummary), cell by cell. */
-function summaryShown(ctx: CheckContext, right: Record<Column, boolean>): void {
+/**
+ * Tổng hợp: the sheet as it should stand for these entries (refreshedSummary), cell by cell. `right`:
+ * per column, whether Chấm điểm showed right what Tổng hợp copies; null when the file carries no
+ * results a spreadsheet computed (then only formulas are compared).
+ */
+function summaryShown(ctx: CheckContext, right: Record<Column, boolean> | null): void {
   const sheet = ctx.grids.sheets.filter((s) => s.name === SHEETS.summary)[0];
   if (!sheet) return;
   let refresh: SummaryRefresh;
@@ -188,7 +155,7 @@ function summaryShown(ctx: CheckContext, right: Record<Column, boolean>): void {
   }
   // A Tổng hợp cell that copies a wrong Chấm điểm cell is explained there: compared only when Chấm
   // điểm was shown right (then a difference is stale), or when its own formula is gone or changed.
-  const upstreamRight = ctx.scoreColumns.every((c) => right[c]);
+  const upstreamRight = !!right && ctx.scoreColumns.every((c) => right[c]);
   const label = (row: number, col: number): Message => {
     const rowLabel = planned.cells.filter((c) => c.row === row && c.col === 1)[0];
     const head = planned.cells.filter((c) => c.row === SUMMARY_HEADER_ROW && c.col === col)[0];
@@ -206,10 +173,10 @@ function summaryShown(ctx: CheckContext, right: Record<Column, boolean>): void {
     const actual = formulaAt(sheet, row, cell.col);
     const own = actual === null || formulaKey(actual) !== formulaKey(cell.formula!);
     // A rate or a difference computed from a Tổng hợp cell already reported is explained there.
-    const fromWrong = localRefs(cell.formula!).some((ref) => wrong[ref]);
+    const fromWrong = ownSheetReferences(cell.formula!).some((ref) => wrong[ref]);
     // Names are text the formula copies; numbers and the classification are what is signed. A value
     // typed over a formula that shows a wrong number is one issue: what it shows and what is right.
-    const compared = cell.col !== 1 && !fromWrong && (own || upstreamRight) && !!ctx.grids.calculated;
+    const compared = cell.col !== 1 && !fromWrong && !!right && (own || upstreamRight);
     if (compared && reportShown(ctx, sheet, row, cell.col, cell.result, label(cell.row, cell.col), 'structure', null)) {
       wrong[a1(cell.row, cell.col)] = true;
       if (actual === null) continue;
@@ -239,20 +206,22 @@ const COPY_FORMULA = /^=?'(?:[^']|'')+'!\$?[A-Z]{1,3}\$?\d+$/;
  */
 function outdatedShown(ctx: CheckContext, sheet: SheetGrid, planned: SheetPlan, header: number, upstreamRight: boolean, label: (row: number, col: number) => Message): void {
   ctx.report({ severity: 'warning', rule: 'summary-outdated', code: null, column: 'structure', sheet: sheet.name, cell: null, message: message('rule.summaryOutdated') });
-  if (!ctx.grids.calculated || !upstreamRight) return;
+  if (!upstreamRight) return;
   const colOf: Record<number, number> = {};
   for (const head of planned.cells) {
     if (head.row !== SUMMARY_HEADER_ROW || typeof head.value !== 'string') continue;
     const width = sheet.values[header] ? sheet.values[header].length : 0;
     for (let c = 0; c < width; c++) if (cellText(cellAt(sheet, header, c)) === head.value) colOf[head.col] = c;
   }
+  // Rows by their label (the header row was found with the labels' header in its place: colOf[1]).
   const rowOf: Record<string, number> = {};
   for (let r = sheet.values.length - 1; r > header; r--) {
-    const text = cellText(cellAt(sheet, r, colOf[1] === undefined ? 1 : colOf[1]));
+    const text = cellText(cellAt(sheet, r, colOf[1]));
     if (text) rowOf[text] = r;
   }
   for (const cell of comparedSummaryCells(planned)) {
-    if (cell.row <= SUMMARY_HEADER_ROW || cell.col === 1 || !COPY_FORMULA.test(cell.formula!)) continue;
+    // Cells above the table have no row found by label, and a label copied is its own row's label.
+    if (!COPY_FORMULA.test(cell.formula!)) continue;
     const rowLabel = planned.cells.filter((c) => c.row === cell.row && c.col === 1)[0];
     const row = rowLabel ? rowOf[plannedText(rowLabel)] : undefined;
     const col = colOf[cell.col];
@@ -264,8 +233,7 @@ export const shownRules: Rule[] = [
   {
     id: 'shown-differs',
     run(ctx) {
-      const right = ctx.grids.calculated ? scoringShown(ctx) : { self: true, appraisal: true };
-      summaryShown(ctx, right);
+      summaryShown(ctx, ctx.grids.calculated ? scoringShown(ctx) : null);
     },
   },
 ];

@@ -97,11 +97,15 @@ export function moveSheetReferences(formula: string, sheet: string, newSheet: st
     return quoteSheet(newSheet) + '!' + from + (end === undefined ? '' : ':' + to);
   });
 }
-/** Shifts the relative references of an A1 formula by (rows, cols); strings and $-anchored parts stay. */
-export function shiftFormula(formula: string, rows: number, cols: number): string {
-  if (rows === 0 && cols === 0) return formula;
+/**
+ * Walks the cell references of an A1 formula outside strings and quoted sheet names, and puts what
+ * `each` returns in each one's place. `otherSheet`: the reference names a sheet ('Chấm điểm'!E9), or
+ * ends a range that does ('Chấm điểm'!C9:C20).
+ */
+function eachReference(formula: string, each: (ref: RegExpExecArray, otherSheet: boolean) => string): string {
   let out = '';
   let i = 0;
+  let otherSheetEnd = -1;
   while (i < formula.length) {
     const ch = formula.charAt(i);
     if (ch === '"' || ch === "'") {
@@ -117,16 +121,36 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     const after = ref ? formula.charAt(i + ref[0].length) : '';
     // A reference stands alone: not part of a name (LOG10), a function call or a number.
     if (ref && !/[A-Za-z0-9_.]/.test(before) && !/[A-Za-z0-9_(]/.test(after)) {
-      const col = ref[1] ? ref[2] : columnLetter(parseA1(ref[2] + '1')!.col + cols);
-      const row = ref[3] ? ref[4] : String(Number(ref[4]) + rows);
-      out += ref[1] + col + ref[3] + row;
+      const otherSheet = before === '!' || (before === ':' && otherSheetEnd === i - 1);
+      out += each(ref, otherSheet);
       i += ref[0].length;
+      if (otherSheet) otherSheetEnd = i;
       continue;
     }
     out += ch;
     i++;
   }
   return out;
+}
+
+/** Shifts the relative references of an A1 formula by (rows, cols); strings and $-anchored parts stay. */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  return eachReference(formula, (ref) => {
+    const col = ref[1] ? ref[2] : columnLetter(parseA1(ref[2] + '1')!.col + cols);
+    const row = ref[3] ? ref[4] : String(Number(ref[4]) + rows);
+    return ref[1] + col + ref[3] + row;
+  });
+}
+
+/** The cells a formula reads on its own sheet, as A1 without $ (a range gives its two ends). */
+export function ownSheetReferences(formula: string): string[] {
+  const refs: string[] = [];
+  eachReference(formula, (ref, otherSheet) => {
+    if (!otherSheet) refs.push(ref[2].toUpperCase() + ref[4]);
+    return ref[0];
+  });
+  return refs;
 }
 
 /** Normalised formula text: no leading "=", no spaces outside strings, upper case outside strings. */
