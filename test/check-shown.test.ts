@@ -9,6 +9,8 @@ import { FileReport } from '../src/core/check/report';
 import { CriteriaSet } from '../src/core/model/criteria';
 import { CellValue, SheetGrid, WorkbookGrids, a1, cellAt, formulaAt } from '../src/core/model/grid';
 import { SHEETS, columnSpec } from '../src/core/model/layout';
+import { insertRowsInFormula } from '../src/core/model/formula';
+import { SUMMARY_HEADER_ROW } from '../src/core/sheets/summary';
 import { planToGrids } from '../src/core/model/plan';
 import { ScoringRead, readScoring } from '../src/core/sheets/scoring/read';
 import { bandFormula } from '../src/core/sheets/scoring/totals';
@@ -68,6 +70,19 @@ function outdate(s: Saved): void {
   const meta = s.grids.sheets.filter((x) => x.name === SHEETS.meta)[0];
   const row = meta.values.findIndex((r) => (r || [])[0] === 'summary.layout');
   meta.values[row][1] = 'phiên bản cũ';
+}
+
+/**
+ * A row inserted on Tổng hợp before the 0-based `at`, formulas rewritten as a spreadsheet rewrites
+ * them (edits-check-libreoffice.test.ts makes the same edit in LibreOffice).
+ */
+function insertSummaryRow(s: Saved, at: number): void {
+  summaryCell(s, '1');
+  summaryCell(s, '2');
+  summaryCell(s, 'TỔNG ĐIỂM');
+  const sheet = s.summary;
+  sheet.formulas = sheet.formulas.map((row) => row.map((f) => (f ? insertRowsInFormula(f, at, 1) : f)));
+  for (const grid of [sheet.values, sheet.formulas, sheet.hyperlinks] as unknown[][][]) grid.splice(at, 0, []);
 }
 
 /** `value` typed over the formula. */
@@ -488,6 +503,53 @@ const cases: ShownCase[] = [
       { rule: 'summary-outdated', severity: 'warning', cell: `${SHEETS.summary}!null` },
       { rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, '1')), says: ['hiển thị 3 nhưng điểm của 1 đúng là 2,75'] },
     ],
+  },
+  {
+    title: 'a line added to the report above Tổng hợp\'s table: the table is found lower and compared, the lines above are left alone',
+    edit: (s) => {
+      insertSummaryRow(s, SUMMARY_HEADER_ROW);
+      s.found.total = { row: summaryCell(s, 'TỔNG ĐIỂM').row + 1, col: summaryCell(s, 'TỔNG ĐIỂM').col };
+      stale(s.summary, s.found.total, 85);
+    },
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'summary', s.found.total), says: ['hiển thị 85 nhưng TỔNG ĐIỂM (Điểm tự chấm) đúng là 4,75'] }],
+  },
+  {
+    title: 'a line added at the top of Tổng hợp: nothing to say',
+    edit: (s) => insertSummaryRow(s, 1),
+    expected: () => [],
+  },
+  {
+    title: 'a row added inside Tổng hợp\'s table: one warning naming the row that moved, and the figures still compared by their labels',
+    edit: (s) => {
+      const second = summaryCell(s, '2');
+      insertSummaryRow(s, second.row);
+      s.found.moved = { row: second.row + 1, col: second.col };
+      stale(s.summary, s.found.moved, 5);
+    },
+    expected: (s) => [
+      { rule: 'summary-outdated', severity: 'warning', cell: on(s, 'summary', { row: s.found.moved.row, col: 1 }), says: [`dòng "Cải cách thủ tục hành chính" nay ở dòng ${s.found.moved.row + 1}, đúng ra ở dòng ${s.found.moved.row}`] },
+      { rule: 'shown-differs', severity: 'error', cell: on(s, 'summary', s.found.moved), says: ['hiển thị 5 nhưng', 'đúng là 2'] },
+    ],
+  },
+  {
+    title: 'the document number typed over the "Số:" line: its formula is gone, and the message says where the number goes',
+    edit: (s) => {
+      s.found.line = { row: SUMMARY_HEADER_ROW - 7, col: 0 };
+      typedOver(s.summary, s.found.line, 'Số: 12/BC-UBND');
+    },
+    expected: (s) => [{
+      rule: 'formula-altered', severity: 'error', cell: on(s, 'summary', s.found.line),
+      says: ['(dòng "Số:       /BC-UBND") đã bị ghi đè bằng giá trị, không còn là công thức lập sẵn', 'các ô nền vàng'],
+    }],
+  },
+  {
+    title: 'a rate\'s formula edited: formula-altered says it is not the formula the tool wrote',
+    edit: (s) => {
+      const at = summaryCell(s, 'TỔNG ĐIỂM');
+      s.found.rate = { row: at.row, col: at.col + 1 };
+      setCell(s.summary, at.row, at.col + 1, 95, `ROUND(${a1(at.row, at.col)}/5*100,2)`);
+    },
+    expected: (s) => [{ rule: 'formula-altered', severity: 'error', cell: on(s, 'summary', s.found.rate), says: [`có công thức "=ROUND(${a1(summaryCell(s, 'TỔNG ĐIỂM').row, summaryCell(s, 'TỔNG ĐIỂM').col)}/5*100,2)", không còn là công thức công cụ đã lập`] }],
   },
 ];
 

@@ -3,7 +3,7 @@ import { flattenSet } from '../src/core/model/criteria';
 import { CellValue } from '../src/core/model/grid';
 import { builtGrids, enter, setCell, smallSet, BuiltGrids } from './helpers/scoring';
 import { FileReport, hasErrors, issuesOf } from '../src/core/check/report';
-import { ownSheetReferences, sumFormulaRows } from '../src/core/model/formula';
+import { insertRowsInFormula, ownSheetReferences, sumFormulaRows } from '../src/core/model/formula';
 import { readScoring } from '../src/core/sheets/scoring/read';
 
 function check(b: BuiltGrids, lang: 'vi' | 'en' = 'vi'): FileReport {
@@ -373,5 +373,21 @@ describe('ownSheetReferences', () => {
     { title: 'an own-sheet range right after another sheet\'s cell', input: "='Chấm điểm'!E9+SUM(D1:D2)", expected: ['D1', 'D2'] },
   ])('$title', ({ input, expected }) => {
     expect(ownSheetReferences(input)).toEqual(expected);
+  });
+});
+
+// How a spreadsheet rewrites a formula when rows are inserted above a row of its own sheet: the check
+// finds Tổng hợp's table moved down by a line added above it, and its formulas moved with it.
+describe('insertRowsInFormula', () => {
+  test.each([
+    { title: 'references at and below the row move, $-anchored too', input: 'IF(D15>0,ROUND(D14/$D$15*100,2),"")', at: 10, count: 1, expected: 'IF(D16>0,ROUND(D15/$D$16*100,2),"")' },
+    { title: 'references above the row stay', input: '"Số: "&TRIM($H$3&"")&D11', at: 10, count: 2, expected: '"Số: "&TRIM($H$3&"")&D13' },
+    { title: 'the row itself is the first to move (0-based at, 1-based references)', input: 'D10+D11', at: 10, count: 1, expected: 'D10+D12' },
+    { title: 'another sheet\'s references stay, ranges too', input: "'Chấm điểm'!E14+SUM('Chấm điểm'!C14:C17)+D13", at: 10, count: 1, expected: "'Chấm điểm'!E14+SUM('Chấm điểm'!C14:C17)+D14" },
+    { title: 'text is text', input: '"D14"&D14', at: 10, count: 1, expected: '"D14"&D15' },
+    { title: 'rows deleted move them up', input: 'D14/D15', at: 10, count: -1, expected: 'D13/D14' },
+    { title: 'nothing inserted, nothing changed', input: 'D14', at: 0, count: 0, expected: 'D14' },
+  ])('$title', ({ input, at, count, expected }) => {
+    expect(insertRowsInFormula(input, at, count)).toBe(expected);
   });
 });

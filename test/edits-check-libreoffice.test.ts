@@ -9,13 +9,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { FileReport } from '../src/core/check/report';
 import { SHEETS } from '../src/core/model/layout';
+import { SUMMARY_HEADER_ROW } from '../src/core/sheets/summary';
 import { readWorkbookGrids } from '../src/adapters/exceljs/read-grid';
 import { describeIfEngine } from './engines';
 import { cchc } from './helpers/cli';
 import { closeEditorAfterAll, editInLibreOffice } from './helpers/uno';
 import {
   Built, Edited, RegisterEntry, buildBase, cellOf, deleteLeafRow, fillEveryLeaf, insertRowAboveTotal, insertRowInCriterion, insertRowInDomain,
-  sortNamesAwayFromCodes, summaryCells, typeDecimals, typeOverSummary, typeRegisterRows, valueAt,
+  insertSummaryRow, sortNamesAwayFromCodes, summaryCells, typeDecimals, typeOverSummary, typeRegisterRows, valueAt,
 } from './helpers/user-edits';
 
 interface Checked {
@@ -31,6 +32,11 @@ async function check(dir: string, base: Built, edited: Edited): Promise<Checked>
   const grids = await readWorkbookGrids(edited.file);
   const summary = grids.sheets.filter((s) => s.name === SHEETS.summary)[0];
   return { code: ran.code, report, printed: valueAt(summary, summaryCells(base).total) };
+}
+
+/** The issues found on Tổng hợp. */
+function summaryIssues(report: FileReport) {
+  return (report.issues || []).filter((i) => i.sheet === SHEETS.summary);
 }
 
 function errorRules(report: FileReport): string[] {
@@ -147,6 +153,25 @@ describeIfEngine(['soffice', 'uno'], 'cchc check on workbooks edited in LibreOff
       expect([e.what, at.length]).toEqual([e.what, 1]);
       expect(at[0].message).toContain(why[e.what](e));
     }
+  });
+
+  test('a line added to the report above Tổng hợp\'s table, or at its top: no false alarm, the table is still compared', async () => {
+    const header = SUMMARY_HEADER_ROW + 1; // 1-based
+    for (const [before, name] of [[header, 'above-table'], [2, 'top']] as const) {
+      const c = await check(dir, base, await insertSummaryRow(base, path.join(dir, `summary-line-${name}.xlsx`), before, 'Một dòng thêm vào báo cáo'));
+      expect({ before, summary: summaryIssues(c.report) }).toEqual({ before, summary: [] });
+      holdsTheTruth(c);
+    }
+  });
+
+  test('a row inserted inside Tổng hợp\'s table: one warning naming the row that moved, no cascade of formula errors', async () => {
+    const second = summaryCells(base).domain.replace(/^[A-Z]+/, '');
+    const domainRow = Number(second) + 1; // 1-based row of the second domain
+    const c = await check(dir, base, await insertSummaryRow(base, path.join(dir, 'summary-row-in-table.xlsx'), domainRow, 'Ghi chú'));
+    const issues = summaryIssues(c.report);
+    expect(issues.map((i) => [i.rule, i.severity, i.cell])).toEqual([['summary-outdated', 'warning', `B${domainRow + 1}`]]);
+    expect(issues[0].message).toContain(`nay ở dòng ${domainRow + 1}, đúng ra ở dòng ${domainRow}`);
+    holdsTheTruth(c);
   });
 
   test('a leaf\'s row deleted: reported missing, exit 1', async () => {

@@ -352,6 +352,19 @@ export async function typeOverSummary(b: Built, out: string, options: EditOption
   return { ...(await run(b, out, ops, options)), cells, typed };
 }
 
+/**
+ * Unprotects Tổng hợp and inserts a row before the 1-based row `before`, typing `text` in its first
+ * cell: a line added to the report above the table, or a row added inside it.
+ */
+export async function insertSummaryRow(b: Built, out: string, before: number, text: string, options: EditOptions = {}): Promise<Edited> {
+  const ops: UnoOp[] = [
+    { op: 'unprotect', sheet: SHEETS.summary },
+    { op: 'insertRows', sheet: SHEETS.summary, before, count: 1 },
+    typeOp(SHEETS.summary, `A${before}`, text),
+  ];
+  return run(b, out, ops, options);
+}
+
 // ---------------------------------------------------------------------------------------------
 // (e) sorting the name and max columns of three leaf rows, not their codes
 

@@ -7,12 +7,12 @@
 import { CriteriaSet, setMax } from '../model/criteria';
 import { Message, UserError } from '../model/errors';
 import { CellValue, SheetGrid, a1, cellAt, cellText, formulaAt } from '../model/grid';
-import { formulaKey, ownSheetReferences, sameRows, sumFormulaRows } from '../model/formula';
+import { formulaKey, insertRowsInFormula, ownSheetReferences, sameRows, sumFormulaRows } from '../model/formula';
 import { SHEETS } from '../model/layout';
 import { CellPlan, PlanValue, SheetPlan } from '../model/plan';
 import { pointsEqual } from '../model/points';
 import { sumsAlike } from '../model/verdict';
-import { message, points, shorten } from '../text/catalogue';
+import { TextKey, message, points, shorten } from '../text/catalogue';
 import { SUMMARY_HEADER_ROW, SummaryRefresh, comparedSummaryCells, refreshedSummary } from '../sheets/summary';
 import { extraLists, hasExtras } from '../sheets/scoring/extras';
 import { totalSumRows } from './extra-rules';
@@ -162,31 +162,44 @@ function summaryShown(ctx: CheckContext, right: Record<Column, boolean> | null):
     return message('rule.what.summary', { row: rowLabel ? plannedText(rowLabel) : '', column: head ? plannedText(head) : '' });
   };
   if (ctx.read.meta.summaryLayout !== refresh.layout) {
-    outdatedShown(ctx, sheet, planned, header, upstreamRight, label);
+    ctx.report({ severity: 'warning', rule: 'summary-outdated', code: null, column: 'structure', sheet: sheet.name, cell: null, message: message('rule.summaryOutdated') });
+    if (upstreamRight) figuresByLabel(ctx, sheet, planned, header, label);
     return;
   }
+  // Rows inserted or deleted above the table move it, and the references into it, as a spreadsheet
+  // moves them; the lines above it (Số, ngày) are then not told apart, and are not compared.
   const offset = header - SUMMARY_HEADER_ROW;
+  const moved = movedRow(sheet, planned, offset);
+  if (moved) {
+    ctx.report({ severity: 'warning', rule: 'summary-outdated', code: null, column: 'structure', sheet: sheet.name, cell: a1(moved.row, 1), message: message('rule.summaryRowsMoved', {
+      label: shorten(moved.label, 40), row: moved.row + 1, planned: moved.planned + 1,
+    }) });
+    if (upstreamRight) figuresByLabel(ctx, sheet, planned, header, label);
+    return;
+  }
   const wrong: Record<string, boolean> = {};
   for (const cell of comparedSummaryCells(planned)) {
+    const inTable = cell.row > SUMMARY_HEADER_ROW;
+    if (offset && !inTable) continue;
     const row = cell.row + offset;
     const address = a1(row, cell.col);
     const actual = formulaAt(sheet, row, cell.col);
-    const own = actual === null || formulaKey(actual) !== formulaKey(cell.formula!);
+    const formula = insertRowsInFormula(cell.formula!, SUMMARY_HEADER_ROW, offset);
+    const own = actual === null || formulaKey(actual) !== formulaKey(formula);
     // A rate or a difference computed from a Tổng hợp cell already reported is explained there.
     const fromWrong = ownSheetReferences(cell.formula!).some((ref) => wrong[ref]);
-    // Names are text the formula copies; numbers and the classification are what is signed. A value
-    // typed over a formula that shows a wrong number is one issue: what it shows and what is right.
-    const compared = cell.col !== 1 && !fromWrong && !!right && (own || upstreamRight);
+    // The figures of the table are what is signed (names are text the formula copies). A value typed
+    // over a formula that shows a wrong number is one issue: what it shows and what is right.
+    const compared = inTable && cell.col !== 1 && !fromWrong && !!right && (own || upstreamRight);
     if (compared && reportShown(ctx, sheet, row, cell.col, cell.result, label(cell.row, cell.col), 'structure', null)) {
       wrong[a1(cell.row, cell.col)] = true;
       if (actual === null) continue;
     }
-    if (own) {
-      ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column: 'structure', sheet: sheet.name, cell: address, message: message('rule.summaryFormula', {
-        cell: address, what: label(cell.row, cell.col),
-        problem: actual === null ? message('rule.summaryFormula.value') : message('rule.summaryFormula.changed', { formula: shorten(actual) }),
-      }) });
-    }
+    if (!own) continue;
+    const problem = (value: TextKey, changed: TextKey) => (actual === null ? message(value) : message(changed, { formula: shorten(actual) }));
+    ctx.report({ severity: 'error', rule: 'formula-altered', code: null, column: 'structure', sheet: sheet.name, cell: address, message: inTable
+      ? message('rule.summaryFormula', { cell: address, what: label(cell.row, cell.col), problem: problem('rule.summaryFormula.value', COPY_FORMULA.test(cell.formula!) ? 'rule.summaryFormula.changed' : 'rule.summaryFormula.edited') })
+      : message('rule.summaryLine', { cell: address, line: shorten(plannedText(cell), 40), problem: problem('rule.summaryLine.value', 'rule.summaryLine.changed') }) });
   }
 }
 
@@ -194,19 +207,32 @@ function plannedText(cell: CellPlan): string {
   return cellText((cell.result !== undefined ? cell.result : cell.value) as CellValue);
 }
 
+/**
+ * The first row of the table whose label stands on another row than planned (rows inserted, deleted
+ * or sorted inside it), or null. A label found nowhere was edited: its cell says so.
+ */
+function movedRow(sheet: SheetGrid, planned: SheetPlan, offset: number): { label: string; row: number; planned: number } | null {
+  const labels = planned.cells.filter((c) => c.col === 1 && c.row > SUMMARY_HEADER_ROW && !!c.formula);
+  const rowOf: Record<string, number> = {};
+  for (let r = sheet.values.length - 1; r > SUMMARY_HEADER_ROW + offset; r--) rowOf[cellText(cellAt(sheet, r, 1))] = r;
+  for (const cell of labels) {
+    const text = plannedText(cell);
+    const row = rowOf[text];
+    if (row !== undefined && row !== cell.row + offset) return { label: text, row, planned: cell.row + offset };
+  }
+  return null;
+}
+
 /** A formula that copies one cell of another sheet, as Tổng hợp copies Chấm điểm's figures. */
 const COPY_FORMULA = /^=?'(?:[^']|'')+'!\$?[A-Z]{1,3}\$?\d+$/;
 
 /**
- * Tổng hợp made by another version of cchc (its layout stamp in _cchc is not today's): its rows and
- * formulas may stand otherwise, so they are not compared cell by cell, and one warning says to refresh
- * it. What it shows of Chấm điểm's figures (each domain's points, the total, the index, the
- * classification), whose meaning every version shares, is still compared, each found by its row's
- * label and its column's header.
+ * The figures Tổng hợp copies from Chấm điểm (each domain's points, the total, the index, the
+ * classification), whose meaning every version of cchc shares, each found by its row's label and its
+ * column's header: used when the table's rows or formulas may stand otherwise than planned (made by
+ * another version, rows inserted or sorted), so its cells are not compared one by one.
  */
-function outdatedShown(ctx: CheckContext, sheet: SheetGrid, planned: SheetPlan, header: number, upstreamRight: boolean, label: (row: number, col: number) => Message): void {
-  ctx.report({ severity: 'warning', rule: 'summary-outdated', code: null, column: 'structure', sheet: sheet.name, cell: null, message: message('rule.summaryOutdated') });
-  if (!upstreamRight) return;
+function figuresByLabel(ctx: CheckContext, sheet: SheetGrid, planned: SheetPlan, header: number, label: (row: number, col: number) => Message): void {
   const colOf: Record<number, number> = {};
   for (const head of planned.cells) {
     if (head.row !== SUMMARY_HEADER_ROW || typeof head.value !== 'string') continue;

@@ -143,6 +143,16 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
   });
 }
 
+/**
+ * A formula as a spreadsheet rewrites it when `count` rows are inserted (or, negative, deleted) above
+ * the 0-based row `at` of its own sheet: its references to that row and below move, $-anchored or not;
+ * references to other sheets stay.
+ */
+export function insertRowsInFormula(formula: string, at: number, count: number): string {
+  if (count === 0) return formula;
+  return eachReference(formula, (ref, otherSheet) => (otherSheet || Number(ref[4]) <= at ? ref[0] : ref[1] + ref[2] + ref[3] + String(Number(ref[4]) + count)));
+}
+
 /** The cells a formula reads on its own sheet, as A1 without $ (a range gives its two ends). */
 export function ownSheetReferences(formula: string): string[] {
   const refs: string[] = [];
