@@ -551,6 +551,25 @@ const cases: ShownCase[] = [
     },
     expected: (s) => [{ rule: 'formula-altered', severity: 'error', cell: on(s, 'summary', s.found.rate), says: [`có công thức "=ROUND(${a1(summaryCell(s, 'TỔNG ĐIỂM').row, summaryCell(s, 'TỔNG ĐIỂM').col)}/5*100,2)", không còn là công thức công cụ đã lập`] }],
   },
+  {
+    title: 'an appraisal subtotal stale on Chấm điểm, and Tổng hợp\'s appraisal copying it: explained on Chấm điểm only',
+    appraisal: { ...FULL, '1.1.1': 0.5 },
+    edit: (s) => {
+      stale(s.scoring, scoringCell(s, '1', 'appraisal'), 3);
+      const self = summaryCell(s, '1');
+      const header = s.summary.values.findIndex((r) => (r || []).indexOf(columnSpec('appraisal').header.vi) >= 0);
+      stale(s.summary, { row: self.row, col: s.summary.values[header].indexOf(columnSpec('appraisal').header.vi) }, 3);
+    },
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', column: 'appraisal', cell: on(s, 'scoring', scoringCell(s, '1', 'appraisal')), says: ['hiển thị 3 nhưng điểm của 1 đúng là 2,25'] }],
+  },
+  {
+    title: 'a workbook whose Tổng hợp sheet was deleted: Chấm điểm is still compared',
+    edit: (s) => {
+      s.grids.sheets = s.grids.sheets.filter((x) => x !== s.summary);
+      stale(s.scoring, scoringCell(s, 'total'), 85);
+    },
+    expected: (s) => [{ rule: 'shown-differs', severity: 'error', cell: on(s, 'scoring', scoringCell(s, 'total')), says: ['hiển thị 85 nhưng tổng điểm đúng là 4,75'] }],
+  },
 ];
 
 function found(report: FileReport): Expected[] {

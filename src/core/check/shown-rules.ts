@@ -125,7 +125,7 @@ function scoringShown(ctx: CheckContext): Record<Column, boolean> {
 
 function headerRowOf(sheet: SheetGrid, planned: SheetPlan): number | null {
   const headers = planned.cells.filter((c) => c.row === SUMMARY_HEADER_ROW && typeof c.value === 'string').slice(0, 2);
-  for (let r = 0; r < Math.min(sheet.values.length, 40); r++) {
+  for (let r = 0; r < sheet.values.length; r++) {
     if (headers.every((h) => cellText(cellAt(sheet, r, h.col)) === cellText(h.value as string))) return r;
   }
   return null;
