@@ -5,7 +5,7 @@
 import { checkWorkbook } from '../src/core/check/check';
 import { FileReport } from '../src/core/check/report';
 import { CellValue } from '../src/core/model/grid';
-import { SHEETS } from '../src/core/model/layout';
+import { ROW_MARKERS, SHEETS } from '../src/core/model/layout';
 import { planToGrids } from '../src/core/model/plan';
 import { REGISTER_COL, REGISTER_FIRST_ROW } from '../src/core/sheets/register/columns';
 import { buildWorkbookPlan } from '../src/core/sheets/workbook';
@@ -82,6 +82,12 @@ describe('Minh chứng rows the tool cannot use', () => {
     const report = withRow({ codes: '1,1,1' });
     const missing = (report.issues || []).filter((i) => i.rule === 'missing-evidence' && i.code === '1.1.1')[0];
     expect(missing.message).toContain('Trang Minh chứng có 1 dòng chưa dùng được (xem các cảnh báo ở đó).');
+  });
+
+  test('a bad link on a bonus item\'s row is told with the bonus items, under its code', () => {
+    const report = withRow({ codes: 'T1', set: extrasSet, link: 'javascript:alert(1)' });
+    const bad = (report.issues || []).filter((i) => i.rule === 'bad-link');
+    expect(bad.map((i) => [i.code, i.domain, i.cell])).toEqual([['T1', ROW_MARKERS.bonus, a1(REGISTER_FIRST_ROW, REGISTER_COL.link)]]);
   });
 
   test('register warnings are shown with the workbook as a whole, after its own, however far down the register', () => {

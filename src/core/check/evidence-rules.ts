@@ -24,8 +24,10 @@ interface PlacedLink {
 function placedLinks(ctx: CheckContext): PlacedLink[] {
   const { read } = ctx;
   const links: PlacedLink[] = [];
+  // The register backs leaves and the bonus and deduction items.
   const known: Record<string, boolean> = {};
   for (const n of ctx.flat) known[n.code] = true;
+  for (const code of Object.keys(extraItemsByCode(ctx.read.meta.set))) known[code] = true;
   const register = read.register;
   if (register && register.columns.link !== undefined) {
     const col = register.columns.link;
