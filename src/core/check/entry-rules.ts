@@ -35,18 +35,18 @@ export function appraisalStarted(ctx: CheckContext): boolean {
 }
 
 /** Whether a verdict is worth reporting in its context. */
-function reportable(ctx: CheckContext, code: string, column: ScoreColumn, j: Judged, started: () => boolean): boolean {
+function reportable(ctx: CheckContext, code: string, column: ScoreColumn, j: Judged, started: boolean): boolean {
   if (j.kind !== 'empty' || column !== 'appraisal') return true;
   // An appraisal column left entirely blank is not yet in use; a leaf the commune marked KAD needs none.
-  return started() && ctx.judged(code, 'self').parsed.kind !== 'not-applicable';
+  return started && ctx.judged(code, 'self').parsed.kind !== 'not-applicable';
 }
 
 export const entryRules: Rule[] = [
   {
     id: 'entries',
     run(ctx) {
-      let startedCache: boolean | null = null;
-      const started = () => (startedCache === null ? (startedCache = appraisalStarted(ctx)) : startedCache);
+      // Every appraisal cell is judged below anyway (verdicts are kept): asking first costs nothing.
+      const started = appraisalStarted(ctx);
       for (const item of scoredItems(ctx)) {
         for (const column of ctx.scoreColumns) {
           const j = ctx.judged(item.code, column);
