@@ -13,6 +13,7 @@ import { setCell, smallSet } from './helpers/scoring';
 import { extrasSet } from './helpers/communes';
 import { generateSet } from './helpers/generate';
 import { CriteriaSet } from '../src/core/model/criteria';
+import { parseCriteriaSet } from '../src/core/model/criteria-parse';
 import { a1 } from '../src/core/model/grid';
 
 interface RegisterCase {
@@ -51,8 +52,19 @@ const cases: RegisterCase[] = [
   { title: 'an unknown code and an impossible date on one row: both said', codes: '8.8', date: '30/13/2024', expected: [[codes(5), 'ghi mã "8.8"'], [date(5), 'ngày ban hành "30/13/2024"']] },
   { title: 'two codes, one unknown', codes: '1.1.1; 7.7', expected: [[codes(5), 'ghi mã "7.7", không có trong bộ tiêu chí']] },
   { title: 'a bonus item\'s code is a code the set has', codes: 'T1', set: extrasSet, expected: [] },
+  { title: '"1.1,2" is the codes 1.1 and 2, not a mistyped 1.1.2: both are criteria with sub-criteria', codes: '1.1,2', expected: [[codes(5), 'ghi mã 1.1, là tiêu chí'], [codes(5), 'ghi mã 2, là tiêu chí']] },
+  { title: 'a criterion with exactly four sub-criteria: all four named, no …', codes: '1.1', set: () => fourChildren(), expected: [[codes(5), 'là tiêu chí có tiêu chí thành phần (1.1.1, 1.1.2, 1.1.3, 1.1.4): ghi mã']] },
   { title: 'a good row: nothing to say', codes: '1.1.1; 2.1.2', date: '15/01/2024', expected: [] },
 ];
+
+/** The small set with a criterion of exactly four sub-criteria (1.1.1 … 1.1.4). */
+function fourChildren(): CriteriaSet {
+  const raw = JSON.parse(JSON.stringify(smallSet()));
+  raw.nodes[0].children[0].children = [1, 2, 3, 4].map((k) => ({ code: `1.1.${k}`, stt: `1.${k}`, name: `Nội dung ${k}`, max: 0.5 }));
+  const { set, problems } = parseCriteriaSet(raw);
+  if (!set) throw new Error(problems.map((p) => p.message.en).join('; '));
+  return set;
+}
 
 function withRow(c: Omit<RegisterCase, 'title' | 'expected'>): FileReport {
   const set = (c.set || smallSet)();
@@ -88,6 +100,27 @@ describe('Minh chứng rows the tool cannot use', () => {
     const report = withRow({ codes: 'T1', set: extrasSet, link: 'javascript:alert(1)' });
     const bad = (report.issues || []).filter((i) => i.rule === 'bad-link');
     expect(bad.map((i) => [i.code, i.domain, i.cell])).toEqual([['T1', ROW_MARKERS.bonus, a1(REGISTER_FIRST_ROW, REGISTER_COL.link)]]);
+  });
+
+  test('one row with two faults counts once in the hint; without unusable rows the message is the plain advice', () => {
+    const report = withRow({ codes: '9.9.9', date: '31/02/2024' });
+    const missing = (report.issues || []).filter((i) => i.rule === 'missing-evidence' && i.code === '1.1.1')[0];
+    expect(missing.message).toContain('Trang Minh chứng có 1 dòng chưa dùng được');
+    const clean = withRow({ codes: '2.1.2' });
+    expect((clean.issues || []).filter((i) => i.rule === 'missing-evidence').map((i) => i.message)).toEqual([
+      'Tự chấm 1 điểm nhưng chưa có tài liệu kiểm chứng (trang Minh chứng) và chưa ghi giải trình: ghi văn bản vào trang Minh chứng với mã 1.1.1, hoặc ghi giải trình.',
+    ]);
+  });
+
+  test('a row backing an unknown code and a leaf: its bad link is told under the leaf\'s code, once for text and hyperlink both bad', () => {
+    const set = smallSet();
+    const grids = planToGrids(buildWorkbookPlan({ set, unit: 'Xã Đồng Thịnh', year: 2024 }));
+    const register = grids.sheets.filter((s) => s.name === SHEETS.evidence)[0];
+    setCell(register, REGISTER_FIRST_ROW, REGISTER_COL.codes, '9.9.9; 1.2');
+    setCell(register, REGISTER_FIRST_ROW, REGISTER_COL.link, 'javascript:alert(1)');
+    register.hyperlinks[REGISTER_FIRST_ROW][REGISTER_COL.link] = 'vbscript:x';
+    const bad = (checkWorkbook(grids).issues || []).filter((i) => i.rule === 'bad-link');
+    expect(bad.map((i) => [i.code, i.sheet, i.cell, i.column, i.severity])).toEqual([['1.2', SHEETS.evidence, a1(REGISTER_FIRST_ROW, REGISTER_COL.link), 'evidence', 'error']]);
   });
 
   test('register warnings are shown with the workbook as a whole, after its own, however far down the register', () => {

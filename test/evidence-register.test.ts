@@ -320,6 +320,16 @@ describe('evidence-not-found', () => {
     expect(gone[0].message).toContain('bc.pdf');
   });
 
+  test('an old workbook\'s typed evidence cell with a hyperlink is looked for as the path it decodes to', () => {
+    const b = built();
+    setCell(b.sheet, b.rowOf['1.2'], b.col.evidence!, 'Báo cáo');
+    b.sheet.hyperlinks[b.rowOf['1.2']][b.col.evidence!] = 'Minh%20chung/b%C3%A1o%20c%C3%A1o.pdf';
+    const asked: string[] = [];
+    const found = issues(check(b.grids, { fileExists: (link) => (asked.push(link), link === 'Minh chung/báo cáo.pdf' ? 'missing' : 'found') }), 'evidence-not-found');
+    expect(asked).toContain('Minh chung/báo cáo.pdf');
+    expect(found.map((i) => [i.code, i.sheet, i.cell])).toEqual([['1.2', SHEETS.scoring, columnLetter(b.col.evidence!) + (b.rowOf['1.2'] + 1)]]);
+  });
+
   test('a cell whose text and hyperlink are two missing files is one issue, for the path it shows', () => {
     const b = built();
     typeInRegister(b, REGISTER_FIRST_ROW + 2, 'link', 'Minh chung/a.pdf', 'Minh%20chung/b.pdf');

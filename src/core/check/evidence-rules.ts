@@ -51,7 +51,7 @@ function placedLinks(ctx: CheckContext): PlacedLink[] {
 /** A register row the tool cannot use, and why (the messages say what to do). */
 interface UnusableRow {
   row: number;
-  col: number | undefined;
+  col: number;
   message: Message;
 }
 
@@ -74,19 +74,20 @@ function findUnusableRows(ctx: CheckContext): UnusableRow[] {
   const byCode: Record<string, FlatNode> = {};
   for (const n of ctx.flat) byCode[n.code] = n;
   const extras = extraItemsByCode(ctx.read.meta.set);
-  const example = ctx.flat.filter((n) => n.leaf)[0];
+  const example = ctx.flat.filter((n) => n.leaf)[0].code;
   const out: UnusableRow[] = [];
-  const codesCol = register.columns.codes;
+  // A register is found by its Mã tiêu chí header, and a date read only where its column is.
+  const codesCol = register.columns.codes!;
   for (const r of register.rows) {
     const row = r.row + 1;
-    const raw = codesCol === undefined ? '' : cellText(cellAt(register.sheet, r.row, codesCol));
+    const raw = cellText(cellAt(register.sheet, r.row, codesCol));
     const parts = r.doc.codes;
     // As typed, before duplicates are dropped: "1,1,2" is 1.1.2, not the codes 1 and 2.
     const typed = raw.replace(/ /g, '').split(/[;,\n]/).filter(Boolean);
     const meant = typed.join('.');
     if (!parts.length) {
       const what = r.doc.number || r.doc.summary || r.doc.link;
-      out.push({ row: r.row, col: codesCol, message: message('rule.register.noCode', { row, what: shorten(what, 40), example: example ? example.code : '1.1.1' }) });
+      out.push({ row: r.row, col: codesCol, message: message('rule.register.noCode', { row, what: shorten(what, 40), example }) });
     } else if (typed.length > 1 && typed.every((p) => /^\d+$/.test(p)) && /,/.test(raw) && byCode[meant]) {
       out.push({ row: r.row, col: codesCol, message: message('rule.register.malformed', { row, text: raw, parts: typed.join('; '), meant }) });
     } else {
@@ -97,7 +98,7 @@ function findUnusableRows(ctx: CheckContext): UnusableRow[] {
       }
     }
     if (r.doc.date && !tidyDate(r.doc.date)) {
-      out.push({ row: r.row, col: register.columns.date, message: message('rule.register.badDate', { row, date: shorten(r.doc.date, 20) }) });
+      out.push({ row: r.row, col: register.columns.date!, message: message('rule.register.badDate', { row, date: shorten(r.doc.date, 20) }) });
     }
   }
   return out;
@@ -109,7 +110,7 @@ export const evidenceRules: Rule[] = [
     run(ctx) {
       const register = ctx.read.register;
       for (const u of unusableRegisterRows(ctx)) {
-        ctx.report({ severity: 'warning', rule: 'register-row', code: null, column: 'evidence', sheet: register!.sheet.name, cell: u.col === undefined ? null : a1(u.row, u.col), message: u.message });
+        ctx.report({ severity: 'warning', rule: 'register-row', code: null, column: 'evidence', sheet: register!.sheet.name, cell: a1(u.row, u.col), message: u.message });
       }
     },
   },
