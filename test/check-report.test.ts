@@ -227,6 +227,15 @@ describe('the order people read issues in', () => {
     expect(groups.map((g) => issuesOf(report, g)).reduce((a, b) => a.concat(b), [])).toEqual(report.issues);
   });
 
+  test('bonus items in the sheet\'s order, whichever rule spoke first: T1\'s score before T2\'s altered cap', () => {
+    const b = messy();
+    enter(b, { T1: 'x', T2: 0.5 });
+    setCell(b.sheet, b.rowOf.T2, b.col.max!, 9);
+    const report = checkWorkbook(b.grids);
+    const bonus = issuesOf(report, report.groups!.filter((g) => g.domain === ROW_MARKERS.bonus)[0]).filter((i) => i.severity === 'error');
+    expect(bonus.map((i) => [i.rule, i.code])).toEqual([['not-a-number', 'T1'], ['max-altered', 'T2']]);
+  });
+
   test('group names follow the language asked', () => {
     const report = checkWorkbook(messy().grids, { lang: 'en' });
     expect(report.groups!.slice(3).map((g) => g.name)).toEqual(['Bonus', 'Deduction']);
