@@ -137,6 +137,19 @@ describe.each(LOCALES)('%s', (machine) => {
       await expect(h.store.remove('1.1.1', current.row, current.doc)).rejects.toMatchObject({ reason: 'register-changed' });
     });
 
+    test('edit keeps the words a link cell shows over its hyperlink while the link stays; a new link shows itself', async () => {
+      const labelled: EvidenceDoc = { codes: ['1.2'], number: '07/BC-UBND', date: '', summary: 'Báo cáo', link: 'Minh chung/bc.pdf', linkText: 'Báo cáo năm' };
+      const h = await harness([labelled]);
+      const [doc] = (await leafView(h, '1.2')).documents;
+      expect([doc.doc.link, doc.doc.linkText]).toEqual(['Minh chung/bc.pdf', 'Báo cáo năm']);
+      const link = () => h.fake.cell(SHEETS.evidence, regCell(doc.row, 'link'));
+      expect(await h.store.update(doc.row, doc.doc, input({ codes: '1.2', number: '07/BC-UBND', summary: 'Báo cáo sửa', link: doc.doc.link }))).toEqual({ ok: true });
+      expect(link()).toMatchObject({ value: 'Báo cáo năm', hyperlink: { address: 'Minh chung/bc.pdf', textToDisplay: 'Báo cáo năm' } });
+      const [edited] = (await leafView(h, '1.2')).documents;
+      expect(await h.store.update(edited.row, edited.doc, input({ codes: '1.2', summary: 'Báo cáo sửa', link: 'Minh chung/moi.pdf' }))).toEqual({ ok: true });
+      expect(link()).toMatchObject({ value: 'Minh chung/moi.pdf', hyperlink: { address: 'Minh chung/moi.pdf', textToDisplay: 'Minh chung/moi.pdf' } });
+    });
+
     test('remove unlinks a shared document and deletes a document of one criterion; add reuses the freed row', async () => {
       const h = await harness();
       const [shared, own] = (await leafView(h, '1.1.1')).documents;

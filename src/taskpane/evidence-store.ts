@@ -5,7 +5,7 @@
 
 import { UserError } from '../core/model/errors';
 import { registerRowCells } from '../core/sheets/register/plan';
-import { DocumentInput, InputProblem, checkDocumentInput } from '../core/features/evidence/input';
+import { DocumentInput, InputProblem, checkDocumentInput, editedDocument } from '../core/features/evidence/input';
 import { cellAt, cellText, formulaAt, parseA1 } from '../core/model/grid';
 import { SHEETS } from '../core/model/layout';
 import { WorkbookPort } from '../core/model/port';
@@ -172,7 +172,7 @@ export function createEvidenceStore(port: WorkbookPort): EvidenceStore {
       const { scoring, register } = await current(row, before);
       const { doc, problems } = checkDocumentInput(input, scoring.meta.set);
       if (problems.length) return { ok: false, problems };
-      await write(register, row, doc);
+      await write(register, row, editedDocument(doc, before));
       return { ok: true };
     },
 

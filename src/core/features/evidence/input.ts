@@ -30,6 +30,14 @@ const MAX_LINK_LENGTH = 2000;
 const MAX_SUMMARY_LENGTH = 1000;
 const MAX_FIGURES_LENGTH = 255;
 
+/**
+ * A register row as edited: the words its link cell showed over the hyperlink ("Báo cáo") stay while
+ * the link is the same; a new link is shown as itself.
+ */
+export function editedDocument(doc: EvidenceDoc, before: EvidenceDoc): EvidenceDoc {
+  return before.linkText && doc.link === before.link ? { ...doc, linkText: before.linkText } : doc;
+}
+
 /** The document as it will be stored, and every reason it cannot be yet. */
 export function checkDocumentInput(input: DocumentInput, set: CriteriaSet): { doc: EvidenceDoc; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
