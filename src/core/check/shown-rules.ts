@@ -161,19 +161,17 @@ function summaryShown(ctx: CheckContext, right: Record<Column, boolean> | null):
     const head = planned.cells.filter((c) => c.row === SUMMARY_HEADER_ROW && c.col === col)[0];
     return message('rule.what.summary', { row: rowLabel ? plannedText(rowLabel) : '', column: head ? plannedText(head) : '' });
   };
-  if (ctx.read.meta.summaryLayout !== refresh.layout) {
-    ctx.report({ severity: 'warning', rule: 'summary-outdated', code: null, column: 'structure', sheet: sheet.name, cell: null, message: message('rule.summaryOutdated') });
-    if (upstreamRight) figuresByLabel(ctx, sheet, planned, header, label);
-    return;
-  }
   // Rows inserted or deleted above the table move it, and the references into it, as a spreadsheet
   // moves them; the lines above it (Số, ngày) are then not told apart, and are not compared.
   const offset = header - SUMMARY_HEADER_ROW;
-  const moved = movedRow(sheet, planned, offset);
-  if (moved) {
-    ctx.report({ severity: 'warning', rule: 'summary-outdated', code: null, column: 'structure', sheet: sheet.name, cell: a1(moved.row, 1), message: message('rule.summaryRowsMoved', {
-      label: shorten(moved.label, 40), row: moved.row + 1, planned: moved.planned + 1,
-    }) });
+  // Made by another version of cchc, or rows inserted, deleted or sorted inside the table: its cells
+  // stand otherwise than planned, so one warning says to refresh it, and only its figures are compared.
+  const outdated = ctx.read.meta.summaryLayout !== refresh.layout;
+  const moved = outdated ? null : movedRow(sheet, planned, header);
+  if (outdated || moved) {
+    ctx.report({ severity: 'warning', rule: 'summary-outdated', code: null, column: 'structure', sheet: sheet.name, cell: moved ? a1(moved.row, 1) : null, message: moved
+      ? message('rule.summaryRowsMoved', { label: shorten(moved.label, 40), row: moved.row + 1, planned: moved.planned + 1 })
+      : message('rule.summaryOutdated') });
     if (upstreamRight) figuresByLabel(ctx, sheet, planned, header, label);
     return;
   }
@@ -211,16 +209,26 @@ function plannedText(cell: CellPlan): string {
  * The first row of the table whose label stands on another row than planned (rows inserted, deleted
  * or sorted inside it), or null. A label found nowhere was edited: its cell says so.
  */
-function movedRow(sheet: SheetGrid, planned: SheetPlan, offset: number): { label: string; row: number; planned: number } | null {
-  const labels = planned.cells.filter((c) => c.col === 1 && c.row > SUMMARY_HEADER_ROW && !!c.formula);
-  const rowOf: Record<string, number> = {};
-  for (let r = sheet.values.length - 1; r > SUMMARY_HEADER_ROW + offset; r--) rowOf[cellText(cellAt(sheet, r, 1))] = r;
-  for (const cell of labels) {
+function movedRow(sheet: SheetGrid, planned: SheetPlan, header: number): { label: string; row: number; planned: number } | null {
+  const offset = header - SUMMARY_HEADER_ROW;
+  const rowOf = rowsByLabel(sheet, header, 1);
+  for (const cell of planned.cells) {
+    if (cell.col !== 1 || cell.row <= SUMMARY_HEADER_ROW || !cell.formula) continue;
     const text = plannedText(cell);
     const row = rowOf[text];
     if (row !== undefined && row !== cell.row + offset) return { label: text, row, planned: cell.row + offset };
   }
   return null;
+}
+
+/** The rows below the header by the label they show in column `col` (the topmost for a label shown twice). */
+function rowsByLabel(sheet: SheetGrid, header: number, col: number): Record<string, number> {
+  const rowOf: Record<string, number> = {};
+  for (let r = sheet.values.length - 1; r > header; r--) {
+    const text = cellText(cellAt(sheet, r, col));
+    if (text) rowOf[text] = r;
+  }
+  return rowOf;
 }
 
 /** A formula that copies one cell of another sheet, as Tổng hợp copies Chấm điểm's figures. */
@@ -239,12 +247,8 @@ function figuresByLabel(ctx: CheckContext, sheet: SheetGrid, planned: SheetPlan,
     const width = sheet.values[header] ? sheet.values[header].length : 0;
     for (let c = 0; c < width; c++) if (cellText(cellAt(sheet, header, c)) === head.value) colOf[head.col] = c;
   }
-  // Rows by their label (the header row was found with the labels' header in its place: colOf[1]).
-  const rowOf: Record<string, number> = {};
-  for (let r = sheet.values.length - 1; r > header; r--) {
-    const text = cellText(cellAt(sheet, r, colOf[1]));
-    if (text) rowOf[text] = r;
-  }
+  // The header row was found with the labels' header in its place: colOf[1] is there.
+  const rowOf = rowsByLabel(sheet, header, colOf[1]);
   for (const cell of comparedSummaryCells(planned)) {
     // Cells above the table have no row found by label, and a label copied is its own row's label.
     if (!COPY_FORMULA.test(cell.formula!)) continue;
